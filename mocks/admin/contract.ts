@@ -1,0 +1,33 @@
+/**
+ * The contract every mock follows: `start({ host: '127.0.0.1', port: 0, ... })` resolves to a
+ * StartedMock whose URLs are real loopback endpoints and whose admin API is plain HTTP.
+ */
+export interface MockOptions {
+  /** Loopback only: 127.0.0.1 (default) or ::1. */
+  host?: string;
+  /** 0 (default) picks an ephemeral port. */
+  port?: number;
+  /** Port of the admin API; 0 (default) picks an ephemeral port. */
+  adminPort?: number;
+}
+
+export interface StartedMock {
+  name: string;
+  /** The service's endpoints (e.g. `ldap`, `http`, `tls`) and `admin`. */
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Refuses any bind address that is not loopback: mocks never listen on a shared network. */
+export function loopbackHost(host: string | undefined): string {
+  const chosen = host ?? '127.0.0.1';
+  if (!LOOPBACK.has(chosen))
+    throw new Error(`[mock] refusing to bind ${chosen}: mocks listen on loopback only`);
+  return chosen === 'localhost' ? '127.0.0.1' : chosen;
+}
+
+export function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,12 @@
+export {
+  AdminInputError,
+  type AdminOptions,
+  type AdminRoute,
+  adminRoutes,
+  handleAdmin,
+  startAdminServer,
+} from './admin-server';
+export { VirtualClock } from './clock';
+export { loopbackHost, type MockOptions, type StartedMock, urlHost } from './contract';
+export { type Fault, FaultPlan } from './faults';
+export { Journal, type JournalEntry, type JournalInput } from './journal';

@@ -1,0 +1,68 @@
+/** One request a mock answered: the evidence a report shows. */
+export interface JournalEntry {
+  id: number;
+  /** ISO time on the mock's virtual clock. */
+  at: string;
+  service: string;
+  /** The protocol operation, e.g. `ldap.search`, `ews.ResolveNames`, `oab.download`, `tls.handshake`. */
+  operation: string;
+  correlationId?: string;
+  /** A short summary of the request (never credentials or private keys). */
+  request: Record<string, unknown>;
+  /** What the mock answered: a result code, a status, a count. */
+  outcome: Record<string, unknown>;
+  /** True when no handler matched the request. */
+  unmatched?: boolean;
+  /** A fault that was injected into this answer, if any. */
+  fault?: string;
+}
+
+export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'service' | 'correlationId'>;
+
+/** Keeps every request a mock answered, bounded so a long load test cannot exhaust memory. */
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private nextId = 1;
+  private dropped = 0;
+  correlationId?: string;
+
+  constructor(
+    private readonly service: string,
+    private readonly now: () => Date,
+    private readonly limit = 10_000,
+  ) {}
+
+  record(input: JournalInput): JournalEntry {
+    const entry: JournalEntry = {
+      id: this.nextId++,
+      at: this.now().toISOString(),
+      service: this.service,
+      correlationId: this.correlationId,
+      ...input,
+    };
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) {
+      this.entries.shift();
+      this.dropped++;
+    }
+    return entry;
+  }
+
+  list(filter: { operation?: string; correlationId?: string; unmatched?: boolean } = {}): JournalEntry[] {
+    return this.entries.filter(
+      (e) =>
+        (filter.operation === undefined || e.operation === filter.operation) &&
+        (filter.correlationId === undefined || e.correlationId === filter.correlationId) &&
+        (filter.unmatched === undefined || Boolean(e.unmatched) === filter.unmatched),
+    );
+  }
+
+  droppedCount(): number {
+    return this.dropped;
+  }
+
+  clear(): void {
+    this.entries = [];
+    this.dropped = 0;
+  }
+}

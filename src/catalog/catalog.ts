@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export type RuleKind = 'documented' | 'derived';
+
+export interface CatalogRule {
+  id: string;
+  area: string;
+  statement: string;
+  kind: RuleKind;
+  source: { notes?: string; protocols?: string };
+  settings: string[];
+  failureSide: boolean;
+}
+
+export interface CatalogSetting {
+  description: string;
+  default: string;
+  values?: Record<string, string>;
+}
+
+export interface Catalog {
+  version: number;
+  sources: Record<string, { title: string; file: string }>;
+  areas: Record<string, string>;
+  rules: CatalogRule[];
+  settings: Record<string, CatalogSetting>;
+}
+
+export const CATALOG_FILE = join(__dirname, '..', '..', 'catalog', 'rules.yaml');
+const RULE_ID = /^(GAL|SRCH|OAB|PRES|PHONE|POL|REPL)-\d{2}$/;
+
+/** Reads and checks the project's rule catalog (catalog/rules.yaml). */
+export function loadCatalog(file = CATALOG_FILE): Catalog {
+  const raw = parse(readFileSync(file, 'utf8')) as Omit<Catalog, 'rules'> & { rules: Partial<CatalogRule>[] };
+  const rules = raw.rules.map((rule, index) => checkRule(rule, index, raw, file));
+  return { ...raw, rules };
+}
+
+function checkRule(rule: Partial<CatalogRule>, index: number, raw: Omit<Catalog, 'rules'>, file: string) {
+  const where = `${file}: rule #${index + 1}${rule.id ? ` (${rule.id})` : ''}`;
+  if (!rule.id || !RULE_ID.test(rule.id)) throw new Error(`[catalog] ${where}: id is missing or malformed`);
+  if (!rule.statement) throw new Error(`[catalog] ${where}: statement is missing`);
+  if (rule.kind !== 'documented' && rule.kind !== 'derived') {
+    throw new Error(`[catalog] ${where}: kind must be documented or derived`);
+  }
+  for (const setting of rule.settings ?? []) {
+    if (!raw.settings[setting]) throw new Error(`[catalog] ${where}: unknown setting ${setting}`);
+  }
+  return {
+    id: rule.id,
+    area: rule.id.split('-')[0],
+    statement: rule.statement,
+    kind: rule.kind,
+    source: rule.source ?? {},
+    settings: rule.settings ?? [],
+    failureSide: rule.failureSide === true,
+  } satisfies CatalogRule;
+}

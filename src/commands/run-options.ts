@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error';
+
+export interface RunOptions {
+  tenantFiles: string[];
+  sampleSize: number;
+  galsyncFlow?: string;
+  tags?: string;
+  outRoot: string;
+  out?: string;
+  mode: 'embedded' | 'containers';
+  settings: Record<string, string>;
+  failOnFindings: boolean;
+  parallel: number;
+  quiet: boolean;
+  baseline?: string;
+  help: boolean;
+}
+
+export const RUN_HELP = `Usage: lync-harness run [options]
+
+Runs every rule scenario against the mock services seeded with your directory data, and writes
+reports/<run-id>/ (report.html, report.md, junit.xml, messages.ndjson, findings.json, manifest.json).
+
+Options:
+  --tenant FILE         an LDIF export of one forest (repeat for the second forest). The first file is
+                        the on-premises forest, the second the Lync Online (DirSync) forest; prefix
+                        online=FILE or onpremises=FILE to say so. Default: the bundled sample tenant.
+  --sample-size N       add N generated objects to the sample tenant (e.g. 100000)
+  --galsync FILE        GALSync attribute-flow file (JSON or YAML); default: the out-of-the-box flow
+  --setting NAME=VALUE  a catalog setting, e.g. oabProfile=exchange2013, edgeOs=windows2012 (repeatable)
+  --tags EXPR           only scenarios matching a Cucumber tag expression, e.g. "@GAL-05 or @SRCH-03"
+  --services MODE       embedded (default: mocks in-process) or containers (Docker)
+  --out DIR             write the run into DIR instead of reports/<run-id>
+  --baseline DIR        compare with an approved earlier run
+  --fail-on-findings    exit 1 when a tenant object has a blocking finding (for CI gates)
+  --parallel N          Cucumber workers (default 0: one process)
+  --quiet               print only the summary
+  --help                this text
+
+Exit status: 0 every rule scenario passed; 1 a rule scenario failed (or blocking findings with
+--fail-on-findings); 2 bad input (malformed LDIF names file:line) or usage.`;
+
+export function parseRunOptions(args: string[]): RunOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  const sampleSize = Number(v['sample-size'] ?? 0);
+  if (!Number.isInteger(sampleSize) || sampleSize < 0)
+    throw new UsageError(`--sample-size must be a whole number, got ${v['sample-size']}`);
+  const parallel = Number(v.parallel ?? 0);
+  if (!Number.isInteger(parallel) || parallel < 0)
+    throw new UsageError(`--parallel must be a whole number, got ${v.parallel}`);
+  const mode = (v.services ?? 'embedded') as RunOptions['mode'];
+  if (mode !== 'embedded' && mode !== 'containers')
+    throw new UsageError(`--services must be embedded or containers, got ${mode}`);
+  const settings: Record<string, string> = {};
+  for (const pair of (v.setting as string[] | undefined) ?? []) {
+    const match = /^([A-Za-z][\w-]*)=(.*)$/.exec(pair);
+    if (!match) throw new UsageError(`--setting takes NAME=VALUE, got "${pair}"`);
+    settings[match[1]] = match[2];
+  }
+  return {
+    tenantFiles: (v.tenant as string[] | undefined) ?? [],
+    sampleSize,
+    galsyncFlow: v.galsync as string | undefined,
+    tags: v.tags as string | undefined,
+    outRoot: 'reports',
+    out: v.out as string | undefined,
+    mode,
+    settings,
+    failOnFindings: Boolean(v['fail-on-findings']),
+    parallel,
+    quiet: Boolean(v.quiet),
+    baseline: v.baseline as string | undefined,
+    help: Boolean(v.help),
+  };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: false,
+    options: {
+      tenant: { type: 'string', multiple: true },
+      'sample-size': { type: 'string' },
+      galsync: { type: 'string' },
+      setting: { type: 'string', multiple: true },
+      tags: { type: 'string' },
+      services: { type: 'string' },
+      out: { type: 'string' },
+      baseline: { type: 'string' },
+      'fail-on-findings': { type: 'boolean' },
+      parallel: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

@@ -1,0 +1,68 @@
+import type { Fault, JournalEntry } from '../../mocks/admin';
+
+/** Talks to a mock's admin API over HTTP: the same in embedded and container mode. */
+export class AdminClient {
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : {};
+    if (!response.ok) {
+      const message = json?.errors?.map((e: { message: string }) => e.message).join('; ') ?? text;
+      throw new Error(`[admin ${this.baseUrl}] ${method} ${path} answered ${response.status}: ${message}`);
+    }
+    return json as T;
+  }
+
+  health() {
+    return this.call<{ service: string; status: string; now: string }>('GET', '/__admin/health');
+  }
+
+  reset(correlationId?: string) {
+    return this.call('POST', '/__admin/reset', { correlationId });
+  }
+
+  async now(): Promise<Date> {
+    return new Date((await this.call<{ now: string }>('GET', '/__admin/clock')).now);
+  }
+
+  setClock(now: Date) {
+    return this.call('PUT', '/__admin/clock', { now: now.toISOString() });
+  }
+
+  advanceClock(ms: number) {
+    return this.call('POST', '/__admin/clock/advance', { ms });
+  }
+
+  async journal(
+    filter: { operation?: string; correlationId?: string; unmatched?: boolean } = {},
+  ): Promise<JournalEntry[]> {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v !== undefined) query.set(k, String(v));
+    const q = query.toString();
+    return (await this.call<{ entries: JournalEntry[] }>('GET', `/__admin/journal${q ? `?${q}` : ''}`))
+      .entries;
+  }
+
+  injectFault(fault: Fault) {
+    return this.call('POST', '/__admin/faults', fault);
+  }
+
+  clearFaults() {
+    return this.call('DELETE', '/__admin/faults');
+  }
+
+  loadData(body: string, contentType: string) {
+    return this.call('PUT', '/__admin/data', body, contentType);
+  }
+}

@@ -1,0 +1,7 @@
+import type { MockOptions, StartedMock } from '../../mocks/admin';
+
+/**
+ * The services the harness can start, by name. Each mock module adds one line here.
+ * Embedded mode calls these in-process; container mode starts the same code in an image.
+ */
+export const serviceFactories: Record<string, (options: MockOptions) => Promise<StartedMock>> = {};

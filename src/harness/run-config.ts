@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+
+/** What `lync-harness run` hands to every Cucumber worker (through LYNC_HARNESS_RUN, a JSON file). */
+export interface RunConfig {
+  runId: string;
+  /** The run's output folder (reports/<run-id>). */
+  outDir: string;
+  /** Tenant LDIF files (`online=FILE` prefixes allowed); empty means the sample tenant. */
+  tenantFiles: string[];
+  sampleSize: number;
+  /** GALSync flow file; the out-of-the-box flow when absent. */
+  galsyncFlow?: string;
+  mode: 'embedded' | 'containers';
+  /** Named settings (catalog `settings`), e.g. `{ oabProfile: 'exchange2013' }`. */
+  settings: Record<string, string>;
+}
+
+export const RUN_CONFIG_ENV = 'LYNC_HARNESS_RUN';
+
+const DEFAULT: RunConfig = {
+  runId: 'dev',
+  outDir: 'reports/dev',
+  tenantFiles: [],
+  sampleSize: 0,
+  mode: 'embedded',
+  settings: {},
+};
+
+/** The run's configuration; defaults when Cucumber was started by hand (npx cucumber-js). */
+export function readRunConfig(): RunConfig {
+  const file = process.env[RUN_CONFIG_ENV];
+  if (!file) return DEFAULT;
+  return { ...DEFAULT, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<RunConfig>) };
+}

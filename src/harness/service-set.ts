@@ -1,0 +1,59 @@
+import type { StartedMock } from '../../mocks/admin';
+import { AdminClient } from './admin-client';
+import { serviceFactories } from './registry';
+
+export interface StartedService {
+  name: string;
+  urls: Record<string, string>;
+  admin: AdminClient;
+  stop(): Promise<void>;
+}
+
+export type ServiceMode = 'embedded' | 'containers';
+
+/**
+ * The mock services of one worker process, started on first use and kept for the whole run.
+ * `resetAll` returns every started service to its fixtures before a scenario.
+ */
+export class ServiceSet {
+  private readonly started = new Map<string, Promise<StartedService>>();
+
+  constructor(readonly mode: ServiceMode = 'embedded') {}
+
+  get(name: string): Promise<StartedService> {
+    let service = this.started.get(name);
+    if (!service) {
+      service = this.start(name);
+      this.started.set(name, service);
+    }
+    return service;
+  }
+
+  names(): string[] {
+    return [...this.started.keys()];
+  }
+
+  async resetAll(correlationId: string): Promise<void> {
+    await Promise.all([...this.started.values()].map(async (s) => (await s).admin.reset(correlationId)));
+  }
+
+  /** Stops everything that started; reports every failure together. */
+  async stopAll(): Promise<void> {
+    const results = await Promise.allSettled([...this.started.values()].map(async (s) => (await s).stop()));
+    this.started.clear();
+    const failures = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason);
+    if (failures.length) throw new AggregateError(failures, '[harness] some services did not stop cleanly');
+  }
+
+  private async start(name: string): Promise<StartedService> {
+    const factory = serviceFactories[name];
+    if (!factory)
+      throw new Error(
+        `[harness] unknown service "${name}"; known: ${Object.keys(serviceFactories).join(', ')}`,
+      );
+    const mock: StartedMock = await factory({ host: '127.0.0.1', port: 0 });
+    return { name, urls: mock.urls, admin: new AdminClient(mock.urls.admin), stop: () => mock.stop() };
+  }
+}

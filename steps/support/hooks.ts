@@ -1,0 +1,39 @@
+import { After, AfterAll, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { runtime } from './runtime';
+import type { HarnessWorld } from './world';
+
+export const JOURNAL_MEDIA_TYPE = 'application/vnd.lync-harness.journal+json';
+
+setDefaultTimeout(60_000);
+
+Before(async function (this: HarnessWorld, { pickle }) {
+  this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
+  await this.services.resetAll(pickle.id);
+});
+
+/** Attaches each service's journal for this scenario; a request no handler matched fails the scenario. */
+After(async function (this: HarnessWorld) {
+  const unmatched: string[] = [];
+  for (const name of this.services.names()) {
+    const service = await this.services.get(name);
+    const entries = await service.admin.journal({ correlationId: this.scenario.id });
+    if (entries.length === 0) continue;
+    await this.attach(
+      JSON.stringify({ service: name, entries: entries.slice(0, 200), total: entries.length }),
+      JOURNAL_MEDIA_TYPE,
+    );
+    for (const e of entries.filter((entry) => entry.unmatched))
+      unmatched.push(`${name}: ${e.operation} ${JSON.stringify(e.request)}`);
+  }
+  await this.attach(
+    JSON.stringify({ witnesses: [...this.witnessesUsed].sort() }),
+    'application/vnd.lync-harness.witnesses+json',
+  );
+  if (unmatched.length && !this.scenario.tags.includes('@expects-unmatched')) {
+    throw new Error(`[harness] requests no mock handler matched:\n  ${unmatched.join('\n  ')}`);
+  }
+});
+
+AfterAll(async () => {
+  await runtime().services.stopAll();
+});

@@ -1,0 +1,79 @@
+import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import { storeEvidence } from '../../src/harness/evidence';
+import type { RunConfig } from '../../src/harness/run-config';
+import type { ServiceSet } from '../../src/harness/service-set';
+import type { Tenant } from '../../src/tenant/tenant';
+import { FINDINGS_MEDIA_TYPE, type Finding, type FindingsSummary } from './findings';
+import { runtime } from './runtime';
+import { CHECK_MEDIA_TYPE, type Check, evaluateCheck, RuleViolation } from './verify';
+
+/**
+ * The World of every scenario: the run's configuration, the loaded tenant, the mock services, and
+ * per-area state (`area('oab', () => new OabContext())`). Steps stay thin and call the verbs here
+ * or on their area's context.
+ */
+export class HarnessWorld extends World {
+  scenario = { id: '', name: '', tags: [] as string[] };
+  private readonly areas = new Map<string, unknown>();
+  /** Witnesses that checked something in this scenario, for the evidence. */
+  readonly witnessesUsed = new Set<string>();
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get config(): RunConfig {
+    return runtime().config;
+  }
+
+  get tenant(): Tenant {
+    return runtime().tenant();
+  }
+
+  get services(): ServiceSet {
+    return runtime().services;
+  }
+
+  /** The value of a catalog setting for this run (e.g. `oabProfile`), or the given default. */
+  setting(name: string, fallback: string): string {
+    return this.config.settings[name] ?? fallback;
+  }
+
+  /** Per-scenario state of one rule area, created on first use. */
+  area<T>(key: string, create: () => T): T {
+    if (!this.areas.has(key)) this.areas.set(key, create());
+    return this.areas.get(key) as T;
+  }
+
+  /** Checks an expectation against every witness; attaches the record; throws RuleViolation on any disagreement. */
+  async verify<T>(check: Check<T>): Promise<void> {
+    const record = evaluateCheck(check);
+    for (const o of record.observations) this.witnessesUsed.add(o.witness);
+    await this.attach(JSON.stringify(record), CHECK_MEDIA_TYPE);
+    if (record.verdict === 'disagree') throw new RuleViolation(record);
+  }
+
+  /** Records one rule's per-object outcomes over the tenant: a file of all, a summary in the messages. */
+  async reportFindings(
+    rule: string,
+    findings: Finding[],
+    objectsChecked = findings.length,
+  ): Promise<FindingsSummary> {
+    const evidence = storeEvidence(this.config.outDir, JSON.stringify(findings));
+    const flagged = findings.filter((f) => f.outcome === 'finding');
+    const summary: FindingsSummary = {
+      rule,
+      scenario: this.scenario.name,
+      objectsChecked,
+      holds: findings.length - flagged.length,
+      findings: flagged.length,
+      blocking: flagged.filter((f) => f.severity === 'blocking').length,
+      evidence,
+      sample: flagged.slice(0, 20),
+    };
+    await this.attach(JSON.stringify(summary), FINDINGS_MEDIA_TYPE);
+    return summary;
+  }
+}
+
+setWorldConstructor(HarnessWorld);
