@@ -2,7 +2,8 @@
 module.exports = {
   default: {
     requireModule: ['ts-node/register'],
-    require: ['steps/**/*.ts'],
+    // Step files end in .steps.ts; steps/support holds the World and hooks. Unit tests live elsewhere.
+    require: ['steps/support/*.ts', 'steps/**/*.steps.ts'],
     paths: ['features/**/*.feature'],
     format: ['summary'],
   },

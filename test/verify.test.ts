@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluateCheck, RuleViolation } from './verify';
+import { evaluateCheck, RuleViolation } from '../steps/support/verify';
 
 test('agreeing witnesses give an agree verdict', () => {
   const record = evaluateCheck({
