@@ -1,7 +1,10 @@
 import type { MockOptions, StartedMock } from '../../mocks/admin';
+import { startExchangeMock } from '../../mocks/exchange';
 
 /**
  * The services the harness can start, by name. Each mock module adds one line here.
  * Embedded mode calls these in-process; container mode starts the same code in an image.
  */
-export const serviceFactories: Record<string, (options: MockOptions) => Promise<StartedMock>> = {};
+export const serviceFactories: Record<string, (options: MockOptions) => Promise<StartedMock>> = {
+  exchange: startExchangeMock,
+};

@@ -1,0 +1,162 @@
+import { HttpResponse, http } from 'msw';
+import { authenticate } from './basic-auth';
+import type { Recipient } from './directory';
+import { OAB_GUID } from './oab-store';
+import { envelope, NS, soapFault, XML_TYPE } from './soap';
+import type { ExchangeState } from './state';
+import { escapeXml, find, findAll, parseXml, XmlRejected } from './xml';
+
+/** Where the mock's own EWS and OAB live, as Autodiscover hands them out. */
+function urlsFor(request: Request) {
+  const origin = new URL(request.url).origin;
+  return { ews: `${origin}/EWS/Exchange.asmx`, oab: `${origin}/OAB/${OAB_GUID}/` };
+}
+
+const xml = (body: string, status = 200) =>
+  new HttpResponse(body, { status, headers: { 'Content-Type': XML_TYPE } });
+
+/** POX Autodiscover (the Outlook schema), as Outlook and Lync 2010/2013 send it. */
+export function poxAutodiscover(state: ExchangeState) {
+  return http.post(/\/autodiscover\/autodiscover\.xml$/i, async ({ request }) => {
+    const auth = authenticate(state, request, 'autodiscover');
+    if ('denied' in auth) {
+      state.record({
+        operation: 'autodiscover.pox',
+        request: { login: auth.login },
+        outcome: { status: 401 },
+      });
+      return auth.denied;
+    }
+    let address: string | undefined;
+    try {
+      const root = parseXml(await request.text());
+      const req = find(root, [NS.poxRequest, 'Request']);
+      if (root.ns !== NS.poxRequest || root.name !== 'Autodiscover' || !req)
+        throw new XmlRejected('not an Autodiscover request');
+      address = find(req, [NS.poxRequest, 'EMailAddress'])?.text;
+    } catch (error) {
+      state.record({ operation: 'autodiscover.pox', request: {}, outcome: { errorCode: 600 } });
+      return xml(poxError(600, `Invalid Request: ${(error as Error).message}`));
+    }
+    const user = address ? state.mailboxUser(address) : undefined;
+    state.record({
+      operation: 'autodiscover.pox',
+      request: { address },
+      outcome: { errorCode: user ? 0 : 500 },
+    });
+    if (!user) return xml(poxError(500, 'The e-mail address cannot be found.'));
+    return xml(poxSettings(user, urlsFor(request)));
+  });
+}
+
+function poxError(code: number, message: string): string {
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="${NS.poxResponse}"><Response>` +
+    `<Error Time="00:00:00.0000000" Id="2477272013"><ErrorCode>${code}</ErrorCode><Message>${escapeXml(message)}</Message>` +
+    `<DebugData /></Error></Response></Autodiscover>`
+  );
+}
+
+function poxSettings(user: Recipient, urls: { ews: string; oab: string }): string {
+  return (
+    `<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="${NS.poxResponse}"><Response xmlns="${NS.poxOutlook}">` +
+    `<User><DisplayName>${escapeXml(user.displayName)}</DisplayName><LegacyDN>${escapeXml(user.legacyExchangeDN)}</LegacyDN>` +
+    `<DeploymentId>5d9c3e1a-7b0f-4f33-9a55-2b7e0f6c8d10</DeploymentId></User>` +
+    `<Account><AccountType>email</AccountType><Action>settings</Action>` +
+    `<Protocol><Type>EXPR</Type><Server>outlook.office365.com</Server><ASUrl>${urls.ews}</ASUrl>` +
+    `<OOFUrl>${urls.ews}</OOFUrl><OABUrl>${urls.oab}</OABUrl></Protocol>` +
+    `<Protocol><Type>WEB</Type><Internal><OWAUrl AuthenticationMethod="Basic">${urls.ews.replace('/EWS/Exchange.asmx', '/owa/')}</OWAUrl></Internal></Protocol>` +
+    `</Account></Response></Autodiscover>`
+  );
+}
+
+const SETTINGS: Record<string, (u: Recipient, urls: { ews: string; oab: string }) => string> = {
+  UserDisplayName: (u) => u.displayName,
+  UserDN: (u) => u.legacyExchangeDN,
+  InternalEwsUrl: (_u, urls) => urls.ews,
+  ExternalEwsUrl: (_u, urls) => urls.ews,
+  InternalOABUrl: (_u, urls) => urls.oab,
+  ExternalOABUrl: (_u, urls) => urls.oab,
+  CasVersion: () => '15.0.1044.021',
+  EwsSupportedSchemas: () =>
+    'Exchange2007, Exchange2007_SP1, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2013',
+};
+
+/** SOAP Autodiscover `GetUserSettings` (Exchange 2010+), as Lync 2013 prefers it. */
+export function soapAutodiscover(state: ExchangeState) {
+  return http.post(/\/autodiscover\/autodiscover\.svc$/i, async ({ request }) => {
+    const auth = authenticate(state, request, 'autodiscover');
+    if ('denied' in auth) {
+      state.record({
+        operation: 'autodiscover.GetUserSettings',
+        request: { login: auth.login },
+        outcome: { status: 401 },
+      });
+      return auth.denied;
+    }
+    let mailbox: string | undefined;
+    let wanted: string[];
+    try {
+      const body = find(parseXml(await request.text()), [NS.soap, 'Body']);
+      const req = find(
+        body,
+        [NS.autodiscover, 'GetUserSettingsRequestMessage'],
+        [NS.autodiscover, 'Request'],
+      );
+      if (!req) throw new XmlRejected('the body holds no a:GetUserSettingsRequestMessage/a:Request');
+      mailbox = find(
+        req,
+        [NS.autodiscover, 'Users'],
+        [NS.autodiscover, 'User'],
+        [NS.autodiscover, 'Mailbox'],
+      )?.text;
+      wanted = findAll(find(req, [NS.autodiscover, 'RequestedSettings']), NS.autodiscover, 'Setting').map(
+        (s) => s.text,
+      );
+    } catch (error) {
+      state.record({ operation: 'autodiscover.GetUserSettings', request: {}, outcome: { fault: 'Client' } });
+      return xml(soapFault('Client', (error as Error).message, 'InvalidRequest'), 500);
+    }
+    const user = mailbox ? state.mailboxUser(mailbox) : undefined;
+    state.record({
+      operation: 'autodiscover.GetUserSettings',
+      request: { mailbox, settings: wanted },
+      outcome: { errorCode: user ? 'NoError' : 'InvalidUser' },
+    });
+    return xml(userSettingsResponse(user, wanted, urlsFor(request), mailbox ?? ''));
+  });
+}
+
+function userSettingsResponse(
+  user: Recipient | undefined,
+  wanted: string[],
+  urls: { ews: string; oab: string },
+  mailbox: string,
+) {
+  const known = wanted.filter((n) => SETTINGS[n]);
+  const unknown = wanted.filter((n) => !SETTINGS[n]);
+  const settings = user
+    ? known
+        .map(
+          (n) =>
+            `<UserSetting i:type="StringSetting"><Name>${n}</Name><Value>${escapeXml(SETTINGS[n](user, urls))}</Value></UserSetting>`,
+        )
+        .join('')
+    : '';
+  const errors = unknown
+    .map(
+      (n) =>
+        `<UserSettingError><ErrorCode>InvalidSetting</ErrorCode><ErrorMessage>The requested setting is invalid.</ErrorMessage><SettingName>${escapeXml(n)}</SettingName></UserSettingError>`,
+    )
+    .join('');
+  const userCode = user ? 'NoError' : 'InvalidUser';
+  const userMessage = user ? 'No error.' : `Invalid user: '${escapeXml(mailbox)}'`;
+  return envelope(
+    `<GetUserSettingsResponseMessage xmlns="${NS.autodiscover}"><Response xmlns:i="${NS.xsi}">` +
+      `<ErrorCode>NoError</ErrorCode><ErrorMessage /><UserResponses><UserResponse>` +
+      `<ErrorCode>${userCode}</ErrorCode><ErrorMessage>${userMessage}</ErrorMessage><RedirectTarget i:nil="true" />` +
+      `<UserSettingErrors>${errors}</UserSettingErrors><UserSettings>${settings}</UserSettings>` +
+      `</UserResponse></UserResponses></Response></GetUserSettingsResponseMessage>`,
+    `<h:ServerVersionInfo xmlns:h="${NS.autodiscover}"><h:MajorVersion>15</h:MajorVersion><h:MinorVersion>0</h:MinorVersion></h:ServerVersionInfo>`,
+  );
+}

@@ -1,0 +1,100 @@
+import { AdminInputError } from '../admin';
+
+/**
+ * The cloud directory as Exchange Online sees it after DirSync: mailboxes (users) and mail contacts.
+ * Loaded from DirectoryEntry.toJSON() objects; each becomes a Recipient with the addresses Exchange
+ * stamps on it.
+ */
+export interface Recipient {
+  dn: string;
+  kind: 'mailbox' | 'contact';
+  displayName: string;
+  givenName: string;
+  surname: string;
+  alias: string;
+  /** Primary SMTP address (mail, or the SMTP: proxy address, or the contact's targetAddress). */
+  smtp: string;
+  /** `SMTP:`/`smtp:`/`SIP:` proxy addresses, as the OAB and EWS show them. */
+  proxyAddresses: string[];
+  /** msRTCSIP-PrimaryUserAddress, when set. */
+  sip?: string;
+  targetAddress?: string;
+  legacyExchangeDN: string;
+  userPrincipalName?: string;
+}
+
+export interface EntryJson {
+  dn: string;
+  attributes: Record<string, string[]>;
+}
+
+const ORG_DN = '/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients';
+
+export function recipientsFromJson(body: string): Recipient[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    throw new AdminInputError('[mock:exchange] the data is not JSON; send DirectoryEntry.toJSON() objects');
+  }
+  const list = Array.isArray(data) ? data : (data as { entries?: unknown })?.entries;
+  if (!Array.isArray(list))
+    throw new AdminInputError('[mock:exchange] expected an array of { dn, attributes } (or { entries })');
+  return list.flatMap((item, index) => {
+    const entry = item as EntryJson;
+    if (typeof entry?.dn !== 'string' || typeof entry.attributes !== 'object' || entry.attributes === null)
+      throw new AdminInputError(
+        `[mock:exchange] entry ${index} has no dn or attributes`,
+        'bad-entry',
+        `${index}`,
+      );
+    const recipient = toRecipient(entry);
+    return recipient ? [recipient] : [];
+  });
+}
+
+function attr(entry: EntryJson, name: string): string[] {
+  const key = Object.keys(entry.attributes).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key ? entry.attributes[key] : [];
+}
+
+/** Users with a mail address become mailboxes, contacts become mail contacts; anything else is ignored. */
+function toRecipient(entry: EntryJson): Recipient | undefined {
+  const classes = attr(entry, 'objectClass').map((c) => c.toLowerCase());
+  const kind = classes.includes('contact') ? 'contact' : classes.includes('user') ? 'mailbox' : undefined;
+  if (!kind || classes.includes('computer')) return undefined;
+  const first = (name: string) => attr(entry, name)[0];
+  const proxies = attr(entry, 'proxyAddresses');
+  const targetAddress = first('targetAddress');
+  const primary = proxies.find((p) => p.startsWith('SMTP:'))?.slice(5);
+  const smtp = first('mail') ?? primary ?? targetAddress?.replace(/^smtp:/i, '');
+  if (!smtp) return undefined;
+  const alias = first('mailNickname') ?? smtp.split('@')[0];
+  const sip = first('msRTCSIP-PrimaryUserAddress');
+  const proxyAddresses = [...proxies];
+  if (!proxyAddresses.some((p) => p.toLowerCase() === `smtp:${smtp.toLowerCase()}`))
+    proxyAddresses.unshift(`SMTP:${smtp}`);
+  // Exchange stamps the Lync address as a SIP: proxy address, which is how Outlook's OAB carries it.
+  if (sip && !proxyAddresses.some((p) => p.toLowerCase() === sip.toLowerCase()))
+    proxyAddresses.push(`SIP:${sip.replace(/^sip:/i, '')}`);
+  return {
+    dn: entry.dn,
+    kind,
+    displayName: first('displayName') ?? first('cn') ?? alias,
+    givenName: first('givenName') ?? '',
+    surname: first('sn') ?? '',
+    alias,
+    smtp,
+    proxyAddresses,
+    sip,
+    targetAddress,
+    legacyExchangeDN: first('legacyExchangeDN') ?? `${ORG_DN}/cn=${alias}`,
+    userPrincipalName: first('userPrincipalName'),
+  };
+}
+
+/** Finds a recipient by any of its SMTP addresses (the way Autodiscover and EWS identify a mailbox). */
+export function bySmtp(recipients: Recipient[], address: string): Recipient | undefined {
+  const wanted = `smtp:${address.toLowerCase()}`;
+  return recipients.find((r) => r.proxyAddresses.some((p) => p.toLowerCase() === wanted));
+}

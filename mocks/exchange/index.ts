@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { HttpResponse } from 'msw';
+import {
+  AdminInputError,
+  adminRoutes,
+  FaultPlan,
+  Journal,
+  loopbackHost,
+  type MockOptions,
+  type StartedMock,
+  urlHost,
+  VirtualClock,
+} from '../admin';
+import { poxAutodiscover, soapAutodiscover } from './autodiscover';
+import { recipientsFromJson } from './directory';
+import { ewsHandler } from './ews';
+import { createMswServer } from './http-adapter';
+import { OAB_SCHEDULES } from './oab-schedule';
+import { oabVirtualDirectory } from './oab-vdir';
+import { ExchangeState } from './state';
+
+/**
+ * Exchange Online as Lync Online's clients saw it in 2014: Autodiscover (POX and SOAP), EWS
+ * ResolveNames against the Unified Contact Store, and the OAB virtual directory, on one loopback
+ * HTTP port next to the admin API.
+ */
+export async function startExchangeMock(options: MockOptions = {}): Promise<StartedMock> {
+  const host = loopbackHost(options.host);
+  const clock = new VirtualClock();
+  const journal = new Journal('exchange', () => clock.now());
+  const faults = new FaultPlan();
+  const state = new ExchangeState(clock, journal, faults);
+  const handlers = [
+    poxAutodiscover(state),
+    soapAutodiscover(state),
+    ewsHandler(state),
+    oabVirtualDirectory(state),
+  ];
+  const routes = adminRoutes({
+    service: 'exchange',
+    clock,
+    journal,
+    faults,
+    reset: () => state.reset(),
+    load: (body) => {
+      const password = safePassword(body);
+      state.load(recipientsFromJson(body), password);
+      return { loaded: state.fixtures.length, oab: state.oab.state() };
+    },
+    routes: {
+      'GET /__admin/oab': () => ({ json: state.oab.state() }),
+      'PUT /__admin/oab/schedule': (req) => {
+        const { profile } = JSON.parse(req.body || '{}') as { profile?: string };
+        const chosen = profile ? OAB_SCHEDULES[profile] : undefined;
+        if (!chosen)
+          throw new AdminInputError(
+            `unknown OAB schedule profile "${profile}" (${Object.keys(OAB_SCHEDULES).join(', ')})`,
+            'bad-profile',
+          );
+        state.oab.profile = chosen;
+        return { json: state.oab.state() };
+      },
+      'POST /__admin/recipients': (req) => {
+        const added = recipientsFromJson(req.body);
+        for (const r of added) state.upsert(r);
+        return { json: { upserted: added.length, total: state.recipients.length } };
+      },
+      'DELETE /__admin/recipients': (req) => ({ json: { removed: state.remove(req.query.get('dn') ?? '') } }),
+    },
+  });
+  const server = createMswServer(handlers, routes, (method, url) => {
+    journal.record({
+      operation: 'http.unmatched',
+      request: { method, path: new URL(url).pathname },
+      outcome: { status: 404 },
+      unmatched: true,
+    });
+    return new HttpResponse(`[mock:exchange] no handler for ${method} ${new URL(url).pathname}`, {
+      status: 404,
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const base = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    name: 'exchange',
+    urls: { http: base, autodiscover: `${base}/autodiscover/autodiscover.xml`, admin: base },
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      return stopped;
+    },
+  };
+}
+
+function safePassword(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { password?: unknown };
+    return typeof parsed?.password === 'string' ? parsed.password : undefined;
+  } catch {
+    return undefined;
+  }
+}

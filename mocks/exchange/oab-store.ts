@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import type { Recipient } from './directory';
+import { storeInLzxContainer } from './lzx-container';
+import { writeFullDetails } from './oab-details';
+import { eventsBetween, OAB_SCHEDULES, type OabScheduleProfile } from './oab-schedule';
+
+export const OAL_GUID = '8b9b5d5e-2f1c-4c43-9d37-5b8e2f0a1c11';
+export const OAB_GUID = 'c6a1f0f4-5b7e-4a0b-8f3e-0d9a6b2c4e71';
+export const OAL_NAME = '\\Global Address List';
+const OAL_DN = '/o=ExchangeLabs/cn=addrlists/cn=oabs/cn=Default Offline Address Book';
+
+/** One generated OAB: a snapshot of the GAL at generation time, its bytes built on first use. */
+export class OabGeneration {
+  private built?: { file: Buffer; uncompressedSize: number; sha1: string };
+
+  constructor(
+    readonly sequence: number,
+    readonly generatedAt: number,
+    private readonly recipients: Recipient[],
+  ) {}
+
+  get recordCount(): number {
+    return this.recipients.length;
+  }
+
+  get fileName(): string {
+    return `${OAL_GUID}-data-${this.sequence}.lzx`;
+  }
+
+  build(): { file: Buffer; uncompressedSize: number; sha1: string } {
+    if (!this.built) {
+      const details = writeFullDetails(
+        { name: OAL_NAME, dn: OAL_DN, sequence: this.sequence },
+        this.recipients,
+      );
+      const file = storeInLzxContainer(details);
+      this.built = {
+        file,
+        uncompressedSize: details.length,
+        sha1: createHash('sha1').update(file).digest('hex'),
+      };
+    }
+    return this.built;
+  }
+}
+
+/**
+ * The OAB pipeline: generation snapshots the live GAL, distribution copies the newest generation
+ * to the OAB virtual directory, which is what clients download.
+ */
+export class OabStore {
+  profile: OabScheduleProfile = OAB_SCHEDULES.exchange2010;
+  generated!: OabGeneration;
+  published!: OabGeneration;
+  publishedAt = 0;
+
+  /** Starts over with an OAB of `recipients` already generated and on the virtual directory. */
+  restart(recipients: Recipient[], now: number): void {
+    this.profile = OAB_SCHEDULES.exchange2010;
+    this.generated = new OabGeneration(1, now, recipients);
+    this.published = this.generated;
+    this.publishedAt = now;
+  }
+
+  /** Runs every scheduled step between two clock readings; `gal()` is the live GAL at that moment. */
+  advance(from: number, to: number, gal: () => Recipient[]): void {
+    for (const event of eventsBetween(this.profile, from, to)) {
+      if (event.kind === 'generate') {
+        this.generated = new OabGeneration(this.generated.sequence + 1, event.at, gal());
+        if (this.profile.distributionMinutes.length === 0) this.publish(event.at);
+      } else this.publish(event.at);
+    }
+  }
+
+  private publish(at: number): void {
+    if (this.published === this.generated) return;
+    this.published = this.generated;
+    this.publishedAt = at;
+  }
+
+  state() {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return {
+      profile: this.profile.name,
+      generated: { sequence: this.generated.sequence, at: iso(this.generated.generatedAt) },
+      published: {
+        sequence: this.published.sequence,
+        at: iso(this.publishedAt),
+        records: this.published.recordCount,
+      },
+    };
+  }
+}

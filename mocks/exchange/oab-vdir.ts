@@ -1,0 +1,70 @@
+import { HttpResponse, http } from 'msw';
+import { authenticate } from './basic-auth';
+import { OAB_GUID, OAL_GUID, OAL_NAME, type OabGeneration } from './oab-store';
+import type { ExchangeState } from './state';
+import { escapeXml } from './xml';
+
+/** The OAB virtual directory: `oab.xml` (the OAB v4 manifest) and the Full details file it names. */
+export function oabVirtualDirectory(state: ExchangeState) {
+  const base = new RegExp(`/oab/${OAB_GUID}/([^/]+)$`, 'i');
+  return http.get(base, ({ request }) => {
+    const name = base.exec(new URL(request.url).pathname)![1];
+    const auth = authenticate(state, request, 'outlook.office365.com');
+    const operation = name.toLowerCase() === 'oab.xml' ? 'oab.manifest' : 'oab.download';
+    if ('denied' in auth) {
+      state.record({ operation, request: { file: name, login: auth.login }, outcome: { status: 401 } });
+      return auth.denied;
+    }
+    const published = state.oab.published;
+    return operation === 'oab.manifest'
+      ? manifest(state, published, request, auth.user.smtp)
+      : download(state, published, name, auth.user.smtp);
+  });
+}
+
+function manifest(state: ExchangeState, published: OabGeneration, request: Request, caller: string) {
+  const { file, uncompressedSize, sha1 } = published.build();
+  const etag = `"${published.sequence}-${sha1.slice(0, 16)}"`;
+  const notModified = request.headers.get('if-none-match') === etag;
+  state.record({
+    operation: 'oab.manifest',
+    request: { caller, ifNoneMatch: request.headers.get('if-none-match') ?? undefined },
+    outcome: { status: notModified ? 304 : 200, sequence: published.sequence },
+  });
+  if (notModified) return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
+  const body =
+    `<?xml version="1.0" encoding="utf-8"?><OAB>` +
+    `<OAL id="${OAL_GUID}" dn="/" name="${escapeXml(OAL_NAME)}">` +
+    `<Full seq="${published.sequence}" ver="32" size="${file.length}" uncompressedsize="${uncompressedSize}" SHA="${sha1}">` +
+    `${published.fileName}</Full></OAL></OAB>`;
+  return new HttpResponse(body, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/xml; charset=utf-8',
+      ETag: etag,
+      'Last-Modified': new Date(state.oab.publishedAt).toUTCString(),
+    },
+  });
+}
+
+function download(state: ExchangeState, published: OabGeneration, name: string, caller: string) {
+  if (name.toLowerCase() !== published.fileName.toLowerCase()) {
+    state.record({ operation: 'oab.download', request: { caller, file: name }, outcome: { status: 404 } });
+    return new HttpResponse(`The OAB file ${name} is not on this virtual directory.`, { status: 404 });
+  }
+  const { file } = published.build();
+  state.record({
+    operation: 'oab.download',
+    request: { caller, file: name },
+    outcome: {
+      status: 200,
+      sequence: published.sequence,
+      bytes: file.length,
+      records: published.recordCount,
+    },
+  });
+  return new HttpResponse(new Uint8Array(file), {
+    status: 200,
+    headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.length) },
+  });
+}
