@@ -7,6 +7,8 @@ export interface StartedService {
   urls: Record<string, string>;
   admin: AdminClient;
   stop(): Promise<void>;
+  /** False once the service's process is gone (container mode): it is started afresh on next use. */
+  alive?(): boolean;
 }
 
 export type ServiceMode = 'embedded' | 'containers';
@@ -34,7 +36,18 @@ export class ServiceSet {
   }
 
   async resetAll(correlationId: string): Promise<void> {
+    await this.forgetDead();
     await Promise.all([...this.started.values()].map(async (s) => (await s).admin.reset(correlationId)));
+  }
+
+  /** A service that died (and already failed the scenario it died in) is removed, to start afresh. */
+  private async forgetDead(): Promise<void> {
+    for (const [name, pending] of this.started) {
+      const service = await pending.catch(() => undefined);
+      if (service?.alive?.() !== false) continue;
+      this.started.delete(name);
+      await service.stop().catch(() => undefined);
+    }
   }
 
   /** Stops everything that started; reports every failure together. */
@@ -53,7 +66,13 @@ export class ServiceSet {
       throw new Error(
         `[harness] unknown service "${name}"; known: ${Object.keys(serviceFactories).join(', ')}`,
       );
+    if (this.mode === 'containers') return containers().startContainerService(name);
     const mock: StartedMock = await factory({ host: '127.0.0.1', port: 0 });
     return { name, urls: mock.urls, admin: new AdminClient(mock.urls.admin), stop: () => mock.stop() };
   }
+}
+
+/** Loaded on first use: embedded runs never pay for loading testcontainers. */
+function containers(): typeof import('./containers') {
+  return require('./containers');
 }

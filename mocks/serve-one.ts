@@ -1,0 +1,81 @@
+/**
+ * Starts one registered mock service in this process and prints its ready line (mocks/ready-line.ts).
+ * This is the container images' entry point, and works the same on a host (bin/lync-mock.js).
+ *
+ *   serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--seed FILE [--seed-type TYPE]]
+ *
+ * `--seed` loads FILE through the service's own admin API (PUT /__admin/data), exactly as the harness
+ * would, before the ready line is printed. SIGTERM / SIGINT stop the service and exit 0.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serviceFactories } from '../src/harness/registry';
+import { formatReadyLine } from './ready-line';
+
+const USAGE =
+  'Usage: serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--seed FILE [--seed-type TYPE]]';
+
+const SEED_TYPES: Record<string, string> = {
+  '.ldif': 'text/ldif',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+};
+
+export async function serveOne(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'admin-port': { type: 'string' },
+      seed: { type: 'string' },
+      'seed-type': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const name = positionals[0];
+  if (values.help || !name) {
+    console.log(`${USAGE}\nServices: ${Object.keys(serviceFactories).join(', ') || '(none registered)'}`);
+    return;
+  }
+  const factory = serviceFactories[name];
+  if (!factory)
+    throw new Error(`unknown service "${name}"; known: ${Object.keys(serviceFactories).join(', ')}`);
+  const mock = await factory({
+    host: values.host,
+    port: portOption('--port', values.port),
+    adminPort: portOption('--admin-port', values['admin-port']),
+  });
+  const stop = () => mock.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  if (values.seed) await seed(mock.urls.admin, values.seed, values['seed-type']);
+  console.log(formatReadyLine({ service: mock.name ?? name, urls: mock.urls }));
+}
+
+function portOption(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${flag} takes a port number (0-65535), got "${value}"`);
+  return port;
+}
+
+async function seed(adminUrl: string, file: string, type?: string): Promise<void> {
+  const contentType = type ?? SEED_TYPES[extname(file).toLowerCase()] ?? 'text/plain';
+  const response = await fetch(`${adminUrl}/__admin/data`, {
+    method: 'PUT',
+    headers: { 'content-type': contentType },
+    body: readFileSync(file),
+  });
+  if (!response.ok) throw new Error(`seeding ${file} answered ${response.status}: ${await response.text()}`);
+}
+
+if (require.main === module) {
+  serveOne(process.argv.slice(2)).catch((error) => {
+    console.error(`[serve-one] ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

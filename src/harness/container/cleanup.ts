@@ -1,0 +1,59 @@
+import type { ContainerRuntimeClient } from 'testcontainers';
+
+/**
+ * Removal of the harness's containers: each carries the owning process id as a label. They are
+ * removed when stopped, when the process gets SIGINT (Ctrl-C) or SIGTERM, and, if the process was
+ * killed outright, by the next run (removeOrphans).
+ */
+export const OWNER_LABEL = 'lync-harness.owner-pid';
+
+const owned = new Set<string>();
+let guarding = false;
+
+/** Remembers a container for removal on Ctrl-C / SIGTERM. */
+export function own(client: ContainerRuntimeClient, id: string): void {
+  owned.add(id);
+  if (guarding) return;
+  guarding = true;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const onSignal = async () => {
+      await Promise.allSettled([...owned].map((c) => removeContainer(client, c)));
+      // Then let the signal do what it would have done without us (Node's default: exit).
+      process.removeListener(signal, onSignal);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/** Stops (2 s grace) and removes a container; safe when it is already gone. */
+export async function removeContainer(client: ContainerRuntimeClient, id: string): Promise<void> {
+  owned.delete(id);
+  const container = client.container.getById(id);
+  try {
+    await container.remove({ force: true, v: true });
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+  }
+}
+
+/** Removes containers left by harness processes that no longer exist. */
+export async function removeOrphans(client: ContainerRuntimeClient): Promise<number> {
+  const containers = await client.container.dockerode.listContainers({
+    all: true,
+    filters: { label: [OWNER_LABEL] },
+  });
+  const orphans = containers.filter((c) => !processExists(Number(c.Labels[OWNER_LABEL])));
+  await Promise.allSettled(orphans.map((c) => removeContainer(client, c.Id)));
+  return orphans.length;
+}
+
+function processExists(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { runtimePackages } from './package-closure';
+
+/**
+ * The Docker build context of the mock image: the mock code compiled to JavaScript (only what
+ * mocks/serve-one.ts reaches) plus the npm packages that code requires at run time, so the image
+ * holds no TypeScript, ts-node, Cucumber or test tooling. Built on the host, because the offline
+ * base image has no shell to RUN anything in.
+ */
+export const PROJECT = join(__dirname, '..', '..', '..');
+const ENTRY = join(PROJECT, 'mocks', 'serve-one.ts');
+const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
+
+/** A hash of everything that goes into the image; the image tag, so an unchanged project is not rebuilt. */
+export function imageInputsHash(): string {
+  const hash = createHash('sha256');
+  const files = [
+    ...listFiles(join(PROJECT, 'mocks')),
+    ...listFiles(join(PROJECT, 'src')).filter((f) => f.endsWith('.ts')),
+    join(PROJECT, 'package-lock.json'),
+    DOCKERFILE,
+  ].filter((f) => !f.endsWith('.test.ts'));
+  for (const file of files.sort())
+    hash.update(relative(PROJECT, file)).update('\0').update(readFileSync(file));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** Writes the context into `dir` (emptied first); returns what it holds. */
+export function writeImageContext(dir: string): { files: number; packages: number } {
+  rmSync(dir, { recursive: true, force: true });
+  const app = join(dir, 'app');
+  const emitted = compileMocks(app);
+  copyAssets(join(PROJECT, 'mocks'), join(app, 'mocks'));
+  const packages = runtimePackages(PROJECT, emitted);
+  for (const pkg of packages)
+    cpSync(join(PROJECT, pkg), join(app, pkg), {
+      recursive: true,
+      filter: (src) => !relative(join(PROJECT, pkg), src).split('/').includes('node_modules'),
+    });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ private: true, type: 'commonjs' }));
+  copyFileSync(DOCKERFILE, join(dir, 'Dockerfile'));
+  return { files: emitted.length, packages: packages.length };
+}
+
+/** Emits JavaScript for the entry point and everything it imports; type errors do not stop the emit. */
+function compileMocks(outDir: string): string[] {
+  const program = ts.createProgram([ENTRY], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    experimentalDecorators: true,
+    resolveJsonModule: true,
+    skipLibCheck: true,
+    rootDir: PROJECT,
+    outDir,
+    noEmit: false,
+  });
+  const syntax = program.getSyntacticDiagnostics();
+  if (syntax.length)
+    throw new Error(`[containers] the mock code does not compile: ${ts.formatDiagnostics(syntax, host())}`);
+  const emitted: string[] = [];
+  program.emit(undefined, (file, text) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    emitted.push(file);
+  });
+  return emitted;
+}
+
+/** Non-TypeScript files under mocks/ (fixtures, templates) keep their place next to the code. */
+function copyAssets(from: string, to: string): void {
+  for (const file of listFiles(from).filter((f) => !f.endsWith('.ts'))) {
+    mkdirSync(dirname(join(to, relative(from, file))), { recursive: true });
+    copyFileSync(file, join(to, relative(from, file)));
+  }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+function host(): ts.FormatDiagnosticsHost {
+  return { getCanonicalFileName: (f) => f, getCurrentDirectory: () => PROJECT, getNewLine: () => '\n' };
+}

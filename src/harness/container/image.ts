@@ -1,0 +1,66 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ContainerRuntimeClient, GenericContainer, ImageName } from 'testcontainers';
+import { imageInputsHash, PROJECT, writeImageContext } from './image-context';
+
+export const IMAGE_REPOSITORY = 'lync-harness-mocks';
+/** The base image assembled offline by docker/build-base-image.sh; preferred when present. */
+export const LOCAL_BASE_IMAGE = 'localbase:node';
+
+export interface ImageBuild {
+  image: string;
+  built: boolean;
+  ms: number;
+}
+
+/**
+ * The mock image for the current code, built when missing. Tagged by a hash of its inputs (so an
+ * unchanged project reuses it) and as `:latest` (for the compose file). LYNC_HARNESS_MOCK_IMAGE
+ * names a ready-made image instead; LYNC_HARNESS_BASE_IMAGE picks the base (default: localbase:node
+ * when present, else the Dockerfile's public Node image, which Docker then pulls).
+ */
+export async function ensureMockImage(client: ContainerRuntimeClient): Promise<ImageBuild> {
+  const started = Date.now();
+  const override = process.env.LYNC_HARNESS_MOCK_IMAGE;
+  if (override) {
+    if (!(await client.image.exists(ImageName.fromString(override))))
+      throw new Error(`[containers] LYNC_HARNESS_MOCK_IMAGE=${override} is not an image on this engine`);
+    return { image: override, built: false, ms: 0 };
+  }
+  const image = `${IMAGE_REPOSITORY}:${imageInputsHash()}`;
+  if (await client.image.exists(ImageName.fromString(image))) return { image, built: false, ms: 0 };
+  await buildImage(client, image);
+  return { image, built: true, ms: Date.now() - started };
+}
+
+async function buildImage(client: ContainerRuntimeClient, image: string): Promise<void> {
+  // One context folder per process: parallel workers may build at the same time.
+  const context = join(PROJECT, '.tmp', `docker-context-${process.pid}`);
+  try {
+    writeImageContext(context);
+    const base = await baseImage(client);
+    await GenericContainer.fromDockerfile(context)
+      .withBuildArgs(base ? { BASE_IMAGE: base } : {})
+      .build(image, { deleteOnExit: false });
+    await client.container.dockerode.getImage(image).tag({ repo: IMAGE_REPOSITORY, tag: 'latest' });
+    await removeOlderTags(client, image);
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
+}
+
+async function baseImage(client: ContainerRuntimeClient): Promise<string | undefined> {
+  const chosen = process.env.LYNC_HARNESS_BASE_IMAGE;
+  if (chosen) return chosen;
+  return (await client.image.exists(ImageName.fromString(LOCAL_BASE_IMAGE))) ? LOCAL_BASE_IMAGE : undefined;
+}
+
+/** Untags images of earlier code versions, so rebuilding after each change does not pile them up. */
+async function removeOlderTags(client: ContainerRuntimeClient, keep: string): Promise<void> {
+  const docker = client.container.dockerode;
+  const images = await docker.listImages({ filters: { reference: [IMAGE_REPOSITORY] } });
+  const old = images
+    .flatMap((i) => i.RepoTags ?? [])
+    .filter((tag) => tag !== keep && tag !== `${IMAGE_REPOSITORY}:latest`);
+  await Promise.allSettled(old.map((tag) => docker.getImage(tag).remove()));
+}
