@@ -1,0 +1,50 @@
+import { basicAuth, type Credentials, pick, readXml, text } from './http';
+
+export interface OabManifestEntry {
+  oalId: string;
+  sequence: number;
+  file: string;
+  size: number;
+  uncompressedSize: number;
+  sha1: string;
+}
+
+export type ManifestResult =
+  | { status: 200; etag?: string; full: OabManifestEntry }
+  | { status: 304; etag?: string }
+  | { status: number; error: string };
+
+/** GET oab.xml, conditionally on the ETag of the last manifest seen (304: nothing changed). */
+export async function fetchManifest(
+  oabUrl: string,
+  credentials: Credentials,
+  etag?: string,
+): Promise<ManifestResult> {
+  const headers: Record<string, string> = { authorization: basicAuth(credentials) };
+  if (etag) headers['if-none-match'] = etag;
+  const response = await fetch(new URL('oab.xml', oabUrl), { headers });
+  const newTag = response.headers.get('etag') ?? undefined;
+  if (response.status === 304) return { status: 304, etag: newTag ?? etag };
+  if (response.status !== 200) return { status: response.status, error: await response.text() };
+  const oal = pick(readXml(await response.text()), 'OAB', 'OAL') as Record<string, unknown> | undefined;
+  const full = pick(oal, 'Full') as Record<string, unknown> | undefined;
+  if (!full) return { status: 502, error: 'oab.xml names no Full details file' };
+  return {
+    status: 200,
+    etag: newTag,
+    full: {
+      oalId: String(oal?.['@id'] ?? 'default'),
+      sequence: Number(full['@seq']),
+      file: text(full) ?? '',
+      size: Number(full['@size']),
+      uncompressedSize: Number(full['@uncompressedsize']),
+      sha1: String(full['@SHA']),
+    },
+  };
+}
+
+export async function downloadFile(oabUrl: string, name: string, credentials: Credentials): Promise<Buffer> {
+  const response = await fetch(new URL(name, oabUrl), { headers: { authorization: basicAuth(credentials) } });
+  if (response.status !== 200) throw new Error(`[client:oab] GET ${name} answered ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}

@@ -1,0 +1,115 @@
+import { type Verdict, verdict } from './verdict';
+
+/**
+ * OAB: how long a GAL change takes to be searchable through Outlook's OAB. The notes' schedule
+ * (Exchange 2010) is the default profile; Exchange 2013's generator work cycle is a setting.
+ */
+export interface OabProfile {
+  name: 'exchange2010' | 'exchange2013';
+  /** Daily generation times, minutes after midnight (OAB-02). */
+  generationMinutes: number[];
+  /** Distribution to the CAS every `distributionIntervalMinutes`, anchored at `distributionAnchorMinutes` (OAB-03); none when 0. */
+  distributionIntervalMinutes: number;
+  distributionAnchorMinutes: number;
+  /** Outlook's download cycle (OAB-04). */
+  downloadIntervalHours: number;
+}
+
+const H = 60;
+export const OAB_PROFILES: Record<OabProfile['name'], OabProfile> = {
+  exchange2010: {
+    name: 'exchange2010',
+    generationMinutes: [5 * H],
+    distributionIntervalMinutes: 480,
+    // The notes' example: a 05:00 generation reaches the virtual directory at 11:00.
+    distributionAnchorMinutes: 11 * H,
+    downloadIntervalHours: 24,
+  },
+  exchange2013: {
+    name: 'exchange2013',
+    generationMinutes: [5 * H, 13 * H, 21 * H],
+    distributionIntervalMinutes: 0,
+    distributionAnchorMinutes: 0,
+    downloadIntervalHours: 24,
+  },
+};
+
+export function oabProfile(name: string): OabProfile {
+  const p = OAB_PROFILES[name as OabProfile['name']];
+  if (!p) throw new Error(`[model:oab] unknown OAB profile "${name}" (exchange2010, exchange2013)`);
+  return p;
+}
+
+const MIN = 60_000;
+const DAY = 24 * H * MIN;
+
+/** OAB-02: the first generation strictly after `t`. */
+export function nextGeneration(p: OabProfile, t: number): number {
+  const day = Math.floor(t / DAY) * DAY;
+  for (let d = day; ; d += DAY) {
+    const hit = p.generationMinutes.map((m) => d + m * MIN).find((g) => g > t);
+    if (hit !== undefined) return hit;
+  }
+}
+
+/** OAB-03: when a generation made at `g` is on the virtual directory (the next poll at or after it). */
+export function distributedAt(p: OabProfile, g: number): number {
+  if (p.distributionIntervalMinutes === 0) return g;
+  const step = p.distributionIntervalMinutes * MIN;
+  const anchor = p.distributionAnchorMinutes * MIN;
+  return anchor + Math.ceil((g - anchor) / step) * step;
+}
+
+export interface ChangeTimeline {
+  changedAt: number;
+  generatedAt: number;
+  distributedAt: number;
+  /** Outlook's checks that found nothing new, then the download that brought the change (OAB-04). */
+  checksWithoutChange: number[];
+  downloadedAt: number;
+  hours: number;
+}
+
+/** OAB-01, OAB-05: when a change becomes searchable for an Outlook that last downloaded at `lastDownload`. */
+export function searchableAt(
+  p: OabProfile,
+  changedAt: number,
+  lastDownload: number,
+): Verdict<ChangeTimeline> {
+  const generatedAt = nextGeneration(p, changedAt);
+  const onDirectory = distributedAt(p, generatedAt);
+  const cycle = p.downloadIntervalHours * H * MIN;
+  const checksWithoutChange: number[] = [];
+  let check = lastDownload + cycle;
+  for (; check < onDirectory; check += cycle) if (check > changedAt) checksWithoutChange.push(check);
+  const hours = (check - changedAt) / (H * MIN);
+  return verdict(
+    { changedAt, generatedAt, distributedAt: onDirectory, checksWithoutChange, downloadedAt: check, hours },
+    ['OAB-01', 'OAB-02', 'OAB-03', 'OAB-04', 'OAB-05'],
+    `generated ${iso(generatedAt)}, on the virtual directory ${iso(onDirectory)}, downloaded ${iso(check)}: ${hours} hours`,
+  );
+}
+
+/** OAB-05: the notes' worst case: a whole generation period plus a whole download period. */
+export function documentedWorstCaseHours(p: OabProfile): Verdict<number> {
+  const period = p.generationMinutes.length > 1 ? (p.generationMinutes[1] - p.generationMinutes[0]) / H : 24;
+  const hours = period + p.downloadIntervalHours;
+  return verdict(
+    hours,
+    ['OAB-05'],
+    `${period} h to the next generation + ${p.downloadIntervalHours} h to the next download`,
+  );
+}
+
+/** OAB-06: a download leaves .oab files stamped with the download time; a forced one happens at once. */
+export function oabFilesAfterDownload(at: number): Verdict<{ files: boolean; stamped: string }> {
+  return verdict(
+    { files: true, stamped: iso(at) },
+    ['OAB-06'],
+    'a download writes the .oab files of the Offline Address Books folder',
+  );
+}
+
+function iso(t: number): string {
+  return new Date(t).toISOString();
+}

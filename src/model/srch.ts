@@ -1,0 +1,123 @@
+import { type Verdict, verdict } from './verdict';
+
+/**
+ * SRCH: who can find an external contact, as the field notes describe Lync Online look-ups. EWS goes
+ * to the Unified Contact Store (licensed Lync Online users only); Lync for Windows adds a MAPI query
+ * to a same-version Outlook, which answers from its local OAB in cached mode.
+ */
+export type SearchClient = 'lync-windows' | 'lync-mac' | 'lync-mobile' | 'owa';
+
+export interface SearchSetup {
+  client: SearchClient;
+  lyncVersion: 2010 | 2013;
+  outlookVersion?: 2010 | 2013;
+  outlookMode?: 'cached' | 'online';
+  /** Whether the Outlook profile has downloaded an OAB (a new profile has not: SRCH-10). */
+  oabDownloaded: boolean;
+  /** The searching user's SIP address equals their mail address (SRCH-06). */
+  sipEqualsMail: boolean;
+  autodiscover: 'exchange-online' | 'missing' | 'elsewhere';
+}
+
+export interface Person {
+  displayName: string;
+  givenName?: string;
+  surname?: string;
+  alias?: string;
+  smtp?: string;
+}
+
+/** SRCH-06, SRCH-07: the EWS connection needs Autodiscover pointing at Exchange Online and SIP = mail. */
+export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
+  if (setup.autodiscover !== 'exchange-online')
+    return verdict(
+      false,
+      ['SRCH-07'],
+      `the Autodiscover record is ${setup.autodiscover}, so there is no EWS look-up`,
+    );
+  if (!setup.sipEqualsMail)
+    return verdict(
+      false,
+      ['SRCH-06'],
+      'the SIP address differs from the mail address: EWS fails with an authentication prompt',
+    );
+  return verdict(true, ['SRCH-01'], 'EWS look-ups go to the Unified Contact Store');
+}
+
+/** Where the MAPI supplement is answered from, or why there is none. */
+export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'none'> {
+  if (setup.client !== 'lync-windows') return verdict('none', ['SRCH-02'], `${setup.client} uses EWS only`);
+  if (!setup.outlookVersion) return verdict('none', ['SRCH-03'], 'no Outlook on the computer');
+  if (setup.outlookVersion !== setup.lyncVersion)
+    return verdict(
+      'none',
+      ['SRCH-05'],
+      `Lync ${setup.lyncVersion} with Outlook ${setup.outlookVersion}: mixed versions get no MAPI supplement`,
+    );
+  if (!setup.sipEqualsMail)
+    return verdict(
+      'none',
+      ['SRCH-06'],
+      'the SIP address differs from the mail address: the MAPI connection fails',
+    );
+  if (setup.outlookMode === 'online')
+    return verdict(
+      'ews',
+      ['SRCH-04'],
+      'Outlook in online mode answers with the same EWS query against the UCS',
+    );
+  return verdict('oab', ['SRCH-03'], 'Outlook in cached mode answers from its local OAB');
+}
+
+/** The names a search finds: the UCS through EWS, plus the local OAB through the MAPI supplement. */
+export function searchFinds(
+  setup: SearchSetup,
+  directory: { ucs: Person[]; oab: Person[] },
+  query: string,
+): Verdict<string[]> {
+  const ews = ewsConnects(setup);
+  const mapi = mapiSupplement(setup);
+  const names = new Set<string>();
+  const rules = new Set([...ews.rules, ...mapi.rules]);
+  if (ews.value) for (const p of directory.ucs.filter((x) => nameMatches(x, query))) names.add(p.displayName);
+  if (mapi.value === 'ews' && ews.value) rules.add('SRCH-04');
+  if (mapi.value === 'oab') {
+    if (!setup.oabDownloaded) rules.add('SRCH-10');
+    else for (const p of directory.oab.filter((x) => nameMatches(x, query))) names.add(p.displayName);
+  }
+  const reason = `${ews.reason}; ${mapi.reason}${mapi.value === 'oab' && !setup.oabDownloaded ? ', but the profile has no OAB yet' : ''}`;
+  return verdict([...names].sort(), [...rules], reason);
+}
+
+/** Whether a client can find GAL external contacts at all (SRCH-02..05, SRCH-10). */
+export function findsExternalContacts(setup: SearchSetup): Verdict<boolean> {
+  const mapi = mapiSupplement(setup);
+  const found = mapi.value === 'oab' && setup.oabDownloaded;
+  return verdict(found, mapi.value === 'oab' && !setup.oabDownloaded ? ['SRCH-10'] : mapi.rules, mapi.reason);
+}
+
+/** SRCH-09: a typed full SIP address reaches the contact whatever search finds. */
+export function typedSipAddressReaches(typed: string): Verdict<string | undefined> {
+  const m = /^(?:sip:)?([^@\s:]+@[^@\s]+\.[^@\s]+)$/i.exec(typed.trim());
+  if (!m) return verdict(undefined, ['SRCH-09'], `"${typed}" is not a full SIP address`);
+  return verdict(`sip:${m[1].toLowerCase()}`, ['SRCH-09'], 'a typed SIP address starts an IM without search');
+}
+
+/** SRCH-08: Lync Online clients download no Lync address book; Lync Server on-premises clients do. */
+export function downloadsLyncAddressBook(deployment: 'online' | 'onpremises'): Verdict<boolean> {
+  return deployment === 'online'
+    ? verdict(false, ['SRCH-08'], 'Lync Online has no Address Book Service: look-ups go to EWS and MAPI')
+    : verdict(true, ['SRCH-08'], 'Lync Server on-premises clients download the Lync address book');
+}
+
+/** Name matching as the notes' searches use it: the start of a name, alias or address, or "first last". */
+export function nameMatches(p: Person, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return false;
+  if ([p.displayName, p.givenName, p.surname, p.alias, p.smtp].some((f) => f?.toLowerCase().startsWith(q)))
+    return true;
+  const [a, b] = [q.split(/\s+/)[0], q.split(/\s+/).slice(1).join(' ')];
+  if (!b) return false;
+  const [g, s] = [p.givenName?.toLowerCase() ?? '', p.surname?.toLowerCase() ?? ''];
+  return (g.startsWith(a) && s.startsWith(b)) || (g.startsWith(b) && s.startsWith(a));
+}
