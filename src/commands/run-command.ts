@@ -3,13 +3,19 @@ import { join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { type Catalog, loadCatalog } from '../catalog/catalog';
 import { RUN_CONFIG_ENV, type RunConfig } from '../harness/run-config';
-import { buildFindings, writeFindings } from '../report/findings-file';
-import { readRunMessages } from '../report/run-messages';
+import { createManifest, type Manifest, writeManifest } from '../report/manifest';
+import { ProgressDisplay } from '../report/progress-display';
+import { BaselineError, checkBaselineDir } from '../report/regression';
+import { RunMessagesCollector } from '../report/run-messages';
+import { type WrittenReport, writeRunReport } from '../report/write-report';
 import { loadTenant } from '../tenant/load';
 import { parseRunOptions, RUN_HELP, type RunOptions } from './run-options';
+import { loadWaivers, printRunSummary } from './run-report';
 import { UsageError } from './usage-error';
 
 const PROJECT = resolve(__dirname, '..', '..');
+/** Exit status of a run stopped with Ctrl-C (128 + SIGINT), after its report is written. */
+export const INTERRUPTED_EXIT = 130;
 
 export async function runCommand(args: string[]): Promise<number> {
   const options = parseRunOptions(args);
@@ -19,6 +25,8 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   const catalog = loadCatalog();
   checkSettings(catalog, options.settings);
+  const waivers = loadWaivers(options, catalog);
+  checkFiles(options);
   // Bad input stops the run before anything is reported as passing.
   if (options.tenantFiles.length) loadTenant({ files: options.tenantFiles, sampleSize: 0 });
 
@@ -39,24 +47,57 @@ export async function runCommand(args: string[]): Promise<number> {
   const configFile = join(outDir, 'run-config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   process.env[RUN_CONFIG_ENV] = configFile;
+  const manifest = createManifest(config, catalog, { tags: options.tags, waivers });
+  writeManifest(outDir, manifest);
 
+  const collector = new RunMessagesCollector();
+  const progress = process.stdout.isTTY && !options.quiet ? new ProgressDisplay(process.stdout) : undefined;
   const started = Date.now();
+  const finish = (status: Manifest['status'], note?: string): WrittenReport => {
+    progress?.end();
+    const run = collector.result();
+    const final: Manifest = { ...manifest, status, note, endedAt: new Date().toISOString() };
+    writeManifest(outDir, final);
+    const written = writeRunReport({ outDir, catalog, run, manifest: final, baseline: options.baseline });
+    printRunSummary(written, run.scenarios.length, Date.now() - started);
+    return written;
+  };
+  // Ctrl-C: Cucumber cannot be stopped cleanly, so write what arrived, marked incomplete, and leave.
+  const onInterrupt = () => {
+    process.once('SIGINT', () => process.exit(INTERRUPTED_EXIT));
+    finish('incomplete', 'The run was interrupted (Ctrl-C) before every scenario had run.');
+    process.exit(INTERRUPTED_EXIT);
+  };
+  process.once('SIGINT', onInterrupt);
+
   let success = false;
+  let crash: Error | undefined;
   try {
-    success = await runSuite(options, outDir);
+    success = await runSuite(options, outDir, Boolean(progress), (message) => {
+      collector.add(message);
+      progress?.onMessage(message);
+    });
+  } catch (error) {
+    crash = error as Error;
+    throw error;
   } finally {
-    // A failed or interrupted run still writes its findings, marked incomplete.
-    const messages = join(outDir, 'messages.ndjson');
-    const run = existsSync(messages) ? readRunMessages(messages) : { scenarios: [], finished: false };
-    const findings = buildFindings(runId, outDir, catalog, run);
-    writeFindings(outDir, findings);
-    printSummary(findings, run.scenarios.length, Date.now() - started, outDir);
-    if (options.failOnFindings && findings.totals.blocking > 0) success = false;
+    process.removeListener('SIGINT', onInterrupt);
+    // A failed or crashed run still writes its report, marked failed or incomplete.
+    const finished = collector.result().finished;
+    const status = crash || !finished ? 'incomplete' : success ? 'passed' : 'failed';
+    const note = crash ? `The run stopped with an error: ${crash.message.split('\n')[0]}` : undefined;
+    const written = finish(status, note);
+    if (options.failOnFindings && written.report.totals.blocking > 0) success = false;
   }
   return success ? 0 : 1;
 }
 
-async function runSuite(options: RunOptions, outDir: string): Promise<boolean> {
+async function runSuite(
+  options: RunOptions,
+  outDir: string,
+  showProgress: boolean,
+  onMessage: (message: unknown) => void,
+): Promise<boolean> {
   const { runConfiguration } = await loadConfiguration(
     {
       file: 'cucumber.js',
@@ -64,7 +105,8 @@ async function runSuite(options: RunOptions, outDir: string): Promise<boolean> {
         tags: options.tags ?? '',
         parallel: options.parallel,
         format: [
-          options.quiet ? 'summary' : 'progress',
+          // On a terminal our own progress line replaces Cucumber's dots.
+          options.quiet || showProgress ? 'summary' : 'progress',
           `message:${join(outDir, 'messages.ndjson')}`,
           `html:${join(outDir, 'cucumber.html')}`,
           `junit:${join(outDir, 'junit.xml')}`,
@@ -74,8 +116,19 @@ async function runSuite(options: RunOptions, outDir: string): Promise<boolean> {
     },
     { cwd: PROJECT },
   );
-  const { success } = await runCucumber(runConfiguration, { cwd: PROJECT });
+  const { success } = await runCucumber(runConfiguration, { cwd: PROJECT }, onMessage as never);
   return success;
+}
+
+function checkFiles(options: RunOptions): void {
+  if (options.galsyncFlow && !existsSync(options.galsyncFlow))
+    throw new UsageError(`--galsync ${options.galsyncFlow}: no such file`);
+  try {
+    if (options.baseline) checkBaselineDir(options.baseline);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function checkSettings(catalog: Catalog, settings: Record<string, string>): void {
@@ -93,22 +146,4 @@ function checkSettings(catalog: Catalog, settings: Record<string, string>): void
 
 function newRunId(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
-}
-
-function printSummary(
-  findings: ReturnType<typeof buildFindings>,
-  scenarios: number,
-  ms: number,
-  outDir: string,
-) {
-  const statuses = Object.values(findings.rules).map((r) => r.status);
-  const count = (s: string) => statuses.filter((x) => x === s).length;
-  console.log(
-    `\nlync-harness: ${count('passed')} of ${statuses.length} rules passed, ${count('failed')} failed, ` +
-      `${count('not covered')} not covered${findings.complete ? '' : ' (run INCOMPLETE)'}; ${scenarios} scenarios in ${(ms / 1000).toFixed(1)} s`,
-  );
-  console.log(
-    `tenant findings: ${findings.totals.findings} on ${findings.totals.objects} objects (${findings.totals.blocking} blocking)`,
-  );
-  console.log(`report: ${outDir}`);
 }

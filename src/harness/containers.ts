@@ -1,7 +1,7 @@
 import { type ContainerRuntimeClient, GenericContainer } from 'testcontainers';
 import { AdminClient } from './admin-client';
 import { OWNER_LABEL, own, removeContainer, removeOrphans } from './container/cleanup';
-import { dockerEngine } from './container/engine';
+import { dockerEngine, NoDockerEngineError } from './container/engine';
 import { ensureMockImage, type ImageBuild } from './container/image';
 import { LogTail } from './container/log-tail';
 import { indent, ReadyLineHealthWait } from './container/ready-wait';
@@ -96,4 +96,16 @@ async function diedError(
   return new Error(
     `[containers] service "${service}" died mid-run: its container ${how}; last log lines:\n${indent(tail.last())}`,
   );
+}
+
+/** For the run command: undefined when container mode can run, else the one line that says why not. */
+export async function containerModeProblem(): Promise<string | undefined> {
+  try {
+    const { image, built, ms } = await prepareContainerMode();
+    if (built) console.error(`[containers] built ${image} in ${(ms / 1000).toFixed(1)} s`);
+    return undefined;
+  } catch (error) {
+    if (error instanceof NoDockerEngineError) return error.message;
+    throw error;
+  }
 }

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { runtimePackages } from './package-closure';
@@ -14,18 +24,46 @@ export const PROJECT = join(__dirname, '..', '..', '..');
 const ENTRY = join(PROJECT, 'mocks', 'serve-one.ts');
 const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
 
-/** A hash of everything that goes into the image; the image tag, so an unchanged project is not rebuilt. */
+/**
+ * A hash of everything that goes into the image: the mock code mocks/serve-one.ts reaches, the mock
+ * assets, the lock file, the Dockerfile and this builder. It is the image tag, so an unchanged mock
+ * set is not rebuilt (work elsewhere in the project does not trigger a build).
+ */
 export function imageInputsHash(): string {
   const hash = createHash('sha256');
-  const files = [
-    ...listFiles(join(PROJECT, 'mocks')),
-    ...listFiles(join(PROJECT, 'src')).filter((f) => f.endsWith('.ts')),
+  const files = new Set([
+    ...reachableSources(ENTRY),
+    ...listFiles(join(PROJECT, 'mocks')).filter((f) => !f.endsWith('.ts')),
     join(PROJECT, 'package-lock.json'),
     DOCKERFILE,
-  ].filter((f) => !f.endsWith('.test.ts'));
-  for (const file of files.sort())
+    join(__dirname, 'image-context.ts'),
+    join(__dirname, 'package-closure.ts'),
+  ]);
+  for (const file of [...files].sort())
     hash.update(relative(PROJECT, file)).update('\0').update(readFileSync(file));
   return hash.digest('hex').slice(0, 12);
+}
+
+/** The project's own source files reachable from `entry` through relative imports. */
+function reachableSources(entry: string): string[] {
+  const seen = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const ref of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+      if (!ref.fileName.startsWith('.')) continue;
+      const base = join(dirname(file), ref.fileName);
+      const found = [`${base}.ts`, join(base, 'index.ts'), base].find((f) => existsSync(f) && !isDir(f));
+      if (found) queue.push(found);
+    }
+  }
+  return [...seen];
+}
+
+function isDir(path: string): boolean {
+  return statSync(path).isDirectory();
 }
 
 /** Writes the context into `dir` (emptied first); returns what it holds. */
@@ -34,7 +72,8 @@ export function writeImageContext(dir: string): { files: number; packages: numbe
   const app = join(dir, 'app');
   const emitted = compileMocks(app);
   copyAssets(join(PROJECT, 'mocks'), join(app, 'mocks'));
-  const packages = runtimePackages(PROJECT, emitted);
+  const javascript = emitted.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8'));
+  const packages = runtimePackages(PROJECT, javascript);
   for (const pkg of packages)
     cpSync(join(PROJECT, pkg), join(app, pkg), {
       recursive: true,

@@ -3,16 +3,16 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 
 /**
- * The npm packages compiled code needs at run time: the bare `require('x')` names in the emitted
- * files, then their dependencies (and non-optional peers) as installed, resolved the way Node does
+ * The npm packages compiled code needs at run time: the bare `require('x')` names in the given
+ * JavaScript, then their dependencies (and non-optional peers) as installed, resolved the way Node does
  * (nearest node_modules upwards). Returns package folders relative to the project, e.g.
  * `node_modules/ldapjs` or `node_modules/a/node_modules/b`.
  */
-export function runtimePackages(project: string, emittedFiles: string[]): string[] {
+export function runtimePackages(project: string, javascript: string[]): string[] {
   const found = new Set<string>();
   const queue: Array<{ name: string; from: string }> = [];
-  for (const file of emittedFiles.filter((f) => f.endsWith('.js')))
-    for (const name of requiredPackages(readFileSync(file, 'utf8'))) queue.push({ name, from: project });
+  for (const source of javascript)
+    for (const name of requiredPackages(source)) queue.push({ name, from: project });
   while (queue.length) {
     const { name, from } = queue.shift() as { name: string; from: string };
     const dir = resolvePackage(project, name, from);

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { getContainerRuntimeClient } from 'testcontainers';
+import { dockerEngine } from './container/engine';
+import { serviceFactories } from './registry';
+import { ServiceSet } from './service-set';
+
+/** Runs only where a Docker engine answers (CI starts one); embedded mode needs none. */
+async function engineOrSkip(t: { skip(message: string): void }): Promise<boolean> {
+  try {
+    await dockerEngine();
+    return true;
+  } catch (error) {
+    t.skip(String((error as Error).message));
+    return false;
+  }
+}
+
+async function ownContainers(service?: string) {
+  const docker = (await getContainerRuntimeClient()).container.dockerode;
+  const label = [
+    `lync-harness.owner-pid=${process.pid}`,
+    ...(service ? [`lync-harness.service=${service}`] : []),
+  ];
+  return docker.listContainers({ all: true, filters: { label } });
+}
+
+test('a service in a container answers its admin API; its death names it; it starts afresh; nothing is left', {
+  timeout: 120_000,
+}, async (t) => {
+  if (!(await engineOrSkip(t))) return;
+  const name = Object.keys(serviceFactories)[0];
+  assert.ok(name, 'at least one service is registered');
+  const services = new ServiceSet('containers');
+  try {
+    const first = await services.get(name);
+    assert.match(first.urls.admin, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal((await first.admin.health()).status, 'ok');
+
+    const [container] = await ownContainers(name);
+    await (await getContainerRuntimeClient()).container.dockerode.getContainer(container.Id).kill();
+    await assert.rejects(first.admin.journal(), (error: Error) => {
+      assert.match(
+        error.message,
+        new RegExp(`service "${name}" died mid-run: its container exited with status 137`),
+      );
+      assert.match(error.message, /last log lines:\n.*LYNC_MOCK_READY/s);
+      return true;
+    });
+
+    await services.resetAll('after-the-death');
+    const second = await services.get(name);
+    assert.notEqual(second, first);
+    assert.equal((await second.admin.health()).status, 'ok');
+  } finally {
+    await services.stopAll();
+  }
+  assert.deepEqual(await ownContainers(), []);
+});
