@@ -1,4 +1,5 @@
 import { coverageCommand } from './commands/coverage-command';
+import { reportCommand } from './commands/report-command';
 import { runCommand } from './commands/run-command';
 import { UsageError } from './commands/usage-error';
 import { LdifError } from './tenant/ldif-error';
@@ -7,6 +8,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run the rule suite on the sample tenant or your LDIF exports' },
+  report: { run: reportCommand, summary: "rebuild a run's report.html / report.md from its messages" },
   coverage: {
     run: coverageCommand,
     summary: 'check that every catalog rule has a passing scenario in a run',

@@ -14,6 +14,9 @@ export interface RunOptions {
   parallel: number;
   quiet: boolean;
   baseline?: string;
+  /** Rule ID → the reason a change board accepted it not passing (--waive, --waivers). */
+  waivers: Record<string, string>;
+  waiversFile?: string;
   help: boolean;
 }
 
@@ -32,14 +35,19 @@ Options:
   --tags EXPR           only scenarios matching a Cucumber tag expression, e.g. "@GAL-05 or @SRCH-03"
   --services MODE       embedded (default: mocks in-process) or containers (Docker)
   --out DIR             write the run into DIR instead of reports/<run-id>
-  --baseline DIR        compare with an approved earlier run
+  --baseline DIR        compare with an approved earlier run: rules whose status changed, objects whose
+                        findings changed, GALSync flow changes (shown in the report, also regression.csv)
+  --waive ID=REASON     report rule ID as waived, with the reason, when it does not pass (repeatable;
+                        the report shows the underlying status; the exit status is unchanged)
+  --waivers FILE        waivers from a YAML or JSON file: { GAL-02: "reason", ... }
   --fail-on-findings    exit 1 when a tenant object has a blocking finding (for CI gates)
   --parallel N          Cucumber workers (default 0: one process)
-  --quiet               print only the summary
+  --quiet               print only the summary (a terminal otherwise shows rules done out of total)
   --help                this text
 
 Exit status: 0 every rule scenario passed; 1 a rule scenario failed (or blocking findings with
---fail-on-findings); 2 bad input (malformed LDIF names file:line) or usage.`;
+--fail-on-findings); 2 bad input (malformed LDIF names file:line) or usage; 130 interrupted (Ctrl-C),
+after writing the report marked incomplete. The last line printed is the report's path.`;
 
 export function parseRunOptions(args: string[]): RunOptions {
   let parsed: ReturnType<typeof parse>;
@@ -64,7 +72,15 @@ export function parseRunOptions(args: string[]): RunOptions {
     if (!match) throw new UsageError(`--setting takes NAME=VALUE, got "${pair}"`);
     settings[match[1]] = match[2];
   }
+  const waivers: Record<string, string> = {};
+  for (const pair of (v.waive as string[] | undefined) ?? []) {
+    const match = /^([A-Z]+-\d+)=(.+)$/s.exec(pair);
+    if (!match) throw new UsageError(`--waive takes RULE-ID=REASON, got "${pair}"`);
+    waivers[match[1]] = match[2].trim();
+  }
   return {
+    waivers,
+    waiversFile: v.waivers as string | undefined,
     tenantFiles: (v.tenant as string[] | undefined) ?? [],
     sampleSize,
     galsyncFlow: v.galsync as string | undefined,
@@ -94,6 +110,8 @@ function parse(args: string[]) {
       services: { type: 'string' },
       out: { type: 'string' },
       baseline: { type: 'string' },
+      waive: { type: 'string', multiple: true },
+      waivers: { type: 'string' },
       'fail-on-findings': { type: 'boolean' },
       parallel: { type: 'string' },
       quiet: { type: 'boolean' },

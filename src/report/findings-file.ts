@@ -1,11 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
+import { BufferedFile } from './buffered-file';
 import { type RunMessages, ruleTags, type ScenarioRun } from './run-messages';
 
 export const FINDINGS_MEDIA_TYPE = 'application/vnd.lync-harness.findings+json';
 
-export type RuleStatus = 'passed' | 'failed' | 'not covered' | 'incomplete';
+export type RuleStatus = 'passed' | 'failed' | 'not covered' | 'incomplete' | 'not run' | 'waived';
 
 export interface ObjectFinding {
   rule: string;
@@ -13,6 +14,23 @@ export interface ObjectFinding {
   severity?: 'blocking' | 'warning' | 'info';
   message: string;
   witnesses: string[];
+}
+
+/** One rule outcome for one directory object, as the steps store it in an evidence file. */
+export interface FindingEntry extends ObjectFinding {
+  dn: string;
+  forest: string;
+}
+
+/** What a tenant-check scenario attached: counts, a sample, and the whole list's evidence file. */
+export interface FindingsSummary {
+  rule: string;
+  scenario: string;
+  objectsChecked: number;
+  holds: number;
+  findings: number;
+  blocking: number;
+  evidence: { sha256: string; file: string; bytes: number };
 }
 
 export interface FindingsFile {
@@ -35,13 +53,39 @@ export function ruleStatus(scenarios: ScenarioRun[]): RuleStatus {
   return 'incomplete';
 }
 
-/** Builds findings.json: every rule's status and every tenant object's per-rule outcomes. */
-export function buildFindings(
-  runId: string,
-  outDir: string,
-  catalog: Catalog,
-  run: RunMessages,
-): FindingsFile {
+/** The tenant findings of a run: every summary attached, and every entry of their evidence files. */
+export interface CollectedFindings {
+  summaries: FindingsSummary[];
+  entries: FindingEntry[];
+  totals: FindingsFile['totals'];
+}
+
+export function collectFindings(outDir: string, run: RunMessages): CollectedFindings {
+  const summaries: FindingsSummary[] = [];
+  const entries: FindingEntry[] = [];
+  const objects = new Set<string>();
+  let findings = 0;
+  let blocking = 0;
+  for (const scenario of run.scenarios) {
+    for (const attachment of scenario.attachments) {
+      if (attachment.mediaType !== FINDINGS_MEDIA_TYPE) continue;
+      const summary = JSON.parse(attachment.body) as FindingsSummary;
+      summaries.push({ ...summary, scenario: summary.scenario ?? scenario.name });
+      const list = JSON.parse(readFileSync(join(outDir, summary.evidence.file), 'utf8')) as FindingEntry[];
+      for (const entry of list) {
+        entries.push(entry);
+        objects.add(entry.dn);
+        if (entry.outcome === 'finding') {
+          findings++;
+          if (entry.severity === 'blocking') blocking++;
+        }
+      }
+    }
+  }
+  return { summaries, entries, totals: { objects: objects.size, findings, blocking } };
+}
+
+function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules'] {
   const rules: FindingsFile['rules'] = {};
   for (const rule of catalog.rules) {
     const scenarios = run.scenarios.filter((s) => ruleTags(s.tags).includes(rule.id));
@@ -51,37 +95,90 @@ export function buildFindings(
       scenarios: scenarios.map((s) => ({ name: s.name, status: s.status })),
     };
   }
+  return rules;
+}
+
+/** Builds findings.json in memory: every rule's status and every tenant object's per-rule outcomes. */
+export function buildFindings(
+  runId: string,
+  outDir: string,
+  catalog: Catalog,
+  run: RunMessages,
+  collected = collectFindings(outDir, run),
+): FindingsFile {
   const objects: FindingsFile['objects'] = {};
-  let findings = 0;
-  let blocking = 0;
-  for (const scenario of run.scenarios) {
-    for (const attachment of scenario.attachments.filter((a) => a.mediaType === FINDINGS_MEDIA_TYPE)) {
-      const summary = JSON.parse(attachment.body) as { evidence: { file: string } };
-      const list = JSON.parse(readFileSync(join(outDir, summary.evidence.file), 'utf8')) as Array<
-        ObjectFinding & { dn: string; forest: string }
-      >;
-      for (const { dn, forest, ...finding } of list) {
-        objects[dn] ??= { forest, findings: [] };
-        const slot = objects[dn];
-        slot.findings.push(finding);
-        if (finding.outcome === 'finding') {
-          findings++;
-          if (finding.severity === 'blocking') blocking++;
-        }
-      }
-    }
+  for (const { dn, forest, ...finding } of collected.entries) {
+    objects[dn] ??= { forest, findings: [] };
+    objects[dn].findings.push(finding);
   }
   return {
     runId,
     complete: run.finished,
-    rules,
+    rules: ruleStatuses(catalog, run),
     objects,
-    totals: { objects: Object.keys(objects).length, findings, blocking },
+    totals: collected.totals,
   };
 }
 
-export function writeFindings(outDir: string, findings: FindingsFile): string {
-  const file = join(outDir, 'findings.json');
-  writeFileSync(file, JSON.stringify(findings));
-  return file;
+/**
+ * Writes findings.json and findings.csv straight from the collected entries, in chunks: a
+ * 100,000-object tenant gives a million outcomes, more than one JSON string should hold.
+ */
+export function writeFindingsFiles(
+  outDir: string,
+  header: Pick<FindingsFile, 'runId' | 'complete' | 'rules'>,
+  collected: CollectedFindings,
+): void {
+  const byDn = new Map<string, FindingEntry[]>();
+  for (const entry of collected.entries) {
+    const list = byDn.get(entry.dn);
+    if (list) list.push(entry);
+    else byDn.set(entry.dn, [entry]);
+  }
+  const json = new BufferedFile(join(outDir, 'findings.json'));
+  json.write(
+    `{"runId":${JSON.stringify(header.runId)},"complete":${header.complete},"rules":${JSON.stringify(header.rules)},"objects":{`,
+  );
+  let first = true;
+  for (const [dn, list] of byDn) {
+    json.write(
+      `${first ? '' : ','}${JSON.stringify(dn)}:{"forest":${JSON.stringify(list[0].forest)},"findings":[`,
+    );
+    json.write(list.map(objectFindingJson).join(','));
+    json.write(']}');
+    first = false;
+  }
+  json.write(`},"totals":${JSON.stringify(collected.totals)}}`);
+  json.close();
+
+  const csv = new BufferedFile(join(outDir, 'findings.csv'));
+  csv.write('dn,forest,rule,outcome,severity,message,witnesses\r\n');
+  for (const e of collected.entries) {
+    csv.write(
+      `${csvCell(e.dn)},${csvCell(e.forest)},${e.rule},${e.outcome},${e.severity ?? ''},${csvCell(e.message)},${(e.witnesses ?? []).join(' ')}\r\n`,
+    );
+  }
+  csv.close();
 }
+
+function objectFindingJson(e: FindingEntry): string {
+  const severity = e.severity ? `,"severity":"${e.severity}"` : '';
+  return `{"rule":"${e.rule}","outcome":"${e.outcome}"${severity},"message":${JSON.stringify(e.message)},"witnesses":${JSON.stringify(e.witnesses ?? [])}}`;
+}
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function writeFindings(outDir: string, findings: FindingsFile): string {
+  const entries: FindingEntry[] = [];
+  for (const [dn, { forest, findings: list }] of Object.entries(findings.objects))
+    for (const f of list) entries.push({ dn, forest, ...f });
+  writeFindingsFiles(outDir, findings, { summaries: [], entries, totals: findings.totals });
+  return join(outDir, 'findings.json');
+}
+
+/** Rule statuses for findings.json (the report's own statuses add waived / not run). */
+export { ruleStatuses };

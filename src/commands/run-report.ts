@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parse } from 'yaml';
+import type { Catalog } from '../catalog/catalog';
+import type { WrittenReport } from '../report/write-report';
+import type { RunOptions } from './run-options';
+import { UsageError } from './usage-error';
+
+/** Waivers from --waivers FILE and --waive ID=REASON (the flag wins); every ID must be in the catalog. */
+export function loadWaivers(options: RunOptions, catalog: Catalog): Record<string, string> {
+  const waivers: Record<string, string> = {};
+  if (options.waiversFile) {
+    if (!existsSync(options.waiversFile))
+      throw new UsageError(`--waivers ${options.waiversFile}: no such file`);
+    let data: unknown;
+    try {
+      data = parse(readFileSync(options.waiversFile, 'utf8'));
+    } catch (error) {
+      throw new UsageError(
+        `--waivers ${options.waiversFile}: not YAML or JSON (${(error as Error).message})`,
+      );
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new UsageError(`--waivers ${options.waiversFile}: give a map of rule ID to reason`);
+    for (const [id, reason] of Object.entries(data)) {
+      if (typeof reason !== 'string' || !reason.trim())
+        throw new UsageError(`--waivers ${options.waiversFile}: ${id} needs a reason (text)`);
+      waivers[id] = reason.trim();
+    }
+  }
+  Object.assign(waivers, options.waivers);
+  const known = new Set(catalog.rules.map((r) => r.id));
+  for (const id of Object.keys(waivers))
+    if (!known.has(id)) throw new UsageError(`cannot waive ${id}: the catalog has no such rule`);
+  return waivers;
+}
+
+/** The closing lines of a run: the verdict, the tenant findings, and (last) the report's path. */
+export function printRunSummary(written: WrittenReport, scenarios: number, ms: number): void {
+  const { report } = written;
+  console.log(`\nlync-harness: ${report.verdict.headline}`);
+  for (const line of report.verdict.details) console.log(`  ${line}`);
+  console.log(`  ${scenarios} scenarios in ${(ms / 1000).toFixed(1)} s`);
+  const shown = relative(process.cwd(), written.html);
+  console.log(`report: ${shown.startsWith('..') ? written.html : shown}`);
+}

@@ -1,0 +1,170 @@
+import type { Catalog, CatalogRule } from '../catalog/catalog';
+import type { CollectedFindings } from './findings-file';
+import { buildFindingsTable } from './findings-table';
+import type { Manifest } from './manifest';
+import type { Regression } from './regression';
+import type {
+  ComplianceReport,
+  ReportArea,
+  ReportRule,
+  ReportRuleStatus,
+  ReportScenario,
+} from './report-types';
+import { collectRuleEvidence, type EvidenceStore, type RuleEvidence } from './rule-evidence';
+import type { RunMessages } from './run-messages';
+
+export interface ReportInput {
+  catalog: Catalog;
+  run: RunMessages;
+  manifest: Manifest;
+  findings: CollectedFindings;
+  store: EvidenceStore;
+  regression?: Regression;
+  findingsLimit?: number;
+}
+
+const FAILED = new Set(['failed', 'ambiguous', 'undefined']);
+
+/**
+ * A rule's status from the scenarios that were selected for it: `passed` only when there is at least
+ * one and every one of them ran and passed; a scenario that never ran makes the rule incomplete.
+ */
+export function reportRuleStatus(
+  scenarios: ReportScenario[],
+  excludedCount: number,
+  waiver?: string,
+): { status: ReportRuleStatus; waiver?: ReportRule['waiver'] } {
+  let status: ReportRuleStatus;
+  if (scenarios.length === 0) status = excludedCount > 0 ? 'not run' : 'not covered';
+  else if (scenarios.some((s) => FAILED.has(s.status))) status = 'failed';
+  else if (scenarios.every((s) => s.status === 'passed')) status = 'passed';
+  else status = 'incomplete';
+  if (waiver && status !== 'passed')
+    return { status: 'waived', waiver: { reason: waiver, underlying: status } };
+  return { status };
+}
+
+function ruleSources(catalog: Catalog, rule: CatalogRule): ReportRule['sources'] {
+  return Object.entries(rule.source)
+    .filter(([, where]) => where)
+    .map(([key, where]) => ({
+      label: key === 'notes' ? 'Field notes' : key === 'protocols' ? 'Protocol reference' : key,
+      where: String(where),
+      file: catalog.sources[key]?.file,
+    }));
+}
+
+function buildRule(
+  catalog: Catalog,
+  rule: CatalogRule,
+  evidence: RuleEvidence | undefined,
+  input: ReportInput,
+): ReportRule {
+  const excluded = (input.run.excluded ?? []).filter((p) => p.tags.includes(`@${rule.id}`)).length;
+  const scenarios = evidence?.scenarios ?? [];
+  const { status, waiver } = reportRuleStatus(scenarios, excluded, input.manifest.waivers[rule.id]);
+  return {
+    id: rule.id,
+    area: rule.area,
+    statement: rule.statement,
+    kind: rule.kind,
+    sources: ruleSources(catalog, rule),
+    settings: rule.settings.map((name) => ({
+      name,
+      value: input.manifest.settings[name]?.value ?? catalog.settings[name]?.default ?? '?',
+      isDefault: input.manifest.settings[name]?.isDefault ?? true,
+      description: catalog.settings[name]?.description ?? '',
+    })),
+    status,
+    waiver,
+    scenarios,
+    witnesses: [...(evidence?.witnesses ?? new Map())].map(([witness, c]) => ({ witness, ...c })),
+    checks: evidence?.checks ?? [],
+    exchanges: evidence?.exchanges ?? [],
+    findings: evidence?.findings ?? [],
+  };
+}
+
+function emptyCounts(): Record<ReportRuleStatus, number> {
+  return { passed: 0, failed: 0, incomplete: 0, 'not run': 0, 'not covered': 0, waived: 0 };
+}
+
+function buildAreas(catalog: Catalog, rules: ReportRule[]): ReportArea[] {
+  return Object.entries(catalog.areas).map(([id, title]) => {
+    const counts = emptyCounts();
+    let findings = 0;
+    let blocking = 0;
+    for (const rule of rules.filter((r) => r.area === id)) {
+      counts[rule.status]++;
+      for (const f of rule.findings) {
+        findings += f.findings;
+        blocking += f.blocking;
+      }
+    }
+    return { id, title, counts, findings, blocking };
+  });
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+function buildVerdict(rules: ReportRule[], input: ReportInput): ComplianceReport['verdict'] {
+  const counts = emptyCounts();
+  for (const r of rules) counts[r.status]++;
+  const complete = input.run.finished && input.manifest.status !== 'incomplete';
+  const unchecked = counts['not covered'] + counts['not run'];
+  const details = [
+    `${counts.passed} of ${rules.length} rules passed, ${counts.failed} failed, ${counts.incomplete} incomplete, ` +
+      `${counts.waived} waived, ${unchecked} not checked in this run.`,
+  ];
+  const t = input.findings.totals;
+  details.push(
+    t.objects
+      ? `Tenant: ${plural(t.findings, 'finding')} on ${plural(t.objects, 'checked object')}, ${t.blocking.toLocaleString('en')} blocking.`
+      : 'Tenant: no tenant check ran, so no object was checked.',
+  );
+  if (input.manifest.note) details.push(input.manifest.note);
+  if (counts.failed)
+    return { status: 'failed', headline: `FAILED: ${plural(counts.failed, 'rule')} failed`, details };
+  if (!complete || counts.incomplete) {
+    const what = complete ? `${plural(counts.incomplete, 'rule')} did not finish` : 'the run did not finish';
+    return {
+      status: 'incomplete',
+      headline: `INCOMPLETE: ${what}; nothing unfinished is reported as passed`,
+      details,
+    };
+  }
+  if (unchecked)
+    return {
+      status: 'partial',
+      headline: `PARTIAL: ${counts.passed + counts.waived} rules passed or waived; ${unchecked} were not checked`,
+      details,
+    };
+  const waived = counts.waived ? ` (${counts.waived} waived)` : '';
+  return { status: 'passed', headline: `PASSED: every rule of the catalog passed${waived}`, details };
+}
+
+/** The compliance report: for every catalog rule its source, settings, status, scenarios and evidence. */
+export function buildComplianceReport(input: ReportInput): ComplianceReport {
+  const evidence = collectRuleEvidence(input.run.scenarios, input.run.features ?? {}, input.store);
+  const rules = input.catalog.rules.map((rule) =>
+    buildRule(input.catalog, rule, evidence.get(rule.id), input),
+  );
+  return {
+    manifest: input.manifest,
+    verdict: buildVerdict(rules, input),
+    areas: buildAreas(input.catalog, rules),
+    rules,
+    findings: buildFindingsTable(input.findings.entries, input.findingsLimit),
+    totals: input.findings.totals,
+    regression: input.regression,
+    files: [
+      { name: 'findings.csv', what: 'every rule outcome for every object (spreadsheet)' },
+      { name: 'findings.json', what: 'rule statuses and per-object outcomes, keyed by DN and rule ID' },
+      { name: 'manifest.json', what: 'what ran: versions, tenant files with SHA-256, settings, times' },
+      { name: 'report.md', what: 'this report in Markdown, for pull requests and tickets' },
+      { name: 'junit.xml', what: 'JUnit XML for CI systems' },
+      { name: 'messages.ndjson', what: 'Cucumber messages: the raw record this report is built from' },
+      { name: 'cucumber.html', what: "Cucumber's own report, for developers" },
+    ],
+  };
+}

@@ -1,0 +1,76 @@
+import type { FindingEntry } from './findings-file';
+import type { FindingsTable } from './report-types';
+
+/** Rows the page embeds at most (about 2 MB); the rest are in findings.csv and findings.json. */
+export const INLINE_FINDING_ROWS = 15_000;
+
+const SEVERITIES = ['blocking', 'warning', 'info', ''];
+
+/** Index of each distinct string, so repeated rule IDs, forests and witness lists cost one number. */
+class Dictionary {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  of(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+function rank(e: FindingEntry): number {
+  return e.outcome === 'holds' ? 3 : Math.max(0, SEVERITIES.indexOf(e.severity ?? 'info'));
+}
+
+/** The findings table of the page: the most serious outcomes first, up to `limit` rows. */
+export function buildFindingsTable(entries: FindingEntry[], limit = INLINE_FINDING_ROWS): FindingsTable {
+  const forests = new Dictionary();
+  const rules = new Dictionary();
+  const witnesses = new Dictionary();
+  const rows: FindingsTable['rows'] = [];
+  for (let level = 0; level < 4 && rows.length < limit; level++) {
+    for (const e of entries) {
+      if (rank(e) !== level) continue;
+      rows.push([
+        e.dn,
+        forests.of(e.forest),
+        rules.of(e.rule),
+        e.outcome === 'holds' ? 0 : 1,
+        level,
+        e.message,
+        witnesses.of((e.witnesses ?? []).join(' ')),
+      ]);
+      if (rows.length >= limit) break;
+    }
+  }
+  return {
+    columns: ['object', 'forest', 'rule', 'outcome', 'severity', 'message', 'witnesses'],
+    rows,
+    forests: forests.values,
+    rules: rules.values,
+    severities: SEVERITIES,
+    witnesses: witnesses.values,
+    total: entries.length,
+    byRule: countByRule(entries),
+  };
+}
+
+function countByRule(entries: FindingEntry[]): FindingsTable['byRule'] {
+  const byRule = new Map<string, FindingsTable['byRule'][number] & { dns: Set<string> }>();
+  for (const e of entries) {
+    let slot = byRule.get(e.rule);
+    if (!slot) {
+      slot = { rule: e.rule, objects: 0, holds: 0, blocking: 0, warning: 0, info: 0, dns: new Set() };
+      byRule.set(e.rule, slot);
+    }
+    slot.dns.add(e.dn);
+    if (e.outcome === 'holds') slot.holds++;
+    else slot[e.severity === 'blocking' || e.severity === 'warning' ? e.severity : 'info']++;
+  }
+  return [...byRule.values()]
+    .map(({ dns, ...counts }) => ({ ...counts, objects: dns.size }))
+    .sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+}

@@ -1,0 +1,33 @@
+/** Escapes text for HTML content and attribute values. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** JSON for a <script type="application/json"> block: nothing in it can close the script element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** CSS class for a status word ("not covered" → "not-covered"). */
+export function statusClass(status: string): string {
+  return `st-${status.replace(/\s+/g, '-')}`;
+}
+
+export function badge(status: string): string {
+  return `<span class="badge ${statusClass(status)}">${esc(status)}</span>`;
+}
+
+export const num = (n: number) => n.toLocaleString('en');
+
+/** A link to a file of the run folder (relative, so the folder can be moved or zipped). */
+export function fileLink(path: string, label = path): string {
+  return `<a href="${esc(path)}">${esc(label)}</a>`;
+}

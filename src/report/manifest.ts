@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { CATALOG_FILE, type Catalog } from '../catalog/catalog';
+import { storeEvidence } from '../harness/evidence';
+import type { RunConfig } from '../harness/run-config';
+
+export interface FileStamp {
+  /** `onpremises` / `online` when the user said so with a prefix. */
+  role?: string;
+  path: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** What ran, on what, under which settings: manifest.json, shown at the top of the report. */
+export interface Manifest {
+  harness: { name: string; version: string; node: string; cucumber: string };
+  runId: string;
+  mode: RunConfig['mode'];
+  tenant: { source: 'sample' | 'files'; sampleSize: number; files: FileStamp[] };
+  /** The GALSync flow file, with a copy kept in the run's evidence so a later baseline can diff it. */
+  galsyncFlow: (FileStamp & { copy: string }) | null;
+  /** Every catalog setting with the value the run used. */
+  settings: Record<string, { value: string; isDefault: boolean }>;
+  tags?: string;
+  waivers: Record<string, string>;
+  catalog: { version: number; sha256: string; rules: number };
+  startedAt: string;
+  endedAt?: string;
+  status: 'running' | 'passed' | 'failed' | 'incomplete';
+  /** Why the run is incomplete (interrupted, a crash), when it is. */
+  note?: string;
+}
+
+const PROJECT = join(__dirname, '..', '..');
+
+export function sha256Of(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function stampFile(spec: string): FileStamp {
+  const match = /^(online|onpremises)=(.*)$/.exec(spec);
+  const path = resolve(match ? match[2] : spec);
+  const bytes = readFileSync(path);
+  return { role: match?.[1], path, name: basename(path), sha256: sha256Of(bytes), bytes: bytes.length };
+}
+
+function packageVersion(pkg: string): string {
+  const file = pkg ? join(PROJECT, 'node_modules', pkg, 'package.json') : join(PROJECT, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : '?';
+}
+
+export function createManifest(
+  config: RunConfig,
+  catalog: Catalog,
+  extra: { tags?: string; waivers?: Record<string, string>; startedAt?: Date } = {},
+): Manifest {
+  const settings: Manifest['settings'] = {};
+  for (const [name, setting] of Object.entries(catalog.settings)) {
+    const given = name === 'galsyncFlow' ? config.galsyncFlow && basename(config.galsyncFlow) : undefined;
+    const value = given ?? config.settings[name];
+    settings[name] = { value: value ?? setting.default, isDefault: value === undefined };
+  }
+  let galsyncFlow: Manifest['galsyncFlow'] = null;
+  if (config.galsyncFlow) {
+    const stamp = stampFile(config.galsyncFlow);
+    const ext = extname(stamp.name).slice(1) || 'txt';
+    galsyncFlow = { ...stamp, copy: storeEvidence(config.outDir, readFileSync(stamp.path), ext).file };
+  }
+  return {
+    harness: {
+      name: 'lync-harness',
+      version: packageVersion(''),
+      node: process.version,
+      cucumber: packageVersion('@cucumber/cucumber'),
+    },
+    runId: config.runId,
+    mode: config.mode,
+    tenant: {
+      source: config.tenantFiles.length ? 'files' : 'sample',
+      sampleSize: config.sampleSize,
+      files: config.tenantFiles.map(stampFile),
+    },
+    galsyncFlow,
+    settings,
+    tags: extra.tags || undefined,
+    waivers: extra.waivers ?? {},
+    catalog: {
+      version: catalog.version,
+      sha256: sha256Of(readFileSync(CATALOG_FILE)),
+      rules: catalog.rules.length,
+    },
+    startedAt: (extra.startedAt ?? new Date()).toISOString(),
+    status: 'running',
+  };
+}
+
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+export function readManifest(outDir: string): Manifest | undefined {
+  const file = join(outDir, 'manifest.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : undefined;
+}

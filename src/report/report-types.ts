@@ -1,0 +1,104 @@
+import type { EvidenceRef } from '../harness/evidence';
+import type { FindingsSummary } from './findings-file';
+import type { Manifest } from './manifest';
+import type { Regression } from './regression';
+
+/** A rule's status in the report. Only `passed` means every selected scenario of the rule ran and passed. */
+export type ReportRuleStatus = 'passed' | 'failed' | 'incomplete' | 'not run' | 'not covered' | 'waived';
+
+export const STATUS_ORDER: ReportRuleStatus[] = [
+  'failed',
+  'incomplete',
+  'waived',
+  'not run',
+  'not covered',
+  'passed',
+];
+
+export interface ReportScenario {
+  name: string;
+  feature: string;
+  uri: string;
+  status: string;
+  error?: string;
+  showsFailure: boolean;
+  tenantCheck: boolean;
+  /** Witnesses that checked something in the scenario (model, and each mock service). */
+  witnesses: string[];
+}
+
+export interface ReportCheck {
+  scenario: string;
+  claim: string;
+  expected: string;
+  verdict: 'agree' | 'disagree';
+  observations: Array<{ witness: string; value: string; agrees: boolean; detail?: string }>;
+}
+
+/** A mock's protocol exchanges in one scenario: a few lines in the page, all of them in the evidence file. */
+export interface ReportExchange {
+  scenario: string;
+  service: string;
+  total: number;
+  lines: string[];
+  evidence: EvidenceRef;
+}
+
+export interface ReportRule {
+  id: string;
+  area: string;
+  statement: string;
+  kind: string;
+  sources: Array<{ label: string; where: string; file?: string }>;
+  settings: Array<{ name: string; value: string; isDefault: boolean; description: string }>;
+  status: ReportRuleStatus;
+  /** The status before a waiver, and its reason, when the rule is waived. */
+  waiver?: { reason: string; underlying: ReportRuleStatus };
+  scenarios: ReportScenario[];
+  /** Per witness: how many checks it agreed and disagreed with. */
+  witnesses: Array<{ witness: string; agreed: number; disagreed: number }>;
+  checks: ReportCheck[];
+  exchanges: ReportExchange[];
+  findings: FindingsSummary[];
+}
+
+export interface ReportArea {
+  id: string;
+  title: string;
+  counts: Record<ReportRuleStatus, number>;
+  findings: number;
+  blocking: number;
+}
+
+/** The per-object findings table, compact: strings by index, so 20,000 rows stay small. */
+export interface FindingsTable {
+  columns: ['object', 'forest', 'rule', 'outcome', 'severity', 'message', 'witnesses'];
+  /** Rows as [dn, forestIdx, ruleIdx, outcome 0 holds / 1 finding, severityIdx, message, witnessesIdx]. */
+  rows: Array<[string, number, number, number, number, string, number]>;
+  forests: string[];
+  rules: string[];
+  severities: string[];
+  witnesses: string[];
+  /** How many outcomes the run has in total (the page may hold fewer: see findings.csv). */
+  total: number;
+  byRule: Array<{
+    rule: string;
+    objects: number;
+    holds: number;
+    blocking: number;
+    warning: number;
+    info: number;
+  }>;
+}
+
+export interface ComplianceReport {
+  manifest: Manifest;
+  verdict: { status: 'passed' | 'failed' | 'incomplete' | 'partial'; headline: string; details: string[] };
+  areas: ReportArea[];
+  rules: ReportRule[];
+  findings: FindingsTable;
+  totals: { objects: number; findings: number; blocking: number };
+  regression?: Regression;
+  /** Files of the run folder the report links to. */
+  files: Array<{ name: string; what: string }>;
+}

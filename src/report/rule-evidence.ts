@@ -1,0 +1,157 @@
+import type { EvidenceRef } from '../harness/evidence';
+import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './findings-file';
+import type { ReportCheck, ReportExchange, ReportScenario } from './report-types';
+import { ruleTags, type ScenarioRun } from './run-messages';
+
+export const CHECK_MEDIA_TYPE = 'application/vnd.lync-harness.check+json';
+export const JOURNAL_MEDIA_TYPE = 'application/vnd.lync-harness.journal+json';
+export const WITNESSES_MEDIA_TYPE = 'application/vnd.lync-harness.witnesses+json';
+
+/** Keeps a piece of evidence in a file named by its SHA-256 (the run's evidence store, or a fake in tests). */
+export type EvidenceStore = (content: string) => EvidenceRef;
+
+/** How many protocol exchanges of one mock and scenario the page shows inline. */
+export const INLINE_EXCHANGES = 6;
+const VALUE_CHARS = 240;
+
+export interface RuleEvidence {
+  scenarios: ReportScenario[];
+  checks: ReportCheck[];
+  exchanges: ReportExchange[];
+  findings: FindingsSummary[];
+  witnesses: Map<string, { agreed: number; disagreed: number }>;
+}
+
+interface JournalBody {
+  service: string;
+  total?: number;
+  entries: Array<{ at?: string; operation: string; request?: unknown; outcome?: unknown; fault?: string }>;
+}
+
+interface CheckBody {
+  rules: string[];
+  claim: string;
+  expected: unknown;
+  verdict: 'agree' | 'disagree';
+  observations: Array<{ witness: string; value: unknown; agrees: boolean; detail?: unknown }>;
+}
+
+/** Short text for a value in the page; the whole value stays in the messages and evidence files. */
+export function shortText(value: unknown, max = VALUE_CHARS): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function flat(record: unknown): string {
+  if (!record || typeof record !== 'object') return record === undefined ? '' : shortText(record, 80);
+  return Object.entries(record as Record<string, unknown>)
+    .map(([k, v]) => `${k}=${shortText(v, 80)}`)
+    .join(' ');
+}
+
+/** One protocol exchange on one line: `ldap.search base=… filter=… → resultCode=0 entries=3`. */
+export function exchangeLine(entry: JournalBody['entries'][number]): string {
+  const time = entry.at ? `${entry.at.slice(11, 19)} ` : '';
+  const fault = entry.fault ? ` [fault: ${entry.fault}]` : '';
+  return shortText(`${time}${entry.operation} ${flat(entry.request)} → ${flat(entry.outcome)}${fault}`, 300);
+}
+
+function emptyEvidence(): RuleEvidence {
+  return { scenarios: [], checks: [], exchanges: [], findings: [], witnesses: new Map() };
+}
+
+/** Sorts every scenario's attachments to the rules they concern: checks by their rule IDs, the rest by tag. */
+export function collectRuleEvidence(
+  scenarios: ScenarioRun[],
+  features: Record<string, string>,
+  store: EvidenceStore,
+): Map<string, RuleEvidence> {
+  const byRule = new Map<string, RuleEvidence>();
+  const slot = (id: string) => {
+    if (!byRule.has(id)) byRule.set(id, emptyEvidence());
+    return byRule.get(id)!;
+  };
+  for (const scenario of scenarios) {
+    const ids = ruleTags(scenario.tags);
+    const witnesses = new Set<string>();
+    for (const a of scenario.attachments) {
+      if (a.mediaType === WITNESSES_MEDIA_TYPE)
+        for (const w of (JSON.parse(a.body) as { witnesses: string[] }).witnesses) witnesses.add(w);
+      else if (a.mediaType === CHECK_MEDIA_TYPE) addCheck(JSON.parse(a.body), scenario, ids, slot);
+      else if (a.mediaType === FINDINGS_MEDIA_TYPE) {
+        const summary = JSON.parse(a.body) as FindingsSummary;
+        const { rule, scenario: name, objectsChecked, holds, findings, blocking, evidence } = summary;
+        const short = {
+          rule,
+          scenario: name ?? scenario.name,
+          objectsChecked,
+          holds,
+          findings,
+          blocking,
+          evidence,
+        };
+        slot(rule).findings.push(short);
+      } else if (a.mediaType === JOURNAL_MEDIA_TYPE) {
+        const exchange = toExchange(JSON.parse(a.body), scenario.name, a.body, store);
+        for (const id of ids) slot(id).exchanges.push(exchange);
+      }
+    }
+    const record: ReportScenario = {
+      name: scenario.name,
+      feature: features[scenario.uri] ?? scenario.uri,
+      uri: scenario.uri,
+      status: scenario.status,
+      error: scenario.error && shortText(scenario.error, 1200),
+      showsFailure: scenario.tags.includes('@shows-failure'),
+      tenantCheck: scenario.tags.includes('@tenant-check'),
+      witnesses: [...witnesses].sort(),
+    };
+    for (const id of ids) slot(id).scenarios.push(record);
+  }
+  return byRule;
+}
+
+function addCheck(
+  check: CheckBody,
+  scenario: ScenarioRun,
+  ids: string[],
+  slot: (id: string) => RuleEvidence,
+): void {
+  const record: ReportCheck = {
+    scenario: scenario.name,
+    claim: check.claim,
+    expected: shortText(check.expected),
+    verdict: check.verdict,
+    observations: check.observations.map((o) => ({
+      witness: o.witness,
+      value: shortText(o.value),
+      agrees: o.agrees,
+      ...(o.detail === undefined ? {} : { detail: shortText(o.detail) }),
+    })),
+  };
+  for (const id of check.rules?.length ? check.rules : ids) {
+    const evidence = slot(id);
+    evidence.checks.push(record);
+    for (const o of check.observations) {
+      const count = evidence.witnesses.get(o.witness) ?? { agreed: 0, disagreed: 0 };
+      if (o.agrees) count.agreed++;
+      else count.disagreed++;
+      evidence.witnesses.set(o.witness, count);
+    }
+  }
+}
+
+function toExchange(
+  journal: JournalBody,
+  scenario: string,
+  body: string,
+  store: EvidenceStore,
+): ReportExchange {
+  return {
+    scenario,
+    service: journal.service,
+    total: journal.total ?? journal.entries.length,
+    lines: journal.entries.slice(0, INLINE_EXCHANGES).map(exchangeLine),
+    evidence: store(body),
+  };
+}
