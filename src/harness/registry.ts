@@ -1,5 +1,6 @@
 import type { MockOptions, StartedMock } from '../../mocks/admin';
 import { startExchangeMock } from '../../mocks/exchange';
+import { startLdapMock } from '../../mocks/ldap';
 
 /**
  * The services the harness can start, by name. Each mock module adds one line here.
@@ -7,4 +8,6 @@ import { startExchangeMock } from '../../mocks/exchange';
  */
 export const serviceFactories: Record<string, (options: MockOptions) => Promise<StartedMock>> = {
   exchange: startExchangeMock,
+  'ldap-onpremises': (o) => startLdapMock({ ...o, service: 'ldap-onpremises' }),
+  'ldap-online': (o) => startLdapMock({ ...o, service: 'ldap-online' }),
 };

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { type AttributeValue, type DirectoryEntry, dnsDomainOf } from '../../src/tenant/entry';
+import { type FilterContext, normalizeDn } from './filter';
+import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexes';
+
+/** One object of the tree: its data, where it sits, and its encoded attributes (see entry-codec.ts). */
+export class StoredEntry {
+  readonly encoded = new Map<string, Buffer>();
+  constructor(
+    readonly id: number,
+    public entry: DirectoryEntry,
+    public ndn: string,
+    public parent: string,
+  ) {}
+  get dn(): string {
+    return this.entry.dn;
+  }
+}
+
+const DN_VALUED = new Set(['member', 'distinguishedname', 'objectcategory', 'manager']);
+
+export function keyOf(attribute: string, value: AttributeValue): string {
+  return DN_VALUED.has(attribute) && typeof value === 'string' ? normalizeDn(value) : indexKey(value);
+}
+
+export function parentOf(ndn: string): string {
+  const comma = ndn.search(/(?<!\\),/);
+  return comma < 0 ? '' : ndn.slice(comma + 1);
+}
+
+/**
+ * The directory information tree of one forest: entries by DN, children, attribute indexes and the
+ * member→memberOf back-links. Every change goes through add/remove/replaceAttribute so indexes stay right.
+ */
+export class Dit implements FilterContext<StoredEntry> {
+  baseDn = '';
+  domain = '';
+  netbios = '';
+  private nextId = 1;
+  readonly byDn = new Map<string, StoredEntry>();
+  readonly children = new Map<string, Set<StoredEntry>>();
+  readonly indexes = new Map<string, ValueIndex<StoredEntry>>();
+
+  constructor() {
+    for (const a of EQUALITY_INDEXED) this.indexes.set(a, new ValueIndex(false));
+    for (const a of PREFIX_INDEXED) this.indexes.set(a, new ValueIndex(true));
+  }
+
+  get size(): number {
+    return this.byDn.size;
+  }
+
+  /** Replaces the whole tree. The naming context is the DC= tail most entries share. */
+  static from(entries: DirectoryEntry[], baseDn: string): Dit {
+    const dit = new Dit();
+    dit.baseDn = baseDn;
+    dit.domain = dnsDomainOf(baseDn);
+    dit.netbios = dit.domain.split('.')[0].toUpperCase();
+    for (const entry of entries) dit.insert(withOperationalAttributes(entry));
+    return dit;
+  }
+
+  get(dn: string): StoredEntry | undefined {
+    return this.byDn.get(normalizeDn(dn));
+  }
+
+  insert(entry: DirectoryEntry, id = this.nextId++): StoredEntry {
+    const ndn = normalizeDn(entry.dn);
+    const stored = new StoredEntry(id, entry, ndn, parentOf(ndn));
+    this.byDn.set(ndn, stored);
+    const siblings = this.children.get(stored.parent) ?? new Set<StoredEntry>();
+    this.children.set(stored.parent, siblings);
+    siblings.add(stored);
+    for (const name of entry.names()) this.indexValues(stored, name.toLowerCase(), entry.get(name), true);
+    return stored;
+  }
+
+  remove(stored: StoredEntry): void {
+    this.byDn.delete(stored.ndn);
+    this.children.get(stored.parent)?.delete(stored);
+    for (const name of stored.entry.names())
+      this.indexValues(stored, name.toLowerCase(), stored.entry.get(name), false);
+  }
+
+  /** Sets an attribute's values (none removes it), keeping the indexes and the encoded cache right. */
+  replaceAttribute(stored: StoredEntry, name: string, values: AttributeValue[]): void {
+    const key = name.toLowerCase();
+    this.indexValues(stored, key, stored.entry.get(name), false);
+    stored.entry.set(name, values);
+    this.indexValues(stored, key, values, true);
+    stored.encoded.delete(key);
+  }
+
+  private indexValues(stored: StoredEntry, attribute: string, values: AttributeValue[], add: boolean): void {
+    const index = this.indexes.get(attribute);
+    if (!index) return;
+    for (const value of values) {
+      const key = keyOf(attribute, value);
+      if (add) index.add(key, stored);
+      else index.remove(key, stored);
+    }
+    if (add && values.length) index.present.add(stored);
+    else if (!add) index.present.delete(stored);
+  }
+
+  /** Every entry in the tree, in no particular order (a full scan). */
+  all(): Iterable<StoredEntry> {
+    return this.byDn.values();
+  }
+
+  /** Groups whose member attribute names this entry (the memberOf back-link). */
+  memberOf(stored: StoredEntry): StoredEntry[] {
+    return this.indexes.get('member')!.equal(stored.ndn);
+  }
+
+  values(stored: StoredEntry, attribute: string): AttributeValue[] {
+    if (attribute === 'memberof') return this.memberOf(stored).map((g) => g.dn);
+    return stored.entry.get(attribute);
+  }
+
+  linked(stored: StoredEntry, attribute: string): StoredEntry[] {
+    if (attribute === 'memberof') return this.memberOf(stored);
+    return stored.entry.texts(attribute).flatMap((dn) => this.get(dn) ?? []);
+  }
+
+  dnOf(stored: StoredEntry): string {
+    return stored.dn;
+  }
+}
+
+/** What AD keeps on every object even when an export leaves it out: name, distinguishedName, objectGUID. */
+export function withOperationalAttributes(entry: DirectoryEntry): DirectoryEntry {
+  const rdn = /^[^=]+=((?:\\.|[^,\\])*)/.exec(entry.dn)?.[1] ?? '';
+  if (!entry.has('distinguishedName')) entry.set('distinguishedName', [entry.dn]);
+  if (!entry.has('name') && rdn) entry.set('name', [rdn.replace(/\\(.)/g, '$1')]);
+  if (!entry.has('objectGUID'))
+    entry.set('objectGUID', [new Uint8Array(createHash('md5').update(entry.dn.toLowerCase()).digest())]);
+  return entry;
+}

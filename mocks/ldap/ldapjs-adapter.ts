@@ -1,0 +1,244 @@
+/**
+ * The only file that touches ldapjs (no longer maintained upstream): it accepts TCP connections and
+ * decodes requests with ldapjs's BER parser, and hands plain requests to the mock. Everything the mock
+ * answers is encoded by ber.ts and written here. Malformed input ends that connection only.
+ */
+import type { Socket } from 'node:net';
+import type { AttributeValue } from '../../src/tenant/entry';
+import { BINARY_ATTRIBUTES } from '../../src/tenant/entry';
+import type { Filter } from './filter';
+
+export type LdapRequest =
+  | { op: 'bind'; messageId: number; name: string; password: string; sasl: boolean }
+  | {
+      op: 'search';
+      messageId: number;
+      base: string;
+      scope: 'base' | 'one' | 'sub';
+      filter: Filter;
+      attributes: string[];
+      sizeLimit: number;
+      controls: Array<{ oid: string; critical: boolean; value?: unknown }>;
+    }
+  | {
+      op: 'add';
+      messageId: number;
+      dn: string;
+      attributes: Array<{ name: string; values: AttributeValue[] }>;
+    }
+  | {
+      op: 'modify';
+      messageId: number;
+      dn: string;
+      changes: Array<{ operation: 'add' | 'replace' | 'delete'; name: string; values: AttributeValue[] }>;
+    }
+  | { op: 'delete'; messageId: number; dn: string }
+  | {
+      op: 'modifyDn';
+      messageId: number;
+      dn: string;
+      newRdn: string;
+      deleteOldRdn: boolean;
+      newSuperior?: string;
+    }
+  | { op: 'extended'; messageId: number; name: string }
+  | { op: 'compare'; messageId: number; dn: string }
+  | { op: 'unbind' | 'abandon'; messageId: number };
+
+export interface Connection {
+  id: string;
+  write(bytes: Buffer): void;
+  destroy(): void;
+}
+
+export interface ListenerOptions {
+  host: string;
+  port: number;
+  onRequest(conn: Connection, request: LdapRequest): void;
+  onClose(conn: Connection): void;
+  onProtocolError(error: Error): void;
+}
+
+/** Bytes a client may leave unparsed before the connection is dropped (an oversized length). */
+const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+const SCOPES = ['base', 'one', 'sub'] as const;
+
+// biome-ignore lint/suspicious/noExplicitAny: ldapjs ships no types for its v3 API
+type Any = any;
+const ldap: Any = require('ldapjs');
+const { BerReader }: Any = require('@ldapjs/asn1');
+
+export async function startLdapListener(
+  options: ListenerOptions,
+): Promise<{ port: number; close(): Promise<void> }> {
+  let seq = 0;
+  const sockets = new Set<Socket>();
+  const server: Any = ldap.createServer({
+    connectionRouter: (socket: Socket) => {
+      socket.setNoDelay(true);
+      sockets.add(socket);
+      server.newConnection(socket);
+      const conn: Connection = {
+        id: `c${++seq}`,
+        write: (bytes) => {
+          if (!socket.destroyed) socket.write(bytes);
+        },
+        destroy: () => socket.destroy(),
+      };
+      const parser = (socket as Any).parser;
+      parser.removeAllListeners('message');
+      parser.on('message', (message: Any) => {
+        const request = decode(message);
+        if (request) options.onRequest(conn, request);
+        else socket.destroy();
+      });
+      socket.prependListener('data', (chunk: Buffer) => {
+        if ((parser.buffer?.length ?? 0) + chunk.length > MAX_PENDING_BYTES) socket.destroy();
+      });
+      socket.on('close', () => {
+        sockets.delete(socket);
+        options.onClose(conn);
+      });
+    },
+  });
+  server.on('error', (error: Error) => options.onProtocolError(error));
+  server.on('clientError', (error: Error) => options.onProtocolError(error));
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  return {
+    port: server.server.address().port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function decode(m: Any): LdapRequest | undefined {
+  const messageId: number = m.messageId;
+  switch (m.type) {
+    case 'BindRequest':
+      return {
+        op: 'bind',
+        messageId,
+        name: String(m.name ?? ''),
+        password: String(m.credentials ?? ''),
+        sasl: m.authentication === 'sasl',
+      };
+    case 'SearchRequest':
+      return {
+        op: 'search',
+        messageId,
+        base: String(m.baseObject ?? ''),
+        scope: SCOPES[m.scope] ?? 'base',
+        filter: filterFrom(m.filter),
+        attributes: (m.attributes as string[]).map(String),
+        sizeLimit: Number(m.sizeLimit) || 0,
+        controls: (m.controls as Any[]).map((c) => ({
+          oid: c.type,
+          critical: Boolean(c.criticality),
+          value: c.value,
+        })),
+      };
+    case 'AddRequest':
+      return {
+        op: 'add',
+        messageId,
+        dn: String(m.entry),
+        attributes: (m.attributes as Any[]).map(attributeFrom),
+      };
+    case 'ModifyRequest':
+      return {
+        op: 'modify',
+        messageId,
+        dn: String(m.object),
+        changes: (m.changes as Any[]).map((c) => ({
+          operation: c.operation,
+          ...attributeFrom(c.modification),
+        })),
+      };
+    case 'DeleteRequest':
+      return { op: 'delete', messageId, dn: String(m.entry) };
+    case 'ModifyDnRequest':
+      return {
+        op: 'modifyDn',
+        messageId,
+        dn: String(m.entry),
+        newRdn: String(m.newRdn),
+        deleteOldRdn: Boolean(m.deleteOldRdn),
+        newSuperior: m.newSuperior ? String(m.newSuperior) : undefined,
+      };
+    case 'ExtensionRequest':
+      return { op: 'extended', messageId, name: String(m.requestName ?? '') };
+    case 'CompareRequest':
+      return { op: 'compare', messageId, dn: String(m.entry) };
+    case 'UnbindRequest':
+      return { op: 'unbind', messageId };
+    case 'AbandonRequest':
+      return { op: 'abandon', messageId };
+    default:
+      return undefined;
+  }
+}
+
+function attributeFrom(a: Any): { name: string; values: AttributeValue[] } {
+  const name = String(a.type);
+  const binary = BINARY_ATTRIBUTES.has(name.toLowerCase());
+  return {
+    name,
+    values: binary
+      ? (a.buffers as Buffer[]).map((b) => new Uint8Array(b))
+      : (a.values as string[]).map(String),
+  };
+}
+
+function filterFrom(f: Any): Filter {
+  switch (f.type) {
+    case 'AndFilter':
+      return { kind: 'and', filters: f.filters.map(filterFrom) };
+    case 'OrFilter':
+      return { kind: 'or', filters: f.filters.map(filterFrom) };
+    case 'NotFilter':
+      return { kind: 'not', filter: filterFrom(f.filter) };
+    case 'PresenceFilter':
+      return { kind: 'present', attribute: f.attribute };
+    case 'EqualityFilter':
+      return BINARY_ATTRIBUTES.has(String(f.attribute).toLowerCase())
+        ? { kind: 'equal', attribute: f.attribute, value: f.value, raw: rawValue(f) }
+        : { kind: 'equal', attribute: f.attribute, value: f.value };
+    case 'SubstringFilter':
+      return {
+        kind: 'substring',
+        attribute: f.attribute,
+        initial: f.initial || undefined,
+        any: f.any ?? [],
+        final: f.final || undefined,
+      };
+    case 'GreaterThanEqualsFilter':
+      return { kind: 'ge', attribute: f.attribute, value: String(f.value) };
+    case 'LessThanEqualsFilter':
+      return { kind: 'le', attribute: f.attribute, value: String(f.value) };
+    case 'ApproximateFilter':
+      return { kind: 'approx', attribute: f.attribute, value: String(f.value) };
+    case 'ExtensibleFilter':
+      return {
+        kind: 'extensible',
+        attribute: f.matchType || undefined,
+        rule: f.matchingRule || undefined,
+        value: String(f.value ?? ''),
+      };
+    default:
+      return { kind: 'const', value: false };
+  }
+}
+
+/** ldapjs decodes assertion values as UTF-8; a binary value (objectGUID) is re-read from the filter's BER. */
+function rawValue(f: Any): Buffer {
+  const reader = new BerReader(f.toBer().buffer);
+  reader.readSequence();
+  reader.readString();
+  return reader.readString(0x04, true) as Buffer;
+}

@@ -1,0 +1,111 @@
+import { CODE, LdapError, NOT_BOUND, noSuchObject } from './ad-errors';
+import { type Control, pagedValue, RESPONSE, result } from './ber';
+import { compileFilter } from './compile-filter';
+import type { Dit, StoredEntry } from './dit';
+import { encodeEntry } from './entry-codec';
+import { type Filter, matches } from './filter';
+import { candidates } from './planner';
+import type { Session } from './session';
+
+export const PAGED_RESULTS_OID = '1.2.840.113556.1.4.319';
+/** AD's MaxPageSize: pages are capped at 1,000, and so is a search without the paging control. */
+export const MAX_PAGE_SIZE = 1000;
+
+export interface SearchRequest {
+  messageId: number;
+  base: string;
+  scope: 'base' | 'one' | 'sub';
+  filter: Filter;
+  attributes: string[];
+  sizeLimit: number;
+  paged?: { size: number; cookie: Buffer };
+}
+
+export interface SearchAnswer {
+  /** The whole answer, entries and SearchResultDone, as one buffer (one socket write). */
+  bytes: Buffer;
+  code: number;
+  entries: number;
+}
+
+export function search(dit: Dit, session: Session, req: SearchRequest): SearchAnswer {
+  if (session.principal.kind === 'anonymous') throw NOT_BOUND;
+  if (req.paged && req.paged.cookie.length > 0) return nextPage(dit, session, req);
+  const base = req.base.trim() === '' ? dit.baseDn : req.base;
+  const baseEntry = dit.get(base);
+  if (!baseEntry) throw noSuchObject(dit.baseDn);
+  const filter = compileFilter(req.filter, dit.baseDn);
+  const found = matching(dit, baseEntry, req.scope, filter);
+  if (req.paged) return page(dit, session, req, { rest: found, attributes: req.attributes });
+  const limit = req.sizeLimit > 0 ? Math.min(req.sizeLimit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+  const parts: Buffer[] = [];
+  let code: number = CODE.success;
+  for (let next = found.next(); !next.done; next = found.next()) {
+    if (parts.length === limit) {
+      code = CODE.sizeLimitExceeded;
+      break;
+    }
+    parts.push(encodeEntry(dit, next.value, req.messageId, req.attributes));
+  }
+  const message = code === CODE.sizeLimitExceeded ? 'Size limit exceeded' : '';
+  const entries = parts.length;
+  parts.push(result(req.messageId, RESPONSE.search, code, message));
+  return { bytes: Buffer.concat(parts), code, entries };
+}
+
+function* matching(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], filter: Filter) {
+  const inScope = scopeTest(base, scope);
+  const pool: Iterable<StoredEntry> =
+    scope === 'base'
+      ? [base]
+      : scope === 'one'
+        ? (dit.children.get(base.ndn) ?? [])
+        : (candidates(dit, filter) ?? dit.all());
+  for (const stored of pool) if (inScope(stored) && matches(filter, stored, dit)) yield stored;
+}
+
+function scopeTest(base: StoredEntry, scope: SearchRequest['scope']): (e: StoredEntry) => boolean {
+  if (scope === 'base') return (e) => e === base;
+  if (scope === 'one') return (e) => e.parent === base.ndn;
+  const suffix = `,${base.ndn}`;
+  return (e) => e === base || e.ndn.endsWith(suffix);
+}
+
+function nextPage(dit: Dit, session: Session, req: SearchRequest): SearchAnswer {
+  const key = req.paged!.cookie.toString('utf8');
+  const cursor = session.cursors.get(key);
+  if (!cursor) throw new LdapError(CODE.unwillingToPerform, `the paged results cookie is unknown or expired`);
+  session.cursors.delete(key);
+  if (req.paged!.size === 0) {
+    const done = result(req.messageId, RESPONSE.search, CODE.success, '', '', [
+      pagedControl(Buffer.alloc(0)),
+    ]);
+    return { bytes: done, code: CODE.success, entries: 0 };
+  }
+  return page(dit, session, req, cursor);
+}
+
+function page(
+  dit: Dit,
+  session: Session,
+  req: SearchRequest,
+  cursor: { rest: Iterator<StoredEntry>; lookahead?: StoredEntry; attributes: string[] },
+): SearchAnswer {
+  const size = Math.min(req.paged!.size || MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const parts: Buffer[] = [];
+  let next = cursor.lookahead ?? cursor.rest.next().value;
+  while (next && parts.length < size) {
+    parts.push(encodeEntry(dit, next, req.messageId, cursor.attributes));
+    next = cursor.rest.next().value;
+  }
+  const cookie = next
+    ? Buffer.from(session.storeCursor({ rest: cursor.rest, lookahead: next, attributes: cursor.attributes }))
+    : Buffer.alloc(0);
+  const entries = parts.length;
+  parts.push(result(req.messageId, RESPONSE.search, CODE.success, '', '', [pagedControl(cookie)]));
+  return { bytes: Buffer.concat(parts), code: CODE.success, entries };
+}
+
+function pagedControl(cookie: Buffer): Control {
+  return { oid: PAGED_RESULTS_OID, value: pagedValue(0, cookie) };
+}
