@@ -19,8 +19,10 @@ table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid va
 thead th{background:var(--bg)}td.n{text-align:right;white-space:nowrap}.bad{color:var(--bad);font-weight:600}
 table.manifest th{width:170px;background:var(--bg)}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;border:1px solid;vertical-align:1px}
-.st-passed{color:var(--ok)}.st-failed{color:var(--bad)}.st-incomplete,.st-unknown,.st-skipped,.st-waived,.st-running{color:var(--warn)}
-.st-not-covered,.st-not-run,.st-absent{color:var(--muted)}
+:is(.badge,.chip,.icon).st-passed,li.st-passed .icon{color:var(--ok)}
+:is(.badge,.chip).st-failed,li.st-failed .icon{color:var(--bad)}
+:is(.badge,.chip):is(.st-incomplete,.st-unknown,.st-skipped,.st-waived,.st-running),li.st-unknown .icon{color:var(--warn)}
+:is(.badge,.chip):is(.st-not-covered,.st-not-run,.st-absent){color:var(--muted)}
 .chips{margin-top:3px}.chip{display:inline-block;font-size:11px;padding:0 5px;border:1px solid;border-radius:3px;text-decoration:none;margin:1px}
 .rule{border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:4px;padding:10px 14px;margin:10px 0}
 .rule.st-passed{border-left-color:var(--ok)}.rule.st-failed{border-left-color:var(--bad)}.rule.st-incomplete,.rule.st-waived{border-left-color:var(--warn)}
@@ -28,10 +30,9 @@ table.manifest th{width:170px;background:var(--bg)}
 .statement{font-size:15px;margin:4px 0 8px}
 dl{display:grid;grid-template-columns:110px 1fr;gap:3px 10px;margin:0}dt{font-weight:600;color:var(--muted)}dd{margin:0}
 ul.scenarios{margin:0;padding-left:0;list-style:none}ul.scenarios li{margin:2px 0}
-li.st-passed .icon{color:var(--ok)}li.st-failed .icon{color:var(--bad)}
 .tag{font-size:11px;background:var(--bg);border:1px solid var(--line);border-radius:3px;padding:0 4px}
 .witness{display:inline-block;margin-right:10px}.agree{color:var(--ok)}.disagree{color:var(--bad);font-weight:600}
-table.checks td .agree,table.checks td .disagree{color:inherit}table.checks .disagree{background:#fdf1f0}
+tr.check-disagree td{background:#fdf1f0}
 details.evidence{margin-top:8px}details.evidence>summary{cursor:pointer;font-weight:600}
 .waiver{background:#fff6e0;border:1px solid #f1d9a6;padding:4px 8px}
 .controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}.controls input{flex:1;min-width:220px;padding:5px}
