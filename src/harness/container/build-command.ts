@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dockerEngine } from './engine';
+import { ensureMockImage, IMAGE_REPOSITORY } from './image';
+import { imageInputsHash, PROJECT } from './image-context';
+import { writeSampleSeed } from './sample-seed';
+
+/**
+ * `npm run docker:build [-- --force]`: builds the mock image for the current code (tagged by its
+ * inputs' hash and :latest) and writes docker/seed/ (the sample tenant for the compose file).
+ * --force removes the current tag first, to measure an uncached build.
+ */
+export async function buildImageCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
+  const client = await dockerEngine();
+  if (values.force) {
+    const tag = `${IMAGE_REPOSITORY}:${imageInputsHash()}`;
+    await client.container.dockerode
+      .getImage(tag)
+      .remove()
+      .catch(() => undefined);
+  }
+  const { image, built, ms } = await ensureMockImage(client);
+  const info = await client.container.dockerode.getImage(image).inspect();
+  console.log(
+    `${image} ${built ? `built in ${(ms / 1000).toFixed(1)} s` : 'up to date'}, ` +
+      `${(info.Size / 1e6).toFixed(0)} MB (base ${info.Config.Labels?.['lync-harness.base']})`,
+  );
+  const seeds = writeSampleSeed(join(PROJECT, 'docker', 'seed'));
+  console.log(`sample tenant seed for docker/compose.yaml: ${seeds.length} files in docker/seed/`);
+  return 0;
+}
