@@ -116,6 +116,11 @@ function buildVerdict(rules: ReportRule[], input: ReportInput): ComplianceReport
     `${counts.passed} of ${rules.length} rules passed, ${counts.failed} failed, ${counts.incomplete} incomplete, ` +
       `${counts.waived} waived, ${unchecked} not checked in this run.`,
   ];
+  const ids = (status: ReportRuleStatus) => rules.filter((r) => r.status === status).map((r) => r.id);
+  for (const status of ['failed', 'incomplete', 'waived'] as const) {
+    const list = ids(status);
+    if (list.length) details.push(`${status[0].toUpperCase()}${status.slice(1)}: ${list.join(', ')}.`);
+  }
   const t = input.findings.totals;
   details.push(
     t.objects

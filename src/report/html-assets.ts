@@ -54,6 +54,7 @@ var data=JSON.parse(document.getElementById('findings-data').textContent);
 var PAGE=50,state={text:'',rule:'',sev:'',col:4,dir:1,page:0},view=[];
 var body=document.querySelector('#findings-table tbody');
 var sevName=['blocking','warning','info','holds'];
+var cmp=new Intl.Collator('en',{numeric:true,sensitivity:'base'}).compare;
 function esc(s){return String(s).replace(/[&<>"]/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]})}
 function key(r,c){return c===1?data.forests[r[1]]:c===2?data.rules[r[2]]:c===6?data.witnesses[r[6]]:r[c]}
 function apply(){
@@ -65,7 +66,7 @@ function apply(){
     return !t||r[0].toLowerCase().indexOf(t)>=0||r[5].toLowerCase().indexOf(t)>=0;
   });
   var c=state.col,d=state.dir;
-  view.sort(function(a,b){var x=key(a,c),y=key(b,c);return (x<y?-1:x>y?1:0)*d||(a[0]<b[0]?-1:a[0]>b[0]?1:0)});
+  view.sort(function(a,b){var x=key(a,c),y=key(b,c);return (typeof x==='number'?x-y:cmp(x,y))*d||cmp(a[0],b[0])});
   state.page=0;render();
 }
 function render(){

@@ -20,8 +20,11 @@ export interface Manifest {
   runId: string;
   mode: RunConfig['mode'];
   tenant: { source: 'sample' | 'files'; sampleSize: number; files: FileStamp[] };
-  /** The GALSync flow file, with a copy kept in the run's evidence so a later baseline can diff it. */
-  galsyncFlow: (FileStamp & { copy: string }) | null;
+  /**
+   * The GALSync flow file (the shipped out-of-the-box flow when none is given: `isDefault`), with a
+   * copy kept in the run's evidence so a later baseline can diff it.
+   */
+  galsyncFlow: (FileStamp & { copy: string; isDefault?: boolean }) | null;
   /** Every catalog setting with the value the run used. */
   settings: Record<string, { value: string; isDefault: boolean }>;
   tags?: string;
@@ -35,6 +38,8 @@ export interface Manifest {
 }
 
 const PROJECT = join(__dirname, '..', '..');
+/** The flow GALSync runs with when --galsync is not given. */
+export const DEFAULT_FLOW_FILE = join(PROJECT, 'examples', 'galsync', 'out-of-the-box.yaml');
 
 export function sha256Of(bytes: Buffer | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -64,10 +69,12 @@ export function createManifest(
     settings[name] = { value: value ?? setting.default, isDefault: value === undefined };
   }
   let galsyncFlow: Manifest['galsyncFlow'] = null;
-  if (config.galsyncFlow) {
-    const stamp = stampFile(config.galsyncFlow);
+  const flowFile = config.galsyncFlow ?? (existsSync(DEFAULT_FLOW_FILE) ? DEFAULT_FLOW_FILE : undefined);
+  if (flowFile) {
+    const stamp = stampFile(flowFile);
     const ext = extname(stamp.name).slice(1) || 'txt';
-    galsyncFlow = { ...stamp, copy: storeEvidence(config.outDir, readFileSync(stamp.path), ext).file };
+    const copy = storeEvidence(config.outDir, readFileSync(stamp.path), ext).file;
+    galsyncFlow = { ...stamp, copy, ...(config.galsyncFlow ? {} : { isDefault: true }) };
   }
   return {
     harness: {

@@ -35,7 +35,8 @@ function outcomeText(e: { outcome: string; severity?: string; message: string })
 
 function flowLabel(manifest: Manifest | undefined): string {
   const flow = manifest?.galsyncFlow;
-  return flow ? `${flow.name} (sha256 ${flow.sha256.slice(0, 12)}…)` : 'out-of-the-box flow';
+  if (!flow) return 'the built-in out-of-the-box flow';
+  return `${flow.name}${flow.isDefault ? ' (default)' : ''} (sha256 ${flow.sha256.slice(0, 12)}…)`;
 }
 
 function flowText(dir: string, manifest: Manifest | undefined): string | undefined {
