@@ -1,3 +1,4 @@
+import type { DirectoryEntry } from '../tenant/entry';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -12,4 +13,106 @@ export function sipAddressFormat(value: string | undefined): Verdict<'ok' | 'abs
   if (/^[^@\s:]+@[^@\s]+$/.test(value))
     return verdict('bare', ['GAL-03'], `"${value}" lacks the sip: prefix`);
   return verdict('malformed', ['GAL-03'], `"${value}" is not a sip:user@domain address`);
+}
+
+/** One rule of a GALSync attribute flow: writes `target` on the contact from the source user. */
+export interface FlowRule {
+  target: string;
+  /** Copy this source attribute. */
+  from?: string;
+  /** Or fill `{attribute}` placeholders from the source user. */
+  template?: string;
+  /** A prefix removed from source values before they are used (e.g. `sip:`). */
+  strip?: string;
+}
+
+/** A GALSync flow (the file a user edits): which users, where contacts go, and the attribute rules. */
+export interface GalSyncFlow {
+  name: string;
+  source: { filter: string };
+  target: { container: string };
+  /** Source attributes that must not be blank (GAL-07). */
+  required: string[];
+  flows: FlowRule[];
+}
+
+export type ContactProjection =
+  | { outcome: 'projected'; dn: string; attributes: Record<string, string> }
+  | { outcome: 'rejected'; blank: string[] };
+
+/**
+ * GAL-01, GAL-07: what GALSync makes of one source user in the other forest: a contact in the target
+ * container (attributes by the flow), or a rejection when a required attribute is blank.
+ */
+export function projectContact(
+  user: DirectoryEntry,
+  flow: GalSyncFlow,
+  targetBaseDn: string,
+): Verdict<ContactProjection> {
+  const blank = flow.required.filter((a) => (user.first(a) ?? '').trim() === '');
+  if (blank.length)
+    return verdict({ outcome: 'rejected', blank }, ['GAL-07'], `${user.dn}: blank ${blank.join(', ')}`);
+  const attributes: Record<string, string> = {};
+  for (const rule of flow.flows) {
+    const value = ruleValue(user, rule);
+    if (value !== undefined) attributes[rule.target] = value;
+  }
+  const dn = `CN=${escapeRdn(user.first('cn')!)},${flow.target.container},${targetBaseDn}`;
+  const rules = ['GAL-01', ...(flow.flows.some((r) => r.from === 'sAMAccountName') ? ['GAL-06'] : [])];
+  return verdict({ outcome: 'projected', dn, attributes }, rules, `contact ${dn} by flow "${flow.name}"`);
+}
+
+function ruleValue(user: DirectoryEntry, rule: FlowRule): string | undefined {
+  const read = (name: string): string | undefined => {
+    let v = user.first(name);
+    if (v !== undefined && rule.strip && v.toLowerCase().startsWith(rule.strip.toLowerCase()))
+      v = v.slice(rule.strip.length);
+    return v === undefined || v.trim() === '' ? undefined : v;
+  };
+  if (rule.from) return read(rule.from);
+  if (!rule.template) return undefined;
+  let missing = false;
+  const value = rule.template.replace(
+    /\{([^}]+)\}/g,
+    (_, name: string) => read(name) ?? ((missing = true), ''),
+  );
+  return missing ? undefined : value;
+}
+
+function escapeRdn(value: string): string {
+  return value.replace(/([,+"\\<>;=])/g, '\\$1');
+}
+
+/** GAL-02: whether a flow carries the SIP address at all (out of the box it does not). */
+export function flowCarriesSip(flow: GalSyncFlow): Verdict<boolean> {
+  const carries = flow.flows.some((r) => r.target.toLowerCase() === 'msrtcsip-primaryuseraddress');
+  return verdict(
+    carries,
+    ['GAL-02'],
+    carries
+      ? `flow "${flow.name}" writes msRTCSIP-PrimaryUserAddress`
+      : `flow "${flow.name}" has no SIP rule`,
+  );
+}
+
+/** GAL-04: targetAddress must carry the SMTP: prefix. */
+export function targetAddressFormat(value: string | undefined): Verdict<'ok' | 'absent' | 'bare'> {
+  if (value === undefined || value.trim() === '') return verdict('absent', ['GAL-05'], 'no targetAddress');
+  if (/^SMTP:[^@\s]+@[^@\s]+$/i.test(value) && value.startsWith('SMTP:'))
+    return verdict('ok', ['GAL-04'], `carries the SMTP: prefix (${value})`);
+  return verdict('bare', ['GAL-04'], `"${value}" lacks the SMTP: prefix`);
+}
+
+/** GAL-05: DirSync exports a contact only with both mailNickname and targetAddress. */
+export function dirSyncExportsContact(contact: DirectoryEntry): Verdict<boolean> {
+  const missing = ['mailNickname', 'targetAddress'].filter((a) => (contact.first(a) ?? '').trim() === '');
+  return missing.length
+    ? verdict(false, ['GAL-05'], `not exported: no ${missing.join(' and ')}`)
+    : verdict(true, ['GAL-05'], 'exported: mailNickname and targetAddress are set');
+}
+
+/** GAL-07: the blank attributes (of sAMAccountName, displayName, cn) that make GALSync reject a user. */
+export function blankRequiredAttributes(user: DirectoryEntry): Verdict<string[]> {
+  const blank = ['sAMAccountName', 'displayName', 'cn'].filter((a) => (user.first(a) ?? '').trim() === '');
+  return verdict(blank, ['GAL-07'], blank.length ? `blank ${blank.join(', ')}: rejected` : 'none blank');
 }

@@ -1,0 +1,53 @@
+@GAL
+Feature: GALSync copies the users of one forest as contacts into the other
+  ABC Corp (Lync Server on-premises) and XYZ Corp (Lync Online) share a GAL with FIM 2010 R2 GALSync:
+  each user of one forest becomes a contact in the other forest's GALSync OU. GALSync runs here as a
+  client of both forests' domain controllers, and every contact is read back from XYZ's directory.
+
+  Rule: GAL-01 GALSync projects every user of one forest as a contact in the other forest.
+
+    @GAL-01 @documented
+    Scenario Outline: ABC users become contacts in XYZ with the <flow> flow
+      When GALSync runs with the <flow> flow for the ABC users "Anna Berg, Ivan Novak, Mia Stone"
+      Then XYZ holds a contact for each of them in its GALSync OU
+
+      Examples:
+        | flow           |
+        | out-of-the-box |
+        | documented     |
+
+  Rule: GAL-02 The out-of-the-box GALSync flow does not carry msRTCSIP-PrimaryUserAddress, so contacts have no SIP address until the flow is changed to include it.
+
+    @GAL-02 @documented @shows-failure
+    Example: Out of the box, the contacts in XYZ carry no SIP address
+      When GALSync runs with the out-of-the-box flow for the ABC users "Anna Berg, Ivan Novak"
+      Then none of their contacts in XYZ has a SIP address
+
+    @GAL-02 @documented
+    Example: With the documented flow, the contacts carry the users' SIP addresses
+      When GALSync runs with the documented flow for the ABC users "Anna Berg, Ivan Novak"
+      Then each of their contacts in XYZ carries the user's SIP address
+
+  Rule: GAL-06 mailNickname can be filled from sAMAccountName.
+
+    @GAL-06 @documented
+    Example: The documented flow fills mailNickname from the user's sAMAccountName
+      When GALSync runs with the documented flow for the ABC users "Anna Berg, Fiona Grant"
+      Then each contact's mailNickname in XYZ is the user's sAMAccountName
+
+  Rule: GAL-07 sAMAccountName, displayName and CN must not be blank; an object with any of them blank is rejected.
+
+    @GAL-07 @documented
+    Example: A user with sAMAccountName, displayName and CN filled in gets a contact
+      When GALSync runs with the documented flow for the ABC user "Anna Berg"
+      Then XYZ holds a contact for each of them in its GALSync OU
+
+    @GAL-07 @documented @shows-failure
+    Example: A user with a blank displayName is rejected and gets no contact
+      When GALSync runs with the documented flow for the ABC user "Dana Lee"
+      Then GALSync rejects "Dana Lee" and XYZ holds no contact for them
+
+    @GAL-07 @documented @tenant-check
+    Example: Every user of the tenant is checked for blank required attributes
+      When every object of the tenant is checked for blank required attributes
+      Then each object that breaks the rule is reported as a finding

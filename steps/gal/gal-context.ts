@@ -1,0 +1,85 @@
+import { type DirSyncResult, runDirSync } from '../../src/clients/ldap/dirsync';
+import { type GalSyncResult, runGalSync } from '../../src/clients/ldap/galsync';
+import { FLOW_EXAMPLES, loadGalSyncFlow } from '../../src/clients/ldap/galsync-flow';
+import { readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
+import { seededDirectory } from '../../src/harness/directory';
+import { ensureFixtures } from '../../src/harness/directory-fixtures';
+import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
+import { DirectoryEntry } from '../../src/tenant/entry';
+import type { HarnessWorld } from '../support/world';
+
+/** One named person of a GALSync rule example: the ABC user, the model's projection, what landed in XYZ. */
+export interface Person {
+  name: string;
+  user: DirectoryEntry;
+  projection: ContactProjection;
+  /** The contact read back from XYZ's mock DC over LDAP (undefined: none). */
+  landed?: DirectoryEntry;
+}
+
+export class GalContext {
+  flow?: GalSyncFlow;
+  people: Person[] = [];
+  run?: GalSyncResult;
+  dirsync?: DirSyncResult;
+}
+
+export const gal = (w: HarnessWorld) => w.area('gal', () => new GalContext());
+
+export function namedFlow(world: HarnessWorld, name: string): GalSyncFlow {
+  if (name === 'changed') {
+    const flow = gal(world).flow;
+    if (!flow) throw new Error('[gal] no changed flow: a Given step must change the documented flow first');
+    return flow;
+  }
+  if (name === 'configured') return loadGalSyncFlow(world.config.galsyncFlow);
+  return loadGalSyncFlow(`${FLOW_EXAMPLES}/${name}.yaml`);
+}
+
+/**
+ * GALSync's first run for some ABC users: their contacts in XYZ are removed first (a fresh GALSync OU),
+ * then GALSync reads ABC and writes XYZ over LDAP, and each contact is read back from XYZ's DC.
+ */
+export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, names: string[]): Promise<void> {
+  const ctx = gal(world);
+  const abc = await seededDirectory(world, 'onpremises');
+  const xyz = await seededDirectory(world, 'online');
+  const users = await ensureFixtures(abc, 'onpremises', names);
+  ctx.people = users.map((user, i) => ({
+    name: names[i],
+    user,
+    projection: projectContact(user, flow, xyz.forest.baseDn).value,
+  }));
+  const contactDn = (p: Person) => `CN=${p.user.first('cn')},${flow.target.container},${xyz.forest.baseDn}`;
+  await withLdap(xyz.admin, async (client) => {
+    for (const p of ctx.people)
+      if (await readEntry(client, contactDn(p), ['1.1'])) await client.del(contactDn(p));
+  });
+  ctx.run = await runGalSync(
+    abc.admin,
+    xyz.admin,
+    flow,
+    users.map((u) => u.first('sAMAccountName') ?? ''),
+  );
+  await withLdap(xyz.admin, async (client) => {
+    for (const p of ctx.people) p.landed = await readEntry(client, contactDn(p));
+  });
+}
+
+export async function runDirSyncInXyz(world: HarnessWorld): Promise<void> {
+  gal(world).dirsync = await runDirSync((await seededDirectory(world, 'online')).admin);
+}
+
+/** The model's contact as a directory object (for the model's DirSync decision). */
+export function projectedEntry(p: Person): DirectoryEntry | undefined {
+  return p.projection.outcome === 'projected'
+    ? new DirectoryEntry(p.projection.dn, {
+        objectClass: ['top', 'person', 'organizationalPerson', 'contact'],
+        ...p.projection.attributes,
+      })
+    : undefined;
+}
+
+export function splitNames(list: string): string[] {
+  return list.split(/\s*(?:,|\band\b)\s*/).filter(Boolean);
+}

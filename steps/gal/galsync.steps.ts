@@ -1,0 +1,192 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { withRule } from '../../src/clients/ldap/galsync-flow';
+import {
+  dirSyncExportsContact,
+  flowCarriesSip,
+  sipAddressFormat,
+  targetAddressFormat,
+} from '../../src/model/gal';
+import type { HarnessWorld } from '../support/world';
+import { gal, namedFlow, projectedEntry, runDirSyncInXyz, runGalSyncFor, splitNames } from './gal-context';
+
+const SIP = 'msRTCSIP-PrimaryUserAddress';
+
+When(
+  'GALSync runs with the {word} flow for the ABC user(s) {string}',
+  function (this: HarnessWorld, flow: string, names: string) {
+    return runGalSyncFor(this, namedFlow(this, flow), splitNames(names));
+  },
+);
+
+Given(
+  'the documented flow is changed to write the SIP address from mail without the sip: prefix',
+  function (this: HarnessWorld) {
+    gal(this).flow = withRule(namedFlow(this, 'documented'), SIP, { template: '{mail}' });
+  },
+);
+
+Given(
+  'the documented flow is changed to write targetAddress from mail without the SMTP: prefix',
+  function (this: HarnessWorld) {
+    gal(this).flow = withRule(namedFlow(this, 'documented'), 'targetAddress', { from: 'mail' });
+  },
+);
+
+Given('the documented flow is changed to leave out mailNickname', function (this: HarnessWorld) {
+  gal(this).flow = withRule(namedFlow(this, 'documented'), 'mailNickname', undefined);
+});
+
+When('DirSync runs in XYZ', function (this: HarnessWorld) {
+  return runDirSyncInXyz(this);
+});
+
+Then('XYZ holds a contact for each of them in its GALSync OU', async function (this: HarnessWorld) {
+  const people = gal(this).people;
+  await this.verify({
+    rule: 'GAL-01',
+    claim: 'each ABC user has a contact in XYZ',
+    expected: people.map((p) => p.name),
+    observations: [
+      {
+        witness: 'model',
+        value: people.filter((p) => p.projection.outcome === 'projected').map((p) => p.name),
+      },
+      {
+        witness: 'ldap',
+        value: people.filter((p) => p.landed?.isA('contact')).map((p) => p.name),
+        detail: gal(this).run,
+      },
+    ],
+  });
+});
+
+Then('none of their contacts in XYZ has a SIP address', async function (this: HarnessWorld) {
+  await compareAttribute(this, 'GAL-02', 'the contacts carry no SIP address', SIP, () => undefined);
+  await this.verify({
+    rule: 'GAL-02',
+    claim: 'the flow has no rule for msRTCSIP-PrimaryUserAddress',
+    expected: false,
+    observations: [{ witness: 'model', value: flowCarriesSip(namedFlow(this, 'out-of-the-box')).value }],
+  });
+});
+
+Then("each of their contacts in XYZ carries the user's SIP address", function (this: HarnessWorld) {
+  return compareAttribute(this, 'GAL-02', "each contact carries its user's SIP address", SIP, (p) =>
+    p.user.first(SIP),
+  );
+});
+
+Then("each contact's mailNickname in XYZ is the user's sAMAccountName", function (this: HarnessWorld) {
+  return compareAttribute(this, 'GAL-06', 'mailNickname is filled from sAMAccountName', 'mailNickname', (p) =>
+    p.user.first('sAMAccountName'),
+  );
+});
+
+Then('the SIP address of each contact in XYZ is {word}', function (this: HarnessWorld, expected: string) {
+  return compareFormat(this, 'GAL-03', SIP, expected, (v) => sipAddressFormat(v).value);
+});
+
+Then('the targetAddress of each contact in XYZ is {word}', function (this: HarnessWorld, expected: string) {
+  return compareFormat(this, 'GAL-04', 'targetAddress', expected, (v) => targetAddressFormat(v).value);
+});
+
+Then(
+  'the contact of {string} is {word} to Office 365',
+  async function (this: HarnessWorld, name: string, outcome: string) {
+    const ctx = gal(this);
+    const person = ctx.people.find((p) => p.name === name)!;
+    const projected = projectedEntry(person);
+    const exported = ctx.dirsync!.exported.some(
+      (e) => e.dn.toLowerCase() === person.landed?.dn.toLowerCase(),
+    );
+    await this.verify({
+      rule: 'GAL-05',
+      claim: `DirSync ${outcome === 'exported' ? 'exports' : 'does not export'} the contact of ${name}`,
+      expected: outcome === 'exported',
+      observations: [
+        { witness: 'model', value: projected ? dirSyncExportsContact(projected).value : false },
+        {
+          witness: 'ldap',
+          value: exported,
+          detail: ctx.dirsync!.skipped.find((s) => s.dn === person.landed?.dn),
+        },
+      ],
+    });
+  },
+);
+
+Then(
+  'GALSync rejects {string} and XYZ holds no contact for them',
+  async function (this: HarnessWorld, name: string) {
+    const ctx = gal(this);
+    const person = ctx.people.find((p) => p.name === name)!;
+    await this.verify({
+      rule: 'GAL-07',
+      claim: `${name} is rejected and gets no contact`,
+      expected: { rejected: true, contact: false },
+      observations: [
+        { witness: 'model', value: { rejected: person.projection.outcome === 'rejected', contact: false } },
+        {
+          witness: 'ldap',
+          value: {
+            rejected: ctx.run!.rejected.some((r) => r.dn === person.user.dn),
+            contact: person.landed !== undefined,
+          },
+          detail: ctx.run!.rejected,
+        },
+      ],
+    });
+  },
+);
+
+type PersonOf = ReturnType<typeof gal>['people'][number];
+
+async function compareAttribute(
+  world: HarnessWorld,
+  rule: string,
+  claim: string,
+  attribute: string,
+  expectedOf: (p: PersonOf) => string | undefined,
+) {
+  const people = gal(world).people;
+  const modelValue = (p: PersonOf) =>
+    p.projection.outcome === 'projected' ? p.projection.attributes[attribute] : undefined;
+  await world.verify({
+    rule,
+    claim,
+    expected: people.map((p) => [p.name, expectedOf(p) ?? null]),
+    observations: [
+      { witness: 'model', value: people.map((p) => [p.name, modelValue(p) ?? null]) },
+      { witness: 'ldap', value: people.map((p) => [p.name, p.landed?.first(attribute) ?? null]) },
+    ],
+  });
+}
+
+async function compareFormat(
+  world: HarnessWorld,
+  rule: string,
+  attribute: string,
+  wording: string,
+  format: (v: string | undefined) => string,
+) {
+  const people = gal(world).people;
+  const expected = wording === 'well-formed' ? 'ok' : wording;
+  await world.verify({
+    rule,
+    claim: `the ${attribute} of each contact is ${expected}`,
+    expected: people.map(() => expected),
+    observations: [
+      {
+        witness: 'model',
+        value: people.map((p) =>
+          format(p.projection.outcome === 'projected' ? p.projection.attributes[attribute] : undefined),
+        ),
+      },
+      {
+        witness: 'ldap',
+        value: people.map((p) => format(p.landed?.first(attribute))),
+        detail: people.map((p) => p.landed?.first(attribute)),
+      },
+    ],
+  });
+}

@@ -1,0 +1,69 @@
+import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
+import { seededDirectory } from '../../src/harness/directory';
+import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { Finding } from '../support/findings';
+import type { HarnessWorld } from '../support/world';
+
+export interface Outcome {
+  outcome: 'holds' | 'finding' | 'skip';
+  severity?: Finding['severity'];
+  message: string;
+}
+
+export interface TenantCheck {
+  rule: string;
+  /** The LDAP filter that selects the objects the rule concerns (read from each forest's mock DC). */
+  ldapFilter: string;
+  /** The same selection on the loaded tenant (the model's side). */
+  select(entry: DirectoryEntry): boolean;
+  classify(entry: DirectoryEntry): Outcome;
+}
+
+const key = (dn: string) => dn.toLowerCase().replace(/\s*,\s*/g, ',');
+
+/**
+ * Runs a rule over every object of the loaded tenant twice: on the tenant data (the model) and on what
+ * each forest's mock DC returns over LDAP. Records a finding per object and fails on any disagreement.
+ */
+export async function checkTenant(world: HarnessWorld, check: TenantCheck): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const disagreements: string[] = [];
+  let ldapObjects = 0;
+  for (const forest of world.tenant.forests) {
+    const dc = await seededDirectory(world, forest.role);
+    const observed = await withLdap(dc.admin, (c) => pagedSearch(c, forest.baseDn, check.ldapFilter, ['*']));
+    const byDn = new Map(observed.map((e) => [key(e.dn), e]));
+    ldapObjects += observed.length;
+    for (const entry of forest.entries.filter((e) => check.select(e))) {
+      const model = check.classify(entry);
+      const seen = byDn.get(key(entry.dn));
+      const wire = seen ? check.classify(seen) : undefined;
+      if (!wire || wire.outcome !== model.outcome)
+        disagreements.push(`${entry.dn}: model ${model.outcome}, ldap ${wire?.outcome ?? 'not returned'}`);
+      if (model.outcome === 'skip') continue;
+      findings.push({
+        rule: check.rule,
+        dn: entry.dn,
+        forest: forest.domain,
+        outcome: model.outcome,
+        ...(model.outcome === 'finding' ? { severity: model.severity ?? 'blocking' } : {}),
+        message: model.message,
+        witnesses: wire?.outcome === model.outcome ? ['model', 'ldap'] : ['model'],
+      });
+    }
+  }
+  await world.verify({
+    rule: check.rule,
+    claim: 'the mock directory returns every object of the tenant with the same outcome as the tenant data',
+    expected: [] as string[],
+    observations: [
+      { witness: 'model', value: [] as string[] },
+      {
+        witness: 'ldap',
+        value: disagreements.slice(0, 20),
+        detail: { objectsReturned: ldapObjects, disagreements: disagreements.length },
+      },
+    ],
+  });
+  return findings;
+}
