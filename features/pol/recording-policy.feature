@@ -1,0 +1,90 @@
+@POL
+Feature: Conferencing policy assigned by AD group membership
+  The field notes' scheduled task runs Assign-ToGroup.ps1 as a service account: it finds the global group
+  CSLyncRecordingUsers with the query (&(objectCategory=Group)(SamAccountName=CSLyncRecordingUsers)),
+  reads its member attribute and grants each member the conferencing policy RecordingAllowed. The task
+  runs here against ABC's domain controller; a Get-CsUser-like read shows each user's policy.
+
+  Rule: POL-01 A scheduled task finds the global group CSLyncRecordingUsers by sAMAccountName with a subtree search, reads its member attribute and grants each member the conferencing policy RecordingAllowed.
+
+    @POL-01 @documented
+    Example: The members of CSLyncRecordingUsers get RecordingAllowed
+      Given the service account has the "Log on as a service" right
+      When the scheduled task runs the script
+      Then "Anna Berg" has the conferencing policy "RecordingAllowed"
+      And "Ivan Novak" has the conferencing policy "RecordingAllowed"
+
+  Rule: POL-02 The task's service account needs the "Log on as a service" right and membership of RTCUniversalServerAdmins; without either the task assigns nothing.
+
+    @POL-02 @documented
+    Example: svc-lyncpolicy with the right and in RTCUniversalServerAdmins assigns the policy
+      Given the service account has the "Log on as a service" right
+      When the scheduled task runs the script
+      Then "Anna Berg" has the conferencing policy "RecordingAllowed"
+
+    @POL-02 @documented @shows-failure
+    Example: Without "Log on as a service" the task assigns nothing
+      Given the service account lacks the "Log on as a service" right
+      When the scheduled task runs the script
+      Then nobody in CSLyncRecordingUsers has a conferencing policy
+
+    @POL-02 @documented @shows-failure
+    Example: Outside RTCUniversalServerAdmins the task assigns nothing
+      Given the service account has the "Log on as a service" right
+      And the service account is not a member of RTCUniversalServerAdmins
+      When the scheduled task runs the script
+      Then nobody in CSLyncRecordingUsers has a conferencing policy
+
+  Rule: POL-03 The module path in the script must be quoted with plain single quotes; typographic or double quotes stop the scheduled task from firing.
+
+    @POL-03 @documented
+    Example: Plain single quotes around the module path: the task fires
+      Given the script's import-module line quotes the module path with plain single quotes
+      When the scheduled task runs the script
+      Then the task fires
+      And "Anna Berg" has the conferencing policy "RecordingAllowed"
+
+    @POL-03 @documented @shows-failure
+    Scenario Outline: <quotes> around the module path: the task does not fire
+      Given the script's import-module line quotes the module path with <quotes>
+      When the scheduled task runs the script
+      Then the task does not fire
+      And "Anna Berg" has no conferencing policy
+
+      Examples:
+        | quotes                     |
+        | typographic single quotes  |
+        | double quotes              |
+        | typographic double quotes  |
+
+  Rule: POL-04 Only direct members are read (member is not expanded), so members of a nested group get no policy.
+
+    @POL-04 @derived
+    Example: A direct member gets the policy
+      When the scheduled task runs the script
+      Then "Ivan Novak" has the conferencing policy "RecordingAllowed"
+
+    @POL-04 @derived @shows-failure
+    Example: Mia Stone, a member of the nested group "Recording Team Leads", gets no policy
+      When the scheduled task runs the script
+      Then "Mia Stone" has no conferencing policy
+
+    @POL-04 @derived @tenant-check
+    Example: Every group of the tenant is checked for members reached only through nesting
+      When every group of the tenant is checked for members reached only through nested groups
+      Then each user reached only through a nested group is reported
+
+  Rule: POL-05 The task only grants; a user removed from the group keeps the policy until someone revokes it.
+
+    @POL-05 @derived
+    Example: A user still in the group keeps the policy on the next run
+      When the scheduled task runs the script
+      And the scheduled task runs the script again
+      Then "Ivan Novak" has the conferencing policy "RecordingAllowed"
+
+    @POL-05 @derived @shows-failure
+    Example: Anna Berg, removed from CSLyncRecordingUsers, keeps RecordingAllowed
+      When the scheduled task runs the script
+      And "Anna Berg" is removed from CSLyncRecordingUsers
+      And the scheduled task runs the script again
+      Then "Anna Berg" has the conferencing policy "RecordingAllowed"

@@ -1,0 +1,87 @@
+import { Attribute, Change } from 'ldapts';
+import { ASSIGN_TO_GROUP_PS1 } from '../../src/clients/ldap/assign-to-group';
+import { withLdap } from '../../src/clients/ldap/ldap-client';
+import { type PolicyTaskRun, runPolicyTask } from '../../src/clients/ldap/policy-task';
+import { type SeededDirectory, seededDirectory } from '../../src/harness/directory';
+import { ensureFixtures } from '../../src/harness/directory-fixtures';
+import { grantedBy, policyHolders, taskAssigns } from '../../src/model/pol';
+import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { HarnessWorld } from '../support/world';
+
+/** The notes' objects: the group, its nested group, the members, the service account and its admin group. */
+const FIXTURES = [
+  'Anna Berg',
+  'Ivan Novak',
+  'Mia Stone',
+  'Recording Team Leads',
+  'CSLyncRecordingUsers',
+  'svc-lyncpolicy',
+  'RTCUniversalServerAdmins',
+];
+
+export class PolContext {
+  logOnAsService = true;
+  lyncServerAdmin = true;
+  script = ASSIGN_TO_GROUP_PS1;
+  dc?: SeededDirectory;
+  /** The fixtures as the model sees them, by lower-cased DN (changed as the scenario changes the directory). */
+  directory = new Map<string, DirectoryEntry>();
+  modelRuns: string[][] = [];
+  runs: PolicyTaskRun[] = [];
+}
+
+export const pol = (w: HarnessWorld) => w.area('pol', () => new PolContext());
+
+export async function prepared(world: HarnessWorld): Promise<PolContext> {
+  const ctx = pol(world);
+  if (!ctx.dc) {
+    ctx.dc = await seededDirectory(world, 'onpremises');
+    for (const e of await ensureFixtures(ctx.dc, 'onpremises', FIXTURES))
+      ctx.directory.set(e.dn.toLowerCase(), e);
+  }
+  return ctx;
+}
+
+export function named(ctx: PolContext, cn: string): DirectoryEntry {
+  const found = [...ctx.directory.values()].find((e) => e.first('cn')?.toLowerCase() === cn.toLowerCase());
+  if (!found) throw new Error(`[pol] no fixture named "${cn}"`);
+  return found;
+}
+
+/** Removes a member from a group in the directory (over LDAP, as the Administrator) and in the model. */
+export async function removeMember(world: HarnessWorld, memberCn: string, groupCn: string): Promise<void> {
+  const ctx = await prepared(world);
+  const group = named(ctx, groupCn);
+  const member = named(ctx, memberCn);
+  await withLdap(ctx.dc!.admin, (c) =>
+    c.modify(group.dn, [
+      new Change({
+        operation: 'delete',
+        modification: new Attribute({ type: 'member', values: [member.dn] }),
+      }),
+    ]),
+  );
+  const kept = group.texts('member').filter((m) => m.toLowerCase() !== member.dn.toLowerCase());
+  ctx.directory.set(group.dn.toLowerCase(), group.clone().set('member', kept));
+  if (groupCn === 'RTCUniversalServerAdmins' && memberCn === 'svc-lyncpolicy') ctx.lyncServerAdmin = false;
+}
+
+/** One scheduled run: over LDAP as svc-lyncpolicy, and in the model. */
+export async function runTask(world: HarnessWorld): Promise<void> {
+  const ctx = await prepared(world);
+  const account = ctx.dc!.as(`${ctx.dc!.forest.netbios}\\svc-lyncpolicy`);
+  ctx.runs.push(await runPolicyTask(account, ctx.script, ctx.logOnAsService));
+  const assigns = taskAssigns({
+    logOnAsService: ctx.logOnAsService,
+    lyncServerAdmin: ctx.lyncServerAdmin,
+    script: ctx.script,
+  });
+  ctx.modelRuns.push(assigns.value ? grantedBy(named(ctx, 'CSLyncRecordingUsers'), ctx.directory).value : []);
+}
+
+/** The model's policy for a user after every run so far. */
+export function modelPolicy(ctx: PolContext, dn: string): string | null {
+  return policyHolders(ctx.modelRuns).value.some((h) => h.toLowerCase() === dn.toLowerCase())
+    ? 'RecordingAllowed'
+    : null;
+}

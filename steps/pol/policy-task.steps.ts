@@ -1,0 +1,92 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { withImportQuotes } from '../../src/clients/ldap/assign-to-group';
+import { conferencingPolicyOf } from '../../src/clients/ldap/policy-task';
+import { importModuleQuotes } from '../../src/model/pol';
+import type { HarnessWorld } from '../support/world';
+import { modelPolicy, named, pol, prepared, removeMember, runTask } from './pol-context';
+
+const QUOTES: Record<string, [string, string]> = {
+  'plain single quotes': ["'", "'"],
+  'typographic single quotes': ['\u2018', '\u2019'],
+  'double quotes': ['"', '"'],
+  'typographic double quotes': ['\u201c', '\u201d'],
+};
+
+Given(
+  'the service account {word} the "Log on as a service" right',
+  function (this: HarnessWorld, has: string) {
+    pol(this).logOnAsService = has === 'has';
+  },
+);
+
+Given('the service account is not a member of RTCUniversalServerAdmins', function (this: HarnessWorld) {
+  return removeMember(this, 'svc-lyncpolicy', 'RTCUniversalServerAdmins');
+});
+
+Given(
+  "the script's import-module line quotes the module path with {}",
+  function (this: HarnessWorld, quotes: string) {
+    const [open, close] = QUOTES[quotes];
+    const ctx = pol(this);
+    ctx.script = withImportQuotes(ctx.script, open, close);
+  },
+);
+
+When(/^the scheduled task runs the script(?: again)?$/, function (this: HarnessWorld) {
+  return runTask(this);
+});
+
+When('{string} is removed from CSLyncRecordingUsers', function (this: HarnessWorld, cn: string) {
+  return removeMember(this, cn, 'CSLyncRecordingUsers');
+});
+
+Then(
+  '{string} has the conferencing policy {string}',
+  function (this: HarnessWorld, cn: string, policy: string) {
+    return comparePolicy(this, [cn], policy);
+  },
+);
+
+Then('{string} has no conferencing policy', function (this: HarnessWorld, cn: string) {
+  return comparePolicy(this, [cn], null);
+});
+
+Then('nobody in CSLyncRecordingUsers has a conferencing policy', function (this: HarnessWorld) {
+  return comparePolicy(this, ['Anna Berg', 'Ivan Novak', 'Mia Stone'], null);
+});
+
+Then('the task {}', async function (this: HarnessWorld, fires: string) {
+  const ctx = pol(this);
+  const run = ctx.runs.at(-1)!;
+  await this.verify({
+    rule: 'POL-03',
+    claim: `the scheduled task ${fires}`,
+    expected: fires === 'fires',
+    observations: [
+      { witness: 'model', value: importModuleQuotes(ctx.script).value === 'single' },
+      { witness: 'ldap', value: run.fired, detail: run.reason },
+    ],
+  });
+});
+
+async function comparePolicy(world: HarnessWorld, people: string[], policy: string | null): Promise<void> {
+  const ctx = await prepared(world);
+  const users = people.map((cn) => named(ctx, cn));
+  const observed = await Promise.all(
+    users.map(async (u) => (await conferencingPolicyOf(ctx.dc!.admin, u.dn)) ?? null),
+  );
+  await world.verify({
+    rule: ruleOf(world),
+    claim: `${people.join(', ')}: conferencing policy ${policy ?? 'none (Automatic)'}`,
+    expected: people.map(() => policy),
+    observations: [
+      { witness: 'model', value: users.map((u) => modelPolicy(ctx, u.dn)) },
+      { witness: 'ldap', value: observed, detail: ctx.runs.map((r) => r.reason) },
+    ],
+  });
+}
+
+function ruleOf(world: HarnessWorld): string[] {
+  const rules = world.scenario.tags.filter((t) => /^@POL-\d+$/.test(t)).map((t) => t.slice(1));
+  return rules.length ? rules : ['POL-01'];
+}
