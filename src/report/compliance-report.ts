@@ -159,7 +159,7 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
     verdict: buildVerdict(rules, input),
     areas: buildAreas(input.catalog, rules),
     rules,
-    findings: buildFindingsTable(input.findings.entries, input.findingsLimit),
+    findings: buildFindingsTable(input.findings.entries, input.findings.byObject, input.findingsLimit),
     totals: input.findings.totals,
     regression: input.regression,
     files: [

@@ -57,13 +57,24 @@ export function ruleStatus(scenarios: ScenarioRun[]): RuleStatus {
 export interface CollectedFindings {
   summaries: FindingsSummary[];
   entries: FindingEntry[];
+  /** The same entries by object DN (built once: hashing a million DNs is not free). */
+  byObject: Map<string, FindingEntry[]>;
   totals: FindingsFile['totals'];
+}
+
+export function groupByObject(entries: FindingEntry[]): Map<string, FindingEntry[]> {
+  const byObject = new Map<string, FindingEntry[]>();
+  for (const entry of entries) {
+    const list = byObject.get(entry.dn);
+    if (list) list.push(entry);
+    else byObject.set(entry.dn, [entry]);
+  }
+  return byObject;
 }
 
 export function collectFindings(outDir: string, run: RunMessages): CollectedFindings {
   const summaries: FindingsSummary[] = [];
   const entries: FindingEntry[] = [];
-  const objects = new Set<string>();
   let findings = 0;
   let blocking = 0;
   for (const scenario of run.scenarios) {
@@ -74,7 +85,6 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
       const list = JSON.parse(readFileSync(join(outDir, summary.evidence.file), 'utf8')) as FindingEntry[];
       for (const entry of list) {
         entries.push(entry);
-        objects.add(entry.dn);
         if (entry.outcome === 'finding') {
           findings++;
           if (entry.severity === 'blocking') blocking++;
@@ -82,7 +92,8 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
       }
     }
   }
-  return { summaries, entries, totals: { objects: objects.size, findings, blocking } };
+  const byObject = groupByObject(entries);
+  return { summaries, entries, byObject, totals: { objects: byObject.size, findings, blocking } };
 }
 
 function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules'] {
@@ -129,18 +140,12 @@ export function writeFindingsFiles(
   header: Pick<FindingsFile, 'runId' | 'complete' | 'rules'>,
   collected: CollectedFindings,
 ): void {
-  const byDn = new Map<string, FindingEntry[]>();
-  for (const entry of collected.entries) {
-    const list = byDn.get(entry.dn);
-    if (list) list.push(entry);
-    else byDn.set(entry.dn, [entry]);
-  }
   const json = new BufferedFile(join(outDir, 'findings.json'));
   json.write(
     `{"runId":${JSON.stringify(header.runId)},"complete":${header.complete},"rules":${JSON.stringify(header.rules)},"objects":{`,
   );
   let first = true;
-  for (const [dn, list] of byDn) {
+  for (const [dn, list] of collected.byObject) {
     json.write(
       `${first ? '' : ','}${JSON.stringify(dn)}:{"forest":${JSON.stringify(list[0].forest)},"findings":[`,
     );
@@ -169,14 +174,16 @@ function objectFindingJson(e: FindingEntry): string {
 /** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
 export function csvCell(value: string): string {
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  if (!/[",\r\n]/.test(safe)) return safe;
+  return safe.includes('"') ? `"${safe.replace(/"/g, '""')}"` : `"${safe}"`;
 }
 
 export function writeFindings(outDir: string, findings: FindingsFile): string {
   const entries: FindingEntry[] = [];
   for (const [dn, { forest, findings: list }] of Object.entries(findings.objects))
     for (const f of list) entries.push({ dn, forest, ...f });
-  writeFindingsFiles(outDir, findings, { summaries: [], entries, totals: findings.totals });
+  const collected = { summaries: [], entries, byObject: groupByObject(entries), totals: findings.totals };
+  writeFindingsFiles(outDir, findings, collected);
   return join(outDir, 'findings.json');
 }
 

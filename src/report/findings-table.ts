@@ -26,7 +26,11 @@ function rank(e: FindingEntry): number {
 }
 
 /** The findings table of the page: the most serious outcomes first, up to `limit` rows. */
-export function buildFindingsTable(entries: FindingEntry[], limit = INLINE_FINDING_ROWS): FindingsTable {
+export function buildFindingsTable(
+  entries: FindingEntry[],
+  byObject: Map<string, FindingEntry[]>,
+  limit = INLINE_FINDING_ROWS,
+): FindingsTable {
   const forests = new Dictionary();
   const rules = new Dictionary();
   const witnesses = new Dictionary();
@@ -54,23 +58,33 @@ export function buildFindingsTable(entries: FindingEntry[], limit = INLINE_FINDI
     severities: SEVERITIES,
     witnesses: witnesses.values,
     total: entries.length,
-    byRule: countByRule(entries),
+    byRule: countByRule(byObject),
   };
 }
 
-function countByRule(entries: FindingEntry[]): FindingsTable['byRule'] {
-  const byRule = new Map<string, FindingsTable['byRule'][number] & { dns: Set<string> }>();
-  for (const e of entries) {
-    let slot = byRule.get(e.rule);
-    if (!slot) {
-      slot = { rule: e.rule, objects: 0, holds: 0, blocking: 0, warning: 0, info: 0, dns: new Set() };
-      byRule.set(e.rule, slot);
+type RuleCounts = FindingsTable['byRule'][number];
+
+function countByRule(byObject: Map<string, FindingEntry[]>): FindingsTable['byRule'] {
+  const byRule = new Map<string, RuleCounts>();
+  const slot = (rule: string) => {
+    let counts = byRule.get(rule);
+    if (!counts) {
+      counts = { rule, objects: 0, holds: 0, blocking: 0, warning: 0, info: 0 };
+      byRule.set(rule, counts);
     }
-    slot.dns.add(e.dn);
-    if (e.outcome === 'holds') slot.holds++;
-    else slot[e.severity === 'blocking' || e.severity === 'warning' ? e.severity : 'info']++;
+    return counts;
+  };
+  for (const list of byObject.values()) {
+    const seen = new Set<string>();
+    for (const e of list) {
+      const counts = slot(e.rule);
+      if (!seen.has(e.rule)) {
+        seen.add(e.rule);
+        counts.objects++;
+      }
+      if (e.outcome === 'holds') counts.holds++;
+      else counts[e.severity === 'blocking' || e.severity === 'warning' ? e.severity : 'info']++;
+    }
   }
-  return [...byRule.values()]
-    .map(({ dns, ...counts }) => ({ ...counts, objects: dns.size }))
-    .sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+  return [...byRule.values()].sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
 }
