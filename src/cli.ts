@@ -1,6 +1,7 @@
 import { coverageCommand } from './commands/coverage-command';
 import { reportCommand } from './commands/report-command';
 import { runCommand } from './commands/run-command';
+import { serveCommand } from './commands/serve-command';
 import { UsageError } from './commands/usage-error';
 import { LdifError } from './tenant/ldif-error';
 
@@ -8,6 +9,10 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   run: { run: runCommand, summary: 'run the rule suite on the sample tenant or your LDIF exports' },
+  serve: {
+    run: serveCommand,
+    summary: 'start the mock services seeded with a tenant and print their endpoints',
+  },
   report: { run: reportCommand, summary: "rebuild a run's report.html / report.md from its messages" },
   coverage: {
     run: coverageCommand,
