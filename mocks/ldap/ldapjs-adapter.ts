@@ -92,8 +92,20 @@ export async function startLdapListener(
         if (request) options.onRequest(conn, request);
         else socket.destroy();
       });
-      socket.prependListener('data', (chunk: Buffer) => {
-        if ((parser.buffer?.length ?? 0) + chunk.length > MAX_PENDING_BYTES) socket.destroy();
+      // ldapjs's own data listener lets some malformed frames throw out of the socket's event handler
+      // (an uncaught exception); this one ends only that connection.
+      socket.removeAllListeners('data');
+      socket.on('data', (chunk: Buffer) => {
+        if ((parser.buffer?.length ?? 0) + chunk.length > MAX_PENDING_BYTES) {
+          socket.destroy();
+          return;
+        }
+        try {
+          parser.write(chunk);
+        } catch (error) {
+          options.onProtocolError(error as Error);
+          socket.destroy();
+        }
       });
       socket.on('close', () => {
         sockets.delete(socket);
