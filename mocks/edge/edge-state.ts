@@ -1,0 +1,143 @@
+import { X509Certificate } from 'node:crypto';
+import type { SecureContextOptions } from 'node:tls';
+import { AdminInputError } from '../admin';
+import { buildIssuerList, EDGE_OS, type EdgeOs, type IssuerList, sendsIssuerList } from './schannel';
+
+/** What the harness installs on the Edge (PUT /__admin/data): its certificate, its Root store, its OS. */
+export interface EdgeInstall {
+  certPem: string;
+  keyPem: string;
+  roots: string[];
+  os: EdgeOs;
+  fqdn: string;
+}
+
+export interface ReplicaState {
+  version: number;
+  createdAt: string;
+  appliedAt: string;
+  from: string;
+}
+
+/**
+ * The Edge as Windows sees it: the Root store (read on every handshake), the SCHANNEL registry value as
+ * written and as read at the last start, the applied replica, and the System event log.
+ */
+export class EdgeState {
+  install?: EdgeInstall;
+  store: X509Certificate[] = [];
+  registryWritten?: number;
+  registryEffective?: number;
+  restarts = 0;
+  replica?: ReplicaState;
+  events: Array<{ id: number; source: string; at: string; message: string }> = [];
+
+  load(install: EdgeInstall): void {
+    this.install = install;
+    this.store = parseRoots(install.roots);
+    this.registryWritten = undefined;
+    this.registryEffective = undefined;
+    this.replica = undefined;
+    this.events = [];
+  }
+
+  /** A restart: Schannel reads the registry again. */
+  restart(): void {
+    this.registryEffective = this.registryWritten;
+    this.restarts++;
+  }
+
+  sendsList(): boolean {
+    return sendsIssuerList(this.install?.os ?? 'windows2008r2', this.registryEffective);
+  }
+
+  issuerList(): IssuerList {
+    return buildIssuerList(this.store, this.sendsList());
+  }
+
+  /** The TLS context: the Edge certificate, and the list of CA names the CertificateRequest carries. */
+  secureContext(): SecureContextOptions | undefined {
+    if (!this.install) return undefined;
+    const list = this.issuerList();
+    return {
+      cert: this.install.certPem,
+      key: this.install.keyPem,
+      ca: list.sent.map((c) => c.toString()),
+    };
+  }
+
+  status() {
+    const list = this.issuerList();
+    return {
+      fqdn: this.install?.fqdn ?? null,
+      os: this.install?.os ?? null,
+      registry: {
+        SendTrustedIssuerList: {
+          written: this.registryWritten ?? null,
+          effective: this.registryEffective ?? null,
+        },
+      },
+      restarts: this.restarts,
+      store: { count: this.store.length },
+      issuerList: {
+        sent: list.sent.length,
+        bytes: list.bytes,
+        storeBytes: list.storeBytes,
+        truncated: list.truncated,
+        dropped: list.dropped,
+        sendsList: this.sendsList(),
+      },
+      replica: this.replica ?? null,
+      events: this.events,
+    };
+  }
+}
+
+export function parseInstall(body: string): EdgeInstall {
+  const data = parseObject(body);
+  for (const key of ['certPem', 'keyPem'] as const)
+    if (typeof data[key] !== 'string')
+      throw new AdminInputError(`"${key}" must be a PEM string`, 'bad-data', key);
+  const os = (data.os ?? 'windows2008r2') as EdgeOs;
+  if (!EDGE_OS.includes(os))
+    throw new AdminInputError(
+      `"os" must be one of ${EDGE_OS.join(', ')}, got ${String(data.os)}`,
+      'bad-os',
+      'os',
+    );
+  parseRoots(data.roots);
+  return {
+    certPem: data.certPem as string,
+    keyPem: data.keyPem as string,
+    roots: data.roots as string[],
+    os,
+    fqdn: typeof data.fqdn === 'string' ? data.fqdn : 'edge.local',
+  };
+}
+
+/** The Root store from PEM strings, in store order; names the first bad entry. */
+export function parseRoots(roots: unknown): X509Certificate[] {
+  if (!Array.isArray(roots))
+    throw new AdminInputError('"roots" must be an array of PEM certificates', 'bad-roots', 'roots');
+  return roots.map((pem, i) => {
+    try {
+      return new X509Certificate(String(pem));
+    } catch (error) {
+      throw new AdminInputError(
+        `roots[${i}] is not a PEM certificate: ${(error as Error).message}`,
+        'bad-roots',
+        `roots[${i}]`,
+      );
+    }
+  });
+}
+
+export function parseObject(body: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(body || '{}');
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
+  } catch {
+    // answered below
+  }
+  throw new AdminInputError('the body must be a JSON object', 'bad-json');
+}

@@ -1,0 +1,129 @@
+import { X509Certificate } from 'node:crypto';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import {
+  adminRoutes,
+  FaultPlan,
+  Journal,
+  loopbackHost,
+  type MockOptions,
+  type StartedMock,
+  startAdminServer,
+  urlHost,
+  VirtualClock,
+} from '../admin';
+import { edgeRoutes, loadInstall } from './admin-routes';
+import { EdgeState } from './edge-state';
+import { handleReplication } from './replication';
+import { oneLine, verifyAgainstStore } from './trust';
+
+/**
+ * The Edge's CMS replication endpoint (the Replica Replicator Agent, TCP 4443 in production): HTTPS with
+ * mutual TLS, TLS 1.2 only. The CertificateRequest carries the issuer list Schannel would send; the
+ * client's certificate is checked against the whole Root store; a refused client is disconnected.
+ */
+export async function startEdgeMock(options: MockOptions = {}): Promise<StartedMock> {
+  const host = loopbackHost(options.host);
+  const clock = new VirtualClock();
+  const journal = new Journal('edge', () => clock.now());
+  const state = new EdgeState();
+  let fixture: string | undefined;
+  const server: Server = createServer({
+    requestCert: true,
+    rejectUnauthorized: false,
+    minVersion: 'TLSv1.2',
+    maxVersion: 'TLSv1.2',
+    handshakeTimeout: 5000,
+  });
+  const apply = () => {
+    const context = state.secureContext();
+    if (context) server.setSecureContext(context);
+    const list = state.issuerList();
+    if (list.truncated)
+      state.events.push({
+        id: 36885,
+        source: 'Schannel',
+        at: clock.now().toISOString(),
+        message: `The trusted issuer list is too long (${list.storeBytes} bytes of names); ${list.dropped} of ${state.store.length} roots were left out.`,
+      });
+  };
+  server.prependListener('secureConnection', (socket: TLSSocket) => checkClient(socket));
+  server.on('tlsClientError', (error, socket) => {
+    journal.record({
+      operation: 'tls.handshake',
+      request: { from: socket.remoteAddress ?? null },
+      outcome: { result: 'failed', error: error.message.slice(0, 200) },
+    });
+    socket.destroy();
+  });
+  server.on('request', (req, res) => handleReplication(req, res, { state, journal, clock }));
+
+  function checkClient(socket: TLSSocket): void {
+    const chain = peerChain(socket);
+    const check = verifyAgainstStore(chain, state.store, clock.now());
+    const list = state.issuerList();
+    journal.record({
+      operation: 'tls.handshake',
+      request: { clientCertificate: chain[0] ? oneLine(chain[0].subject) : null },
+      outcome: {
+        result: check.ok ? 'accepted' : 'refused',
+        ...(check.ok ? { root: oneLine(check.root) } : { reason: check.reason }),
+        issuerList: { sent: list.sent.length, bytes: list.bytes, truncated: list.truncated },
+      },
+    });
+    if (!check.ok) socket.destroy();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const admin = await startAdminServer(
+    adminRoutes({
+      service: 'edge',
+      clock,
+      journal,
+      faults: new FaultPlan(),
+      load: (body) => {
+        const status = loadInstall(state, body, apply);
+        fixture = body;
+        return status;
+      },
+      reset: () => {
+        if (fixture) loadInstall(state, fixture, apply);
+      },
+      routes: edgeRoutes(state, apply),
+    }),
+    host,
+    options.adminPort ?? 0,
+  );
+  const port = (server.address() as AddressInfo).port;
+  let stopped: Promise<void> | undefined;
+  return {
+    name: 'edge',
+    urls: { https: `https://${urlHost(host)}:${port}`, admin: admin.url },
+    stop: () => {
+      stopped ??= Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        admin.stop(),
+      ]).then(() => undefined);
+      return stopped;
+    },
+  };
+}
+
+/** The certificates the client sent, leaf first. */
+function peerChain(socket: TLSSocket): X509Certificate[] {
+  const chain: X509Certificate[] = [];
+  let cert = socket.getPeerCertificate(true);
+  while (cert?.raw && !chain.some((c) => c.raw.equals(cert.raw))) {
+    chain.push(new X509Certificate(cert.raw));
+    if (!cert.issuerCertificate || cert.issuerCertificate === cert) break;
+    cert = cert.issuerCertificate;
+  }
+  return chain;
+}
