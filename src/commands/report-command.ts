@@ -47,9 +47,8 @@ export async function reportCommand(args: string[]): Promise<number> {
   const catalog = loadCatalog();
   const run = readRunMessages(messages);
   const manifest = runManifest(outDir, run, catalog);
-  const started = Date.now();
   const written = writeRunReport({ outDir, catalog, run, manifest, baseline });
-  printRunSummary(written, run.scenarios.length, Date.now() - started);
+  printRunSummary(written, run);
   return 0;
 }
 

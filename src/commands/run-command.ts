@@ -59,7 +59,7 @@ export async function runCommand(args: string[]): Promise<number> {
     const final: Manifest = { ...manifest, status, note, endedAt: new Date().toISOString() };
     writeManifest(outDir, final);
     const written = writeRunReport({ outDir, catalog, run, manifest: final, baseline: options.baseline });
-    printRunSummary(written, run.scenarios.length, Date.now() - started);
+    printRunSummary(written, run, Date.now() - started);
     return written;
   };
   // Ctrl-C: Cucumber cannot be stopped cleanly, so write what arrived, marked incomplete, and leave.

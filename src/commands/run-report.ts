@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse } from 'yaml';
 import type { Catalog } from '../catalog/catalog';
+import type { RunMessages } from '../report/run-messages';
 import type { WrittenReport } from '../report/write-report';
 import type { RunOptions } from './run-options';
 import { UsageError } from './usage-error';
@@ -36,11 +37,22 @@ export function loadWaivers(options: RunOptions, catalog: Catalog): Record<strin
 }
 
 /** The closing lines of a run: the verdict, the tenant findings, and (last) the report's path. */
-export function printRunSummary(written: WrittenReport, scenarios: number, ms: number): void {
+export function printRunSummary(written: WrittenReport, run: RunMessages, ms?: number): void {
   const { report } = written;
   console.log(`\nlync-harness: ${report.verdict.headline}`);
   for (const line of report.verdict.details) console.log(`  ${line}`);
-  console.log(`  ${scenarios} scenarios in ${(ms / 1000).toFixed(1)} s`);
+  const ran = run.scenarios.filter((s) => s.status !== 'unknown').length;
+  const took = ms === undefined ? '' : `, in ${(ms / 1000).toFixed(1)} s`;
+  console.log(`  ${ran} of ${run.scenarios.length} selected scenarios ran${took}`);
+  const r = report.regression;
+  if (r) {
+    const flow = r.flow.changed
+      ? `GALSync flow changed (${r.flow.changes?.length ?? '?'} entries)`
+      : 'same GALSync flow';
+    console.log(
+      `  Since ${r.baseline.runId}: ${r.rules.length} rule(s) changed status, ${r.objects.changed} object outcome(s) changed, ${flow}.`,
+    );
+  }
   const shown = relative(process.cwd(), written.html);
   console.log(`report: ${shown.startsWith('..') ? written.html : shown}`);
 }

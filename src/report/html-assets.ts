@@ -34,6 +34,7 @@ ul.scenarios{margin:0;padding-left:0;list-style:none}ul.scenarios li{margin:2px 
 .witness{display:inline-block;margin-right:10px}.agree{color:var(--ok)}.disagree{color:var(--bad);font-weight:600}
 tr.check-disagree td{background:#fdf1f0}
 details.evidence{margin-top:8px}details.evidence>summary{cursor:pointer;font-weight:600}
+details.more>summary{cursor:pointer;color:var(--muted);margin:4px 0}
 .waiver{background:#fff6e0;border:1px solid #f1d9a6;padding:4px 8px}
 .controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}.controls input{flex:1;min-width:220px;padding:5px}
 .controls select,.controls input,.pager button{font:inherit;padding:4px}

@@ -1,6 +1,9 @@
 import { badge, esc, fileLink, num, statusClass } from './html-util';
 import type { ReportCheck, ReportExchange, ReportRule } from './report-types';
 
+/** Exchange logs (one per mock and scenario) shown open under a rule; the rest fold away. */
+const EXCHANGE_BLOCKS = 3;
+
 const ICON: Record<string, string> = { passed: '✔', failed: '✘', unknown: '–', skipped: '–' };
 
 function scenarioList(rule: ReportRule): string {
@@ -58,7 +61,12 @@ function exchangeBlock(exchanges: ReportExchange[]): string {
     const more = x.total > x.lines.length ? `${num(x.total - x.lines.length)} more; ` : '';
     return `<div class="exchange"><div><b>${esc(x.service)}</b> <span class="muted">in “${esc(x.scenario)}”: ${num(x.total)} exchange(s); ${more}all in ${fileLink(x.evidence.file, `evidence ${x.evidence.sha256.slice(0, 12)}…`)}</span></div><pre>${esc(x.lines.join('\n'))}</pre></div>`;
   });
-  return `<h4>Protocol exchanges</h4>${blocks.join('')}`;
+  const shown = blocks.slice(0, EXCHANGE_BLOCKS).join('');
+  const rest =
+    blocks.length > EXCHANGE_BLOCKS
+      ? `<details class="more"><summary>${blocks.length - EXCHANGE_BLOCKS} more exchange log(s) of this rule’s scenarios</summary>${blocks.slice(EXCHANGE_BLOCKS).join('')}</details>`
+      : '';
+  return `<h4>Protocol exchanges</h4>${shown}${rest}`;
 }
 
 function findingsBlock(rule: ReportRule): string {

@@ -75,7 +75,7 @@ export class ProgressDisplay {
     const t = this.now();
     if (!force && t - this.lastDraw < 100) return;
     this.lastDraw = t;
-    const width = (this.out.columns ?? 100) - 1;
+    const width = (this.out.columns || 100) - 1;
     this.out.write(`\r\x1b[K${this.line().slice(0, width)}`);
     this.shown = true;
   }
@@ -83,8 +83,8 @@ export class ProgressDisplay {
   /** Draws the final state and ends the line, so whatever prints next starts on a fresh line. */
   end(): void {
     if (this.ended || (!this.shown && this.scenariosTotal === 0)) return;
-    this.ended = true;
     this.draw(true);
+    this.ended = true;
     this.out.write('\n');
   }
 }
