@@ -1,3 +1,4 @@
+import { createSecureContext } from 'node:tls';
 import { AdminInputError, type AdminRoute } from '../admin';
 import { type EdgeState, parseInstall, parseObject, parseRoots } from './edge-state';
 
@@ -36,7 +37,17 @@ export function edgeRoutes(state: EdgeState, apply: () => void): Record<string, 
 }
 
 export function loadInstall(state: EdgeState, body: string, apply: () => void) {
-  state.load(parseInstall(body));
+  const install = parseInstall(body);
+  try {
+    createSecureContext({ cert: install.certPem, key: install.keyPem });
+  } catch (error) {
+    throw new AdminInputError(
+      `the Edge certificate or key is unusable: ${(error as Error).message}`,
+      'bad-certificate',
+      'certPem',
+    );
+  }
+  state.load(install);
   apply();
   return state.status();
 }

@@ -82,8 +82,8 @@ export async function issue(options: IssueOptions): Promise<Issued> {
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
   return {
     label: options.label,
-    certPem: cert.toString('pem'),
-    keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'),
+    certPem: `${cert.toString('pem').trim()}\n`,
+    keyPem: `${x509.PemConverter.encode(pkcs8, 'PRIVATE KEY').trim()}\n`,
     subjectDer: Buffer.from(cert.subjectName.toArrayBuffer()),
     subject: cert.subject,
     cert,

@@ -1,0 +1,106 @@
+import { type Verdict, verdict } from './verdict';
+
+/**
+ * Edge replication and Schannel's trusted issuer list (REPL-01..05). Two statements of the same rule:
+ * the notes' documented threshold ("over about 120 roots breaks replication") and the mechanism behind
+ * it (16 KB of encoded names, KB2801679). Steps check both against the wire.
+ */
+export type EdgeOs = 'windows2008r2' | 'windows2012';
+export type Outcome = 'succeeds' | 'fails';
+
+/** The notes: "Anything over 120 apparently stops the replication service". */
+export const DOCUMENTED_ROOT_THRESHOLD = 120;
+/** Schannel's cap on the certificate_authorities list, in bytes (each name plus its 2-byte length). */
+export const ISSUER_LIST_LIMIT = 16384;
+/** KB931125 of 11 December 2012 "added over 300 Trusted Root CAs"; the harness's update adds 310. */
+export const KB931125_ROOTS_ADDED = 310;
+
+export interface EdgeConfig {
+  os: EdgeOs;
+  /** SendTrustedIssuerList as Schannel read it at the last start; undefined when the value is absent. */
+  sendTrustedIssuerListAtStart?: number;
+}
+
+/** REPL-03, REPL-05: the value read at start decides; without it, 2008 R2 sends the list and 2012 does not. */
+export function sendsIssuerList(edge: EdgeConfig): Verdict<boolean> {
+  const value = edge.sendTrustedIssuerListAtStart;
+  if (value !== undefined)
+    return verdict(
+      value !== 0,
+      ['REPL-03', 'REPL-05'],
+      `SendTrustedIssuerList=${value} was read at the last start`,
+    );
+  return edge.os === 'windows2008r2'
+    ? verdict(true, ['REPL-01'], 'Windows Server 2008 R2 sends the trusted issuer list by default')
+    : verdict(false, ['REPL-03'], 'Windows Server 2012 does not send the trusted issuer list by default');
+}
+
+/** REPL-01, REPL-04 as the notes state them: more than about 120 roots breaks replication. */
+export function replicationByDocumentedThreshold(edge: EdgeConfig, rootCount: number): Verdict<Outcome> {
+  const sends = sendsIssuerList(edge);
+  if (!sends.value)
+    return verdict('succeeds', [...sends.rules, 'REPL-03'], `${sends.reason}, so nothing is truncated`);
+  return rootCount > DOCUMENTED_ROOT_THRESHOLD
+    ? verdict('fails', ['REPL-01'], `${rootCount} roots is over the documented ${DOCUMENTED_ROOT_THRESHOLD}`)
+    : verdict(
+        'succeeds',
+        ['REPL-01', 'REPL-04'],
+        `${rootCount} roots is within the documented ${DOCUMENTED_ROOT_THRESHOLD}`,
+      );
+}
+
+export interface IssuerListFit {
+  sent: number;
+  bytes: number;
+  truncated: boolean;
+}
+
+/** The names that fit in the list, in store order, given each subject name's DER size. */
+export function issuerListFit(nameSizes: number[], limit = ISSUER_LIST_LIMIT): IssuerListFit {
+  let bytes = 0;
+  let sent = 0;
+  while (sent < nameSizes.length && bytes + nameSizes[sent] + 2 <= limit) bytes += nameSizes[sent++] + 2;
+  return { sent, bytes, truncated: sent < nameSizes.length };
+}
+
+/**
+ * REPL-01 by the mechanism: the Front End offers its certificate only if its root's name is in the list
+ * (or no list is sent); the Edge then verifies against its whole store.
+ */
+export function replicationBy16KbRule(
+  edge: EdgeConfig,
+  nameSizes: number[],
+  frontEndRootIndex: number,
+): Verdict<Outcome> {
+  const sends = sendsIssuerList(edge);
+  if (frontEndRootIndex < 0 || frontEndRootIndex >= nameSizes.length)
+    return verdict('fails', ['REPL-01'], "the Front End's root is not in the Edge's store");
+  if (!sends.value)
+    return verdict('succeeds', sends.rules, `${sends.reason}; the Edge verifies against its whole store`);
+  const fit = issuerListFit(nameSizes);
+  return frontEndRootIndex < fit.sent
+    ? verdict(
+        'succeeds',
+        ['REPL-01'],
+        `the list holds ${fit.sent} names (${fit.bytes} bytes) including the Front End's root`,
+      )
+    : verdict(
+        'fails',
+        ['REPL-01'],
+        `the list was cut at ${fit.sent} names (${fit.bytes} bytes of ${ISSUER_LIST_LIMIT}); the Front End's root (number ${frontEndRootIndex + 1}) fell off`,
+      );
+}
+
+/** REPL-02: the root update adds its roots to the store. */
+export function storeAfterRootUpdate(rootsBefore: number): Verdict<number> {
+  return verdict(
+    rootsBefore + KB931125_ROOTS_ADDED,
+    ['REPL-02'],
+    `KB931125 adds ${KB931125_ROOTS_ADDED} roots to ${rootsBefore}`,
+  );
+}
+
+/** The notes' "about 120" from a typical name size: 16384 / (mean + 2). */
+export function rootsThatFit(meanNameBytes: number): number {
+  return Math.floor(ISSUER_LIST_LIMIT / (meanNameBytes + 2));
+}
