@@ -1,4 +1,5 @@
 import type { MockOptions, StartedMock } from '../../mocks/admin';
+import { startEdgeMock } from '../../mocks/edge';
 import { startExchangeMock } from '../../mocks/exchange';
 import { startLdapMock } from '../../mocks/ldap';
 
@@ -7,6 +8,7 @@ import { startLdapMock } from '../../mocks/ldap';
  * Embedded mode calls these in-process; container mode starts the same code in an image.
  */
 export const serviceFactories: Record<string, (options: MockOptions) => Promise<StartedMock>> = {
+  edge: startEdgeMock,
   exchange: startExchangeMock,
   'ldap-onpremises': (o) => startLdapMock({ ...o, service: 'ldap-onpremises' }),
   'ldap-online': (o) => startLdapMock({ ...o, service: 'ldap-online' }),
