@@ -16,7 +16,7 @@ pre.error{border-color:#f0b4ae;background:#fdf1f0}
 .v-failed{border-color:var(--bad);background:#fdf1f0}.v-failed .headline{color:var(--bad)}
 .v-incomplete,.v-partial{border-color:var(--warn);background:#fff6e0}.v-incomplete .headline,.v-partial .headline{color:var(--warn)}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
-thead th{background:var(--bg)}td.n{text-align:right;white-space:nowrap}.bad{color:var(--bad);font-weight:600}
+thead th{background:var(--bg)}td.n{text-align:right;white-space:nowrap}th.n{width:1%;font-size:12px}.bad{color:var(--bad);font-weight:600}
 table.manifest th{width:170px;background:var(--bg)}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;border:1px solid;vertical-align:1px}
 :is(.badge,.chip,.icon).st-passed,li.st-passed .icon{color:var(--ok)}
@@ -39,11 +39,11 @@ details.more>summary{cursor:pointer;color:var(--muted);margin:4px 0}
 .controls{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin:8px 0}.controls input{flex:1;min-width:220px;padding:5px}
 .controls select,.controls input,.pager button{font:inherit;padding:4px}
 table.findings th[data-col]{cursor:pointer;user-select:none}table.findings th.sorted-asc::after{content:" ▲"}table.findings th.sorted-desc::after{content:" ▼"}
-table.findings td.dn{word-break:break-all}table.findings .cn{font-weight:600}
+table.findings td.dn{overflow-wrap:anywhere}.nw{white-space:nowrap}.print-only{display:none}table.findings .cn{font-weight:600}
 tr.sev-0 td.outcome{color:var(--bad);font-weight:600}tr.sev-1 td.outcome{color:var(--warn)}tr.sev-3 td.outcome{color:var(--ok)}
 .note{background:#eef3fb;border:1px solid #c6d5ee;padding:6px 10px}
 @page{size:A4;margin:14mm 12mm}
-@media print{body{font-size:10.5pt}main{max-width:none;padding:0}.no-print{display:none!important}
+@media print{body{font-size:10.5pt}.print-only{display:block}main{max-width:none;padding:0}.no-print{display:none!important}
 .rule,.verdict,table.manifest,tr{break-inside:avoid}h2{break-after:avoid}a{color:inherit;text-decoration:none}
 pre{max-height:none}.verdict,.badge,.rule{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 `;
@@ -75,11 +75,12 @@ function render(){
   var out=[],rows=view.slice(state.page*PAGE,state.page*PAGE+PAGE);
   rows.forEach(function(r){
     var cn=(/^CN=((?:\\\\,|[^,])*)/i.exec(r[0])||[])[1]||r[0];
-    out.push('<tr class="sev-'+r[4]+'"><td class="dn"><span class="cn">'+esc(cn.replace(/\\\\,/g,','))+'</span><br><span class="muted">'+esc(r[0])+'</span></td><td>'+esc(data.forests[r[1]])+'</td><td><a href="#rule-'+esc(data.rules[r[2]])+'">'+esc(data.rules[r[2]])+'</a></td><td class="outcome">'+sevName[r[4]]+'</td><td>'+esc(r[5])+'</td><td>'+esc(data.witnesses[r[6]])+'</td></tr>');
+    out.push('<tr class="sev-'+r[4]+'"><td class="dn"><span class="cn">'+esc(cn.replace(/\\\\,/g,','))+'</span><br><span class="muted">'+esc(r[0]).replace(/,/g,',<wbr>')+'</span></td><td>'+esc(data.forests[r[1]])+'</td><td class="nw"><a href="#rule-'+esc(data.rules[r[2]])+'">'+esc(data.rules[r[2]])+'</a></td><td class="outcome nw">'+sevName[r[4]]+'</td><td>'+esc(r[5])+'</td><td>'+esc(data.witnesses[r[6]])+'</td></tr>');
   });
   body.innerHTML=out.join('')||'<tr><td colspan="6" class="muted">No object matches the filter.</td></tr>';
   document.getElementById('f-count').textContent=view.length.toLocaleString('en')+' of '+data.rows.length.toLocaleString('en')+' rows';
   document.getElementById('f-page').textContent='page '+(state.page+1)+' of '+pages;
+  document.getElementById('f-print').textContent='Printed: rows '+(view.length?state.page*PAGE+1:0)+' to '+(state.page*PAGE+rows.length)+' of '+view.length.toLocaleString('en')+' matching rows'+(state.text?' (filter “'+state.text+'”)':'')+'. Every outcome is in findings.csv.';
   document.getElementById('f-prev').disabled=state.page===0;document.getElementById('f-next').disabled=state.page>=pages-1;
   document.querySelectorAll('#findings-table th[data-col]').forEach(function(th){th.className=+th.dataset.col===state.col?(state.dir>0?'sorted-asc':'sorted-desc'):''});
 }

@@ -21,7 +21,7 @@ function areaTable(report: ComplianceReport): string {
       .join(' ');
     return `<tr><th scope="row">${esc(a.id)}</th><td>${esc(a.title)}<div class="chips">${chips}</div></td><td class="n">${c.passed}</td><td class="n ${c.failed ? 'bad' : ''}">${c.failed}</td><td class="n">${c.incomplete}</td><td class="n">${c.waived}</td><td class="n">${c['not covered'] + c['not run']}</td><td class="n">${num(a.findings)}${a.blocking ? ` <span class="bad">(${num(a.blocking)} blocking)</span>` : ''}</td></tr>`;
   });
-  return `<table class="areas"><thead><tr><th>Area</th><th>What it covers (rules)</th><th>Passed</th><th>Failed</th><th>Incomplete</th><th>Waived</th><th>Not checked</th><th>Tenant findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="areas"><thead><tr><th>Area</th><th>What it covers (rules)</th><th class="n">Passed</th><th class="n">Failed</th><th class="n">Incom&shy;plete</th><th class="n">Waived</th><th class="n">Not checked</th><th class="n">Tenant findings</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function manifestTable(report: ComplianceReport): string {
@@ -94,6 +94,7 @@ ${byRule}${capped}
 <span id="f-count" aria-live="polite"></span>
 </div>
 <table id="findings-table" class="findings"><thead><tr><th data-col="0">Object</th><th data-col="1">Forest</th><th data-col="2">Rule</th><th data-col="4">Outcome</th><th data-col="5">Why</th><th data-col="6">Witnesses</th></tr></thead><tbody></tbody></table>
+<p id="f-print" class="print-only muted"></p>
 <div class="pager no-print"><button id="f-prev" type="button">‹ Previous</button> <span id="f-page"></span> <button id="f-next" type="button">Next ›</button></div>
 <script type="application/json" id="findings-data">${scriptJson(f)}</script>
 </section>`;
