@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -105,4 +105,12 @@ test('the run folder gets report.html, report.md, findings.json and findings.csv
   assert.match(md, /\*\*INCOMPLETE: /);
   assert.match(md, /### GAL-03: PASSED \(documented\)/);
   assert.match(md, /CN=Jed Hill,OU=GALSync,DC=xyz,DC=corp \| GAL-03 \| blocking/);
+});
+
+test('a missing evidence file is reported, not a crash', () => {
+  const { dir, run, manifest } = fixture();
+  const summary = run.scenarios.flatMap((s) => s.attachments).find((a) => a.mediaType.includes('findings'))!;
+  rmSync(join(dir, JSON.parse(summary.body).evidence.file));
+  const { report } = writeRunReport({ outDir: dir, catalog, run, manifest });
+  assert.ok(report.verdict.details.some((d) => /1 evidence file of tenant findings could not be found/.test(d)));
 });

@@ -128,6 +128,11 @@ function buildVerdict(rules: ReportRule[], input: ReportInput): ComplianceReport
       : 'Tenant: no tenant check ran, so no object was checked.',
   );
   if (input.manifest.note) details.push(input.manifest.note);
+  const missing = input.findings.missing?.length ?? 0;
+  if (missing)
+    details.push(
+      `${plural(missing, 'evidence file')} of tenant findings could not be found; their objects are not in this report.`,
+    );
   if (counts.failed)
     return { status: 'failed', headline: `FAILED: ${plural(counts.failed, 'rule')} failed`, details };
   if (!complete || counts.incomplete) {

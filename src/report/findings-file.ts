@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { BufferedFile } from './buffered-file';
@@ -59,6 +59,8 @@ export interface CollectedFindings {
   entries: FindingEntry[];
   /** The same entries by object DN (built once: hashing a million DNs is not free). */
   byObject: Map<string, FindingEntry[]>;
+  /** Evidence files a findings summary names but the run folder lacks. */
+  missing?: string[];
   totals: FindingsFile['totals'];
 }
 
@@ -75,6 +77,7 @@ export function groupByObject(entries: FindingEntry[]): Map<string, FindingEntry
 export function collectFindings(outDir: string, run: RunMessages): CollectedFindings {
   const summaries: FindingsSummary[] = [];
   const entries: FindingEntry[] = [];
+  const missing: string[] = [];
   let findings = 0;
   let blocking = 0;
   for (const scenario of run.scenarios) {
@@ -82,7 +85,12 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
       if (attachment.mediaType !== FINDINGS_MEDIA_TYPE) continue;
       const summary = JSON.parse(attachment.body) as FindingsSummary;
       summaries.push({ ...summary, scenario: summary.scenario ?? scenario.name });
-      const list = JSON.parse(readFileSync(join(outDir, summary.evidence.file), 'utf8')) as FindingEntry[];
+      const file = join(outDir, summary.evidence.file);
+      if (!existsSync(file)) {
+        missing.push(summary.evidence.file);
+        continue;
+      }
+      const list = JSON.parse(readFileSync(file, 'utf8')) as FindingEntry[];
       for (const entry of list) {
         entries.push(entry);
         if (entry.outcome === 'finding') {
@@ -93,7 +101,7 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
     }
   }
   const byObject = groupByObject(entries);
-  return { summaries, entries, byObject, totals: { objects: byObject.size, findings, blocking } };
+  return { summaries, entries, byObject, missing, totals: { objects: byObject.size, findings, blocking } };
 }
 
 function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules'] {
