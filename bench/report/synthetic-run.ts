@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../../src/catalog/catalog';
 import { storeEvidence } from '../../src/harness/evidence';
 import type { RunConfig } from '../../src/harness/run-config';
-import { envelopes, type Scenario } from '../../test/fixtures/report-run';
+import { envelopes, type Scenario } from '../../test/fixtures/cucumber-envelopes';
 
 /**
  * A finished run on a tenant of `objects` directory objects, shaped like a whole-suite run: every
