@@ -1,0 +1,85 @@
+import { FrontEndReplicator, type ReplicationAttempt } from '../../src/clients/tls/replication-client';
+import type { StartedService } from '../../src/harness/service-set';
+import type { EdgeConfig, EdgeOs } from '../../src/model/repl';
+import { edgeInstallBody, edgeStoreNameSizes, frontEndCredentials } from '../../src/pki/fixtures';
+import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
+
+export interface EdgeStatus {
+  os: EdgeOs;
+  store: { count: number };
+  issuerList: { sent: number; bytes: number; truncated: boolean; sendsList: boolean };
+  replica: { version: number } | null;
+  events: Array<{ id: number; message: string }>;
+}
+
+/**
+ * One scenario's Edge and Front End: installs the Edge through its admin API, keeps what the model
+ * needs to know (OS, store size, the registry value as written and as read at start), and replicates.
+ */
+export class EdgeContext {
+  os: EdgeOs = 'windows2008r2';
+  rootCount = 0;
+  registryWritten?: number;
+  registryAtStart?: number;
+  attempt?: ReplicationAttempt;
+  private version = 0;
+  private replicator?: FrontEndReplicator;
+
+  constructor(private readonly edge: StartedService) {}
+
+  async install(os: EdgeOs, rootCount: number, registry?: number): Promise<void> {
+    this.os = os;
+    this.rootCount = rootCount;
+    await this.edge.admin.loadData(JSON.stringify(await edgeInstallBody(rootCount, os)), 'application/json');
+    if (registry !== undefined) {
+      await this.writeRegistry(registry);
+      await this.restart();
+    }
+  }
+
+  async writeRegistry(value: number): Promise<void> {
+    this.registryWritten = value;
+    await this.edge.admin.call('PUT', '/__admin/registry', { SendTrustedIssuerList: value });
+  }
+
+  async restart(): Promise<void> {
+    this.registryAtStart = this.registryWritten;
+    await this.edge.admin.call('POST', '/__admin/restart');
+  }
+
+  async changeStore(rootCount: number): Promise<void> {
+    this.rootCount = rootCount;
+    const roots = (await edgeRootStore(rootCount)).map((root) => root.certPem);
+    await this.edge.admin.call('PUT', '/__admin/roots', { roots });
+  }
+
+  async replicate(): Promise<ReplicationAttempt> {
+    if (!this.replicator) {
+      const fe = await frontEndCredentials();
+      this.replicator = new FrontEndReplicator(fe.fqdn, fe.credentials, fe.trustedRootsPem);
+    }
+    this.version++;
+    this.attempt = await this.replicator.replicate(this.edge.urls.https, EDGE_FQDN, {
+      version: this.version,
+      createdAt: new Date(Date.UTC(2014, 11, 1, 9, this.version)).toISOString(),
+    });
+    return this.attempt;
+  }
+
+  edgeStatus(): Promise<EdgeStatus> {
+    return this.edge.admin.call<EdgeStatus>('GET', '/__admin/status');
+  }
+
+  /** The model's view of this Edge. */
+  config(): EdgeConfig {
+    return { os: this.os, sendTrustedIssuerListAtStart: this.registryAtStart };
+  }
+
+  nameSizes(): Promise<number[]> {
+    return edgeStoreNameSizes(this.rootCount);
+  }
+
+  currentVersion(): number {
+    return this.version;
+  }
+}

@@ -1,0 +1,18 @@
+import { defineParameterType } from '@cucumber/cucumber';
+
+/** "Windows Server 2008 R2" / "Windows Server 2012" in the Gherkin, the catalog's edgeOs values in code. */
+defineParameterType({
+  name: 'windows',
+  regexp: /Windows Server 2008 R2|Windows Server 2012/,
+  transformer: (text: string) => (text.includes('2008') ? 'windows2008r2' : 'windows2012'),
+});
+
+/** "succeeds" / "fails". */
+defineParameterType({ name: 'replicationOutcome', regexp: /succeeds|fails/, transformer: (t: string) => t });
+
+/** What the Edge's CertificateRequest carries. */
+defineParameterType({
+  name: 'listShape',
+  regexp: /no issuer list|every root|an issuer list cut at 16 KB/,
+  transformer: (t: string) => t,
+});
