@@ -112,5 +112,7 @@ test('a missing evidence file is reported, not a crash', () => {
   const summary = run.scenarios.flatMap((s) => s.attachments).find((a) => a.mediaType.includes('findings'))!;
   rmSync(join(dir, JSON.parse(summary.body).evidence.file));
   const { report } = writeRunReport({ outDir: dir, catalog, run, manifest });
-  assert.ok(report.verdict.details.some((d) => /1 evidence file of tenant findings could not be found/.test(d)));
+  assert.ok(
+    report.verdict.details.some((d) => /1 evidence file of tenant findings could not be found/.test(d)),
+  );
 });

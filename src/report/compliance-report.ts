@@ -143,6 +143,8 @@ function buildVerdict(rules: ReportRule[], input: ReportInput): ComplianceReport
       details,
     };
   }
+  if (unchecked === rules.length)
+    return { status: 'partial', headline: 'NOT CHECKED: no rule’s scenarios ran in this run', details };
   if (unchecked)
     return {
       status: 'partial',

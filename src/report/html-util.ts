@@ -29,5 +29,6 @@ export const num = (n: number) => n.toLocaleString('en');
 
 /** A link to a file of the run folder (relative, so the folder can be moved or zipped). */
 export function fileLink(path: string, label = path): string {
-  return `<a href="${esc(path)}">${esc(label)}</a>`;
+  const href = path.replace(/\\/g, '/');
+  return `<a href="${esc(href)}">${esc(label.replace(/\\/g, '/'))}</a>`;
 }
