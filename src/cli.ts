@@ -1,4 +1,5 @@
 import { coverageCommand } from './commands/coverage-command';
+import { probeIssuersCommand } from './commands/probe-issuers-command';
 import { reportCommand } from './commands/report-command';
 import { runCommand } from './commands/run-command';
 import { serveCommand } from './commands/serve-command';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary: 'start the mock services seeded with a tenant and print their endpoints',
   },
   report: { run: reportCommand, summary: "rebuild a run's report.html / report.md from its messages" },
+  'probe-issuers': { run: probeIssuersCommand, summary: 'print the trusted issuer list a TLS 1.2 server sends' },
   coverage: {
     run: coverageCommand,
     summary: 'check that every catalog rule has a passing scenario in a run',
