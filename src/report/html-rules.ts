@@ -50,7 +50,10 @@ function checkTable(checks: ReportCheck[]): string {
           `<div class="${o.agrees ? 'agree' : 'disagree'}">${o.agrees ? '✔' : '✘'} <b>${esc(o.witness)}</b>: ${esc(o.value)}${o.detail ? ` <span class="muted">— ${esc(o.detail)}</span>` : ''}</div>`,
       )
       .join('');
-    return `<tr class="check-${c.verdict}"><td>${esc(c.claim)}<div class="muted">${esc(c.scenario)}</div></td><td><code>${esc(c.expected)}</code></td><td>${seen}</td></tr>`;
+    const whole = c.evidence
+      ? `<div class="muted">whole record: ${fileLink(c.evidence.file, `evidence ${c.evidence.sha256.slice(0, 12)}…`)}</div>`
+      : '';
+    return `<tr class="check-${c.verdict}"><td>${esc(c.claim)}<div class="muted">${esc(c.scenario)}</div></td><td><code>${esc(c.expected)}</code></td><td>${seen}${whole}</td></tr>`;
   });
   return `<table class="checks"><thead><tr><th>Claim</th><th>Expected</th><th>What each witness saw</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -35,7 +35,7 @@ function ruleMarkdown(rule: ReportRule): string {
   }
   for (const c of rule.checks)
     lines.push(
-      `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness} \`${cell(o.value)}\``).join(', ')}`,
+      `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness} \`${cell(o.value)}\``).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
     );
   for (const x of rule.exchanges) {
     lines.push(`- ${x.service}: ${x.total} exchange(s), all in \`${x.evidence.file}\``, '', '  ```');

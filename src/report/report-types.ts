@@ -33,6 +33,8 @@ export interface ReportCheck {
   expected: string;
   verdict: 'agree' | 'disagree';
   observations: Array<{ witness: string; value: string; agrees: boolean; detail?: string }>;
+  /** The whole check record, when the page shows a value cut short. */
+  evidence?: EvidenceRef;
 }
 
 /** A mock's protocol exchanges in one scenario: a few lines in the page, all of them in the evidence file. */

@@ -77,7 +77,7 @@ export function collectRuleEvidence(
     for (const a of scenario.attachments) {
       if (a.mediaType === WITNESSES_MEDIA_TYPE)
         for (const w of (JSON.parse(a.body) as { witnesses: string[] }).witnesses) witnesses.add(w);
-      else if (a.mediaType === CHECK_MEDIA_TYPE) addCheck(JSON.parse(a.body), scenario, ids, slot);
+      else if (a.mediaType === CHECK_MEDIA_TYPE) addCheck(a.body, scenario, ids, slot, store);
       else if (a.mediaType === FINDINGS_MEDIA_TYPE) {
         const summary = JSON.parse(a.body) as FindingsSummary;
         const { rule, scenario: name, objectsChecked, holds, findings, blocking, evidence } = summary;
@@ -112,11 +112,13 @@ export function collectRuleEvidence(
 }
 
 function addCheck(
-  check: CheckBody,
+  body: string,
   scenario: ScenarioRun,
   ids: string[],
   slot: (id: string) => RuleEvidence,
+  store: EvidenceStore,
 ): void {
+  const check = JSON.parse(body) as CheckBody;
   const record: ReportCheck = {
     scenario: scenario.name,
     claim: check.claim,
@@ -129,6 +131,9 @@ function addCheck(
       ...(o.detail === undefined ? {} : { detail: shortText(o.detail) }),
     })),
   };
+  // A value cut short in the page is kept whole in an evidence file.
+  const cut = [record.expected, ...record.observations.flatMap((o) => [o.value, o.detail ?? ''])];
+  if (cut.some((text) => text.endsWith('…'))) record.evidence = store(body);
   for (const id of check.rules?.length ? check.rules : ids) {
     const evidence = slot(id);
     evidence.checks.push(record);
