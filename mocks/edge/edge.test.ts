@@ -93,7 +93,11 @@ test('the Front End replicates within the limit and is refused past it, for the 
   assert.equal(cut.status.UpToDate, false);
   assert.equal(cut.selection.offered, null);
   assert.match(cut.failure ?? '', /sent no certificate/);
-  const journal = await (await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`)).json();
+  const journal = (await (
+    await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`)
+  ).json()) as {
+    entries: Array<{ outcome: { reason?: string } }>;
+  };
   assert.ok(
     journal.entries.some(
       (e: { outcome: { reason?: string } }) => e.outcome.reason === 'the client sent no certificate',

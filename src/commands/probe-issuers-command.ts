@@ -46,7 +46,8 @@ export async function probeIssuersCommand(args: string[]): Promise<number> {
   console.log(`Total bytes: ${probe.bytes} of ${probe.limit} (${verdict})`);
   if (probe.names.length === 0)
     console.log('No CA names sent (SendTrustedIssuerList=0 or no roots configured).');
-  if (names) probe.names.forEach((name, i) => console.log(`  ${String(i + 1).padStart(3)}. ${name}`));
+  if (names)
+    for (const [i, name] of probe.names.entries()) console.log(`  ${String(i + 1).padStart(3)}. ${name}`);
   return 0;
 }
 
