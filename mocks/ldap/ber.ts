@@ -20,6 +20,7 @@ export function octets(value: string | Uint8Array, tag = 0x04): Buffer {
 }
 
 export function integer(value: number, tag = 0x02): Buffer {
+  if (value >= 0 && value < 0x80) return Buffer.from([tag, 1, value]);
   const bytes: number[] = [];
   let v = value;
   do {
@@ -45,10 +46,41 @@ export function attribute(name: string, values: Array<string | Uint8Array>): Buf
   ]);
 }
 
-/** A SearchResultEntry message from pre-encoded PartialAttributes. */
-export function searchEntry(messageId: number, dn: string, attributes: Buffer[]): Buffer {
-  const body = Buffer.concat([octets(dn), sequence(attributes)]);
-  return sequence([integer(messageId), tlv(0x64, body)]);
+/** Bytes a tag plus a definite length take. */
+function headerSize(length: number): number {
+  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
+}
+
+function writeHeader(buf: Buffer, at: number, tag: number, length: number): number {
+  buf[at++] = tag;
+  if (length < 0x80) {
+    buf[at++] = length;
+    return at;
+  }
+  const count = headerSize(length) - 2;
+  buf[at++] = 0x80 | count;
+  for (let i = count - 1; i >= 0; i--) buf[at++] = (length >>> (8 * i)) & 0xff;
+  return at;
+}
+
+/**
+ * A SearchResultEntry message from the entry's encoded DN (`octets(dn)`) and pre-encoded
+ * PartialAttributes, written into one buffer (the hot path of every search).
+ */
+export function searchEntry(messageId: number, dnOctets: Buffer, attributes: Buffer[]): Buffer {
+  const id = integer(messageId);
+  let attrsLength = 0;
+  for (const a of attributes) attrsLength += a.length;
+  const opLength = dnOctets.length + headerSize(attrsLength) + attrsLength;
+  const messageLength = id.length + headerSize(opLength) + opLength;
+  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
+  let at = writeHeader(buf, 0, 0x30, messageLength);
+  at += id.copy(buf, at);
+  at = writeHeader(buf, at, 0x64, opLength);
+  at += dnOctets.copy(buf, at);
+  at = writeHeader(buf, at, 0x30, attrsLength);
+  for (const a of attributes) at += a.copy(buf, at);
+  return buf;
 }
 
 export interface Control {
@@ -77,13 +109,30 @@ export function result(
   matchedDn = '',
   controls: Control[] = [],
 ): Buffer {
-  const body = Buffer.concat([integer(code, 0x0a), octets(matchedDn), octets(message)]);
-  const parts = [integer(messageId), tlv(op, body)];
-  if (controls.length) {
-    const encoded = controls.map((c) => sequence([octets(c.oid), ...(c.value ? [octets(c.value)] : [])]));
-    parts.push(sequence(encoded, 0xa0));
-  }
-  return sequence(parts);
+  const id = integer(messageId);
+  const dn = Buffer.from(matchedDn, 'utf8');
+  const text = Buffer.from(message, 'utf8');
+  const bodyLength = 3 + headerSize(dn.length) + dn.length + headerSize(text.length) + text.length;
+  const extra = controls.length
+    ? sequence(
+        controls.map((c) => sequence([octets(c.oid), ...(c.value ? [octets(c.value)] : [])])),
+        0xa0,
+      )
+    : undefined;
+  const messageLength = id.length + headerSize(bodyLength) + bodyLength + (extra?.length ?? 0);
+  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
+  let at = writeHeader(buf, 0, 0x30, messageLength);
+  at += id.copy(buf, at);
+  at = writeHeader(buf, at, op, bodyLength);
+  buf[at++] = 0x0a;
+  buf[at++] = 1;
+  buf[at++] = code;
+  at = writeHeader(buf, at, 0x04, dn.length);
+  at += dn.copy(buf, at);
+  at = writeHeader(buf, at, 0x04, text.length);
+  at += text.copy(buf, at);
+  if (extra) extra.copy(buf, at);
+  return buf;
 }
 
 /** The paged results control value (RFC 2696): `SEQUENCE { size INTEGER, cookie OCTET STRING }`. */

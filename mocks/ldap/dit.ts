@@ -38,6 +38,8 @@ export class Dit implements FilterContext<StoredEntry> {
   netbios = '';
   private nextId = 1;
   readonly byDn = new Map<string, StoredEntry>();
+  /** Entries by id (tree order): unions are sorted by id and mapped back through this. */
+  readonly byId: Array<StoredEntry | undefined> = [];
   readonly children = new Map<string, Set<StoredEntry>>();
   readonly indexes = new Map<string, ValueIndex<StoredEntry>>();
 
@@ -61,13 +63,26 @@ export class Dit implements FilterContext<StoredEntry> {
   }
 
   get(dn: string): StoredEntry | undefined {
-    return this.byDn.get(normalizeDn(dn));
+    return this.byDn.get(this.normalized(dn));
+  }
+
+  /** normalizeDn with a small cache: clients search the same few bases again and again. */
+  private readonly dnCache = new Map<string, string>();
+  normalized(dn: string): string {
+    let n = this.dnCache.get(dn);
+    if (n === undefined) {
+      n = normalizeDn(dn);
+      if (this.dnCache.size > 4096) this.dnCache.clear();
+      this.dnCache.set(dn, n);
+    }
+    return n;
   }
 
   insert(entry: DirectoryEntry, id = this.nextId++): StoredEntry {
     const ndn = normalizeDn(entry.dn);
     const stored = new StoredEntry(id, entry, ndn, parentOf(ndn));
     this.byDn.set(ndn, stored);
+    this.byId[id] = stored;
     const siblings = this.children.get(stored.parent) ?? new Set<StoredEntry>();
     this.children.set(stored.parent, siblings);
     siblings.add(stored);
@@ -77,6 +92,7 @@ export class Dit implements FilterContext<StoredEntry> {
 
   remove(stored: StoredEntry): void {
     this.byDn.delete(stored.ndn);
+    if (this.byId[stored.id] === stored) this.byId[stored.id] = undefined;
     this.children.get(stored.parent)?.delete(stored);
     for (const name of stored.entry.names())
       this.indexValues(stored, name.toLowerCase(), stored.entry.get(name), false);

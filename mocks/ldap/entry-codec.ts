@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../../src/tenant/entry';
-import { attribute, searchEntry } from './ber';
+import { attribute, octets, searchEntry } from './ber';
 import type { Dit, StoredEntry } from './dit';
 
 /** AD's MaxValRange: at most this many values of one attribute per read. */
@@ -18,7 +18,12 @@ export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, re
     const part = encodedAttribute(dit, stored, name);
     if (part) parts.push(part);
   }
-  return searchEntry(messageId, stored.dn, parts);
+  let dn = stored.encoded.get('');
+  if (!dn) {
+    dn = octets(stored.dn);
+    stored.encoded.set('', dn);
+  }
+  return searchEntry(messageId, dn, parts);
 }
 
 function selection(stored: StoredEntry, requested: string[]): string[] {
@@ -37,7 +42,7 @@ function selection(stored: StoredEntry, requested: string[]): string[] {
 
 function encodedAttribute(dit: Dit, stored: StoredEntry, requested: string): Buffer | undefined {
   const key = requested.toLowerCase();
-  const ranged = RANGED.exec(requested);
+  const ranged = requested.includes(';') ? RANGED.exec(requested) : null;
   if (ranged) return rangedAttribute(dit, stored, ranged[1], Number(ranged[2]), ranged[3]);
   if (key === 'memberof') {
     const groups = dit.memberOf(stored);

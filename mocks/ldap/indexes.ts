@@ -44,18 +44,24 @@ export class ValueIndex<E extends object> {
     return bucket instanceof Set ? [...bucket] : [bucket];
   }
 
+  /** The entries under one key without copying (a set may be live: do not change the index meanwhile). */
+  bucket(key: string): Iterable<E> & { size?: number; length?: number } {
+    const bucket = this.byKey.get(key);
+    if (bucket === undefined) return [];
+    return bucket instanceof Set ? bucket : [bucket];
+  }
+
   /** Every entry with a key that starts with `prefix` (deduplicated). */
-  startingWith(prefix: string): E[] {
+  startingWith(prefix: string, into: E[] = []): E[] {
     this.sorted ??= [...this.byKey.keys()].sort(compare);
-    const out = new Set<E>();
     for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
       const key = this.sorted[i];
       if (!key.startsWith(prefix)) break;
       const bucket = this.byKey.get(key)!;
-      if (bucket instanceof Set) for (const e of bucket) out.add(e);
-      else out.add(bucket);
+      if (bucket instanceof Set) for (const e of bucket) into.push(e);
+      else into.push(bucket);
     }
-    return [...out];
+    return into;
   }
 }
 

@@ -7,6 +7,8 @@ import type { Socket } from 'node:net';
 import type { AttributeValue } from '../../src/tenant/entry';
 import { BINARY_ATTRIBUTES } from '../../src/tenant/entry';
 import type { Filter } from './filter';
+import { Framer } from './framer';
+import { decodeSearch, protocolOpOf } from './search-decoder';
 
 export type LdapRequest =
   | { op: 'bind'; messageId: number; name: string; password: string; sasl: boolean }
@@ -59,8 +61,6 @@ export interface ListenerOptions {
   onProtocolError(error: Error): void;
 }
 
-/** Bytes a client may leave unparsed before the connection is dropped (an oversized length). */
-const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 const SCOPES = ['base', 'one', 'sub'] as const;
 
 // biome-ignore lint/suspicious/noExplicitAny: ldapjs ships no types for its v3 API
@@ -92,16 +92,16 @@ export async function startLdapListener(
         if (request) options.onRequest(conn, request);
         else socket.destroy();
       });
-      // ldapjs's own data listener lets some malformed frames throw out of the socket's event handler
-      // (an uncaught exception); this one ends only that connection.
+      // Frames are cut here: search requests (the hot path) are decoded by search-decoder.ts, every other
+      // operation by ldapjs's parser. A malformed frame, or an exception out of ldapjs, ends this connection.
       socket.removeAllListeners('data');
+      const framer = new Framer();
       socket.on('data', (chunk: Buffer) => {
-        if ((parser.buffer?.length ?? 0) + chunk.length > MAX_PENDING_BYTES) {
-          socket.destroy();
-          return;
-        }
         try {
-          parser.write(chunk);
+          for (const frame of framer.push(chunk)) {
+            if (protocolOpOf(frame) === 0x63) options.onRequest(conn, decodeSearch(frame));
+            else parser.write(frame);
+          }
         } catch (error) {
           options.onProtocolError(error as Error);
           socket.destroy();

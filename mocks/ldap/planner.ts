@@ -1,50 +1,64 @@
 import { type Dit, keyOf, type StoredEntry } from './dit';
 import type { Filter } from './filter';
 
+/** Candidates from the indexes: a superset of the matches (the caller evaluates the whole filter). */
+export interface Candidates {
+  size: number;
+  items: Iterable<StoredEntry>;
+}
+
 /**
- * Picks the candidates a filter can match from the indexes: undefined means the filter needs a full
- * scan. Candidates are a superset; the caller still evaluates the whole filter on each.
+ * Picks the candidates a filter can match from the indexes; undefined means a full scan. A union comes
+ * back in tree order (entry ids), so that a size-limited answer is the same on every run.
  */
-export function candidates(dit: Dit, filter: Filter): StoredEntry[] | undefined {
+export function candidates(dit: Dit, filter: Filter): Candidates | undefined {
   switch (filter.kind) {
     case 'equal': {
       const index = dit.indexes.get(filter.attribute);
       if (!index) return undefined;
-      return index.equal(keyOf(filter.attribute, filter.raw ?? filter.value));
+      const items = index.bucket(keyOf(filter.attribute, filter.raw ?? filter.value));
+      return { size: items.size ?? items.length ?? 0, items };
     }
     case 'present': {
       const index = dit.indexes.get(filter.attribute);
-      if (index) return [...index.present];
-      return filter.attribute === 'objectclass' ? undefined : undefined;
+      return index ? { size: index.present.size, items: index.present } : undefined;
     }
     case 'substring': {
       const index = dit.indexes.get(filter.attribute);
       if (!index?.prefix || !filter.initial) return undefined;
-      return index.startingWith(filter.initial.toLowerCase());
+      const items = index.startingWith(filter.initial.toLowerCase());
+      return { size: items.length, items };
     }
-    case 'and':
-      return smallest(filter.filters.map((f) => candidates(dit, f)));
+    case 'and': {
+      let best: Candidates | undefined;
+      for (const f of filter.filters) {
+        const c = candidates(dit, f);
+        if (c && (!best || c.size < best.size)) best = c;
+      }
+      return best;
+    }
     case 'or':
-      return union(filter.filters.map((f) => candidates(dit, f)));
+      return union(dit, filter.filters);
     case 'const':
-      return filter.value ? undefined : [];
+      return filter.value ? undefined : { size: 0, items: [] };
     default:
       return undefined;
   }
 }
 
-function smallest(sets: Array<StoredEntry[] | undefined>): StoredEntry[] | undefined {
-  let best: StoredEntry[] | undefined;
-  for (const set of sets) if (set && (!best || set.length < best.length)) best = set;
-  return best;
-}
-
-/** The union in tree order (entry ids), so that a size-limited answer is the same on every run. */
-function union(sets: Array<StoredEntry[] | undefined>): StoredEntry[] | undefined {
-  if (sets.some((s) => s === undefined)) return undefined;
-  const all = sets as StoredEntry[][];
-  if (all.length === 1) return all[0];
-  const seen = new Set<StoredEntry>();
-  for (const set of all) for (const e of set) seen.add(e);
-  return [...seen].sort((a, b) => a.id - b.id);
+function union(dit: Dit, filters: Filter[]): Candidates | undefined {
+  const ids: number[] = [];
+  for (const f of filters) {
+    const c = candidates(dit, f);
+    if (!c) return undefined;
+    for (const e of c.items) ids.push(e.id);
+  }
+  const sorted = Float64Array.from(ids).sort();
+  const items: StoredEntry[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const e = dit.byId[sorted[i]];
+    if (e) items.push(e);
+  }
+  return { size: items.length, items };
 }

@@ -60,7 +60,7 @@ function* matching(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], f
       ? [base]
       : scope === 'one'
         ? (dit.children.get(base.ndn) ?? [])
-        : (candidates(dit, filter) ?? dit.all());
+        : (candidates(dit, filter)?.items ?? dit.all());
   for (const stored of pool) if (inScope(stored) && matches(filter, stored, dit)) yield stored;
 }
 

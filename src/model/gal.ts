@@ -71,12 +71,9 @@ function ruleValue(user: DirectoryEntry, rule: FlowRule): string | undefined {
   };
   if (rule.from) return read(rule.from);
   if (!rule.template) return undefined;
-  let missing = false;
-  const value = rule.template.replace(
-    /\{([^}]+)\}/g,
-    (_, name: string) => read(name) ?? ((missing = true), ''),
-  );
-  return missing ? undefined : value;
+  const names = [...rule.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  if (names.some((name) => read(name) === undefined)) return undefined;
+  return rule.template.replace(/\{([^}]+)\}/g, (_, name: string) => read(name)!);
 }
 
 function escapeRdn(value: string): string {

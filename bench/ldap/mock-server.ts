@@ -1,0 +1,49 @@
+/**
+ * The mock DC as a stand-alone process for the benchmark: listens on 127.0.0.1:<port>, loads the LDIF
+ * through its own admin API (timed: that is the load time compared with slapadd), and prints one JSON
+ * line `{"event":"listening",...}`. The benchmark's bind account (slapd's rootdn there) is added as a
+ * plain user, CN=admin,DC=abc,DC=corp / bench-secret. Stops on SIGTERM/SIGINT.
+ *
+ * usage: node -r ts-node/register bench/ldap/mock-server.ts --ldif FILE --port 38390
+ */
+import { readFileSync } from 'node:fs';
+import { startLdapMock } from '../../mocks/ldap';
+
+const BIND_ACCOUNT =
+  'dn: CN=admin,DC=abc,DC=corp\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\ncn: admin\n';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => args[args.indexOf(name) + 1];
+  const t0 = performance.now();
+  const mock = await startLdapMock({ service: 'ldap-bench', port: Number(arg('--port') ?? 38390) });
+  const ldif = `${readFileSync(arg('--ldif'), 'utf8').trimEnd()}\n\n${BIND_ACCOUNT}`;
+  const t1 = performance.now();
+  const put = await fetch(`${mock.urls.admin}/__admin/data`, { method: 'PUT', body: ldif });
+  if (!put.ok) throw new Error(`[bench] load failed: ${put.status} ${await put.text()}`);
+  await fetch(`${mock.urls.admin}/__admin/passwords`, {
+    method: 'PUT',
+    body: JSON.stringify({ accounts: { 'CN=admin,DC=abc,DC=corp': 'bench-secret' } }),
+  });
+  const loadMs = Math.round(performance.now() - t1);
+  const rssMB = +(process.memoryUsage().rss / 1048576).toFixed(1);
+  console.log(
+    JSON.stringify({
+      event: 'listening',
+      pid: process.pid,
+      url: mock.urls.ldap,
+      loadMs,
+      readyMs: Math.round(performance.now() - t0),
+      rssMB,
+      ...((await put.json()) as object),
+    }),
+  );
+  const stop = () => mock.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
