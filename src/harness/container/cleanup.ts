@@ -18,9 +18,10 @@ export function own(client: ContainerRuntimeClient, id: string): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = async () => {
       await Promise.allSettled([...owned].map((c) => removeContainer(client, c)));
-      // Then let the signal do what it would have done without us (Node's default: exit).
+      // Then raise it again for whoever else listens (signal-exit, from dependencies, re-raises
+      // it once it is alone), ending in Node's default: exit.
       process.removeListener(signal, onSignal);
-      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
