@@ -9,6 +9,15 @@ export const OAB_GUID = 'c6a1f0f4-5b7e-4a0b-8f3e-0d9a6b2c4e71';
 export const OAL_NAME = '\\Global Address List';
 const OAL_DN = '/o=ExchangeLabs/cn=addrlists/cn=oabs/cn=Default Offline Address Book';
 
+export interface OabStep {
+  kind: 'generate' | 'distribute';
+  at: number;
+  sequence: number;
+  records?: number;
+  /** For distribution: whether a newer OAB was copied to the virtual directory. */
+  copied?: boolean;
+}
+
 /** One generated OAB: a snapshot of the GAL at generation time, its bytes built on first use. */
 export class OabGeneration {
   private built?: { file: Buffer; uncompressedSize: number; sha1: string };
@@ -62,18 +71,29 @@ export class OabStore {
     this.publishedAt = now;
   }
 
-  /** Runs every scheduled step between two clock readings; `gal()` is the live GAL at that moment. */
-  advance(from: number, to: number, gal: () => Recipient[]): void {
+  /**
+   * Runs every scheduled step between two clock readings; `gal()` is the live GAL at that moment.
+   * `log` hears each step with its own time (the clock has already moved on).
+   */
+  advance(from: number, to: number, gal: () => Recipient[], log: (step: OabStep) => void = () => {}): void {
     for (const event of eventsBetween(this.profile, from, to)) {
       if (event.kind === 'generate') {
         this.generated = new OabGeneration(this.generated.sequence + 1, event.at, gal());
-        if (this.profile.distributionMinutes.length === 0) this.publish(event.at);
-      } else this.publish(event.at);
+        log({
+          kind: 'generate',
+          at: event.at,
+          sequence: this.generated.sequence,
+          records: this.generated.recordCount,
+        });
+        if (this.profile.distributionMinutes.length === 0) this.publish(event.at, log);
+      } else this.publish(event.at, log);
     }
   }
 
-  private publish(at: number): void {
-    if (this.published === this.generated) return;
+  private publish(at: number, log: (step: OabStep) => void): void {
+    const fresh = this.published !== this.generated;
+    log({ kind: 'distribute', at, sequence: this.generated.sequence, copied: fresh });
+    if (!fresh) return;
     this.published = this.generated;
     this.publishedAt = at;
   }

@@ -18,7 +18,19 @@ export class ExchangeState {
     readonly faults: FaultPlan,
   ) {
     this.oab.restart([], clock.millis());
-    clock.onChange((from, to) => this.oab.advance(from, to, () => this.recipients));
+    clock.onChange((from, to) =>
+      this.oab.advance(
+        from,
+        to,
+        () => this.recipients,
+        (step) =>
+          journal.record({
+            operation: `oab.${step.kind}`,
+            request: { scheduledAt: new Date(step.at).toISOString(), profile: this.oab.profile.name },
+            outcome: { sequence: step.sequence, records: step.records, copied: step.copied },
+          }),
+      ),
+    );
   }
 
   load(recipients: Recipient[], password?: string): void {

@@ -69,6 +69,16 @@ export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'non
   return verdict('oab', ['SRCH-03'], 'Outlook in cached mode answers from its local OAB');
 }
 
+/** SRCH-01: what an EWS look-up finds: licensed Lync Online users in the UCS, never GAL external contacts. */
+export function ucsLookup(ucs: Person[], query: string): Verdict<string[]> {
+  const names = ucs.filter((p) => nameMatches(p, query)).map((p) => p.displayName);
+  return verdict(
+    names.sort(),
+    ['SRCH-01'],
+    'the Unified Contact Store holds licensed Lync Online users only',
+  );
+}
+
 /** The names a search finds: the UCS through EWS, plus the local OAB through the MAPI supplement. */
 export function searchFinds(
   setup: SearchSetup,
@@ -79,7 +89,7 @@ export function searchFinds(
   const mapi = mapiSupplement(setup);
   const names = new Set<string>();
   const rules = new Set([...ews.rules, ...mapi.rules]);
-  if (ews.value) for (const p of directory.ucs.filter((x) => nameMatches(x, query))) names.add(p.displayName);
+  if (ews.value) for (const n of ucsLookup(directory.ucs, query).value) names.add(n);
   if (mapi.value === 'ews' && ews.value) rules.add('SRCH-04');
   if (mapi.value === 'oab') {
     if (!setup.oabDownloaded) rules.add('SRCH-10');

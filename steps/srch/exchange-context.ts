@@ -1,0 +1,144 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AutodiscoverRecords } from '../../src/clients/exchange/autodiscover';
+import { type OutlookMode, OutlookSimulator } from '../../src/clients/exchange/outlook';
+import { cloudDirectory } from '../../src/harness/cloud-directory';
+import type { StartedService } from '../../src/harness/service-set';
+import type { Person } from '../../src/model/srch';
+import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { HarnessWorld } from '../support/world';
+
+/** The password every account of the seeded cloud directory signs in with (the mock's tenant password). */
+export const TENANT_PASSWORD = 'Pa55w.rd';
+
+const seeded = new WeakMap<StartedService, Promise<DirectoryEntry[]>>();
+
+/**
+ * Per-scenario state shared by the SRCH and OAB steps: the Exchange mock seeded with what DirSync
+ * exported (over LDAP, engineer A's cloud directory), Autodiscover records, and Outlook profiles.
+ */
+export class ExchangeContext {
+  exchange!: StartedService;
+  exported: DirectoryEntry[] = [];
+  records: AutodiscoverRecords = {};
+  outlooks = new Map<string, OutlookSimulator>();
+
+  /** Starts (once per worker) and seeds the mock; every scenario starts from these fixtures after reset. */
+  async ready(world: HarnessWorld): Promise<this> {
+    if (this.exchange) return this;
+    this.exchange = await world.services.get('exchange');
+    let pending = seeded.get(this.exchange);
+    if (!pending) {
+      pending = cloudDirectory(world).then(async (entries) => {
+        const body = JSON.stringify({ entries: entries.map((e) => e.toJSON()), password: TENANT_PASSWORD });
+        await this.exchange.admin.loadData(body, 'application/json');
+        return entries;
+      });
+      seeded.set(this.exchange, pending);
+    }
+    this.exported = await pending;
+    // A service started inside a scenario missed that scenario's reset: tag its journal now.
+    await this.exchange.admin.call('POST', '/__admin/correlation', { id: world.scenario.id });
+    for (const domain of this.domains()) this.records[domain] = this.exchange.urls.autodiscover;
+    return this;
+  }
+
+  /** Every domain of the tenant's mail and SIP addresses: all point their Autodiscover record at Exchange Online. */
+  private domains(): string[] {
+    const all = this.exported.flatMap((e) => [e.first('mail'), e.first('msRTCSIP-PrimaryUserAddress')]);
+    return [...new Set(all.filter((a): a is string => !!a).map((a) => a.split('@')[1].toLowerCase()))];
+  }
+
+  person(name: string): DirectoryEntry {
+    const found = this.exported.find((e) => e.first('displayName') === name);
+    if (!found)
+      throw new Error(`[steps:srch] "${name}" is not in what DirSync exported to the cloud directory`);
+    return found;
+  }
+
+  /** Licensed Lync Online users: exported users with a SIP address (the UCS). */
+  licensedUsers(): DirectoryEntry[] {
+    return this.exported.filter((e) => e.isA('user') && e.has('msRTCSIP-PrimaryUserAddress'));
+  }
+
+  externalContacts(): DirectoryEntry[] {
+    return this.exported.filter((e) => e.isA('contact'));
+  }
+
+  signIn(user: DirectoryEntry) {
+    const sip = user.first('msRTCSIP-PrimaryUserAddress') ?? user.first('mail')!;
+    return { signInAddress: sip.replace(/^sip:/i, ''), password: TENANT_PASSWORD, records: this.records };
+  }
+
+  newOutlook(
+    user: DirectoryEntry,
+    version: 2010 | 2013,
+    mode: OutlookMode,
+    createdAt: number,
+  ): OutlookSimulator {
+    const outlook = new OutlookSimulator(
+      {
+        version,
+        mode,
+        profileDir: mkdtempSync(join(tmpdir(), 'outlook-profile-')),
+        mailAddress: user.first('mail')!,
+        credentials: { login: user.first('mail')!, password: TENANT_PASSWORD },
+        records: this.records,
+      },
+      createdAt,
+    );
+    this.outlooks.set(user.first('displayName')!, outlook);
+    return outlook;
+  }
+
+  /**
+   * Moves the virtual clock to `target`, stopping at every scheduled Outlook check on the way, so
+   * the mock's OAB schedule and Outlook's download cycle interleave as they would in real time.
+   */
+  async advanceTo(target: number): Promise<void> {
+    for (;;) {
+      const cached = [...this.outlooks.values()].filter((o) => o.options.mode === 'cached');
+      const next = cached.sort((a, b) => a.nextCheckAt() - b.nextCheckAt())[0];
+      if (!next || next.nextCheckAt() > target) break;
+      const at = next.nextCheckAt();
+      await this.exchange.admin.setClock(new Date(at));
+      await next.checkOab(at);
+    }
+    await this.exchange.admin.setClock(new Date(target));
+  }
+
+  async now(): Promise<number> {
+    return (await this.exchange.admin.now()).getTime();
+  }
+}
+
+export const exchangeContext = (w: HarnessWorld) => w.area('exchange', () => new ExchangeContext());
+
+/** A directory entry as the SRCH model sees a person. */
+export function personOf(e: DirectoryEntry): Person {
+  return {
+    displayName: e.first('displayName') ?? e.first('cn') ?? '',
+    givenName: e.first('givenName'),
+    surname: e.first('sn'),
+    alias: e.first('mailNickname'),
+    smtp: e.first('mail'),
+  };
+}
+
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** "Tuesday 05:00" in the week of the virtual clock's start (Monday 1 December 2014). */
+export function weekTime(text: string): number {
+  const m = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) throw new Error(`[steps] "${text}" is not a time such as "Monday 09:00"`);
+  return Date.UTC(2014, 11, 1 + DAYS.indexOf(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function weekTimeText(t: number): string {
+  const d = new Date(t);
+  const day = DAYS[(d.getUTCDay() + 6) % 7];
+  const week = Math.floor((t - Date.UTC(2014, 11, 1)) / (7 * 86_400_000));
+  const hhmm = d.toISOString().slice(11, 16);
+  return `${week > 0 ? `week ${week + 1} ` : ''}${day} ${hhmm}`;
+}

@@ -1,0 +1,77 @@
+import { EwsOnlyClient, type SearchOutcome } from '../../src/clients/exchange/ews-search';
+import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
+import type { OutlookSimulator } from '../../src/clients/exchange/outlook';
+import { type SearchClient, type SearchSetup, searchFinds, ucsLookup } from '../../src/model/srch';
+import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { HarnessWorld } from '../support/world';
+import { type ExchangeContext, exchangeContext, personOf } from './exchange-context';
+
+export const CLIENT_NAMES: Record<string, SearchClient> = {
+  'Lync 2013 for Windows': 'lync-windows',
+  'Lync for Mac': 'lync-mac',
+  'Lync Mobile': 'lync-mobile',
+  OWA: 'owa',
+};
+
+/** One user at one computer or device: the model's view of the setup and the simulators that play it. */
+export class SearchScene {
+  setup!: SearchSetup;
+  user!: DirectoryEntry;
+  client!: LyncForWindows | EwsOnlyClient;
+  outlook?: OutlookSimulator;
+  outcome?: SearchOutcome;
+
+  constructor(readonly ctx: ExchangeContext) {}
+
+  use(
+    user: DirectoryEntry,
+    client: SearchClient,
+    outlook?: { version: 2010 | 2013; mode: 'cached' | 'online'; at: number },
+  ) {
+    this.user = user;
+    const sip = (user.first('msRTCSIP-PrimaryUserAddress') ?? '').replace(/^sip:/i, '').toLowerCase();
+    this.setup = {
+      client,
+      lyncVersion: 2013,
+      outlookVersion: outlook?.version,
+      outlookMode: outlook?.mode,
+      oabDownloaded: false,
+      sipEqualsMail: sip === (user.first('mail') ?? '').toLowerCase(),
+      autodiscover: 'exchange-online',
+    };
+    this.outlook = outlook ? this.ctx.newOutlook(user, outlook.version, outlook.mode, outlook.at) : undefined;
+    const signIn = this.ctx.signIn(user);
+    this.client =
+      client === 'lync-windows'
+        ? new LyncForWindows(signIn, this.outlook)
+        : new EwsOnlyClient(clientLabel(client), signIn);
+  }
+
+  /** The model's prediction for a query, from the directory DirSync exported. */
+  predict(query: string) {
+    const ucs = this.ctx.licensedUsers().map(personOf);
+    const oab = this.ctx.exported.map(personOf);
+    return searchFinds(this.setup, { ucs, oab }, query);
+  }
+
+  /** The model's prediction of the EWS half alone (the Unified Contact Store). */
+  predictEws(query: string) {
+    return ucsLookup(this.ctx.licensedUsers().map(personOf), query);
+  }
+
+  async search(query: string): Promise<SearchOutcome> {
+    this.outcome = await this.client.search(query);
+    return this.outcome;
+  }
+}
+
+function clientLabel(client: SearchClient): string {
+  return Object.entries(CLIENT_NAMES).find(([, v]) => v === client)![0];
+}
+
+export const scene = (w: HarnessWorld) => w.area('srch-scene', () => new SearchScene(exchangeContext(w)));
+
+export async function readyScene(w: HarnessWorld): Promise<SearchScene> {
+  await exchangeContext(w).ready(w);
+  return scene(w);
+}

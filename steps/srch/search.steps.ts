@@ -1,0 +1,100 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { HarnessWorld } from '../support/world';
+import { exchangeContext } from './exchange-context';
+import { CLIENT_NAMES, readyScene, scene } from './search-scene';
+
+Given(
+  /^"([^"]*)" uses Lync 2013 for Windows with Outlook (2010|2013) in (cached|online) mode$/,
+  async function (this: HarnessWorld, name: string, version: string, mode: 'cached' | 'online') {
+    const s = await readyScene(this);
+    const now = await s.ctx.now();
+    s.use(s.ctx.person(name), 'lync-windows', { version: Number(version) as 2010 | 2013, mode, at: now });
+  },
+);
+
+Given(
+  /^"([^"]*)" uses (Lync for Mac|Lync Mobile|OWA|Lync 2013 for Windows without Outlook)$/,
+  async function (this: HarnessWorld, name: string, client: string) {
+    const s = await readyScene(this);
+    s.use(s.ctx.person(name), CLIENT_NAMES[client] ?? 'lync-windows');
+  },
+);
+
+Given('Outlook has downloaded the Offline Address Book', async function (this: HarnessWorld) {
+  const s = scene(this);
+  if (!s.outlook) throw new Error('[steps:srch] this user has no Outlook');
+  if (s.outlook.options.mode === 'online') return; // online mode keeps no OAB: nothing to download
+  const check = await s.outlook.checkOab(await s.ctx.now());
+  if (check.outcome !== 'downloaded')
+    throw new Error(`[steps:srch] the OAB download failed: ${check.detail}`);
+  s.setup.oabDownloaded = true;
+});
+
+When('{string} searches for {string}', async function (this: HarnessWorld, name: string, query: string) {
+  const s = scene(this);
+  if (s.user.first('displayName') !== name)
+    throw new Error(`[steps:srch] the scene is set up for ${s.user.first('displayName')}, not ${name}`);
+  await s.search(query);
+});
+
+Then(
+  /^the search (finds|does not find) "([^"]*)"$/,
+  async function (this: HarnessWorld, verb: string, person: string) {
+    const s = scene(this);
+    const outcome = s.outcome!;
+    const model = s.predict(outcome.query);
+    await this.verify({
+      rule: model.rules,
+      claim: `${s.setup.client} searching "${outcome.query}" ${verb} ${person}`,
+      expected: verb === 'finds',
+      observations: [
+        { witness: 'model', value: model.value.includes(person), detail: model.reason },
+        { witness: witnessName(s.setup.client), value: outcome.names.includes(person), detail: outcome },
+      ],
+    });
+  },
+);
+
+Then(
+  /^the Unified Contact Store answers the EWS look-up with (nobody|"[^"]*")$/,
+  async function (this: HarnessWorld, who: string) {
+    const s = scene(this);
+    const entries = await exchangeContext(this).exchange.admin.journal({
+      operation: 'ews.ResolveNames',
+      correlationId: this.scenario.id,
+    });
+    const last = entries.at(-1);
+    const expected = who === 'nobody' ? [] : [who.slice(1, -1)];
+    const model = s.predictEws(s.outcome!.query);
+    await this.verify({
+      rule: 'SRCH-01',
+      claim: 'EWS look-ups are answered from the Unified Contact Store (licensed Lync Online users only)',
+      expected,
+      observations: [
+        { witness: 'model', value: model.value, detail: model.reason },
+        { witness: 'exchange', value: (last?.outcome.found as string[] | undefined) ?? [], detail: last },
+      ],
+    });
+  },
+);
+
+function witnessName(client: string): string {
+  return `client:${client}`;
+}
+
+Then(
+  /^Outlook's Offline Address Books folder holds (no \.oab file|\.oab files)$/,
+  async function (this: HarnessWorld, what: string) {
+    const s = scene(this);
+    const files = s.outlook!.oabFiles();
+    await this.verify({
+      rule: 'SRCH-10',
+      claim: 'the profile has an OAB only after its first download',
+      expected: what !== 'no .oab file',
+      observations: [
+        { witness: 'model', value: s.setup.oabDownloaded, detail: 'a new profile starts with no OAB' },
+        { witness: 'client:outlook', value: files.length > 0, detail: files },
+      ],
+    });
+  },
+);
