@@ -64,6 +64,11 @@ Feature: Who can find an external contact in Lync Online
       When "Lee Chan" searches for "Anna"
       Then the search finds "Anna Berg"
 
+    @SRCH-03 @documented @tenant-check
+    Example: Which exported external contacts each client finds by first name
+      When every exported external contact is searched for by first name from each client
+      Then each contact is found only where the notes say, and every exception is reported
+
   Rule: SRCH-04 With Outlook in online mode the MAPI query is answered by the same EWS query against the UCS, so no external contacts are found
 
     @SRCH-04 @documented
