@@ -2,6 +2,7 @@ import type { MockOptions, StartedMock } from '../../mocks/admin';
 import { startEdgeMock } from '../../mocks/edge';
 import { startExchangeMock } from '../../mocks/exchange';
 import { startLdapMock } from '../../mocks/ldap';
+import { startLyncFeMock } from '../../mocks/lync-fe';
 
 /**
  * The services the harness can start, by name. Each mock module adds one line here.
@@ -12,4 +13,5 @@ export const serviceFactories: Record<string, (options: MockOptions) => Promise<
   exchange: startExchangeMock,
   'ldap-onpremises': (o) => startLdapMock({ ...o, service: 'ldap-onpremises' }),
   'ldap-online': (o) => startLdapMock({ ...o, service: 'ldap-online' }),
+  'lync-fe': startLyncFeMock,
 };

@@ -35,3 +35,38 @@ export async function frontEndCredentials() {
 export async function edgeStoreNameSizes(rootCount: number): Promise<number[]> {
   return (await edgeRootStore(rootCount)).map((root) => root.subjectDer.length);
 }
+
+export type PoolCertificateKind = 'via intermediate' | 'from a factory root';
+
+/** The lync-fe mock's PUT /__admin/data: the chain served over HTTP and the registrar's leaf alone. */
+export async function poolInstallBody(kind: PoolCertificateKind) {
+  const lab = await labPki();
+  const viaIntermediate = kind === 'via intermediate';
+  const leaf = viaIntermediate ? lab.registrarViaIntermediate : lab.registrarFromRoot;
+  const chain = viaIntermediate ? [lab.publicIntermediate, lab.factoryRoots[0]] : [lab.factoryRoots[1]];
+  return {
+    chainPem: chain.map((c) => c.certPem).join(''),
+    registrar: { certPem: leaf.certPem, keyPem: leaf.keyPem },
+  };
+}
+
+/** The model's view of the same pool: the leaf's issuer and the served chain, by subject. */
+export async function poolChainNames(kind: PoolCertificateKind) {
+  const lab = await labPki();
+  const viaIntermediate = kind === 'via intermediate';
+  const leaf = viaIntermediate ? lab.registrarViaIntermediate : lab.registrarFromRoot;
+  const chain = viaIntermediate ? [lab.publicIntermediate, lab.factoryRoots[0]] : [lab.factoryRoots[1]];
+  return {
+    leafIssuer: leaf.cert.issuer,
+    provisioningChain: chain.map((c) => ({ subject: c.cert.subject, issuer: c.cert.issuer })),
+  };
+}
+
+/** The roots a Lync Phone Edition ships with: PEM for the simulator, subjects for the model. */
+export async function phoneFactoryRoots() {
+  const lab = await labPki();
+  return {
+    pem: lab.factoryRoots.map((r) => r.certPem),
+    subjects: lab.factoryRoots.map((r) => r.cert.subject),
+  };
+}

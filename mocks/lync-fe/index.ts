@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  adminRoutes,
+  FaultPlan,
+  handleAdmin,
+  Journal,
+  loopbackHost,
+  type MockOptions,
+  type StartedMock,
+  urlHost,
+  VirtualClock,
+} from '../admin';
+import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
+import { startRegistrar } from './registrar';
+
+export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
+
+/**
+ * What a Lync Phone Edition signs in to: the certificate provisioning web service over plain HTTP (the
+ * port 80 download of the chain; admin API on the same port) and the registrar over TLS.
+ */
+export async function startLyncFeMock(options: MockOptions = {}): Promise<StartedMock> {
+  const host = loopbackHost(options.host);
+  const clock = new VirtualClock();
+  const journal = new Journal('lync-fe', () => clock.now());
+  const registrar = await startRegistrar(host, 0, journal);
+  let pool: PoolInstall | undefined;
+  let fixture: string | undefined;
+  const install = (body: string) => {
+    pool = parsePoolInstall(body);
+    registrar.install(pool);
+    fixture = body;
+    return { chainCertificates: splitPem(pool.chainPem).length };
+  };
+  const routes = adminRoutes({
+    service: 'lync-fe',
+    clock,
+    journal,
+    faults: new FaultPlan(),
+    load: (body) => install(body),
+    reset: () => {
+      if (fixture) install(fixture);
+    },
+  });
+  const http = createServer((req, res) => {
+    handleAdmin(routes, req, res).then((handled) => {
+      if (!handled) serveCertProv(req, res);
+    });
+  });
+  function serveCertProv(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://pool').pathname;
+    if (path !== CERT_PROV_PATH) {
+      journal.record({
+        operation: 'http.unknown',
+        request: { method: req.method, path },
+        outcome: { status: 404 },
+        unmatched: true,
+      });
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end(`no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`);
+      return;
+    }
+    if (req.method !== 'GET') {
+      journal.record({
+        operation: 'certprov.chain',
+        request: { method: req.method },
+        outcome: { status: 405 },
+      });
+      res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain' }).end('only GET is served here\n');
+      return;
+    }
+    if (!pool) {
+      journal.record({ operation: 'certprov.chain', request: { method: 'GET' }, outcome: { status: 503 } });
+      res
+        .writeHead(503, { 'content-type': 'text/plain' })
+        .end('Unable to locate Lync Certificate Web service: no chain is configured\n');
+      return;
+    }
+    journal.record({
+      operation: 'certprov.chain',
+      request: { method: 'GET' },
+      outcome: { status: 200, certificates: splitPem(pool.chainPem).length },
+    });
+    res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pool.chainPem);
+  }
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => resolve());
+  });
+  const base = `${urlHost(host)}:${(http.address() as AddressInfo).port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    name: 'lync-fe',
+    urls: {
+      http: `http://${base}`,
+      sip: `sips://${urlHost(host)}:${registrar.port}`,
+      admin: `http://${base}`,
+    },
+    stop: () => {
+      stopped ??= Promise.all([
+        registrar.stop(),
+        new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeAllConnections();
+        }),
+      ]).then(() => undefined);
+      return stopped;
+    },
+  };
+}

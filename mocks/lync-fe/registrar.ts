@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type TLSSocket } from 'node:tls';
+import type { Journal } from '../admin';
+import type { PoolInstall } from './fe-state';
+
+/**
+ * The pool's SIP registrar over TLS (5061 / 443 in production). It presents only its leaf certificate,
+ * so a client must already hold the intermediate. A REGISTER line is answered `SIP/2.0 200 OK`.
+ */
+export async function startRegistrar(host: string, port: number, journal: Journal) {
+  const server = createServer({ minVersion: 'TLSv1.2', handshakeTimeout: 5000 });
+  server.on('tlsClientError', (error, socket) => {
+    journal.record({
+      operation: 'tls.handshake',
+      request: { from: socket.remoteAddress ?? null },
+      outcome: { result: 'failed', error: error.message.slice(0, 200) },
+    });
+    socket.destroy();
+  });
+  server.on('secureConnection', (socket: TLSSocket) => {
+    journal.record({
+      operation: 'tls.handshake',
+      request: { servername: socket.servername || null },
+      outcome: { result: 'established' },
+    });
+    let buffered = '';
+    socket.on('error', () => {});
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('latin1');
+      if (buffered.length > 8192) return socket.destroy();
+      if (!buffered.includes('\r\n\r\n')) return;
+      const [requestLine] = buffered.split('\r\n');
+      const register = /^REGISTER sip:\S+ SIP\/2\.0$/.test(requestLine);
+      journal.record({
+        operation: 'sip.register',
+        request: { line: requestLine.slice(0, 120) },
+        outcome: { status: register ? 200 : 400 },
+      });
+      socket.end(
+        register
+          ? 'SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n'
+          : 'SIP/2.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n',
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    install: (pool: PoolInstall) =>
+      server.setSecureContext({ cert: pool.registrar.certPem, key: pool.registrar.keyPem }),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,83 @@
+import { type Verdict, verdict } from './verdict';
+
+/**
+ * Lync Phone Edition sign-in and the intermediate certificate (PHONE-01..04). Certificates are named by
+ * subject; the registrar presents only its leaf, so the phone must already know every CA between the
+ * leaf and one of its factory roots.
+ */
+export type SignInPath = 'pin' | 'usb';
+
+export interface CaCertificate {
+  subject: string;
+  issuer: string;
+}
+
+export interface PhoneSignIn {
+  path: SignInPath;
+  factoryRoots: string[];
+  /** CA certificates the phone downloaded on an earlier PIN sign-in. */
+  remembered: CaCertificate[];
+  /** Issuer of the pool's certificate. */
+  leafIssuer: string;
+  /** What the provisioning service serves over HTTP (intermediates and root). */
+  provisioningChain: CaCertificate[];
+}
+
+export interface PhoneOutcome {
+  steps: string[];
+  registered: boolean;
+  /** What the phone holds afterwards. */
+  remembered: CaCertificate[];
+}
+
+/** PHONE-01/02: PIN downloads the chain over HTTP first; USB tethering goes straight to TLS. */
+export function signInSteps(path: SignInPath): Verdict<string[]> {
+  return path === 'pin'
+    ? verdict(
+        ['http chain download', 'tls handshake'],
+        ['PHONE-01'],
+        'PIN sign-in downloads the chain over HTTP (port 80) before TLS',
+      )
+    : verdict(['tls handshake'], ['PHONE-02'], 'USB tethering skips the download and goes straight to TLS');
+}
+
+/** PHONE-01..04: whether the handshake succeeds, from what the phone knows at that moment. */
+export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
+  const steps = signInSteps(input.path).value;
+  const remembered =
+    input.path === 'pin' ? merge(input.remembered, input.provisioningChain) : input.remembered;
+  const missing = missingIssuer(input.leafIssuer, input.factoryRoots, remembered);
+  const outcome = { steps, registered: missing === undefined, remembered };
+  if (missing === undefined) {
+    const direct = input.factoryRoots.includes(input.leafIssuer);
+    return verdict(
+      outcome,
+      direct ? ['PHONE-04'] : input.path === 'pin' ? ['PHONE-01'] : ['PHONE-03'],
+      direct
+        ? 'the certificate is issued straight from a factory root'
+        : 'the phone holds every intermediate up to a factory root',
+    );
+  }
+  return verdict(outcome, ['PHONE-02'], `the phone lacks the intermediate "${missing}"`);
+}
+
+/** Walks from the leaf's issuer to a factory root through known CAs; the first unknown name, if any. */
+function missingIssuer(
+  leafIssuer: string,
+  factoryRoots: string[],
+  known: CaCertificate[],
+): string | undefined {
+  let name = leafIssuer;
+  for (let depth = 0; depth < 8; depth++) {
+    if (factoryRoots.includes(name)) return undefined;
+    const ca = known.find((c) => c.subject === name);
+    if (!ca) return name;
+    if (ca.issuer === ca.subject) return undefined; // a downloaded root the phone now trusts
+    name = ca.issuer;
+  }
+  return name;
+}
+
+function merge(a: CaCertificate[], b: CaCertificate[]): CaCertificate[] {
+  return [...a, ...b.filter((x) => !a.some((y) => y.subject === x.subject))];
+}
