@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { type AttributeValue, type DirectoryEntry, dnsDomainOf } from '../../src/tenant/entry';
+import { CompactEntry } from './compact-entry';
 import { type FilterContext, normalizeDn } from './filter';
 import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexes';
 
@@ -8,7 +8,7 @@ export class StoredEntry {
   readonly encoded = new Map<string, Buffer>();
   constructor(
     readonly id: number,
-    public entry: DirectoryEntry,
+    public entry: CompactEntry,
     public ndn: string,
     public parent: string,
   ) {}
@@ -19,8 +19,18 @@ export class StoredEntry {
 
 const DN_VALUED = new Set(['member', 'distinguishedname', 'objectcategory', 'manager']);
 
+const dnKeys = new Map<string, string>();
+
+/** The index key of a value; DN values (member, objectCategory) are normalized, with a small cache. */
 export function keyOf(attribute: string, value: AttributeValue): string {
-  return DN_VALUED.has(attribute) && typeof value === 'string' ? normalizeDn(value) : indexKey(value);
+  if (!DN_VALUED.has(attribute) || typeof value !== 'string') return indexKey(value);
+  let key = dnKeys.get(value);
+  if (key === undefined) {
+    key = normalizeDn(value);
+    if (dnKeys.size > 8192) dnKeys.clear();
+    dnKeys.set(value, key);
+  }
+  return key;
 }
 
 export function parentOf(ndn: string): string {
@@ -62,6 +72,13 @@ export class Dit implements FilterContext<StoredEntry> {
     return dit;
   }
 
+  /** Names the tree after its naming context (once its entries are in). */
+  name(baseDn: string): void {
+    this.baseDn = baseDn;
+    this.domain = dnsDomainOf(baseDn);
+    this.netbios = this.domain.split('.')[0].toUpperCase();
+  }
+
   get(dn: string): StoredEntry | undefined {
     return this.byDn.get(this.normalized(dn));
   }
@@ -78,7 +95,8 @@ export class Dit implements FilterContext<StoredEntry> {
     return n;
   }
 
-  insert(entry: DirectoryEntry, id = this.nextId++): StoredEntry {
+  insert(source: DirectoryEntry | CompactEntry, id = this.nextId++): StoredEntry {
+    const entry = CompactEntry.from(source);
     const ndn = normalizeDn(entry.dn);
     const stored = new StoredEntry(id, entry, ndn, parentOf(ndn));
     this.byDn.set(ndn, stored);
@@ -149,7 +167,29 @@ export function withOperationalAttributes(entry: DirectoryEntry): DirectoryEntry
   const rdn = /^[^=]+=((?:\\.|[^,\\])*)/.exec(entry.dn)?.[1] ?? '';
   if (!entry.has('distinguishedName')) entry.set('distinguishedName', [entry.dn]);
   if (!entry.has('name') && rdn) entry.set('name', [rdn.replace(/\\(.)/g, '$1')]);
-  if (!entry.has('objectGUID'))
-    entry.set('objectGUID', [new Uint8Array(createHash('md5').update(entry.dn.toLowerCase()).digest())]);
+  if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(entry.dn)]);
   return entry;
+}
+
+let slab = new Uint8Array(0);
+let used = 0;
+
+/** A stable objectGUID for an object exported without one: 16 bytes hashed from its DN, cut from a shared slab. */
+function guidFor(dn: string): Uint8Array {
+  if (used + 16 > slab.length) {
+    slab = new Uint8Array(64 * 1024);
+    used = 0;
+  }
+  const guid = slab.subarray(used, used + 16);
+  used += 16;
+  const text = dn.toLowerCase();
+  for (let lane = 0; lane < 4; lane++) {
+    let h = 0x811c9dc5 ^ (lane * 0x9e3779b9);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    guid[lane * 4] = h >>> 24;
+    guid[lane * 4 + 1] = (h >>> 16) & 0xff;
+    guid[lane * 4 + 2] = (h >>> 8) & 0xff;
+    guid[lane * 4 + 3] = h & 0xff;
+  }
+  return guid;
 }

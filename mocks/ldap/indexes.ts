@@ -87,7 +87,6 @@ export const EQUALITY_INDEXED = new Set([
   'legacyexchangedn',
   'member',
   'objectguid',
-  'distinguishedname',
   'userprincipalname',
 ]);
 export const PREFIX_INDEXED = new Set([

@@ -14,6 +14,10 @@ export interface Candidates {
 export function candidates(dit: Dit, filter: Filter): Candidates | undefined {
   switch (filter.kind) {
     case 'equal': {
+      if (filter.attribute === 'distinguishedname') {
+        const found = dit.get(filter.value);
+        return { size: found ? 1 : 0, items: found ? [found] : [] };
+      }
       const index = dit.indexes.get(filter.attribute);
       if (!index) return undefined;
       const items = index.bucket(keyOf(filter.attribute, filter.raw ?? filter.value));

@@ -1,0 +1,109 @@
+import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+
+/**
+ * How the mock DC keeps an object in memory: at 100,000 objects a Map per entry costs too much, so
+ * entries with the same attribute names share one "shape" (names, lower-cased names, positions) and
+ * hold only their values, a single value without an array around it.
+ */
+interface Shape {
+  names: readonly string[];
+  positions: ReadonlyMap<string, number>;
+}
+
+const shapes = new Map<string, Shape>();
+
+function shapeOf(names: readonly string[]): Shape {
+  const key = names.join('\u0000');
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = { names: [...names], positions: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+type Slot = AttributeValue | AttributeValue[];
+
+export class CompactEntry {
+  private shape: Shape;
+  private values: Slot[];
+
+  constructor(
+    readonly dn: string,
+    names: readonly string[],
+    values: Slot[],
+  ) {
+    this.shape = shapeOf(names);
+    this.values = values;
+  }
+
+  static from(entry: DirectoryEntry | CompactEntry): CompactEntry {
+    if (entry instanceof CompactEntry) return entry;
+    const names = entry.names();
+    return new CompactEntry(
+      entry.dn,
+      names,
+      names.map((n) => {
+        const v = entry.get(n);
+        return v.length === 1 ? v[0] : [...v];
+      }),
+    );
+  }
+
+  get(name: string): AttributeValue[] {
+    const at = this.shape.positions.get(name.toLowerCase());
+    if (at === undefined) return [];
+    const slot = this.values[at];
+    return Array.isArray(slot) ? slot : [slot];
+  }
+
+  first(name: string): string | undefined {
+    const v = this.get(name)[0];
+    return v === undefined ? undefined : typeof v === 'string' ? v : Buffer.from(v).toString('utf8');
+  }
+
+  texts(name: string): string[] {
+    return this.get(name).map((v) => (typeof v === 'string' ? v : Buffer.from(v).toString('utf8')));
+  }
+
+  has(name: string): boolean {
+    return this.shape.positions.has(name.toLowerCase());
+  }
+
+  names(): readonly string[] {
+    return this.shape.names;
+  }
+
+  isA(objectClass: string): boolean {
+    const wanted = objectClass.toLowerCase();
+    return this.texts('objectClass').some((c) => c.toLowerCase() === wanted);
+  }
+
+  /** Sets (or with no values removes) an attribute; the shape is replaced, never changed in place. */
+  set(name: string, values: AttributeValue[]): void {
+    const at = this.shape.positions.get(name.toLowerCase());
+    const names = [...this.shape.names];
+    const slots = [...this.values];
+    if (at === undefined) {
+      if (values.length === 0) return;
+      names.push(name);
+      slots.push(values.length === 1 ? values[0] : [...values]);
+    } else if (values.length === 0) {
+      names.splice(at, 1);
+      slots.splice(at, 1);
+    } else {
+      slots[at] = values.length === 1 ? values[0] : [...values];
+      this.values = slots;
+      return;
+    }
+    this.shape = shapeOf(names);
+    this.values = slots;
+  }
+
+  /** A full DirectoryEntry copy (for write operations, which check the result before storing it). */
+  clone(dn = this.dn): DirectoryEntry {
+    const copy = new DirectoryEntry(dn);
+    for (const name of this.shape.names) copy.set(name, [...this.get(name)]);
+    return copy;
+  }
+}
