@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { LyncPhone } from '../../src/clients/tls/phone';
+import { phoneFactoryRoots, poolInstallBody } from '../../src/pki/fixtures';
+import { POOL_FQDN } from '../../src/pki/lab';
+import type { StartedMock } from '../admin';
+import { sendBadInput } from '../edge/bad-input.fixture';
+import { CERT_PROV_PATH, startLyncFeMock } from './index';
+
+let fe: StartedMock;
+before(async () => {
+  fe = await startLyncFeMock();
+  const loaded = await fetch(`${fe.urls.admin}/__admin/data`, {
+    method: 'PUT',
+    body: JSON.stringify(await poolInstallBody('via intermediate')),
+  });
+  assert.equal(loaded.status, 200);
+});
+after(() => fe.stop());
+
+const run = (cmd: string, args: string[]) =>
+  new Promise<{ code: number; out: string }>((resolve) => {
+    const child = execFile(cmd, args, { timeout: 15_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as NodeJS.ErrnoException).code ?? 1) : 0, out: stdout + stderr }),
+    );
+    child.stdin?.end();
+  });
+
+test('curl fetches the certificate chain over plain HTTP, and openssl reads both certificates', async () => {
+  const { code, out } = await run('curl', ['-sS', '-f', `${fe.urls.http}${CERT_PROV_PATH}`]);
+  assert.equal(code, 0, out);
+  assert.equal(out.match(/BEGIN CERTIFICATE/g)?.length, 2);
+  const subjects = await run('sh', [
+    '-c',
+    `curl -sS ${fe.urls.http}${CERT_PROV_PATH} | openssl storeutl -noout -text -certs /dev/stdin | grep Subject:`,
+  ]);
+  assert.match(subjects.out, /Secure Server CA - G3/);
+});
+
+test('the registrar presents its leaf alone: openssl s_client sees a chain of one', async () => {
+  const port = new URL(fe.urls.sip).port;
+  const { out } = await run('openssl', [
+    's_client',
+    '-connect',
+    `127.0.0.1:${port}`,
+    '-servername',
+    POOL_FQDN,
+    '-showcerts',
+  ]);
+  assert.equal(out.match(/BEGIN CERTIFICATE/g)?.length, 1, out);
+  assert.match(out, /verify error:num=(20|21)/);
+});
+
+test('unknown paths and methods get HTTP errors; bad admin data is refused with 400', async () => {
+  assert.equal((await fetch(`${fe.urls.http}/nothing`)).status, 404);
+  assert.equal((await fetch(`${fe.urls.http}${CERT_PROV_PATH}`, { method: 'POST' })).status, 405);
+  const bad = await fetch(`${fe.urls.admin}/__admin/data`, {
+    method: 'PUT',
+    body: JSON.stringify({ chainPem: 'x' }),
+  });
+  assert.equal(bad.status, 400);
+  const twoCerts = await poolInstallBody('via intermediate');
+  twoCerts.registrar.certPem += twoCerts.chainPem;
+  const refused = await fetch(`${fe.urls.admin}/__admin/data`, {
+    method: 'PUT',
+    body: JSON.stringify(twoCerts),
+  });
+  assert.match(await refused.text(), /the leaf alone/);
+});
+
+test('bad input on the registrar is refused and it keeps serving', async () => {
+  const port = Number(new URL(fe.urls.sip).port);
+  assert.equal((await sendBadInput('127.0.0.1', port, 300)).length, 300);
+  const phone = new LyncPhone((await phoneFactoryRoots()).pem);
+  const signIn = await phone.signIn('pin', { http: fe.urls.http, sip: fe.urls.sip, fqdn: POOL_FQDN });
+  assert.equal(signIn.registered, true, signIn.failure);
+});
