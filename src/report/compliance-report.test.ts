@@ -116,3 +116,18 @@ test('a missing evidence file is reported, not a crash', () => {
     report.verdict.details.some((d) => /1 evidence file of tenant findings could not be found/.test(d)),
   );
 });
+
+test('a scenario broken by a mock or the harness is told apart from a rule that did not hold', () => {
+  const { dir, run, manifest } = fixture({ failGal05: true });
+  const gal05 = () => rule(writeRunReport({ outDir: dir, catalog, run, manifest }).report, 'GAL-05');
+  assert.equal(gal05().scenarios[0].harnessError, false, 'a RuleViolation is the rule failing');
+  run.scenarios.find((s) => s.tags.includes('@GAL-05'))!.errorType = 'Error';
+  const { report } = writeRunReport({ outDir: dir, catalog, run, manifest });
+  assert.equal(rule(report, 'GAL-05').status, 'failed', 'still never passed');
+  assert.equal(rule(report, 'GAL-05').scenarios[0].harnessError, true);
+  assert.ok(
+    report.verdict.details.some((d) =>
+      /1 scenario failed because a mock service or the harness broke/.test(d),
+    ),
+  );
+});

@@ -121,6 +121,13 @@ function buildVerdict(rules: ReportRule[], input: ReportInput): ComplianceReport
     const list = ids(status);
     if (list.length) details.push(`${status[0].toUpperCase()}${status.slice(1)}: ${list.join(', ')}.`);
   }
+  const broken = new Set(
+    rules.flatMap((r) => r.scenarios.filter((s) => s.harnessError).map((s) => `${s.uri}:${s.name}`)),
+  );
+  if (broken.size)
+    details.push(
+      `${plural(broken.size, 'scenario')} failed because a mock service or the harness broke, not because a rule did not hold: those rules are unproven.`,
+    );
   const t = input.findings.totals;
   details.push(
     t.objects

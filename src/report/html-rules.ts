@@ -19,7 +19,12 @@ function scenarioList(rule: ReportRule): string {
       .filter(Boolean)
       .map((m) => `<span class="tag">${m}</span>`)
       .join(' ');
-    const status = s.status === 'unknown' ? 'did not run' : s.status;
+    const status =
+      s.status === 'unknown'
+        ? 'did not run'
+        : s.harnessError
+          ? 'failed: the check could not complete, so the rule is unproven'
+          : s.status;
     const error = s.error ? `<pre class="error">${esc(s.error)}</pre>` : '';
     const by = s.witnesses.length
       ? ` <span class="muted">· checked by ${esc(s.witnesses.join(', '))}</span>`

@@ -29,7 +29,12 @@ function ruleMarkdown(rule: ReportRule): string {
   );
   if (rule.scenarios.length === 0) lines.push('- Scenarios: none ran, so the rule was not checked');
   for (const s of rule.scenarios) {
-    const status = s.status === 'unknown' ? 'did not run' : s.status;
+    const status =
+      s.status === 'unknown'
+        ? 'did not run'
+        : s.harnessError
+          ? 'failed: the check could not complete'
+          : s.status;
     lines.push(`- Scenario (${status}): ${s.name}${s.showsFailure ? ' [shows the failure side]' : ''}`);
     if (s.error) lines.push(`  - ${cell(s.error.split('\n')[0])}`);
   }

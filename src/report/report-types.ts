@@ -21,6 +21,8 @@ export interface ReportScenario {
   uri: string;
   status: string;
   error?: string;
+  /** True when the scenario failed for another reason than the rule (a mock or the harness broke). */
+  harnessError?: boolean;
   showsFailure: boolean;
   tenantCheck: boolean;
   /** Witnesses that checked something in the scenario (model, and each mock service). */

@@ -36,6 +36,18 @@ interface CheckBody {
   observations: Array<{ witness: string; value: unknown; agrees: boolean; detail?: unknown }>;
 }
 
+/** Error classes that mean the rule itself did not hold (as opposed to a mock or the harness failing). */
+const RULE_FAILURES = new Set(['RuleViolation', 'AssertionError', 'AssertionError [ERR_ASSERTION]']);
+
+/** An error message without its stack frames: the reader needs what failed, not where in the code. */
+export function withoutStack(message: string): string {
+  return message
+    .split('\n')
+    .filter((line) => !/^\s+at /.test(line))
+    .join('\n')
+    .trim();
+}
+
 /** Short text for a value in the page; the whole value stays in the messages and evidence files. */
 export function shortText(value: unknown, max = VALUE_CHARS): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
@@ -101,7 +113,8 @@ export function collectRuleEvidence(
       feature: features[scenario.uri] ?? scenario.uri,
       uri: scenario.uri,
       status: scenario.status,
-      error: scenario.error && shortText(scenario.error, 1200),
+      error: scenario.error && shortText(withoutStack(scenario.error), 1200),
+      harnessError: Boolean(scenario.errorType && !RULE_FAILURES.has(scenario.errorType)),
       showsFailure: scenario.tags.includes('@shows-failure'),
       tenantCheck: scenario.tags.includes('@tenant-check'),
       witnesses: [...witnesses].sort(),

@@ -22,6 +22,8 @@ export interface ScenarioRun {
   status: ScenarioStatus;
   /** First failure message, if any. */
   error?: string;
+  /** Its error class: `RuleViolation` when a rule did not hold or witnesses disagreed; else the harness failed. */
+  errorType?: string;
   durationMs: number;
   attachments: Attachment[];
 }
@@ -103,7 +105,7 @@ export class RunMessagesCollector {
     testStepResult: {
       status: string;
       message?: string;
-      exception?: { message?: string };
+      exception?: { type?: string; message?: string };
       duration?: Timestamp;
     };
   }): void {
@@ -112,7 +114,10 @@ export class RunMessagesCollector {
     const result = step.testStepResult;
     const status = String(result.status).toLowerCase() as ScenarioStatus;
     if (RANK.indexOf(status) > RANK.indexOf(run.status)) run.status = status;
-    if (status === 'failed' && !run.error) run.error = result.message ?? result.exception?.message;
+    if (status === 'failed' && !run.error) {
+      run.error = result.message ?? result.exception?.message;
+      run.errorType = result.exception?.type;
+    }
     run.durationMs += (result.duration?.seconds ?? 0) * 1000 + (result.duration?.nanos ?? 0) / 1e6;
   }
 
