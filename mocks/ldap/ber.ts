@@ -63,23 +63,27 @@ function writeHeader(buf: Buffer, at: number, tag: number, length: number): numb
   return at;
 }
 
-/**
- * A SearchResultEntry message from the entry's encoded DN (`octets(dn)`) and pre-encoded
- * PartialAttributes, written into one buffer (the hot path of every search).
- */
-export function searchEntry(messageId: number, dnOctets: Buffer, attributes: Buffer[]): Buffer {
-  const id = integer(messageId);
+/** The `[APPLICATION 4]` part of a SearchResultEntry: the DN (`octets(dn)`) and the PartialAttributes. */
+export function searchEntryOp(dnOctets: Buffer, attributes: Buffer[]): Buffer {
   let attrsLength = 0;
   for (const a of attributes) attrsLength += a.length;
   const opLength = dnOctets.length + headerSize(attrsLength) + attrsLength;
-  const messageLength = id.length + headerSize(opLength) + opLength;
-  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
-  let at = writeHeader(buf, 0, 0x30, messageLength);
-  at += id.copy(buf, at);
-  at = writeHeader(buf, at, 0x64, opLength);
+  const buf = Buffer.allocUnsafeSlow(headerSize(opLength) + opLength);
+  let at = writeHeader(buf, 0, 0x64, opLength);
   at += dnOctets.copy(buf, at);
   at = writeHeader(buf, at, 0x30, attrsLength);
   for (const a of attributes) at += a.copy(buf, at);
+  return buf;
+}
+
+/** A SearchResultEntry message around an encoded op part, in one buffer. */
+export function searchEntry(messageId: number, op: Buffer): Buffer {
+  const id = integer(messageId);
+  const messageLength = id.length + op.length;
+  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
+  let at = writeHeader(buf, 0, 0x30, messageLength);
+  at += id.copy(buf, at);
+  op.copy(buf, at);
   return buf;
 }
 

@@ -122,7 +122,7 @@ export class Dit implements FilterContext<StoredEntry> {
     this.indexValues(stored, key, stored.entry.get(name), false);
     stored.entry.set(name, values);
     this.indexValues(stored, key, values, true);
-    stored.encoded.delete(key);
+    stored.encoded.clear();
   }
 
   private indexValues(stored: StoredEntry, attribute: string, values: AttributeValue[], add: boolean): void {

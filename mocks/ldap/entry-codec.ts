@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../../src/tenant/entry';
-import { attribute, octets, searchEntry } from './ber';
+import { attribute, octets, searchEntry, searchEntryOp } from './ber';
 import type { Dit, StoredEntry } from './dit';
 
 /** AD's MaxValRange: at most this many values of one attribute per read. */
@@ -13,18 +13,26 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  * values, and multi-valued attributes past 1,500 values served in ranges (`member;range=0-1499`).
  */
 export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
-  const parts: Buffer[] = [];
-  for (const name of selection(stored, requested)) {
-    const part = encodedAttribute(dit, stored, name);
-    if (part) parts.push(part);
+  const cacheable = requested.length > 0 && requested.every((n) => n !== '*' && !DYNAMIC.test(n));
+  const key = cacheable ? `\u0001${requested.join('\u0000')}` : undefined;
+  let op = key ? stored.encoded.get(key) : undefined;
+  if (!op) {
+    const parts: Buffer[] = [];
+    for (const name of selection(stored, requested)) {
+      const part = encodedAttribute(dit, stored, name);
+      if (part) parts.push(part);
+    }
+    op = searchEntryOp(octets(stored.dn), parts);
+    if (key) {
+      for (const k of stored.encoded.keys()) if (k.startsWith('\u0001')) stored.encoded.delete(k);
+      stored.encoded.set(key, op);
+    }
   }
-  let dn = stored.encoded.get('');
-  if (!dn) {
-    dn = octets(stored.dn);
-    stored.encoded.set('', dn);
-  }
-  return searchEntry(messageId, dn, parts);
+  return searchEntry(messageId, op);
 }
+
+/** Attributes whose values depend on other objects (memberOf) or on the request (ranges): never cached. */
+const DYNAMIC = /^memberof$|;range=/i;
 
 function selection(stored: StoredEntry, requested: string[]): string[] {
   if (requested.length === 1 && requested[0] === '1.1') return [];

@@ -49,7 +49,8 @@ export type LdapRequest =
 
 export interface Connection {
   id: string;
-  write(bytes: Buffer): void;
+  /** Writes one message, or several in one corked write (a search's entries and its done message). */
+  write(bytes: Buffer | Buffer[]): void;
   destroy(): void;
 }
 
@@ -81,7 +82,14 @@ export async function startLdapListener(
       const conn: Connection = {
         id: `c${++seq}`,
         write: (bytes) => {
-          if (!socket.destroyed) socket.write(bytes);
+          if (socket.destroyed) return;
+          if (!Array.isArray(bytes)) {
+            socket.write(bytes);
+            return;
+          }
+          socket.cork();
+          for (const b of bytes) socket.write(b);
+          socket.uncork();
         },
         destroy: () => socket.destroy(),
       };

@@ -22,8 +22,8 @@ export interface SearchRequest {
 }
 
 export interface SearchAnswer {
-  /** The whole answer, entries and SearchResultDone, as one buffer (one socket write). */
-  bytes: Buffer;
+  /** The whole answer, entries and SearchResultDone, written together (one corked write). */
+  bytes: Buffer | Buffer[];
   code: number;
   entries: number;
 }
@@ -50,7 +50,7 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   const message = code === CODE.sizeLimitExceeded ? 'Size limit exceeded' : '';
   const entries = parts.length;
   parts.push(result(req.messageId, RESPONSE.search, code, message));
-  return { bytes: Buffer.concat(parts), code, entries };
+  return { bytes: parts, code, entries };
 }
 
 function* matching(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], filter: Filter) {
@@ -103,7 +103,7 @@ function page(
     : Buffer.alloc(0);
   const entries = parts.length;
   parts.push(result(req.messageId, RESPONSE.search, CODE.success, '', '', [pagedControl(cookie)]));
-  return { bytes: Buffer.concat(parts), code: CODE.success, entries };
+  return { bytes: parts, code: CODE.success, entries };
 }
 
 function pagedControl(cookie: Buffer): Control {

@@ -97,7 +97,10 @@ export class DomainController {
     this.record(req, operation, outcome, fault);
   }
 
-  private perform(session: Session, req: LdapRequest): { bytes: Buffer; code: number; entries?: number } {
+  private perform(
+    session: Session,
+    req: LdapRequest,
+  ): { bytes: Buffer | Buffer[]; code: number; entries?: number } {
     const { state, passwords } = this.ctx;
     const ok = (op: number) => ({ bytes: result(req.messageId, op, CODE.success), code: CODE.success });
     switch (req.op) {
