@@ -23,6 +23,8 @@ export class ExchangeContext {
   exported: DirectoryEntry[] = [];
   records: AutodiscoverRecords = {};
   outlooks = new Map<string, OutlookSimulator>();
+  /** Called after every scheduled Outlook check (the OAB steps watch when a change reaches the local OAB). */
+  afterCheck: (outlook: OutlookSimulator, at: number) => void = () => {};
 
   /** Starts (once per worker) and seeds the mock; every scenario starts from these fixtures after reset. */
   async ready(world: HarnessWorld): Promise<this> {
@@ -104,6 +106,7 @@ export class ExchangeContext {
       const at = next.nextCheckAt();
       await this.exchange.admin.setClock(new Date(at));
       await next.checkOab(at);
+      this.afterCheck(next, at);
     }
     await this.exchange.admin.setClock(new Date(target));
   }

@@ -1,0 +1,44 @@
+import { type OabProfile, oabProfile } from '../../src/model/oab';
+import { DirectoryEntry } from '../../src/tenant/entry';
+import { scene } from '../srch/search-scene';
+import type { HarnessWorld } from '../support/world';
+
+/** The OAB timeline of one scenario: the schedule profile, the change, and when each witness saw it. */
+export class OabScene {
+  profile: OabProfile = oabProfile('exchange2010');
+  changedAt?: number;
+  changedName?: string;
+  lastDownload?: number;
+  /** When the watched change first appeared in Outlook's local OAB (observed after each download). */
+  firstSeenLocally?: number;
+}
+
+export const oabScene = (w: HarnessWorld) => w.area('oab-scene', () => new OabScene());
+
+/** Sets the schedule on the mock (admin API) and in the model. */
+export async function useProfile(w: HarnessWorld, name: string): Promise<OabScene> {
+  const o = oabScene(w);
+  o.profile = oabProfile(name);
+  await scene(w).ctx.exchange.admin.call('PUT', '/__admin/oab/schedule', { profile: name });
+  return o;
+}
+
+/** A new external contact at fabrikam.example, as DirSync would export it (mailNickname, targetAddress, SIP). */
+export function newExternalContact(name: string): DirectoryEntry {
+  const [given, sn] = name.split(' ');
+  const local = name.toLowerCase().replace(/\s+/g, '.');
+  return new DirectoryEntry(`CN=${name},OU=External Contacts,DC=xyz,DC=corp`, {
+    objectClass: ['top', 'person', 'organizationalPerson', 'contact'],
+    cn: name,
+    givenName: given,
+    sn: sn ?? '',
+    displayName: name,
+    mail: `${local}@fabrikam.example`,
+    mailNickname: local,
+    targetAddress: `SMTP:${local}@fabrikam.example`,
+    proxyAddresses: [`SMTP:${local}@fabrikam.example`],
+    'msRTCSIP-PrimaryUserAddress': `sip:${local}@fabrikam.example`,
+  });
+}
+
+export const WEEK_TIME = '((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{2}:\\d{2})';

@@ -1,0 +1,177 @@
+import { Then, When } from '@cucumber/cucumber';
+import { distributedAt, nextGeneration, oabFilesAfterDownload, searchableAt } from '../../src/model/oab';
+import { weekTime, weekTimeText } from '../srch/exchange-context';
+import { scene } from '../srch/search-scene';
+import type { HarnessWorld } from '../support/world';
+import { oabScene, WEEK_TIME } from './oab-scene';
+
+const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
+const START = weekTime('Monday 00:00');
+const times = (list: string) => list.split(/,\s*|\s+and\s+/).map((t) => weekTime(t));
+
+When(at('the clock runs to <T>'), async function (this: HarnessWorld, t: string) {
+  await scene(this).ctx.advanceTo(weekTime(t));
+});
+
+async function scheduled(w: HarnessWorld, operation: string): Promise<string[]> {
+  const entries = await scene(w).ctx.exchange.admin.journal({ operation, correlationId: w.scenario.id });
+  return entries.map((e) => weekTimeText(Date.parse(String(e.request.scheduledAt))));
+}
+
+Then(/^Exchange generated the OAB at (.+)$/, async function (this: HarnessWorld, list: string) {
+  const now = await scene(this).ctx.now();
+  const model: string[] = [];
+  for (
+    let g = nextGeneration(oabScene(this).profile, START);
+    g <= now;
+    g = nextGeneration(oabScene(this).profile, g)
+  )
+    model.push(weekTimeText(g));
+  await this.verify({
+    rule: 'OAB-02',
+    claim: `OAB generations under the ${oabScene(this).profile.name} schedule`,
+    expected: times(list).map(weekTimeText),
+    observations: [
+      { witness: 'model', value: model },
+      { witness: 'exchange', value: await scheduled(this, 'oab.generate') },
+    ],
+  });
+});
+
+Then(
+  /^the OAB virtual directory polled for a new OAB at (.+)$/,
+  async function (this: HarnessWorld, list: string) {
+    const profile = oabScene(this).profile;
+    const now = await scene(this).ctx.now();
+    const model: string[] = [];
+    const step = profile.distributionIntervalMinutes * 60_000;
+    for (let p = distributedAt(profile, START + 1); step > 0 && p <= now; p += step)
+      model.push(weekTimeText(p));
+    await this.verify({
+      rule: 'OAB-03',
+      claim: `distribution polls every ${profile.distributionIntervalMinutes} minutes`,
+      expected: times(list).map(weekTimeText),
+      observations: [
+        { witness: 'model', value: model },
+        { witness: 'exchange', value: await scheduled(this, 'oab.distribute') },
+      ],
+    });
+  },
+);
+
+Then(
+  at('the OAB generated at <T> reached the virtual directory at (.+)'),
+  async function (this: HarnessWorld, g: string, d: string) {
+    const entries = await scene(this).ctx.exchange.admin.journal({ correlationId: this.scenario.id });
+    const generation = entries.find(
+      (e) => e.operation === 'oab.generate' && Date.parse(String(e.request.scheduledAt)) === weekTime(g),
+    );
+    const copy = entries.find(
+      (e) =>
+        e.operation === 'oab.distribute' &&
+        e.outcome.copied &&
+        e.outcome.sequence === generation?.outcome.sequence,
+    );
+    await this.verify({
+      rule: 'OAB-03',
+      claim: `the ${g} generation is served from the virtual directory`,
+      expected: d,
+      observations: [
+        { witness: 'model', value: weekTimeText(distributedAt(oabScene(this).profile, weekTime(g))) },
+        {
+          witness: 'exchange',
+          value: copy ? weekTimeText(Date.parse(String(copy.request.scheduledAt))) : 'never',
+          detail: { generation, copy },
+        },
+      ],
+    });
+  },
+);
+
+Then(/^Outlook checked for a new OAB at (.+)$/, async function (this: HarnessWorld, list: string) {
+  const s = scene(this);
+  const o = oabScene(this);
+  const now = await s.ctx.now();
+  const model: string[] = [];
+  for (let c = o.lastDownload!; c <= now; c += o.profile.downloadIntervalHours * 3_600_000)
+    model.push(weekTimeText(c));
+  const manifests = await s.ctx.exchange.admin.journal({
+    operation: 'oab.manifest',
+    correlationId: this.scenario.id,
+  });
+  await this.verify({
+    rule: 'OAB-04',
+    claim: `Outlook checks every ${o.profile.downloadIntervalHours} hours`,
+    expected: times(list).map(weekTimeText),
+    observations: [
+      { witness: 'model', value: model },
+      { witness: 'client:outlook', value: s.outlook!.checks.map((c) => weekTimeText(c.at)) },
+      { witness: 'exchange', value: manifests.map((m) => weekTimeText(Date.parse(m.at))) },
+    ],
+  });
+});
+
+Then(
+  at('the Offline Address Books folder holds .oab files stamped <T>'),
+  async function (this: HarnessWorld, t: string) {
+    const files = scene(this).outlook!.oabFiles();
+    const newest = files.map((f) => Date.parse(f.modified)).sort((a, b) => b - a)[0];
+    const model = oabFilesAfterDownload(weekTime(t));
+    await this.verify({
+      rule: 'OAB-06',
+      claim: 'a download leaves .oab files stamped with its time',
+      expected: { files: true, stamped: new Date(weekTime(t)).toISOString() },
+      observations: [
+        { witness: 'model', value: model.value, detail: model.reason },
+        {
+          witness: 'client:outlook',
+          value: { files: files.length > 0, stamped: newest ? new Date(newest).toISOString() : '' },
+          detail: files,
+        },
+      ],
+    });
+  },
+);
+
+Then(
+  at('Lync finds "([^"]*)" at <T>, before the scheduled download at (.+)'),
+  async function (this: HarnessWorld, name: string, t: string, scheduledText: string) {
+    const s = scene(this);
+    const o = oabScene(this);
+    const when = weekTime(t);
+    const outcome = await s.search(name.split(' ')[0]);
+    // The schedule as it was before the forced download: 24 hours after the download before it.
+    const plan = searchableAt(
+      o.profile,
+      o.changedAt!,
+      o.lastDownload! === when ? previousDownload(s.outlook!.checks, when) : o.lastDownload!,
+    );
+    await this.verify({
+      rule: 'OAB-06',
+      claim: `a forced download at ${t} brings ${name} before ${scheduledText}`,
+      expected: { found: true, scheduled: scheduledText },
+      observations: [
+        {
+          witness: 'model',
+          value: {
+            found: when >= plan.value.distributedAt,
+            scheduled: weekTimeText(plan.value.downloadedAt),
+          },
+          detail: plan.reason,
+        },
+        {
+          witness: 'client:lync-windows',
+          value: {
+            found: outcome.names.includes(name),
+            scheduled: weekTimeText(previousDownload(s.outlook!.checks, when) + 24 * 3_600_000),
+          },
+          detail: { outcome, outlookChecks: s.outlook!.checks },
+        },
+      ],
+    });
+  },
+);
+
+function previousDownload(checks: Array<{ at: number; outcome: string }>, before: number): number {
+  return checks.filter((c) => c.at < before && c.outcome !== 'failed').at(-1)?.at ?? before;
+}

@@ -1,0 +1,289 @@
+import { Given, Then, When } from '@cucumber/cucumber';
+import { documentedWorstCaseHours, searchableAt } from '../../src/model/oab';
+import { exchangeContext, weekTime, weekTimeText } from '../srch/exchange-context';
+import { scene } from '../srch/search-scene';
+import type { HarnessWorld } from '../support/world';
+import { newExternalContact, oabScene, useProfile, WEEK_TIME } from './oab-scene';
+
+const HOUR = 3_600_000;
+const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
+
+Given('the OAB schedule profile {string}', async function (this: HarnessWorld, profile: string) {
+  await exchangeContext(this).ready(this);
+  await useProfile(this, profile);
+});
+
+Given('the OAB schedule profile of this run', async function (this: HarnessWorld) {
+  await exchangeContext(this).ready(this);
+  await useProfile(this, this.setting('oabProfile', 'exchange2010'));
+});
+
+/** Outlook downloads now (at start-up, or by hand: Send/Receive > Download Address Book). */
+async function downloadAt(w: HarnessWorld, when: number) {
+  const s = scene(w);
+  await s.ctx.advanceTo(when);
+  const check = await s.outlook!.checkOab(when);
+  s.ctx.afterCheck(s.outlook!, when);
+  if (check.outcome === 'failed')
+    throw new Error(`[steps:oab] the OAB download at ${weekTimeText(when)} failed: ${check.detail}`);
+  s.setup.oabDownloaded = true;
+  oabScene(w).lastDownload = when;
+}
+
+Given(
+  at('Outlook downloads the Offline Address Book at <T>'),
+  async function (this: HarnessWorld, t: string) {
+    await downloadAt(this, weekTime(t));
+  },
+);
+
+When(
+  at('the user forces an Offline Address Book download at <T>'),
+  async function (this: HarnessWorld, t: string) {
+    await downloadAt(this, weekTime(t));
+  },
+);
+
+When(
+  at('the external contact "([^"]*)" is created at <T>(?:, just after the OAB generation)?'),
+  async function (this: HarnessWorld, name: string, t: string) {
+    const s = scene(this);
+    const o = oabScene(this);
+    await s.ctx.advanceTo(weekTime(t));
+    const contact = newExternalContact(name);
+    await s.ctx.exchange.admin.call('POST', '/__admin/recipients', [contact.toJSON()]);
+    s.ctx.exported = [...s.ctx.exported, contact];
+    o.changedAt = weekTime(t);
+    o.changedName = name;
+    s.ctx.afterCheck = (outlook, when) => {
+      if (o.firstSeenLocally === undefined && outlook.localRecords().some((r) => r.displayName === name))
+        o.firstSeenLocally = when;
+    };
+  },
+);
+
+function predicted(w: HarnessWorld) {
+  const o = oabScene(w);
+  if (o.changedAt === undefined || o.lastDownload === undefined)
+    throw new Error('[steps:oab] no change or no first download yet');
+  return searchableAt(o.profile, o.changedAt, o.lastDownload);
+}
+
+Then(
+  at('Exchange generates the OAB with "([^"]*)" at <T>'),
+  async function (this: HarnessWorld, _name: string, t: string) {
+    const s = scene(this);
+    await s.ctx.advanceTo(weekTime(t));
+    const model = predicted(this);
+    const generations = await s.ctx.exchange.admin.journal({
+      operation: 'oab.generate',
+      correlationId: this.scenario.id,
+    });
+    const after = generations.find(
+      (g) => Date.parse(String(g.request.scheduledAt)) > oabScene(this).changedAt!,
+    );
+    await this.verify({
+      rule: 'OAB-02',
+      claim: 'the first OAB generation after the change',
+      expected: t,
+      observations: [
+        { witness: 'model', value: weekTimeText(model.value.generatedAt), detail: model.reason },
+        {
+          witness: 'exchange',
+          value: after ? weekTimeText(Date.parse(String(after.request.scheduledAt))) : 'none',
+          detail: after,
+        },
+      ],
+    });
+  },
+);
+
+Then(at('the OAB virtual directory is updated at <T>'), async function (this: HarnessWorld, t: string) {
+  const s = scene(this);
+  await s.ctx.advanceTo(weekTime(t));
+  const model = predicted(this);
+  const copies = await s.ctx.exchange.admin.journal({
+    operation: 'oab.distribute',
+    correlationId: this.scenario.id,
+  });
+  const copy = copies.find(
+    (c) => c.outcome.copied && Date.parse(String(c.request.scheduledAt)) > model.value.generatedAt - 1,
+  );
+  await this.verify({
+    rule: 'OAB-03',
+    claim: 'the generation with the change reaches the OAB virtual directory',
+    expected: t,
+    observations: [
+      { witness: 'model', value: weekTimeText(model.value.distributedAt), detail: model.reason },
+      {
+        witness: 'exchange',
+        value: copy ? weekTimeText(Date.parse(String(copy.request.scheduledAt))) : 'none',
+        detail: copy,
+      },
+    ],
+  });
+});
+
+Then(
+  at('at <T> Outlook checks for a new OAB and Lync (still does not find|finds) "([^"]*)"'),
+  async function (this: HarnessWorld, t: string, verb: string, name: string) {
+    const s = scene(this);
+    const when = weekTime(t);
+    await s.ctx.advanceTo(when);
+    const model = predicted(this);
+    const cycle = oabScene(this).profile.downloadIntervalHours * HOUR;
+    const manifests = await s.ctx.exchange.admin.journal({
+      operation: 'oab.manifest',
+      correlationId: this.scenario.id,
+    });
+    await this.verify({
+      rule: 'OAB-04',
+      claim: `Outlook checks for a new OAB at ${t}`,
+      expected: true,
+      observations: [
+        {
+          witness: 'model',
+          value: (when - oabScene(this).lastDownload!) % cycle === 0,
+          detail: `every ${cycle / HOUR} hours`,
+        },
+        {
+          witness: 'client:outlook',
+          value: s.outlook!.checks.some((c) => c.at === when),
+          detail: s.outlook!.checks,
+        },
+        {
+          witness: 'exchange',
+          value: manifests.some((m) => Date.parse(m.at) === when),
+          detail: manifests.map((m) => m.at),
+        },
+      ],
+    });
+    const outcome = await s.search(name.split(' ')[0]);
+    await this.verify({
+      rule: 'OAB-01',
+      claim: `${name} is searchable only after the download that brings the change`,
+      expected: verb === 'finds',
+      observations: [
+        { witness: 'model', value: when >= model.value.downloadedAt, detail: model.reason },
+        { witness: 'client:lync-windows', value: outcome.names.includes(name), detail: outcome },
+      ],
+    });
+  },
+);
+
+Then(
+  /^the change took (\d+) hours to become searchable$/,
+  async function (this: HarnessWorld, hours: string) {
+    const o = oabScene(this);
+    const model = predicted(this);
+    await this.verify({
+      rule: 'OAB-05',
+      claim: 'hours from the change to the download that makes it searchable',
+      expected: Number(hours),
+      observations: [
+        { witness: 'model', value: model.value.hours, detail: model.reason },
+        {
+          witness: 'client:outlook',
+          value: o.firstSeenLocally === undefined ? -1 : (o.firstSeenLocally - o.changedAt!) / HOUR,
+        },
+      ],
+    });
+  },
+);
+
+Then(
+  at('Lync finds "([^"]*)" from <T>, (\\d+) hours after the change'),
+  async function (this: HarnessWorld, name: string, t: string, hours: string) {
+    const s = scene(this);
+    const o = oabScene(this);
+    const when = weekTime(t);
+    await s.ctx.advanceTo(when - 60_000);
+    const before = await s.search(name.split(' ')[0]);
+    await s.ctx.advanceTo(when);
+    const after = await s.search(name.split(' ')[0]);
+    const observed =
+      !before.names.includes(name) && after.names.includes(name) && o.firstSeenLocally === when;
+    const model = predicted(this);
+    await this.verify({
+      rule: ['OAB-01', 'OAB-05'],
+      claim: `${name} becomes searchable at ${t}, ${hours} hours after the change`,
+      expected: { from: t, hours: Number(hours) },
+      observations: [
+        {
+          witness: 'model',
+          value: { from: weekTimeText(model.value.downloadedAt), hours: model.value.hours },
+          detail: model.reason,
+        },
+        {
+          witness: 'client:lync-windows',
+          value: observed
+            ? { from: t, hours: (when - o.changedAt!) / HOUR }
+            : { from: 'not at that time', hours: -1 },
+          detail: { before: before.names, after: after.names, outlookChecks: s.outlook!.checks },
+        },
+      ],
+    });
+  },
+);
+
+Then(/^that is the notes' worst case of (\d+) hours$/, async function (this: HarnessWorld, hours: string) {
+  const o = oabScene(this);
+  const worst = documentedWorstCaseHours(o.profile);
+  await this.verify({
+    rule: 'OAB-05',
+    claim: 'the observed delay equals the documented worst case',
+    expected: Number(hours),
+    observations: [
+      { witness: 'model', value: worst.value, detail: worst.reason },
+      {
+        witness: 'client:outlook',
+        value: o.firstSeenLocally === undefined ? -1 : (o.firstSeenLocally - o.changedAt!) / HOUR,
+      },
+    ],
+  });
+});
+
+Then('Lync finds {string} when the model predicts', async function (this: HarnessWorld, name: string) {
+  const s = scene(this);
+  const model = predicted(this);
+  await s.ctx.advanceTo(model.value.downloadedAt - 60_000);
+  const before = await s.search(name.split(' ')[0]);
+  await s.ctx.advanceTo(model.value.downloadedAt);
+  const after = await s.search(name.split(' ')[0]);
+  await this.verify({
+    rule: ['OAB-01', 'OAB-05'],
+    claim: `${name} becomes searchable at the predicted download (${oabScene(this).profile.name})`,
+    expected: { before: false, after: true },
+    observations: [
+      { witness: 'model', value: { before: false, after: true }, detail: model.reason },
+      {
+        witness: 'client:lync-windows',
+        value: { before: before.names.includes(name), after: after.names.includes(name) },
+      },
+    ],
+  });
+});
+
+Then(
+  at('at <T> Lync still does not find "([^"]*)"'),
+  async function (this: HarnessWorld, t: string, name: string) {
+    const s = scene(this);
+    const when = weekTime(t);
+    await s.ctx.advanceTo(when);
+    const model = predicted(this);
+    const outcome = await s.search(name.split(' ')[0]);
+    await this.verify({
+      rule: 'OAB-01',
+      claim: `${name} is not searchable at ${t}: Outlook has not downloaded the OAB that holds the change`,
+      expected: false,
+      observations: [
+        { witness: 'model', value: when >= model.value.downloadedAt, detail: model.reason },
+        {
+          witness: 'client:lync-windows',
+          value: outcome.names.includes(name),
+          detail: { outcome, outlookChecks: s.outlook!.checks },
+        },
+      ],
+    });
+  },
+);
