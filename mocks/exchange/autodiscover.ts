@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { authenticate } from './basic-auth';
 import type { Recipient } from './directory';
+import { injectedFault } from './faults';
 import { OAB_GUID } from './oab-store';
 import { envelope, NS, soapFault, XML_TYPE } from './soap';
 import type { ExchangeState } from './state';
@@ -18,6 +19,8 @@ const xml = (body: string, status = 200) =>
 /** POX Autodiscover (the Outlook schema), as Outlook and Lync 2010/2013 send it. */
 export function poxAutodiscover(state: ExchangeState) {
   return http.post(/\/autodiscover\/autodiscover\.xml$/i, async ({ request }) => {
+    const fault = await injectedFault(state, 'autodiscover.pox');
+    if (fault) return fault;
     const auth = authenticate(state, request, 'autodiscover');
     if ('denied' in auth) {
       state.record({
@@ -85,6 +88,8 @@ const SETTINGS: Record<string, (u: Recipient, urls: { ews: string; oab: string }
 /** SOAP Autodiscover `GetUserSettings` (Exchange 2010+), as Lync 2013 prefers it. */
 export function soapAutodiscover(state: ExchangeState) {
   return http.post(/\/autodiscover\/autodiscover\.svc$/i, async ({ request }) => {
+    const fault = await injectedFault(state, 'autodiscover.GetUserSettings');
+    if (fault) return fault;
     const auth = authenticate(state, request, 'autodiscover');
     if ('denied' in auth) {
       state.record({

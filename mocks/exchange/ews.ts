@@ -1,6 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { authenticate } from './basic-auth';
 import type { Recipient } from './directory';
+import { injectedFault } from './faults';
 import { envelope, NS, soapFault, XML_TYPE } from './soap';
 import type { ExchangeState } from './state';
 import { escapeXml, find, parseXml, XmlRejected } from './xml';
@@ -12,6 +13,8 @@ const xml = (body: string, status = 200) =>
 /** EWS over SOAP 1.1: `ResolveNames`, answered from the Unified Contact Store. */
 export function ewsHandler(state: ExchangeState) {
   return http.post(/\/ews\/exchange\.asmx$/i, async ({ request }) => {
+    const fault = await injectedFault(state, 'ews.ResolveNames');
+    if (fault) return fault;
     const auth = authenticate(state, request, 'outlook.office365.com');
     if ('denied' in auth) {
       state.record({

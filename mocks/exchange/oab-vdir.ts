@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { authenticate } from './basic-auth';
+import { injectedFault } from './faults';
 import { OAB_GUID, OAL_GUID, OAL_NAME, type OabGeneration } from './oab-store';
 import type { ExchangeState } from './state';
 import { escapeXml } from './xml';
@@ -7,10 +8,12 @@ import { escapeXml } from './xml';
 /** The OAB virtual directory: `oab.xml` (the OAB v4 manifest) and the Full details file it names. */
 export function oabVirtualDirectory(state: ExchangeState) {
   const base = new RegExp(`/oab/${OAB_GUID}/([^/]+)$`, 'i');
-  return http.get(base, ({ request }) => {
+  return http.get(base, async ({ request }) => {
     const name = base.exec(new URL(request.url).pathname)![1];
-    const auth = authenticate(state, request, 'outlook.office365.com');
     const operation = name.toLowerCase() === 'oab.xml' ? 'oab.manifest' : 'oab.download';
+    const fault = await injectedFault(state, operation);
+    if (fault) return fault;
+    const auth = authenticate(state, request, 'outlook.office365.com');
     if ('denied' in auth) {
       state.record({ operation, request: { file: name, login: auth.login }, outcome: { status: 401 } });
       return auth.denied;

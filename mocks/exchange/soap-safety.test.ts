@@ -90,3 +90,16 @@ test('a sign-in name that is no mailbox address gets a Basic challenge (the cred
   assert.equal(r.status, 401);
   assert.equal(r.headers.get('www-authenticate'), 'Basic realm="outlook.office365.com"');
 });
+
+test('injected faults: a SOAP fault with the given code, a dropped connection, then normal service', async () => {
+  const admin = (fault: object) =>
+    fetch(`${mock.urls.admin}/__admin/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  await admin({ kind: 'error', operation: 'ews.ResolveNames', code: 'ErrorServerBusy', times: 1 });
+  const busy = await post(ews(), resolve('Pat'));
+  assert.equal(busy.status, 500);
+  assert.match(await busy.text(), /<e:ResponseCode[^>]*>ErrorServerBusy</);
+  await admin({ kind: 'reset', operation: 'ews.ResolveNames', times: 1 });
+  await assert.rejects(post(ews(), resolve('Pat')));
+  const ok = await post(ews(), resolve('Pat'));
+  assert.equal(ok.status, 200);
+});

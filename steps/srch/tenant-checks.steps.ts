@@ -134,7 +134,7 @@ When(
           clients.map(async (k) => (await k.search(query)).names.includes(person.displayName)),
         );
       const where = CLIENTS.filter((_, k) => model[k]).map((k) => k.label);
-      if (wire && wire.some((v, k) => v !== model[k])) c.wireFlagged.push(contact.dn);
+      if (wire?.some((v, k) => v !== model[k])) c.wireFlagged.push(contact.dn);
       const onlyCached = model[0] && !model[1] && !model[2];
       c.findings.push({
         rule: 'SRCH-03',
