@@ -97,6 +97,13 @@ test('a person opens report.html: verdict, a rule’s evidence, filtering the fi
 
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.controls').isVisible(), false, 'no filter controls on paper');
+    // The printable width of A4 with the page's margins is 186 mm, about 703 CSS pixels.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    // (A script string: the test is compiled without the DOM library.)
+    const tooWide = await page.evaluate(`[...document.querySelectorAll('main *')]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((e) => e.tagName + '.' + e.className)`);
+    assert.deepEqual(tooWide, [], 'nothing is cut off at the right edge of an A4 page');
     await page.pdf({ path: join(OUT, 'report.pdf'), format: 'A4' });
     assert.ok(statSync(join(OUT, 'report.pdf')).size > 10_000);
     assert.deepEqual(external, [], 'the page loads nothing from outside the run folder');

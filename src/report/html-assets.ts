@@ -17,7 +17,7 @@ pre.error{border-color:#f0b4ae;background:#fdf1f0}
 .v-incomplete,.v-partial{border-color:var(--warn);background:#fff6e0}.v-incomplete .headline,.v-partial .headline{color:var(--warn)}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 thead th{background:var(--bg)}td.n{text-align:right;white-space:nowrap}th.n{width:1%;font-size:12px}.bad{color:var(--bad);font-weight:600}
-table.manifest th{width:170px;background:var(--bg)}
+table.manifest th{width:170px;background:var(--bg)}table.manifest td,table.compact td{overflow-wrap:anywhere}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;border:1px solid;vertical-align:1px}
 :is(.badge,.chip,.icon).st-passed,li.st-passed .icon{color:var(--ok)}
 :is(.badge,.chip).st-failed,li.st-failed .icon{color:var(--bad)}
