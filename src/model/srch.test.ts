@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findsExternalContacts, type SearchSetup, searchFinds, typedSipAddressReaches } from './srch';
+
+const base: SearchSetup = {
+  client: 'lync-windows',
+  lyncVersion: 2013,
+  outlookVersion: 2013,
+  outlookMode: 'cached',
+  oabDownloaded: true,
+  sipEqualsMail: true,
+  autodiscover: 'exchange-online',
+};
+const jed = {
+  displayName: 'Jed Hill',
+  givenName: 'Jed',
+  surname: 'Hill',
+  alias: 'jed.hill',
+  smtp: 'jed.hill@fabrikam.example',
+};
+const lee = {
+  displayName: 'Lee Chan',
+  givenName: 'Lee',
+  surname: 'Chan',
+  alias: 'lchan',
+  smtp: 'lee.chan@xyz.corp',
+};
+const dir = { ucs: [lee], oab: [lee, jed] };
+
+const cases: Array<[string, Partial<SearchSetup>, boolean, string]> = [
+  ['Lync 2013 + cached Outlook 2013 with the OAB', {}, true, 'SRCH-03'],
+  ['online mode', { outlookMode: 'online' }, false, 'SRCH-04'],
+  ['Outlook 2010', { outlookVersion: 2010 }, false, 'SRCH-05'],
+  ['a new profile without an OAB', { oabDownloaded: false }, false, 'SRCH-10'],
+  ['SIP differs from mail', { sipEqualsMail: false }, false, 'SRCH-06'],
+  ['Lync for Mac', { client: 'lync-mac' }, false, 'SRCH-02'],
+  ['OWA', { client: 'owa' }, false, 'SRCH-02'],
+];
+for (const [name, change, found, rule] of cases) {
+  test(`first-name search for Jed: ${name}`, () => {
+    const setup = { ...base, ...change };
+    assert.equal(searchFinds(setup, dir, 'Jed').value.includes('Jed Hill'), found);
+    assert.equal(findsExternalContacts(setup).value, found);
+    assert.ok(findsExternalContacts(setup).rules.includes(rule), `${findsExternalContacts(setup).rules}`);
+  });
+}
+
+test('EWS finds licensed users unless Autodiscover is missing or SIP differs from mail', () => {
+  assert.deepEqual(searchFinds({ ...base, client: 'lync-mobile' }, dir, 'Lee').value, ['Lee Chan']);
+  assert.deepEqual(
+    searchFinds({ ...base, autodiscover: 'missing', outlookVersion: undefined }, dir, 'Lee').value,
+    [],
+  );
+  assert.deepEqual(searchFinds({ ...base, sipEqualsMail: false }, dir, 'Lee').value, []);
+});
+
+test('a typed SIP address reaches the contact; a first name is not a SIP address', () => {
+  assert.equal(
+    typedSipAddressReaches('sip:Jed.Hill@fabrikam.example').value,
+    'sip:jed.hill@fabrikam.example',
+  );
+  assert.equal(typedSipAddressReaches('Jed').value, undefined);
+});
