@@ -25,7 +25,14 @@ export interface RuleEvidence {
 interface JournalBody {
   service: string;
   total?: number;
-  entries: Array<{ at?: string; operation: string; request?: unknown; outcome?: unknown; fault?: string }>;
+  entries: Array<{
+    at?: string;
+    operation: string;
+    request?: unknown;
+    outcome?: unknown;
+    fault?: string;
+    unmatched?: boolean;
+  }>;
 }
 
 interface CheckBody {
@@ -64,7 +71,7 @@ function flat(record: unknown): string {
 /** One protocol exchange on one line: `ldap.search base=… filter=… → resultCode=0 entries=3`. */
 export function exchangeLine(entry: JournalBody['entries'][number]): string {
   const time = entry.at ? `${entry.at.slice(11, 19)} ` : '';
-  const fault = entry.fault ? ` [fault: ${entry.fault}]` : '';
+  const fault = `${entry.fault ? ` [fault: ${entry.fault}]` : ''}${entry.unmatched ? ' [no handler matched]' : ''}`;
   return shortText(`${time}${entry.operation} ${flat(entry.request)} → ${flat(entry.outcome)}${fault}`, 300);
 }
 
