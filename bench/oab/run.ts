@@ -1,0 +1,117 @@
+/**
+ * npm run bench:oab: the OAB for a 100,000-object GAL, served by the Exchange mock over HTTP.
+ * Reports generation time and size, the Outlook simulator's download-and-decode time, and our
+ * container decode against libmspack's decode of the same file (both measured in this run).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startExchangeMock } from '../../mocks/exchange';
+import { readFullDetails, unpackLzxContainer } from '../../src/clients/exchange/oab-decoder';
+import { OutlookSimulator } from '../../src/clients/exchange/outlook';
+import { buildOabDecode } from '../../tools/oab-decode/build';
+import { galEntries } from './gal';
+
+const SIZE = Number(process.env.OAB_BENCH_SIZE ?? 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'bench-oab-'));
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 20);
+
+const time = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
+  const start = performance.now();
+  const value = await f();
+  return [value, performance.now() - start];
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const mock = await startExchangeMock({});
+  const admin = mock.urls.admin;
+  const body = JSON.stringify({ entries: galEntries(SIZE) });
+  const [, loadMs] = await time(() =>
+    fetch(`${admin}/__admin/data`, { method: 'PUT', body }).then((r) => r.text()),
+  );
+  // Monday 05:00: the mock generates the OAB from the 100,000-object GAL; 11:00: it is distributed.
+  await fetch(`${admin}/__admin/clock`, {
+    method: 'PUT',
+    body: JSON.stringify({ now: '2014-12-01T11:00:00Z' }),
+  });
+  const records = { 'bench.example': mock.urls.autodiscover };
+  const credentials = { login: 'user0@bench.example', password: 'Pa55w.rd' };
+  const outlook = new OutlookSimulator(
+    {
+      version: 2013,
+      mode: 'cached',
+      profileDir: join(dir, 'profile'),
+      mailAddress: credentials.login,
+      credentials,
+      records,
+    },
+    Date.UTC(2014, 11, 1, 11),
+  );
+  await outlook.discover();
+  const auth = {
+    authorization: `Basic ${Buffer.from(`${credentials.login}:${credentials.password}`).toString('base64')}`,
+  };
+  const oabUrl = (outlook.discovery as { oabUrl: string }).oabUrl;
+  // The first manifest request builds the generation (v4 writer + stored-block container + SHA-1).
+  const [manifest, generationMs] = await time(() =>
+    fetch(`${oabUrl}oab.xml`, { headers: auth }).then((r) => r.text()),
+  );
+  const size = Number(/ size="(\d+)"/.exec(manifest)![1]);
+  const [check, downloadDecodeMs] = await time(() => outlook.checkOab(Date.UTC(2014, 11, 1, 11)));
+  if (check.outcome !== 'downloaded') throw new Error(`download failed: ${check.detail}`);
+  const name = />([^<]+-data-\d+\.lzx)</.exec(manifest)![1];
+  const file = Buffer.from(await (await fetch(`${oabUrl}${name}`, { headers: auth })).arrayBuffer());
+  const lzxPath = join(dir, 'full.lzx');
+  writeFileSync(lzxPath, file);
+  await mock.stop();
+
+  const ours = Array.from({ length: 5 }, () => performance.now()).map(() => {
+    const start = performance.now();
+    unpackLzxContainer(file);
+    return performance.now() - start;
+  });
+  const [details, parseMs] = await time(() => readFullDetails(unpackLzxContainer(file)));
+  const binary = buildOabDecode();
+  const tiny = join(dir, 'tiny.lzx');
+  writeFileSync(tiny, Buffer.from([3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]));
+  const spawnOnly = Array.from({ length: 5 }, () => timedRun(binary, tiny, join(dir, 'tiny.oab')));
+  const libmspack = Array.from({ length: 5 }, () => timedRun(binary, lzxPath, join(dir, 'full.oab')));
+  clearInterval(sampler);
+  const libNet = Math.max(median(libmspack) - median(spawnOnly), 0.001);
+  const report = {
+    gal: SIZE,
+    recordsDecoded: details.records.length,
+    loadMs: round(loadMs),
+    generationMs: round(generationMs),
+    fileBytes: size,
+    downloadAndDecodeMs: round(downloadDecodeMs),
+    fullDecodeMs: round(parseMs),
+    ourContainerDecodeMs: round(median(ours)),
+    libmspackDecodeMs: round(median(libmspack)),
+    libmspackProcessStartMs: round(median(spawnOnly)),
+    ratioOursToLibmspack: round(median(ours) / median(libmspack)),
+    ratioOursToLibmspackWithoutProcessStart: round(median(ours) / libNet),
+    peakRssMB: round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
+    targets: { generationUnder2s: generationMs < 2000, rssUnder500MB: peakRss < 500 * 2 ** 20 },
+  };
+  console.log(JSON.stringify(report, null, 2));
+}
+
+function timedRun(binary: string, input: string, output: string): number {
+  const start = performance.now();
+  execFileSync(binary, [input, output]);
+  return performance.now() - start;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
