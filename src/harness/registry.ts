@@ -3,6 +3,7 @@ import { startEdgeMock } from '../../mocks/edge';
 import { startExchangeMock } from '../../mocks/exchange';
 import { startLdapMock } from '../../mocks/ldap';
 import { startLyncFeMock } from '../../mocks/lync-fe';
+import { startLyncOnlineMock } from '../../mocks/lync-online';
 
 /**
  * The services the harness can start, by name. Each mock module adds one line here.
@@ -14,4 +15,5 @@ export const serviceFactories: Record<string, (options: MockOptions) => Promise<
   'ldap-onpremises': (o) => startLdapMock({ ...o, service: 'ldap-onpremises' }),
   'ldap-online': (o) => startLdapMock({ ...o, service: 'ldap-online' }),
   'lync-fe': startLyncFeMock,
+  'lync-online': startLyncOnlineMock,
 };

@@ -1,0 +1,137 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Journal } from '../admin';
+import type { PresenceService } from './presence-service';
+
+export const UCWA_PREFIX = '/ucwa/oauth/v1/applications/';
+
+type Reply = { status: number; body: unknown };
+
+/**
+ * UCWA-style resources of one signed-in user, `/ucwa/oauth/v1/applications/{sip}/...`:
+ * - GET  people/search?query=       directory search (users and contacts)
+ * - GET  people/contacts            the pinned contact list; POST {uri} adds one
+ * - POST people/presenceSubscriptions {uris: [...]}   batchSub; per-uri state
+ * - GET  people/{uri}/presence      what the user sees for that person
+ * - POST communication/messaging {to, text}           an instant message
+ * - GET  people/lookup?mail=        resolves a tenant user by mail (what OWA's Lync integration uses)
+ * - GET  people/card?mail=          the address-book card: name and SIP address (what Outlook reads)
+ */
+export function handleUcwa(
+  service: PresenceService,
+  journal: Journal,
+  req: IncomingMessage,
+  body: string,
+  res: ServerResponse,
+): void {
+  const url = new URL(req.url ?? '/', 'http://lync-online');
+  const reply = route(service, req.method ?? 'GET', url, body);
+  journal.record({
+    operation: reply.operation,
+    request: {
+      method: req.method,
+      path: url.pathname.slice(0, 160),
+      ...(body ? { body: body.slice(0, 160) } : {}),
+    },
+    outcome: { status: reply.status },
+    ...(reply.operation === 'http.unknown' ? { unmatched: true } : {}),
+  });
+  res.writeHead(reply.status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(reply.body));
+}
+
+function route(
+  service: PresenceService,
+  method: string,
+  url: URL,
+  body: string,
+): Reply & { operation: string } {
+  const match = url.pathname.startsWith(UCWA_PREFIX)
+    ? url.pathname.slice(UCWA_PREFIX.length).match(/^([^/]+)\/(.+)$/)
+    : null;
+  if (!match)
+    return {
+      operation: 'http.unknown',
+      status: 404,
+      body: { code: 'NotFound', message: `no resource ${url.pathname}` },
+    };
+  const me = decodeURIComponent(match[1]).toLowerCase();
+  const rest = match[2];
+  if (!service.person(me) || service.person(me)?.kind !== 'user')
+    return {
+      operation: 'ucwa.auth',
+      status: 403,
+      body: { code: 'Forbidden', message: `${me} is not a Lync Online user of this tenant` },
+    };
+  const json = parseBody(body);
+  const key = `${method} ${rest.replace(/^people\/[^/]+\/presence$/, 'people/*/presence')}`;
+  switch (key) {
+    case 'GET people/search':
+      return ok('ucwa.search', { contacts: service.search(url.searchParams.get('query') ?? '').map(card) });
+    case 'GET people/contacts':
+      return ok('ucwa.contacts', { contacts: service.contactList(me) });
+    case 'POST people/contacts': {
+      if (typeof json?.uri !== 'string') return bad('ucwa.addContact', '"uri" is required');
+      const added = service.addContact(me, json.uri.toLowerCase());
+      return added.added
+        ? { operation: 'ucwa.addContact', status: 201, body: added }
+        : { operation: 'ucwa.addContact', status: 409, body: { code: 'ContactListFull', ...added } };
+    }
+    case 'POST people/presenceSubscriptions': {
+      if (!Array.isArray(json?.uris)) return bad('ucwa.batchSub', '"uris" must be an array of SIP URIs');
+      return ok('ucwa.batchSub', {
+        subscriptions: json.uris.map((uri: unknown) => service.subscribe(me, String(uri))),
+      });
+    }
+    case 'GET people/*/presence':
+      return ok('ucwa.presence', service.presence(me, decodeURIComponent(rest.split('/')[1])));
+    case 'POST communication/messaging': {
+      if (typeof json?.to !== 'string') return bad('ucwa.message', '"to" is required');
+      const sent = service.sendMessage(json.to);
+      return { operation: 'ucwa.message', status: sent.status, body: sent };
+    }
+    case 'GET people/lookup': {
+      const user = service.tenantUserByMail(url.searchParams.get('mail') ?? '');
+      return user
+        ? ok('ucwa.lookup', card(user))
+        : {
+            operation: 'ucwa.lookup',
+            status: 404,
+            body: { code: 'NotFound', message: 'no Lync Online user has that address' },
+          };
+    }
+    case 'GET people/card': {
+      const person = service.byMail(url.searchParams.get('mail') ?? '');
+      return person
+        ? ok('gal.card', card(person))
+        : { operation: 'gal.card', status: 404, body: { code: 'NotFound' } };
+    }
+    default:
+      return {
+        operation: 'http.unknown',
+        status: 404,
+        body: { code: 'NotFound', message: `no resource ${method} ${rest}` },
+      };
+  }
+}
+
+const ok = (operation: string, body: unknown) => ({ operation, status: 200, body });
+const bad = (operation: string, message: string) => ({
+  operation,
+  status: 400,
+  body: { code: 'BadRequest', message },
+});
+const card = (p: { name: string; mail: string; sip?: string; kind: string }) => ({
+  name: p.name,
+  mail: p.mail,
+  sip: p.sip ?? null,
+  kind: p.kind,
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are checked field by field above
+function parseBody(body: string): any {
+  try {
+    return body ? JSON.parse(body) : undefined;
+  } catch {
+    return undefined;
+  }
+}
