@@ -24,7 +24,17 @@ export function handleUcwa(
   res: ServerResponse,
 ): void {
   const url = new URL(req.url ?? '/', 'http://lync-online');
-  const reply = route(service, req.method ?? 'GET', url, body);
+  let reply: Reply & { operation: string };
+  try {
+    reply = route(service, req.method ?? 'GET', url, body);
+  } catch (error) {
+    // A malformed path (bad %-escape) or body: the client's error, and the server goes on serving.
+    reply = {
+      operation: 'http.bad',
+      status: 400,
+      body: { code: 'BadRequest', message: (error as Error).message },
+    };
+  }
   journal.record({
     operation: reply.operation,
     request: {
@@ -56,7 +66,7 @@ function route(
     };
   const me = decodeURIComponent(match[1]).toLowerCase();
   const rest = match[2];
-  if (!service.person(me) || service.person(me)?.kind !== 'user')
+  if (service.person(me)?.kind !== 'user')
     return {
       operation: 'ucwa.auth',
       status: 403,
