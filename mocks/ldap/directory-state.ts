@@ -78,7 +78,7 @@ function withChanges(text: string): Dit {
 function contentOnly(text: string): Dit {
   const dit = new Dit();
   const contexts = new Map<string, { dn: string; count: number }>();
-  for (const chunk of chunks(text, 2000)) {
+  for (const chunk of chunks(text, 500)) {
     let records: ReturnType<typeof readLdif>;
     try {
       records = readLdif(chunk.text, 'data');
