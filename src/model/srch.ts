@@ -99,6 +99,28 @@ export function searchFinds(
   return verdict([...names].sort(), [...rules], reason);
 }
 
+/**
+ * Whether one search finds one object (the per-object form of searchFinds, for tenant checks): through
+ * EWS when it is in the UCS, through the MAPI supplement when the local OAB holds it.
+ */
+export function searchFindsPerson(
+  setup: SearchSetup,
+  person: Person,
+  where: { inUcs: boolean; inOab: boolean },
+  query: string,
+): Verdict<boolean> {
+  const ews = ewsConnects(setup);
+  const mapi = mapiSupplement(setup);
+  const matches = nameMatches(person, query);
+  const viaEws = matches && where.inUcs && ews.value;
+  const viaOab = matches && where.inOab && mapi.value === 'oab' && setup.oabDownloaded;
+  return verdict(
+    viaEws || viaOab,
+    [...new Set([...ews.rules, ...mapi.rules])],
+    `${ews.reason}; ${mapi.reason}`,
+  );
+}
+
 /** Whether a client can find GAL external contacts at all (SRCH-02..05, SRCH-10). */
 export function findsExternalContacts(setup: SearchSetup): Verdict<boolean> {
   const mapi = mapiSupplement(setup);

@@ -2,7 +2,7 @@ import { Then, When } from '@cucumber/cucumber';
 import { discoverPox } from '../../src/clients/exchange/autodiscover';
 import { EwsOnlyClient } from '../../src/clients/exchange/ews-search';
 import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
-import { type SearchSetup, searchFinds } from '../../src/model/srch';
+import { type SearchSetup, searchFindsPerson } from '../../src/model/srch';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 import { exchangeContext, personOf, TENANT_PASSWORD } from './exchange-context';
@@ -113,8 +113,6 @@ When(
       new LyncForWindows(ctx.signIn(searcher), ctx.newOutlook(searcher, 2013, 'online', now)),
       new EwsOnlyClient('Lync for Mac', ctx.signIn(searcher)),
     ];
-    const ucs = ctx.licensedUsers().map(personOf);
-    const oab = ctx.exported.map(personOf);
     for (const [i, contact] of ctx.externalContacts().entries()) {
       const person = personOf(contact);
       const query = person.givenName ?? person.displayName.split(' ')[0];
@@ -125,15 +123,17 @@ When(
         sipEqualsMail: true,
         autodiscover: 'exchange-online',
       };
-      const model = CLIENTS.map((k) =>
-        searchFinds({ ...base, ...k.setup }, { ucs, oab }, query).value.includes(person.displayName),
+      // A contact is never in the UCS; it is in the OAB because DirSync exported it.
+      const where = { inUcs: false, inOab: true };
+      const model = CLIENTS.map(
+        (k) => searchFindsPerson({ ...base, ...k.setup }, person, where, query).value,
       );
       let wire: boolean[] | undefined;
       if (i < WIRE_SAMPLE)
         wire = await Promise.all(
           clients.map(async (k) => (await k.search(query)).names.includes(person.displayName)),
         );
-      const where = CLIENTS.filter((_, k) => model[k]).map((k) => k.label);
+      const foundIn = CLIENTS.filter((_, k) => model[k]).map((k) => k.label);
       if (wire?.some((v, k) => v !== model[k])) c.wireFlagged.push(contact.dn);
       const onlyCached = model[0] && !model[1] && !model[2];
       c.findings.push({
@@ -144,7 +144,7 @@ When(
         severity: onlyCached ? undefined : 'warning',
         message: onlyCached
           ? `"${query}" finds ${person.displayName} only in Lync for Windows with cached Outlook (not in Mac, Mobile, OWA or online mode)`
-          : `"${query}" does not find ${person.displayName} where the notes say (found in: ${where.join(', ') || 'no client'})`,
+          : `"${query}" does not find ${person.displayName} where the notes say (found in: ${foundIn.join(', ') || 'no client'})`,
         witnesses: wire ? ['model', 'client:lync-windows', 'client:lync-mac'] : ['model'],
       });
     }
