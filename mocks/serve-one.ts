@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serviceFactories } from '../src/harness/registry';
+import { loadRegistryDeferred } from './deferred-registry';
 import { formatReadyLine } from './ready-line';
 
 const USAGE =
@@ -23,6 +23,7 @@ const SEED_TYPES: Record<string, string> = {
 };
 
 export async function serveOne(argv: string[]): Promise<void> {
+  const serviceFactories = loadRegistryDeferred();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

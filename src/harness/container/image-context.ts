@@ -21,7 +21,8 @@ import { runtimePackages } from './package-closure';
  * base image has no shell to RUN anything in.
  */
 export const PROJECT = join(__dirname, '..', '..', '..');
-const ENTRY = join(PROJECT, 'mocks', 'serve-one.ts');
+// serve-one loads the registry by path (mocks/deferred-registry.ts), so it is an entry point too.
+const ENTRIES = [join(PROJECT, 'mocks', 'serve-one.ts'), join(PROJECT, 'src', 'harness', 'registry.ts')];
 const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
 
 /**
@@ -32,7 +33,7 @@ const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
 export function imageInputsHash(): string {
   const hash = createHash('sha256');
   const files = new Set([
-    ...reachableSources(ENTRY),
+    ...ENTRIES.flatMap(reachableSources),
     ...listFiles(join(PROJECT, 'mocks')).filter((f) => !f.endsWith('.ts')),
     join(PROJECT, 'package-lock.json'),
     DOCKERFILE,
@@ -86,7 +87,7 @@ export function writeImageContext(dir: string): { files: number; packages: numbe
 
 /** Emits JavaScript for the entry point and everything it imports; type errors do not stop the emit. */
 function compileMocks(outDir: string): string[] {
-  const program = ts.createProgram([ENTRY], {
+  const program = ts.createProgram(ENTRIES, {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,
