@@ -1,8 +1,10 @@
 import type { FindingEntry } from './findings-file';
 import type { FindingsTable } from './report-types';
 
-/** Rows the page embeds at most (about 2 MB); the rest are in findings.csv and findings.json. */
-export const INLINE_FINDING_ROWS = 15_000;
+/** Rows the page embeds at most; the rest are in findings.csv and findings.json. */
+export const INLINE_FINDING_ROWS = 30_000;
+/** And at most this many bytes of rows, so the page stays under 5 MB with long DNs and messages. */
+export const INLINE_FINDING_BYTES = 3_500_000;
 
 const SEVERITIES = ['blocking', 'warning', 'info', ''];
 
@@ -30,14 +32,19 @@ export function buildFindingsTable(
   entries: FindingEntry[],
   byObject: Map<string, FindingEntry[]>,
   limit = INLINE_FINDING_ROWS,
+  maxBytes = INLINE_FINDING_BYTES,
 ): FindingsTable {
   const forests = new Dictionary();
   const rules = new Dictionary();
   const witnesses = new Dictionary();
   const rows: FindingsTable['rows'] = [];
-  for (let level = 0; level < 4 && rows.length < limit; level++) {
+  let bytes = 0;
+  const full = () => rows.length >= limit || bytes >= maxBytes;
+  for (let level = 0; level < 4 && !full(); level++) {
     for (const e of entries) {
       if (rank(e) !== level) continue;
+      // The row's JSON: the two strings, five small numbers, quotes and commas.
+      bytes += e.dn.length + e.message.length + 24;
       rows.push([
         e.dn,
         forests.of(e.forest),
@@ -47,7 +54,7 @@ export function buildFindingsTable(
         e.message,
         witnesses.of((e.witnesses ?? []).join(' ')),
       ]);
-      if (rows.length >= limit) break;
+      if (full()) break;
     }
   }
   return {

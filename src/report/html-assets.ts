@@ -78,8 +78,10 @@ function render(){
     var cn=(/^CN=((?:\\\\,|[^,])*)/i.exec(r[0])||[])[1]||r[0];
     out.push('<tr class="sev-'+r[4]+'"><td class="dn"><span class="cn">'+esc(cn.replace(/\\\\,/g,','))+'</span><br><span class="muted">'+esc(r[0]).replace(/,/g,',<wbr>')+'</span></td><td>'+esc(data.forests[r[1]])+'</td><td class="nw"><a href="#rule-'+esc(data.rules[r[2]])+'">'+esc(data.rules[r[2]])+'</a></td><td class="outcome nw">'+sevName[r[4]]+'</td><td>'+esc(r[5])+'</td><td>'+esc(data.witnesses[r[6]])+'</td></tr>');
   });
-  body.innerHTML=out.join('')||'<tr><td colspan="6" class="muted">No object matches the filter.</td></tr>';
-  document.getElementById('f-count').textContent=view.length.toLocaleString('en')+' of '+data.rows.length.toLocaleString('en')+' rows';
+  var capped=data.total>data.rows.length,n=function(x){return x.toLocaleString('en')};
+  var none=capped?'No row of this page matches. The page holds only the '+n(data.rows.length)+' most serious of '+n(data.total)+' outcomes: look in findings.csv for the rest.':'No object matches the filter.';
+  body.innerHTML=out.join('')||'<tr><td colspan="6" class="muted">'+none+'</td></tr>';
+  document.getElementById('f-count').textContent=n(view.length)+' of '+n(data.rows.length)+' rows'+(capped?' in this page (the run has '+n(data.total)+')':'');
   document.getElementById('f-page').textContent='page '+(state.page+1)+' of '+pages;
   document.getElementById('f-print').textContent='Printed: rows '+(view.length?state.page*PAGE+1:0)+' to '+(state.page*PAGE+rows.length)+' of '+view.length.toLocaleString('en')+' matching rows'+(state.text?' (filter “'+state.text+'”)':'')+'. Every outcome is in findings.csv.';
   document.getElementById('f-prev').disabled=state.page===0;document.getElementById('f-next').disabled=state.page>=pages-1;
