@@ -16,6 +16,11 @@ Feature: GALSync copies the users of one forest as contacts into the other
         | out-of-the-box |
         | documented     |
 
+    @GAL-01 @documented @tenant-check
+    Example: Every user of the tenant is looked up as a contact in the other forest
+      When every user of the tenant is looked up as a contact in the other forest
+      Then each object that breaks the rule is reported as a finding
+
   Rule: GAL-02 The out-of-the-box GALSync flow does not carry msRTCSIP-PrimaryUserAddress, so contacts have no SIP address until the flow is changed to include it.
 
     @GAL-02 @documented @shows-failure

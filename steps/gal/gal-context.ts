@@ -52,6 +52,12 @@ export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, name
   }));
   const contactDn = (p: Person) => `CN=${p.user.first('cn')},${flow.target.container},${xyz.forest.baseDn}`;
   await withLdap(xyz.admin, async (client) => {
+    const container = `${flow.target.container},${xyz.forest.baseDn}`;
+    if (!(await readEntry(client, container, ['1.1'])))
+      await client.add(container, {
+        objectClass: ['top', 'organizationalUnit'],
+        ou: container.slice(3, container.indexOf(',')),
+      });
     for (const p of ctx.people)
       if (await readEntry(client, contactDn(p), ['1.1'])) await client.del(contactDn(p));
   });
