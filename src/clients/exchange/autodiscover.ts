@@ -100,3 +100,47 @@ export async function getUserSettings(
     found[text(pick(s, 'Name'))!] = text(pick(s, 'Value')) ?? '';
   return { status: answer.status, errorCode: text(pick(user, 'ErrorCode')), settings: found };
 }
+
+/** SOAP Autodiscover as a Discovery (what Lync 2013 for Windows tries before POX). */
+export async function discoverSoap(
+  records: AutodiscoverRecords,
+  address: string,
+  credentials: Credentials,
+): Promise<Discovery> {
+  const domain = address.split('@')[1]?.toLowerCase() ?? '';
+  const url = records[domain];
+  if (!url) return { ok: false, reason: 'no-record', detail: `no Autodiscover record for ${domain}` };
+  const serviceUrl = url.replace(/autodiscover\.xml$/i, 'autodiscover.svc');
+  let answer: Awaited<ReturnType<typeof getUserSettings>>;
+  try {
+    answer = await getUserSettings(
+      serviceUrl,
+      address,
+      ['UserDisplayName', 'ExternalEwsUrl', 'ExternalOABUrl'],
+      credentials,
+    );
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'unreachable',
+      detail: `${serviceUrl}: ${(error as Error).cause ?? (error as Error).message}`,
+    };
+  }
+  if (answer.status === 401)
+    return { ok: false, reason: 'credential-prompt', detail: '401 from GetUserSettings' };
+  if (answer.errorCode === 'InvalidUser')
+    return { ok: false, reason: 'address-not-found', detail: 'InvalidUser' };
+  const ewsUrl = answer.settings.ExternalEwsUrl;
+  if (answer.status !== 200 || !ewsUrl)
+    return {
+      ok: false,
+      reason: 'error',
+      detail: `GetUserSettings: HTTP ${answer.status} ${answer.errorCode ?? ''}`,
+    };
+  return {
+    ok: true,
+    ewsUrl,
+    oabUrl: answer.settings.ExternalOABUrl,
+    displayName: answer.settings.UserDisplayName,
+  };
+}

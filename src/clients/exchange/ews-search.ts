@@ -1,4 +1,4 @@
-import { type AutodiscoverRecords, discoverPox } from './autodiscover';
+import { type AutodiscoverRecords, type Discovery, discoverPox, discoverSoap } from './autodiscover';
 import { resolveNames } from './ews';
 import type { Credentials } from './http';
 
@@ -22,15 +22,19 @@ export interface SignedInUser {
 }
 
 /**
- * The EWS half of a Lync Online look-up: Autodiscover for the sign-in address, then ResolveNames
- * with the sign-in address as the user name.
+ * The EWS half of a Lync Online look-up: Autodiscover for the sign-in address (SOAP first, then POX,
+ * when `soapFirst`), then ResolveNames with the sign-in address as the user name.
  */
 export async function ewsLookup(
   user: SignedInUser,
   query: string,
+  soapFirst = false,
 ): Promise<{ names: string[]; status: string; prompt: boolean }> {
   const credentials: Credentials = { login: user.signInAddress, password: user.password };
-  const discovery = await discoverPox(user.records, user.signInAddress, credentials);
+  let discovery: Discovery | undefined;
+  if (soapFirst) discovery = await discoverSoap(user.records, user.signInAddress, credentials);
+  if (!discovery || (!discovery.ok && discovery.reason === 'error'))
+    discovery = await discoverPox(user.records, user.signInAddress, credentials);
   if (!discovery.ok)
     return { names: [], status: discovery.reason, prompt: discovery.reason === 'credential-prompt' };
   const answer = await resolveNames(discovery.ewsUrl, query, credentials);

@@ -26,7 +26,7 @@ export class LyncForWindows {
   }
 
   async search(query: string): Promise<SearchOutcome> {
-    const ews = await ewsLookup(this.user, query);
+    const ews = await ewsLookup(this.user, query, true);
     const names = new Set(ews.names);
     const sources: Record<string, string> = { ews: ews.status };
     const blocked = this.mapiUnavailable();
