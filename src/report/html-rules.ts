@@ -1,4 +1,4 @@
-import { badge, esc, fileLink, num, statusClass } from './html-util';
+import { badge, esc, fileLink, num, statusClass, underlyingWords } from './html-util';
 import type { ReportCheck, ReportExchange, ReportRule } from './report-types';
 
 /** Exchange logs (one per mock and scenario) shown open under a rule; the rest fold away. */
@@ -106,7 +106,7 @@ export function ruleSection(rule: ReportRule): string {
     )
     .join('<br>');
   const waiver = rule.waiver
-    ? `<p class="waiver"><b>Waived</b> (the rule was ${esc(rule.waiver.underlying)}): ${esc(rule.waiver.reason)}</p>`
+    ? `<p class="waiver"><b>Waived</b> (${esc(underlyingWords(rule.waiver.underlying))}): ${esc(rule.waiver.reason)}</p>`
     : '';
   const evidence = checkTable(rule.checks) + exchangeBlock(rule.exchanges) + findingsBlock(rule);
   return `<section class="rule ${statusClass(rule.status)}" id="rule-${esc(rule.id)}" data-status="${esc(rule.status)}">

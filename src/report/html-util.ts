@@ -32,3 +32,14 @@ export function fileLink(path: string, label = path): string {
   const href = path.replace(/\\/g, '/');
   return `<a href="${esc(href)}">${esc(label.replace(/\\/g, '/'))}</a>`;
 }
+
+/** What a waived rule's own status was, in words: "the rule failed". */
+export function underlyingWords(status: string): string {
+  const words: Record<string, string> = {
+    failed: 'the rule failed',
+    incomplete: 'the rule’s scenarios did not finish',
+    'not run': 'the rule was not run',
+    'not covered': 'no scenario checks the rule',
+  };
+  return words[status] ?? `the rule was ${status}`;
+}

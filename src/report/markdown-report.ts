@@ -1,3 +1,4 @@
+import { underlyingWords } from './html-util';
 import type { Regression } from './regression';
 import type { ComplianceReport, ReportRule } from './report-types';
 
@@ -19,7 +20,7 @@ const num = (n: number) => n.toLocaleString('en');
 function ruleMarkdown(rule: ReportRule): string {
   const lines = [`### ${rule.id}: ${rule.status.toUpperCase()} (${rule.kind})`, '', rule.statement, ''];
   if (rule.waiver)
-    lines.push(`**Waived** (the rule was ${rule.waiver.underlying}): ${rule.waiver.reason}`, '');
+    lines.push(`**Waived** (${underlyingWords(rule.waiver.underlying)}): ${rule.waiver.reason}`, '');
   lines.push(`- Source: ${rule.sources.map((s) => `${s.label}: ${s.where}`).join('; ') || 'not given'}`);
   lines.push(
     `- Settings: ${rule.settings.map((s) => `\`${s.name}\` = ${s.value}${s.isDefault ? ' (default)' : ' (set)'}`).join('; ') || 'none'}`,
