@@ -92,9 +92,3 @@ function toRecipient(entry: EntryJson): Recipient | undefined {
     userPrincipalName: first('userPrincipalName'),
   };
 }
-
-/** Finds a recipient by any of its SMTP addresses (the way Autodiscover and EWS identify a mailbox). */
-export function bySmtp(recipients: Recipient[], address: string): Recipient | undefined {
-  const wanted = `smtp:${address.toLowerCase()}`;
-  return recipients.find((r) => r.proxyAddresses.some((p) => p.toLowerCase() === wanted));
-}

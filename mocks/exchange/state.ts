@@ -1,5 +1,5 @@
 import type { FaultPlan, Journal, JournalInput, VirtualClock } from '../admin';
-import { bySmtp, type Recipient } from './directory';
+import type { Recipient } from './directory';
 import { OabStore } from './oab-store';
 
 export const DEFAULT_PASSWORD = 'Pa55w.rd';
@@ -8,7 +8,9 @@ export const DEFAULT_PASSWORD = 'Pa55w.rd';
 export class ExchangeState {
   /** The directory as last loaded through PUT /__admin/data: what reset restores. */
   fixtures: Recipient[] = [];
-  recipients: Recipient[] = [];
+  private live: Recipient[] = [];
+  /** Sign-in names (UPN, every SMTP address) of mailboxes, and the UCS: rebuilt when the directory changes. */
+  private index?: { logins: Map<string, Recipient>; ucs: Recipient[] };
   password = DEFAULT_PASSWORD;
   readonly oab = new OabStore();
 
@@ -39,6 +41,15 @@ export class ExchangeState {
     this.reset();
   }
 
+  get recipients(): Recipient[] {
+    return this.live;
+  }
+
+  set recipients(value: Recipient[]) {
+    this.live = value;
+    this.index = undefined;
+  }
+
   reset(): void {
     this.recipients = this.fixtures;
     this.oab.restart(this.fixtures, this.clock.millis());
@@ -58,14 +69,25 @@ export class ExchangeState {
 
   /** The Unified Contact Store: licensed Lync Online users (mailboxes with a SIP address), never contacts. */
   ucs(): Recipient[] {
-    return this.recipients.filter((r) => r.kind === 'mailbox' && r.sip);
+    return this.indexed().ucs;
   }
 
   /** A mailbox user by sign-in name: UPN or any of its SMTP addresses. */
   mailboxUser(login: string): Recipient | undefined {
-    const lower = login.toLowerCase();
-    const mailbox = this.recipients.filter((r) => r.kind === 'mailbox');
-    return mailbox.find((r) => r.userPrincipalName?.toLowerCase() === lower) ?? bySmtp(mailbox, login);
+    return this.indexed().logins.get(login.toLowerCase());
+  }
+
+  private indexed() {
+    if (!this.index) {
+      const logins = new Map<string, Recipient>();
+      const mailboxes = this.live.filter((r) => r.kind === 'mailbox');
+      for (const r of mailboxes) {
+        for (const p of r.proxyAddresses) if (/^smtp:/i.test(p)) logins.set(p.slice(5).toLowerCase(), r);
+        if (r.userPrincipalName) logins.set(r.userPrincipalName.toLowerCase(), r);
+      }
+      this.index = { logins, ucs: mailboxes.filter((r) => r.sip) };
+    }
+    return this.index;
   }
 
   record(input: JournalInput): void {

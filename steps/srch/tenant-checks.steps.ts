@@ -8,7 +8,7 @@ import type { HarnessWorld } from '../support/world';
 import { exchangeContext, personOf, TENANT_PASSWORD } from './exchange-context';
 
 /** How many objects a tenant check also asks the mock about over HTTP; the model checks every object. */
-const WIRE_SAMPLE = 200;
+const WIRE_SAMPLE = 100;
 
 interface TenantCheck {
   findings: Finding[];
