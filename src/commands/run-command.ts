@@ -29,7 +29,12 @@ export async function runCommand(args: string[]): Promise<number> {
   checkFiles(options);
   // Bad input stops the run before anything is reported as passing.
   if (options.tenantFiles.length) loadTenant({ files: options.tenantFiles, sampleSize: 0 });
+  const { outDir, manifest } = createRunFolder(options, catalog, waivers);
+  return runAndReport(options, catalog, outDir, manifest);
+}
 
+/** reports/<run-id>/ with run-config.json (for the Cucumber workers) and a first manifest.json. */
+function createRunFolder(options: RunOptions, catalog: Catalog, waivers: Record<string, string>) {
   const runId = newRunId();
   const outDir = resolve(options.out ?? join(options.outRoot, runId));
   mkdirSync(outDir, { recursive: true });
@@ -49,7 +54,11 @@ export async function runCommand(args: string[]): Promise<number> {
   process.env[RUN_CONFIG_ENV] = configFile;
   const manifest = createManifest(config, catalog, { tags: options.tags, waivers });
   writeManifest(outDir, manifest);
+  return { outDir, manifest };
+}
 
+/** Runs the suite and writes the report whatever happens: passed, failed, crashed or interrupted. */
+async function runAndReport(options: RunOptions, catalog: Catalog, outDir: string, manifest: Manifest) {
   const collector = new RunMessagesCollector();
   const progress = process.stdout.isTTY && !options.quiet ? new ProgressDisplay(process.stdout) : undefined;
   const started = Date.now();
@@ -82,9 +91,7 @@ export async function runCommand(args: string[]): Promise<number> {
     throw error;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
-    // A failed or crashed run still writes its report, marked failed or incomplete.
-    const finished = collector.result().finished;
-    const status = crash || !finished ? 'incomplete' : success ? 'passed' : 'failed';
+    const status = crash || !collector.finished ? 'incomplete' : success ? 'passed' : 'failed';
     const note = crash ? `The run stopped with an error: ${crash.message.split('\n')[0]}` : undefined;
     const written = finish(status, note);
     if (options.failOnFindings && written.report.totals.blocking > 0) success = false;

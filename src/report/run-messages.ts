@@ -65,7 +65,8 @@ export class RunMessagesCollector {
   private readonly attemptToPickle = new Map<string, string>();
   private readonly runs = new Map<string, ScenarioRun>();
   private runStarted = false;
-  private finished = false;
+  /** True once testRunFinished arrived. */
+  finished = false;
   private success?: boolean;
   private startedAt?: string;
   private finishedAt?: string;
