@@ -55,11 +55,12 @@ test('cached Outlook downloads the OAB, gets 304 while nothing changed, and stam
   assert.deepEqual(found.names, ['Jed Hill']);
   assert.match(found.sources.mapi, /^oab: 1 found/);
   assert.equal(found.sources.ews, 'ErrorNameResolutionNoResults');
-  const journal = await (
-    await fetch(`${mock.urls.admin}/__admin/journal?operation=autodiscover.GetUserSettings`)
-  ).json();
+  const url = `${mock.urls.admin}/__admin/journal?operation=autodiscover.GetUserSettings`;
+  const journal = (await (await fetch(url)).json()) as {
+    entries: Array<{ outcome: { errorCode?: string } }>;
+  };
   assert.equal(
-    journal.entries.at(-1).outcome.errorCode,
+    journal.entries.at(-1)?.outcome.errorCode,
     'NoError',
     'Lync 2013 discovers EWS with SOAP GetUserSettings',
   );
