@@ -117,6 +117,7 @@ export function renderHtml(report: ComplianceReport): string {
 <style>${PAGE_CSS}</style></head>
 <body><main>
 <header><h1>Lync / Exchange / AD rule compliance report</h1><p class="muted">Run ${esc(report.manifest.runId)} · ${esc(report.manifest.startedAt)} · lync-harness ${esc(report.manifest.harness.version)}</p></header>
+<nav class="no-print"><a href="#summary">Summary</a> · <a href="#manifest">What ran</a>${report.regression ? ' · <a href="#regression">Changes since the approved run</a>' : ''} · <a href="#rules">Rules</a> · <a href="#findings">Findings for your tenant</a> · <a href="#files">Files</a></nav>
 ${verdictBlock(report)}
 <section id="summary"><h2>Summary by rule area</h2>${areaTable(report)}
 <p class="muted">Status words: <b>passed</b> every scenario of the rule ran and passed; <b>failed</b> a scenario failed or a witness disagreed; <b>incomplete</b> a scenario did not finish; <b>waived</b> accepted with a reason; <b>not checked</b> no scenario of the rule ran in this run.</p></section>
