@@ -74,7 +74,7 @@ test('a person opens report.html: verdict, a rule’s evidence, filtering the fi
     );
     const evidenceLink = gal03.locator('.exchange a').first();
     assert.match((await evidenceLink.getAttribute('href')) ?? '', /^evidence\/[0-9a-f]{64}\.json$/);
-    await gal05.scrollIntoViewIfNeeded();
+    await page.evaluate("document.getElementById('rule-GAL-05').scrollIntoView()");
     await page.screenshot({ path: join(OUT, 'report-rule.png') });
 
     const count = page.locator('#f-count');
@@ -92,7 +92,7 @@ test('a person opens report.html: verdict, a rule’s evidence, filtering the fi
     const first = (await seen(rows.first())).split('\n')[0];
     await page.locator('#findings-table th[data-col="0"]').click();
     assert.notEqual((await seen(rows.first())).split('\n')[0], first, 'clicking again reverses the order');
-    await page.locator('#findings').scrollIntoViewIfNeeded();
+    await page.evaluate("document.getElementById('findings').scrollIntoView()");
     await page.screenshot({ path: join(OUT, 'report-findings.png') });
 
     await page.emulateMedia({ media: 'print' });

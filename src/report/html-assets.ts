@@ -28,7 +28,7 @@ table.manifest th{width:170px;background:var(--bg)}table.manifest td,table.compa
 .rule.st-passed{border-left-color:var(--ok)}.rule.st-failed{border-left-color:var(--bad)}.rule.st-incomplete,.rule.st-waived{border-left-color:var(--warn)}
 .rule-id{font-family:ui-monospace,monospace}.kind{font-size:12px;color:var(--muted);font-weight:400}
 .statement{font-size:15px;margin:4px 0 8px}
-dl{display:grid;grid-template-columns:110px 1fr;gap:3px 10px;margin:0}dt{font-weight:600;color:var(--muted)}dd{margin:0}
+dl{display:grid;grid-template-columns:110px 1fr;gap:3px 10px;margin:0}dt{font-weight:600;color:var(--muted)}dd{margin:0}dd>p{margin:0}
 ul.scenarios{margin:0;padding-left:0;list-style:none}ul.scenarios li{margin:2px 0}
 .tag{font-size:11px;background:var(--bg);border:1px solid var(--line);border-radius:3px;padding:0 4px}
 .witness{display:inline-block;margin-right:10px}.agree{color:var(--ok)}.disagree{color:var(--bad);font-weight:600}

@@ -81,7 +81,7 @@ function findingsBlock(rule: ReportRule): string {
   if (rule.findings.length === 0) return '';
   const rows = rule.findings.map(
     (f) =>
-      `<tr><td>${esc(f.scenario)}</td><td>${num(f.objectsChecked)}</td><td>${num(f.holds)}</td><td>${num(f.findings)}</td><td>${num(f.blocking)}</td><td>${fileLink(f.evidence.file, `sha256 ${f.evidence.sha256.slice(0, 12)}…`)} <span class="muted">(${num(f.evidence.bytes)} bytes)</span></td></tr>`,
+      `<tr><td>${esc(f.scenario)}</td><td class="n">${num(f.objectsChecked)}</td><td class="n">${num(f.holds)}</td><td class="n">${num(f.findings)}</td><td class="n ${f.blocking ? 'bad' : ''}">${num(f.blocking)}</td><td>${fileLink(f.evidence.file, `sha256 ${f.evidence.sha256.slice(0, 12)}…`)} <span class="muted">(${num(f.evidence.bytes)} bytes)</span></td></tr>`,
   );
   return `<h4>Tenant check</h4><table class="compact"><thead><tr><th>Scenario</th><th>Objects checked</th><th>Hold</th><th>Findings</th><th>Blocking</th><th>Every outcome</th></tr></thead><tbody>${rows.join('')}</tbody></table><p><a href="#findings" data-rule-filter="${esc(rule.id)}">Show this rule’s objects in the findings table</a></p>`;
 }
