@@ -20,7 +20,8 @@ export interface Issued {
   subjectDer: Buffer;
   subject: string;
   cert: x509.X509Certificate;
-  keys: KeyPair;
+  /** The key pair as WebCrypto keys (made on demand for the bulk roots). */
+  keys: () => Promise<KeyPair>;
 }
 
 export type Subject = x509.JsonName;
@@ -57,7 +58,9 @@ export async function issue(options: IssueOptions): Promise<Issued> {
     await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
   ];
   if (options.issuer)
-    extensions.push(await x509.AuthorityKeyIdentifierExtension.create(options.issuer.keys.publicKey));
+    extensions.push(
+      await x509.AuthorityKeyIdentifierExtension.create((await options.issuer.keys()).publicKey),
+    );
   if (options.dnsNames?.length)
     extensions.push(
       new x509.SubjectAlternativeNameExtension(options.dnsNames.map((value) => ({ type: 'dns', value }))),
@@ -76,7 +79,7 @@ export async function issue(options: IssueOptions): Promise<Issued> {
         subject: options.subject,
         issuer: options.issuer.cert.subject,
         publicKey: keys.publicKey,
-        signingKey: options.issuer.keys.privateKey,
+        signingKey: (await options.issuer.keys()).privateKey,
       })
     : await x509.X509CertificateGenerator.createSelfSigned({ ...common, name: options.subject, keys });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
@@ -87,7 +90,7 @@ export async function issue(options: IssueOptions): Promise<Issued> {
     subjectDer: Buffer.from(cert.subjectName.toArrayBuffer()),
     subject: cert.subject,
     cert,
-    keys,
+    keys: async () => keys,
   };
 }
 
