@@ -72,8 +72,17 @@ export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, name
   });
 }
 
+/** DirSync over XYZ, scoped (as DirSync's OU filtering allows) to the contacts of the example's people. */
 export async function runDirSyncInXyz(world: HarnessWorld): Promise<void> {
-  gal(world).dirsync = await runDirSync((await seededDirectory(world, 'online')).admin);
+  const ctx = gal(world);
+  const xyz = await seededDirectory(world, 'online');
+  const result: DirSyncResult = { exported: [], skipped: [] };
+  for (const p of ctx.people.filter((person) => person.landed)) {
+    const part = await runDirSync({ ...xyz.admin, baseDn: p.landed!.dn });
+    result.exported.push(...part.exported);
+    result.skipped.push(...part.skipped);
+  }
+  ctx.dirsync = result;
 }
 
 /** The model's contact as a directory object (for the model's DirSync decision). */

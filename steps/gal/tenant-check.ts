@@ -14,6 +14,8 @@ export interface TenantCheck {
   rule: string;
   /** The LDAP filter that selects the objects the rule concerns (read from each forest's mock DC). */
   ldapFilter: string;
+  /** The attributes the rule reads (objectClass is always read). */
+  attributes: string[];
   /** The same selection on the loaded tenant (the model's side). */
   select(entry: DirectoryEntry): boolean;
   classify(entry: DirectoryEntry): Outcome;
@@ -31,7 +33,9 @@ export async function checkTenant(world: HarnessWorld, check: TenantCheck): Prom
   let ldapObjects = 0;
   for (const forest of world.tenant.forests) {
     const dc = await seededDirectory(world, forest.role);
-    const observed = await withLdap(dc.admin, (c) => pagedSearch(c, forest.baseDn, check.ldapFilter, ['*']));
+    const observed = await withLdap(dc.admin, (c) =>
+      pagedSearch(c, forest.baseDn, check.ldapFilter, ['objectClass', ...check.attributes]),
+    );
     const byDn = new Map(observed.map((e) => [key(e.dn), e]));
     ldapObjects += observed.length;
     for (const entry of forest.entries.filter((e) => check.select(e))) {

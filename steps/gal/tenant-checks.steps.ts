@@ -17,18 +17,21 @@ const CHECKS: Record<string, TenantCheck> = {
   'the sip: prefix': {
     rule: 'GAL-03',
     ldapFilter: '(objectClass=contact)',
+    attributes: ['msRTCSIP-PrimaryUserAddress'],
     select: isContact,
     classify: (e) => format(sipAddressFormat(e.first('msRTCSIP-PrimaryUserAddress'))),
   },
   'the SMTP: prefix': {
     rule: 'GAL-04',
     ldapFilter: '(objectClass=contact)',
+    attributes: ['targetAddress'],
     select: isContact,
     classify: (e) => format(targetAddressFormat(e.first('targetAddress'))),
   },
   'export to Office 365': {
     rule: 'GAL-05',
     ldapFilter: '(objectClass=contact)',
+    attributes: ['mailNickname', 'targetAddress'],
     select: isContact,
     classify: (e) => {
       const v = dirSyncExportsContact(e);
@@ -38,6 +41,7 @@ const CHECKS: Record<string, TenantCheck> = {
   'blank required attributes': {
     rule: 'GAL-07',
     ldapFilter: '(&(objectClass=user)(!(objectClass=computer)))',
+    attributes: ['sAMAccountName', 'displayName', 'cn'],
     select: isUser,
     classify: (e) => {
       const v = blankRequiredAttributes(e);

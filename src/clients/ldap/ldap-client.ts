@@ -36,7 +36,7 @@ export async function withLdap<T>(
   }
 }
 
-/** A subtree search with the paged results control (pages of 500), every page read. */
+/** A subtree search with the paged results control (pages of 1,000, AD's MaxPageSize), every page read. */
 export async function pagedSearch(
   client: Client,
   baseDn: string,
@@ -47,7 +47,7 @@ export async function pagedSearch(
     scope: 'sub',
     filter,
     attributes,
-    paged: { pageSize: 500 },
+    paged: { pageSize: 1000 },
     explicitBufferAttributes: BINARY,
   });
   return searchEntries.map(toDirectoryEntry);
