@@ -11,7 +11,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 ANCHOR="${ANCHOR:-$ROOT/../shared/bench/ldap}"
 N="${1:-100000}"; C="${2:-8}"; D="${3:-10}"
 PORT_SLAPD="${PORT_SLAPD:-38389}"; PORT_MOCK="${PORT_MOCK:-38390}"
-WORK="${WORK:-/tmp/lync-harness-bench-ldap}"; RESULTS="$HERE/results"
+WORK="${WORK:-/tmp/lync-harness-bench-ldap}"; RESULTS="$WORK/results"
 [ -f "$ANCHOR/load.mjs" ] || { echo "bench:ldap: the anchor tooling is missing ($ANCHOR)" >&2; exit 2; }
 mkdir -p "$WORK/client" "$RESULTS"
 # One client for both servers: the anchor's load generator, resolving ldapts from this project.
