@@ -66,7 +66,7 @@ function download(state: ExchangeState, published: OabGeneration, name: string, 
       records: published.recordCount,
     },
   });
-  return new HttpResponse(new Uint8Array(file), {
+  return new HttpResponse(new Uint8Array(file.buffer, file.byteOffset, file.length), {
     status: 200,
     headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.length) },
   });
