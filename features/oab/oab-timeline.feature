@@ -82,7 +82,7 @@ Feature: How long a change takes to be searchable through the Offline Address Bo
       Then Lync finds "Nora Vik" from Wednesday 05:00, 48 hours after the change
       And that is the notes' worst case of 48 hours
 
-    @OAB-05 @derived
+    @OAB-05 @documented
     Scenario Outline: A change made Monday 14:00 under the <profile> schedule
       Given the OAB schedule profile "<profile>"
       And Outlook downloads the Offline Address Book at Monday 09:00
