@@ -50,19 +50,35 @@ export function candidates(dit: Dit, filter: Filter): Candidates | undefined {
   }
 }
 
+/**
+ * The union as a bitmap over entry ids, read back lazily in id order: a size-limited search stops after
+ * the first matches instead of sorting every candidate.
+ */
 function union(dit: Dit, filters: Filter[]): Candidates | undefined {
-  const ids: number[] = [];
+  const parts: Candidates[] = [];
   for (const f of filters) {
     const c = candidates(dit, f);
     if (!c) return undefined;
-    for (const e of c.items) ids.push(e.id);
+    parts.push(c);
   }
-  const sorted = Float64Array.from(ids).sort();
-  const items: StoredEntry[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    const e = dit.byId[sorted[i]];
-    if (e) items.push(e);
+  if (parts.length === 1) return parts[0];
+  const marks = new Uint8Array(dit.byId.length);
+  let size = 0;
+  let low = marks.length;
+  for (const part of parts)
+    for (const e of part.items)
+      if (marks[e.id] === 0) {
+        marks[e.id] = 1;
+        size++;
+        if (e.id < low) low = e.id;
+      }
+  return { size, items: inIdOrder(dit, marks, low) };
+}
+
+function* inIdOrder(dit: Dit, marks: Uint8Array, from: number): Generator<StoredEntry> {
+  for (let id = from; id < marks.length; id++) {
+    if (marks[id] === 0) continue;
+    const e = dit.byId[id];
+    if (e) yield e;
   }
-  return { size: items.length, items };
 }
