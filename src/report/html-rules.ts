@@ -3,6 +3,8 @@ import type { ReportCheck, ReportExchange, ReportRule } from './report-types';
 
 /** Exchange logs (one per mock and scenario) shown open under a rule; the rest fold away. */
 const EXCHANGE_BLOCKS = 3;
+/** Two-witness checks shown open under a rule (disagreements always among them); the rest fold away. */
+const CHECK_ROWS = 5;
 
 const ICON: Record<string, string> = { passed: '✔', failed: '✘', unknown: '–', skipped: '–' };
 
@@ -48,7 +50,9 @@ function witnessLine(rule: ReportRule): string {
 
 function checkTable(checks: ReportCheck[]): string {
   if (checks.length === 0) return '';
-  const rows = checks.map((c) => {
+  // Disagreements first: they are what a reader must not miss.
+  const ordered = [...checks].sort((a, b) => Number(a.verdict === 'agree') - Number(b.verdict === 'agree'));
+  const rows = ordered.map((c) => {
     const seen = c.observations
       .map(
         (o) =>
@@ -60,7 +64,14 @@ function checkTable(checks: ReportCheck[]): string {
       : '';
     return `<tr class="check-${c.verdict}"><td>${esc(c.claim)}<div class="muted">${esc(c.scenario)}</div></td><td><code>${esc(c.expected)}</code></td><td>${seen}${whole}</td></tr>`;
   });
-  return `<table class="checks"><thead><tr><th>Claim</th><th>Expected</th><th>What each witness saw</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const table = (part: string[]) =>
+    `<table class="checks"><thead><tr><th>Claim</th><th>Expected</th><th>What each witness saw</th></tr></thead><tbody>${part.join('')}</tbody></table>`;
+  const shown = Math.max(CHECK_ROWS, checks.filter((c) => c.verdict !== 'agree').length);
+  const rest =
+    rows.length > shown
+      ? `<details class="more"><summary>${rows.length - shown} more check(s), every witness agreeing</summary>${table(rows.slice(shown))}</details>`
+      : '';
+  return table(rows.slice(0, shown)) + rest;
 }
 
 function exchangeBlock(exchanges: ReportExchange[]): string {
