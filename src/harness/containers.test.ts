@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { test } from 'node:test';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { dockerEngine } from './container/engine';
@@ -56,4 +58,26 @@ test('a service in a container answers its admin API; its death names it; it sta
     await services.stopAll();
   }
   assert.deepEqual(await ownContainers(), []);
+});
+
+test('Ctrl-C removes the containers the process started, then the process exits', {
+  timeout: 120_000,
+}, async (t) => {
+  if (!(await engineOrSkip(t))) return;
+  const name = Object.keys(serviceFactories)[0];
+  const script = `const { ServiceSet } = require('./src/harness/service-set');
+    new ServiceSet('containers').get(${JSON.stringify(name)}).then(() => { console.log('up'); setInterval(() => {}, 1000); });`;
+  const child = spawn(process.execPath, ['--require', 'ts-node/register', '-e', script], {
+    cwd: `${__dirname}/../..`,
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await once(child.stdout, 'data');
+  const docker = (await getContainerRuntimeClient()).container.dockerode;
+  const label = [`lync-harness.owner-pid=${child.pid}`];
+  assert.equal((await docker.listContainers({ all: true, filters: { label } })).length, 1);
+  child.kill('SIGINT');
+  const [code, signal] = await once(child, 'exit');
+  assert.ok(signal === 'SIGINT' || code === 130, `exited with ${code ?? signal}`);
+  assert.deepEqual(await docker.listContainers({ all: true, filters: { label } }), []);
 });
