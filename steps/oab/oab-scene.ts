@@ -1,4 +1,4 @@
-import { type OabProfile, oabProfile } from '../../src/model/oab';
+import { type OabProfile, oabProfile, searchableAt } from '../../src/model/oab';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { scene } from '../srch/search-scene';
 import type { HarnessWorld } from '../support/world';
@@ -42,3 +42,11 @@ export function newExternalContact(name: string): DirectoryEntry {
 }
 
 export const WEEK_TIME = '((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{2}:\\d{2})';
+
+/** The model's timeline for the scenario's change, given Outlook's last download before it. */
+export function predicted(w: HarnessWorld) {
+  const o = oabScene(w);
+  if (o.changedAt === undefined || o.lastDownload === undefined)
+    throw new Error('[steps:oab] no change or no first download yet');
+  return searchableAt(o.profile, o.changedAt, o.lastDownload);
+}

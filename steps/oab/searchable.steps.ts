@@ -1,0 +1,126 @@
+import { Then } from '@cucumber/cucumber';
+import { documentedWorstCaseHours } from '../../src/model/oab';
+import { weekTime, weekTimeText } from '../srch/exchange-context';
+import { scene } from '../srch/search-scene';
+import type { HarnessWorld } from '../support/world';
+import { oabScene, predicted, WEEK_TIME } from './oab-scene';
+
+const HOUR = 3_600_000;
+const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
+
+Then(
+  /^the change took (\d+) hours to become searchable$/,
+  async function (this: HarnessWorld, hours: string) {
+    const o = oabScene(this);
+    const model = predicted(this);
+    await this.verify({
+      rule: 'OAB-05',
+      claim: 'hours from the change to the download that makes it searchable',
+      expected: Number(hours),
+      observations: [
+        { witness: 'model', value: model.value.hours, detail: model.reason },
+        {
+          witness: 'client:outlook',
+          value: o.firstSeenLocally === undefined ? -1 : (o.firstSeenLocally - o.changedAt!) / HOUR,
+        },
+      ],
+    });
+  },
+);
+
+Then(
+  at('Lync finds "([^"]*)" from <T>, (\\d+) hours after the change'),
+  async function (this: HarnessWorld, name: string, t: string, hours: string) {
+    const s = scene(this);
+    const o = oabScene(this);
+    const when = weekTime(t);
+    await s.ctx.advanceTo(when - 60_000);
+    const before = await s.search(name.split(' ')[0]);
+    await s.ctx.advanceTo(when);
+    const after = await s.search(name.split(' ')[0]);
+    const observed =
+      !before.names.includes(name) && after.names.includes(name) && o.firstSeenLocally === when;
+    const model = predicted(this);
+    await this.verify({
+      rule: ['OAB-01', 'OAB-05'],
+      claim: `${name} becomes searchable at ${t}, ${hours} hours after the change`,
+      expected: { from: t, hours: Number(hours) },
+      observations: [
+        {
+          witness: 'model',
+          value: { from: weekTimeText(model.value.downloadedAt), hours: model.value.hours },
+          detail: model.reason,
+        },
+        {
+          witness: 'client:lync-windows',
+          value: observed
+            ? { from: t, hours: (when - o.changedAt!) / HOUR }
+            : { from: 'not at that time', hours: -1 },
+          detail: { before: before.names, after: after.names, outlookChecks: s.outlook!.checks },
+        },
+      ],
+    });
+  },
+);
+
+Then(/^that is the notes' worst case of (\d+) hours$/, async function (this: HarnessWorld, hours: string) {
+  const o = oabScene(this);
+  const worst = documentedWorstCaseHours(o.profile);
+  await this.verify({
+    rule: 'OAB-05',
+    claim: 'the observed delay equals the documented worst case',
+    expected: Number(hours),
+    observations: [
+      { witness: 'model', value: worst.value, detail: worst.reason },
+      {
+        witness: 'client:outlook',
+        value: o.firstSeenLocally === undefined ? -1 : (o.firstSeenLocally - o.changedAt!) / HOUR,
+      },
+    ],
+  });
+});
+
+Then('Lync finds {string} when the model predicts', async function (this: HarnessWorld, name: string) {
+  const s = scene(this);
+  const model = predicted(this);
+  await s.ctx.advanceTo(model.value.downloadedAt - 60_000);
+  const before = await s.search(name.split(' ')[0]);
+  await s.ctx.advanceTo(model.value.downloadedAt);
+  const after = await s.search(name.split(' ')[0]);
+  await this.verify({
+    rule: ['OAB-01', 'OAB-05'],
+    claim: `${name} becomes searchable at the predicted download (${oabScene(this).profile.name})`,
+    expected: { before: false, after: true },
+    observations: [
+      { witness: 'model', value: { before: false, after: true }, detail: model.reason },
+      {
+        witness: 'client:lync-windows',
+        value: { before: before.names.includes(name), after: after.names.includes(name) },
+      },
+    ],
+  });
+});
+
+Then(
+  at('at <T> Lync still does not find "([^"]*)"'),
+  async function (this: HarnessWorld, t: string, name: string) {
+    const s = scene(this);
+    const when = weekTime(t);
+    await s.ctx.advanceTo(when);
+    const model = predicted(this);
+    const outcome = await s.search(name.split(' ')[0]);
+    await this.verify({
+      rule: 'OAB-01',
+      claim: `${name} is not searchable at ${t}: Outlook has not downloaded the OAB that holds the change`,
+      expected: false,
+      observations: [
+        { witness: 'model', value: when >= model.value.downloadedAt, detail: model.reason },
+        {
+          witness: 'client:lync-windows',
+          value: outcome.names.includes(name),
+          detail: { outcome, outlookChecks: s.outlook!.checks },
+        },
+      ],
+    });
+  },
+);
