@@ -80,5 +80,10 @@ describe('mock DC filter evaluation', () => {
       [anna.dn],
     );
     assert.equal(candidates(dit, { kind: 'equal', attribute: 'description', value: 'x' }), undefined);
+    const anr = candidates(dit, compileFilter({ kind: 'equal', attribute: 'anr', value: 'Anna B' }, base));
+    assert.deepEqual(
+      [...(anr?.items ?? [])].map((e) => e.dn),
+      [anna.dn],
+    );
   });
 });

@@ -158,6 +158,27 @@ describe('mock domain controller (ABC forest of the sample tenant, 3,000 extra o
     assert.match(r.out, /^cn: Anna Berg$/m);
   });
 
+  it('a dropped connection and a delay are injected faults, and the next search is served', async () => {
+    await admin(
+      'POST',
+      '/__admin/faults',
+      JSON.stringify({ kind: 'reset', operation: 'ldap.search', times: 1 }),
+    );
+    const dropped = await ldapsearch('-D', ADMIN, '-w', PW, '-b', 'DC=abc,DC=corp', '(cn=Anna Berg)', 'cn');
+    assert.notEqual(dropped.code, 0);
+    await admin(
+      'POST',
+      '/__admin/faults',
+      JSON.stringify({ kind: 'delay', delayMs: 300, operation: 'ldap.search', times: 1 }),
+    );
+    const started = Date.now();
+    const delayed = await ldapsearch('-D', ADMIN, '-w', PW, '-b', 'DC=abc,DC=corp', '(cn=Anna Berg)', 'cn');
+    assert.equal(delayed.code, 0);
+    assert.ok(Date.now() - started >= 300);
+    const journal = await admin('GET', '/__admin/journal?operation=ldap.search');
+    assert.ok(journal.json.entries.some((e: { fault?: string }) => e.fault === 'reset'));
+  });
+
   it('malformed LDIF gets a 400 naming the line and keeps the loaded data', async () => {
     const bad = await admin(
       'PUT',
