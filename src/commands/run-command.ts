@@ -67,8 +67,10 @@ async function runAndReport(options: RunOptions, catalog: Catalog, outDir: strin
     const run = collector.result();
     const final: Manifest = { ...manifest, status, note, endedAt: new Date().toISOString() };
     writeManifest(outDir, final);
+    const reportStarted = Date.now();
     const written = writeRunReport({ outDir, catalog, run, manifest: final, baseline: options.baseline });
-    printRunSummary(written, run, Date.now() - started);
+    const reportMs = Date.now() - reportStarted;
+    printRunSummary(written, run, reportStarted - started, reportMs);
     return written;
   };
   // Ctrl-C: Cucumber cannot be stopped cleanly, so write what arrived, marked incomplete, and leave.

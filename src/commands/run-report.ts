@@ -37,12 +37,20 @@ export function loadWaivers(options: RunOptions, catalog: Catalog): Record<strin
 }
 
 /** The closing lines of a run: the verdict, the tenant findings, and (last) the report's path. */
-export function printRunSummary(written: WrittenReport, run: RunMessages, ms?: number): void {
+export function printRunSummary(
+  written: WrittenReport,
+  run: RunMessages,
+  ms?: number,
+  reportMs?: number,
+): void {
   const { report } = written;
   console.log(`\nlync-harness: ${report.verdict.headline}`);
   for (const line of report.verdict.details) console.log(`  ${line}`);
   const ran = run.scenarios.filter((s) => s.status !== 'unknown').length;
-  const took = ms === undefined ? '' : `, in ${(ms / 1000).toFixed(1)} s`;
+  const took =
+    ms === undefined
+      ? ''
+      : `, in ${(ms / 1000).toFixed(1)} s (report written in ${((reportMs ?? 0) / 1000).toFixed(1)} s)`;
   console.log(`  ${ran} of ${run.scenarios.length} selected scenarios ran${took}`);
   const r = report.regression;
   if (r) {
