@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { distributedAt, documentedWorstCaseHours, nextGeneration, oabProfile, searchableAt } from './oab';
+import {
+  distributedAt,
+  documentedWorstCaseHours,
+  nextGeneration,
+  oabProfile,
+  searchableAt,
+  worstCaseOverSchedules,
+} from './oab';
 
 const at = (day: number, h: number, m = 0) => Date.UTC(2014, 11, day, h, m); // 1 December 2014 is a Monday
 const E2010 = oabProfile('exchange2010');
@@ -34,4 +41,10 @@ test('Exchange 2013: eight-hourly generation, no distribution step', () => {
 
 test('an unknown profile is refused by name', () => {
   assert.throws(() => oabProfile('exchange2016'), /unknown OAB profile "exchange2016"/);
+});
+
+test('over every phase, the Exchange 2010 worst case is 54 hours (the notes say 48: they leave out distribution)', () => {
+  const worst = worstCaseOverSchedules(E2010, 15).value;
+  assert.ok(worst > 53.5 && worst <= 54, `${worst}`);
+  assert.equal(worstCaseOverSchedules(oabProfile('exchange2013'), 15).value <= 32, true);
 });

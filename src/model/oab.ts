@@ -101,6 +101,27 @@ export function documentedWorstCaseHours(p: OabProfile): Verdict<number> {
   );
 }
 
+/**
+ * OAB-05, derived: the longest wait over every change time and every daily Outlook check time (in
+ * `stepMinutes` steps). For Exchange 2010 this is 54 hours (a change just after 05:00, an Outlook
+ * that checks just before the 11:00 poll), more than the notes' 48: their figure leaves out the
+ * distribution delay. The reference's 24 + 8 + 24 = 56 hours assumes polls at any phase.
+ */
+export function worstCaseOverSchedules(p: OabProfile, stepMinutes = 5): Verdict<number> {
+  const day = 24 * H * MIN;
+  let worst = 0;
+  for (let change = 0; change < day; change += stepMinutes * MIN)
+    for (let check = 0; check < day; check += stepMinutes * MIN) {
+      const hours = searchableAt(p, day + change, day + check - day).value.hours;
+      if (hours > worst) worst = hours;
+    }
+  return verdict(
+    worst,
+    ['OAB-05'],
+    `the longest wait over every change time and daily check time (${stepMinutes}-minute steps)`,
+  );
+}
+
 /** OAB-06: a download leaves .oab files stamped with the download time; a forced one happens at once. */
 export function oabFilesAfterDownload(at: number): Verdict<{ files: boolean; stamped: string }> {
   return verdict(

@@ -3,6 +3,7 @@ import { discoverPox } from '../../src/clients/exchange/autodiscover';
 import { EwsOnlyClient } from '../../src/clients/exchange/ews-search';
 import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
 import { type SearchSetup, searchFindsPerson } from '../../src/model/srch';
+import { forestByRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 import { exchangeContext, personOf, TENANT_PASSWORD } from './exchange-context';
@@ -44,7 +45,7 @@ When(
       c.findings.push({
         rule: 'SRCH-06',
         dn: user.dn,
-        forest: 'online',
+        forest: forestByRole(this.tenant, 'online').domain,
         outcome: matches ? 'holds' : 'finding',
         severity: matches ? undefined : 'warning',
         message: matches
@@ -139,7 +140,7 @@ When(
       c.findings.push({
         rule: 'SRCH-03',
         dn: contact.dn,
-        forest: 'online',
+        forest: forestByRole(this.tenant, 'online').domain,
         outcome: onlyCached ? 'holds' : 'finding',
         severity: onlyCached ? undefined : 'warning',
         message: onlyCached
