@@ -1,7 +1,7 @@
 /**
  * The few BER encodings the mock DC answers with (RFC 4511): search result entries and LDAPResult
  * messages with optional controls. Entries are encoded here rather than by ldapjs so that a result set is
- * one buffer and one socket write, and an attribute encoded once can be reused (see entry-codec.ts).
+ * one corked socket write, and an entry encoded once can be answered again (see entry-codec.ts).
  */
 
 export function tlv(tag: number, content: Buffer): Buffer {
@@ -68,7 +68,7 @@ export function searchEntryOp(dnOctets: Buffer, attributes: Buffer[]): Buffer {
   let attrsLength = 0;
   for (const a of attributes) attrsLength += a.length;
   const opLength = dnOctets.length + headerSize(attrsLength) + attrsLength;
-  const buf = Buffer.allocUnsafeSlow(headerSize(opLength) + opLength);
+  const buf = Buffer.allocUnsafe(headerSize(opLength) + opLength);
   let at = writeHeader(buf, 0, 0x64, opLength);
   at += dnOctets.copy(buf, at);
   at = writeHeader(buf, at, 0x30, attrsLength);

@@ -3,9 +3,9 @@ import { CompactEntry } from './compact-entry';
 import { type FilterContext, normalizeDn } from './filter';
 import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexes';
 
-/** One object of the tree: its data, where it sits, and its encoded attributes (see entry-codec.ts). */
+/** One object of the tree: its data, where it sits, and its last encoded answer (see entry-codec.ts). */
 export class StoredEntry {
-  readonly encoded = new Map<string, Buffer>();
+  cache?: { key: string; op: Buffer };
   constructor(
     readonly id: number,
     public entry: CompactEntry,
@@ -122,7 +122,7 @@ export class Dit implements FilterContext<StoredEntry> {
     this.indexValues(stored, key, stored.entry.get(name), false);
     stored.entry.set(name, values);
     this.indexValues(stored, key, values, true);
-    stored.encoded.clear();
+    stored.cache = undefined;
   }
 
   private indexValues(stored: StoredEntry, attribute: string, values: AttributeValue[], add: boolean): void {

@@ -13,9 +13,8 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  * values, and multi-valued attributes past 1,500 values served in ranges (`member;range=0-1499`).
  */
 export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
-  const cacheable = requested.length > 0 && requested.every((n) => n !== '*' && !DYNAMIC.test(n));
-  const key = cacheable ? `\u0001${requested.join('\u0000')}` : undefined;
-  let op = key ? stored.encoded.get(key) : undefined;
+  const key = cacheKey(requested);
+  let op = key && stored.cache?.key === key ? stored.cache.op : undefined;
   if (!op) {
     const parts: Buffer[] = [];
     for (const name of selection(stored, requested)) {
@@ -23,16 +22,26 @@ export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, re
       if (part) parts.push(part);
     }
     op = searchEntryOp(octets(stored.dn), parts);
-    if (key) {
-      for (const k of stored.encoded.keys()) if (k.startsWith('\u0001')) stored.encoded.delete(k);
-      stored.encoded.set(key, op);
-    }
+    // One encoded answer per entry, for the last attribute list asked: repeated look-ups cost a copy.
+    if (key) stored.cache = { key, op };
   }
   return searchEntry(messageId, op);
 }
 
 /** Attributes whose values depend on other objects (memberOf) or on the request (ranges): never cached. */
 const DYNAMIC = /^memberof$|;range=/i;
+const keys = new WeakMap<string[], string | null>();
+
+/** The cache key of an attribute list (one per search request), or null when the answer cannot be cached. */
+function cacheKey(requested: string[]): string | undefined {
+  let key = keys.get(requested);
+  if (key === undefined) {
+    const cacheable = requested.length > 0 && requested.every((n) => n !== '*' && !DYNAMIC.test(n));
+    key = cacheable ? requested.join('\u0000') : null;
+    keys.set(requested, key);
+  }
+  return key ?? undefined;
+}
 
 function selection(stored: StoredEntry, requested: string[]): string[] {
   if (requested.length === 1 && requested[0] === '1.1') return [];
@@ -61,17 +70,12 @@ function encodedAttribute(dit: Dit, stored: StoredEntry, requested: string): Buf
         )
       : undefined;
   }
-  const cached = stored.encoded.get(key);
-  if (cached) return cached;
   const values = stored.entry.get(key);
   if (values.length === 0) return undefined;
   const name = spelling(stored, key);
-  const part =
-    values.length > MAX_VALUE_RANGE
-      ? attribute(`${name};range=0-${MAX_VALUE_RANGE - 1}`, values.slice(0, MAX_VALUE_RANGE))
-      : attribute(name, values);
-  stored.encoded.set(key, part);
-  return part;
+  return values.length > MAX_VALUE_RANGE
+    ? attribute(`${name};range=0-${MAX_VALUE_RANGE - 1}`, values.slice(0, MAX_VALUE_RANGE))
+    : attribute(name, values);
 }
 
 function rangedAttribute(

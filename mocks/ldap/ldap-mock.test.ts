@@ -176,7 +176,8 @@ describe('mock domain controller (ABC forest of the sample tenant, 3,000 extra o
     assert.equal(delayed.code, 0);
     assert.ok(Date.now() - started >= 300);
     const journal = await admin('GET', '/__admin/journal?operation=ldap.search');
-    assert.ok(journal.json.entries.some((e: { fault?: string }) => e.fault === 'reset'));
+    const entries = (journal.json as { entries: Array<{ fault?: string }> }).entries;
+    assert.ok(entries.some((e) => e.fault === 'reset'));
   });
 
   it('malformed LDIF gets a 400 naming the line and keeps the loaded data', async () => {
