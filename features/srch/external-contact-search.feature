@@ -64,9 +64,16 @@ Feature: Who can find an external contact in Lync Online
       When "Lee Chan" searches for "Anna"
       Then the search finds "Anna Berg"
 
+    @SRCH-03 @documented
+    Example: A GALSync contact that DirSync did not export is found by no client
+      Given "Pat Kim" uses Lync 2013 for Windows with Outlook 2013 in cached mode
+      And Outlook has downloaded the Offline Address Book
+      When "Pat Kim" searches for "Fiona"
+      Then the search does not find "Fiona Grant"
+
     @SRCH-03 @documented @tenant-check
-    Example: Which exported external contacts each client finds by first name
-      When every exported external contact is searched for by first name from each client
+    Example: Which external contacts each client finds by first name
+      When every external contact of the online forest is searched for by first name from each client
       Then each contact is found only where the notes say, and every exception is reported
 
   Rule: SRCH-04 With Outlook in online mode the MAPI query is answered by the same EWS query against the UCS, so no external contacts are found

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findsExternalContacts, type SearchSetup, searchFinds, typedSipAddressReaches } from './srch';
+import {
+  cloudDirectoryView,
+  findsExternalContacts,
+  type SearchSetup,
+  searchFinds,
+  typedSipAddressReaches,
+} from './srch';
 
 const base: SearchSetup = {
   client: 'lync-windows',
@@ -60,4 +66,14 @@ test('a typed SIP address reaches the contact; a first name is not a SIP address
     'sip:jed.hill@fabrikam.example',
   );
   assert.equal(typedSipAddressReaches('Jed').value, undefined);
+});
+
+test('the cloud directory of the sample tenant: four licensed users in the UCS, Jed Hill but not Fiona Grant in the OAB', async () => {
+  const { buildSampleTenant } = await import('../tenant/sample');
+  const online = buildSampleTenant().forests.find((f) => f.role === 'online')!;
+  const view = cloudDirectoryView(online.entries);
+  assert.deepEqual(view.ucs.map((p) => p.displayName).sort(), ['Lee Chan', 'Ola Berg', 'Pat Kim', 'Sam Wu']);
+  const oab = view.oab.map((p) => p.displayName);
+  assert.ok(oab.includes('Jed Hill') && oab.includes('Anna Berg'));
+  assert.ok(!oab.includes('Fiona Grant'));
 });

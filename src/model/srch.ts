@@ -1,3 +1,5 @@
+import type { DirectoryEntry } from '../tenant/entry';
+import { dirSyncExportsContact } from './gal';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -152,4 +154,26 @@ export function nameMatches(p: Person, query: string): boolean {
   if (!b) return false;
   const [g, s] = [p.givenName?.toLowerCase() ?? '', p.surname?.toLowerCase() ?? ''];
   return (g.startsWith(a) && s.startsWith(b)) || (g.startsWith(b) && s.startsWith(a));
+}
+
+/**
+ * The cloud directory the notes describe, from the online forest: the UCS holds users with a mail
+ * address and a SIP address (licensed Lync Online users); the GAL, and so the OAB, holds every mail
+ * user and every contact DirSync exports (GAL-05).
+ */
+export function cloudDirectoryView(online: DirectoryEntry[]): { ucs: Person[]; oab: Person[] } {
+  const mailUsers = online.filter((e) => e.isA('user') && !e.isA('computer') && e.has('mail'));
+  const contacts = online.filter((e) => e.isA('contact') && dirSyncExportsContact(e).value);
+  const ucs = mailUsers.filter((e) => e.has('msRTCSIP-PrimaryUserAddress'));
+  return { ucs: ucs.map(personOf), oab: [...mailUsers, ...contacts].map(personOf) };
+}
+
+export function personOf(e: DirectoryEntry): Person {
+  return {
+    displayName: e.first('displayName') ?? e.first('cn') ?? '',
+    givenName: e.first('givenName'),
+    surname: e.first('sn'),
+    alias: e.first('mailNickname'),
+    smtp: e.first('mail'),
+  };
 }

@@ -5,14 +5,26 @@ import type { AutodiscoverRecords } from '../../src/clients/exchange/autodiscove
 import { type OutlookMode, OutlookSimulator } from '../../src/clients/exchange/outlook';
 import { cloudDirectory } from '../../src/harness/cloud-directory';
 import type { StartedService } from '../../src/harness/service-set';
-import type { Person } from '../../src/model/srch';
+import { cloudDirectoryView } from '../../src/model/srch';
 import type { DirectoryEntry } from '../../src/tenant/entry';
+import { forestByRole, type Tenant } from '../../src/tenant/tenant';
 import type { HarnessWorld } from '../support/world';
 
 /** The password every account of the seeded cloud directory signs in with (the mock's tenant password). */
 export const TENANT_PASSWORD = 'Pa55w.rd';
 
 const seeded = new WeakMap<StartedService, Promise<DirectoryEntry[]>>();
+const views = new WeakMap<Tenant, ReturnType<typeof cloudDirectoryView>>();
+
+/** The model's cloud directory for a tenant (computed once: it is pure). */
+export function modelDirectory(tenant: Tenant) {
+  let view = views.get(tenant);
+  if (!view) {
+    view = cloudDirectoryView(forestByRole(tenant, 'online').entries);
+    views.set(tenant, view);
+  }
+  return view;
+}
 
 /**
  * Per-scenario state shared by the SRCH and OAB steps: the Exchange mock seeded with what DirSync
@@ -118,16 +130,7 @@ export class ExchangeContext {
 
 export const exchangeContext = (w: HarnessWorld) => w.area('exchange', () => new ExchangeContext());
 
-/** A directory entry as the SRCH model sees a person. */
-export function personOf(e: DirectoryEntry): Person {
-  return {
-    displayName: e.first('displayName') ?? e.first('cn') ?? '',
-    givenName: e.first('givenName'),
-    surname: e.first('sn'),
-    alias: e.first('mailNickname'),
-    smtp: e.first('mail'),
-  };
-}
+export { personOf } from '../../src/model/srch';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 

@@ -3,8 +3,9 @@ import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
 import type { OutlookSimulator } from '../../src/clients/exchange/outlook';
 import { type SearchClient, type SearchSetup, searchFinds, ucsLookup } from '../../src/model/srch';
 import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { Tenant } from '../../src/tenant/tenant';
 import type { HarnessWorld } from '../support/world';
-import { type ExchangeContext, exchangeContext, personOf } from './exchange-context';
+import { type ExchangeContext, exchangeContext, modelDirectory } from './exchange-context';
 
 export const CLIENT_NAMES: Record<string, SearchClient> = {
   'Lync 2013 for Windows': 'lync-windows',
@@ -21,7 +22,10 @@ export class SearchScene {
   outlook?: OutlookSimulator;
   outcome?: SearchOutcome;
 
-  constructor(readonly ctx: ExchangeContext) {}
+  constructor(
+    readonly ctx: ExchangeContext,
+    readonly tenant: Tenant,
+  ) {}
 
   use(
     user: DirectoryEntry,
@@ -47,16 +51,14 @@ export class SearchScene {
         : new EwsOnlyClient(clientLabel(client), signIn);
   }
 
-  /** The model's prediction for a query, from the directory DirSync exported. */
+  /** The model's prediction for a query, from the tenant's online forest (not from what DirSync returned). */
   predict(query: string) {
-    const ucs = this.ctx.licensedUsers().map(personOf);
-    const oab = this.ctx.exported.map(personOf);
-    return searchFinds(this.setup, { ucs, oab }, query);
+    return searchFinds(this.setup, modelDirectory(this.tenant), query);
   }
 
   /** The model's prediction of the EWS half alone (the Unified Contact Store). */
   predictEws(query: string) {
-    return ucsLookup(this.ctx.licensedUsers().map(personOf), query);
+    return ucsLookup(modelDirectory(this.tenant).ucs, query);
   }
 
   async search(query: string): Promise<SearchOutcome> {
@@ -69,7 +71,8 @@ function clientLabel(client: SearchClient): string {
   return Object.entries(CLIENT_NAMES).find(([, v]) => v === client)![0];
 }
 
-export const scene = (w: HarnessWorld) => w.area('srch-scene', () => new SearchScene(exchangeContext(w)));
+export const scene = (w: HarnessWorld) =>
+  w.area('srch-scene', () => new SearchScene(exchangeContext(w), w.tenant));
 
 export async function readyScene(w: HarnessWorld): Promise<SearchScene> {
   await exchangeContext(w).ready(w);

@@ -2,8 +2,9 @@ import { Then, When } from '@cucumber/cucumber';
 import { discoverPox } from '../../src/clients/exchange/autodiscover';
 import { EwsOnlyClient } from '../../src/clients/exchange/ews-search';
 import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
+import { dirSyncExportsContact } from '../../src/model/gal';
 import { type SearchSetup, searchFindsPerson } from '../../src/model/srch';
-import { forestByRole } from '../../src/tenant/tenant';
+import { contactsOf, forestByRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 import { exchangeContext, personOf, TENANT_PASSWORD } from './exchange-context';
@@ -94,7 +95,7 @@ const CLIENTS: Array<{ label: string; setup: Partial<SearchSetup> }> = [
 ];
 
 When(
-  'every exported external contact is searched for by first name from each client',
+  'every external contact of the online forest is searched for by first name from each client',
   async function (this: HarnessWorld) {
     const ctx = await exchangeContext(this).ready(this);
     const c = check(this);
@@ -114,8 +115,10 @@ When(
       new LyncForWindows(ctx.signIn(searcher), ctx.newOutlook(searcher, 2013, 'online', now)),
       new EwsOnlyClient('Lync for Mac', ctx.signIn(searcher)),
     ];
-    for (const [i, contact] of ctx.externalContacts().entries()) {
+    const forest = forestByRole(this.tenant, 'online');
+    for (const [i, contact] of contactsOf(forest).entries()) {
       const person = personOf(contact);
+      const exported = dirSyncExportsContact(contact);
       const query = person.givenName ?? person.displayName.split(' ')[0];
       const base: SearchSetup = {
         client: 'lync-windows',
@@ -124,8 +127,8 @@ When(
         sipEqualsMail: true,
         autodiscover: 'exchange-online',
       };
-      // A contact is never in the UCS; it is in the OAB because DirSync exported it.
-      const where = { inUcs: false, inOab: true };
+      // A contact is never in the UCS (SRCH-01); it is in the OAB when DirSync exports it (GAL-05).
+      const where = { inUcs: false, inOab: exported.value };
       const model = CLIENTS.map(
         (k) => searchFindsPerson({ ...base, ...k.setup }, person, where, query).value,
       );
@@ -140,12 +143,12 @@ When(
       c.findings.push({
         rule: 'SRCH-03',
         dn: contact.dn,
-        forest: forestByRole(this.tenant, 'online').domain,
+        forest: forest.domain,
         outcome: onlyCached ? 'holds' : 'finding',
         severity: onlyCached ? undefined : 'warning',
         message: onlyCached
           ? `"${query}" finds ${person.displayName} only in Lync for Windows with cached Outlook (not in Mac, Mobile, OWA or online mode)`
-          : `"${query}" does not find ${person.displayName} where the notes say (found in: ${foundIn.join(', ') || 'no client'})`,
+          : `"${query}" does not find ${person.displayName} where the notes say (found in: ${foundIn.join(', ') || 'no client'}${exported.value ? '' : `; ${exported.reason}`})`,
         witnesses: wire ? ['model', 'client:lync-windows', 'client:lync-mac'] : ['model'],
       });
     }
