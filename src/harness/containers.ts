@@ -51,7 +51,7 @@ export async function startContainerService(name: string): Promise<StartedServic
     name,
     urls,
     admin: new ContainerAdminClient(urls.admin, tail, died),
-    alive: () => !tail.exited,
+    death: async () => (tail.exited ? died() : undefined),
     stop: () => {
       stopped ??= removeContainer(client, container.getId());
       return stopped;

@@ -7,8 +7,8 @@ export interface StartedService {
   urls: Record<string, string>;
   admin: AdminClient;
   stop(): Promise<void>;
-  /** False once the service's process is gone (container mode): it is started afresh on next use. */
-  alive?(): boolean;
+  /** Container mode: why the service's process is gone ("died mid-run", its last log lines), if it is. */
+  death?(): Promise<Error | undefined>;
 }
 
 export type ServiceMode = 'embedded' | 'containers';
@@ -19,10 +19,14 @@ export type ServiceMode = 'embedded' | 'containers';
  */
 export class ServiceSet {
   private readonly started = new Map<string, Promise<StartedService>>();
+  /** Services whose process died mid-run: not restarted (their data would be gone), each use fails. */
+  private readonly dead = new Map<string, Error>();
 
   constructor(readonly mode: ServiceMode = 'embedded') {}
 
   get(name: string): Promise<StartedService> {
+    const death = this.dead.get(name);
+    if (death) return Promise.reject(death);
     let service = this.started.get(name);
     if (!service) {
       service = this.start(name);
@@ -40,12 +44,17 @@ export class ServiceSet {
     await Promise.all([...this.started.values()].map(async (s) => (await s).admin.reset(correlationId)));
   }
 
-  /** A service that died (and already failed the scenario it died in) is removed, to start afresh. */
+  /**
+   * A service that died has failed the scenario it died in; it is set aside so that later scenarios
+   * that do not use it still run, and each one that does fails with the same account of its death.
+   */
   private async forgetDead(): Promise<void> {
     for (const [name, pending] of this.started) {
       const service = await pending.catch(() => undefined);
-      if (service?.alive?.() !== false) continue;
+      const death = await service?.death?.();
+      if (!service || !death) continue;
       this.started.delete(name);
+      this.dead.set(name, death);
       await service.stop().catch(() => undefined);
     }
   }
