@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { buildSampleTenant } from '../tenant/sample';
 import {
   cloudDirectoryView,
   findsExternalContacts,
@@ -68,8 +69,7 @@ test('a typed SIP address reaches the contact; a first name is not a SIP address
   assert.equal(typedSipAddressReaches('Jed').value, undefined);
 });
 
-test('the cloud directory of the sample tenant: four licensed users in the UCS, Jed Hill but not Fiona Grant in the OAB', async () => {
-  const { buildSampleTenant } = await import('../tenant/sample');
+test('the cloud directory of the sample tenant: four licensed users in the UCS, Jed Hill but not Fiona Grant in the OAB', () => {
   const online = buildSampleTenant().forests.find((f) => f.role === 'online')!;
   const view = cloudDirectoryView(online.entries);
   assert.deepEqual(view.ucs.map((p) => p.displayName).sort(), ['Lee Chan', 'Ola Berg', 'Pat Kim', 'Sam Wu']);
