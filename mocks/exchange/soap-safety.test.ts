@@ -103,3 +103,22 @@ test('injected faults: a SOAP fault with the given code, a dropped connection, t
   const ok = await post(ews(), resolve('Pat'));
   assert.equal(ok.status, 200);
 });
+
+test('SOAP GetUserSettings: settings for a mailbox, InvalidUser and InvalidSetting as Exchange names them', async () => {
+  const a = 'http://schemas.microsoft.com/exchange/2010/Autodiscover';
+  const request = (mailbox: string, settings: string[]) =>
+    `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:a="${a}"><soap:Body>` +
+    `<a:GetUserSettingsRequestMessage><a:Request><a:Users><a:User><a:Mailbox>${mailbox}</a:Mailbox></a:User></a:Users>` +
+    `<a:RequestedSettings>${settings.map((x) => `<a:Setting>${x}</a:Setting>`).join('')}</a:RequestedSettings>` +
+    `</a:Request></a:GetUserSettingsRequestMessage></soap:Body></soap:Envelope>`;
+  const url = `${mock.urls.http}/autodiscover/autodiscover.svc`;
+  const ok = await (await post(url, request('pat.kim@xyz.corp', ['ExternalEwsUrl', 'NoSuchSetting']))).text();
+  assert.match(ok, /<UserResponse><ErrorCode>NoError<\/ErrorCode>/);
+  assert.match(
+    ok,
+    /<Name>ExternalEwsUrl<\/Name><Value>http:\/\/127\.0\.0\.1:\d+\/EWS\/Exchange\.asmx<\/Value>/,
+  );
+  assert.match(ok, /<ErrorCode>InvalidSetting<\/ErrorCode>.*<SettingName>NoSuchSetting<\/SettingName>/);
+  const unknown = await (await post(url, request('sam.wu@xyz.onmicrosoft.com', ['ExternalEwsUrl']))).text();
+  assert.match(unknown, /<UserResponse><ErrorCode>InvalidUser<\/ErrorCode>/);
+});
