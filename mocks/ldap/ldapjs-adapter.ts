@@ -62,12 +62,9 @@ export interface ListenerOptions {
   onProtocolError(error: Error): void;
 }
 
-const SCOPES = ['base', 'one', 'sub'] as const;
-
 // biome-ignore lint/suspicious/noExplicitAny: ldapjs ships no types for its v3 API
 type Any = any;
 const ldap: Any = require('ldapjs');
-const { BerReader }: Any = require('@ldapjs/asn1');
 
 export async function startLdapListener(
   options: ListenerOptions,
@@ -148,21 +145,6 @@ function decode(m: Any): LdapRequest | undefined {
         password: String(m.credentials ?? ''),
         sasl: m.authentication === 'sasl',
       };
-    case 'SearchRequest':
-      return {
-        op: 'search',
-        messageId,
-        base: String(m.baseObject ?? ''),
-        scope: SCOPES[m.scope] ?? 'base',
-        filter: filterFrom(m.filter),
-        attributes: (m.attributes as string[]).map(String),
-        sizeLimit: Number(m.sizeLimit) || 0,
-        controls: (m.controls as Any[]).map((c) => ({
-          oid: c.type,
-          critical: Boolean(c.criticality),
-          value: c.value,
-        })),
-      };
     case 'AddRequest':
       return {
         op: 'add',
@@ -213,52 +195,4 @@ function attributeFrom(a: Any): { name: string; values: AttributeValue[] } {
       ? (a.buffers as Buffer[]).map((b) => new Uint8Array(b))
       : (a.values as string[]).map(String),
   };
-}
-
-function filterFrom(f: Any): Filter {
-  switch (f.type) {
-    case 'AndFilter':
-      return { kind: 'and', filters: f.filters.map(filterFrom) };
-    case 'OrFilter':
-      return { kind: 'or', filters: f.filters.map(filterFrom) };
-    case 'NotFilter':
-      return { kind: 'not', filter: filterFrom(f.filter) };
-    case 'PresenceFilter':
-      return { kind: 'present', attribute: f.attribute };
-    case 'EqualityFilter':
-      return BINARY_ATTRIBUTES.has(String(f.attribute).toLowerCase())
-        ? { kind: 'equal', attribute: f.attribute, value: f.value, raw: rawValue(f) }
-        : { kind: 'equal', attribute: f.attribute, value: f.value };
-    case 'SubstringFilter':
-      return {
-        kind: 'substring',
-        attribute: f.attribute,
-        initial: f.initial || undefined,
-        any: f.any ?? [],
-        final: f.final || undefined,
-      };
-    case 'GreaterThanEqualsFilter':
-      return { kind: 'ge', attribute: f.attribute, value: String(f.value) };
-    case 'LessThanEqualsFilter':
-      return { kind: 'le', attribute: f.attribute, value: String(f.value) };
-    case 'ApproximateFilter':
-      return { kind: 'approx', attribute: f.attribute, value: String(f.value) };
-    case 'ExtensibleFilter':
-      return {
-        kind: 'extensible',
-        attribute: f.matchType || undefined,
-        rule: f.matchingRule || undefined,
-        value: String(f.value ?? ''),
-      };
-    default:
-      return { kind: 'const', value: false };
-  }
-}
-
-/** ldapjs decodes assertion values as UTF-8; a binary value (objectGUID) is re-read from the filter's BER. */
-function rawValue(f: Any): Buffer {
-  const reader = new BerReader(f.toBer().buffer);
-  reader.readSequence();
-  reader.readString();
-  return reader.readString(0x04, true) as Buffer;
 }

@@ -3,7 +3,7 @@ import { CODE, LdapError } from './ad-errors';
 import { RESPONSE, result } from './ber';
 import { bind, type Passwords } from './bind';
 import type { DirectoryState } from './directory-state';
-import type { Filter } from './filter';
+import { summarize } from './journal-summary';
 import type { Connection, LdapRequest } from './ldapjs-adapter';
 import { rootDse, SUPPORTED_CONTROLS } from './root-dse';
 import { PAGED_RESULTS_OID, search } from './search';
@@ -163,56 +163,5 @@ export class DomainController {
     fault?: string,
   ): void {
     this.ctx.journal.record({ operation, request: summarize(req), outcome, ...(fault ? { fault } : {}) });
-  }
-}
-
-function summarize(req: LdapRequest): Record<string, unknown> {
-  switch (req.op) {
-    case 'bind':
-      return { name: req.name };
-    case 'search':
-      return {
-        base: req.base,
-        scope: req.scope,
-        filter: filterText(req.filter),
-        attributes: req.attributes.length,
-      };
-    case 'modifyDn':
-      return { dn: req.dn, newRdn: req.newRdn };
-    case 'modify':
-      return { dn: req.dn, attributes: req.changes.map((c) => `${c.operation}:${c.name}`) };
-    case 'add':
-    case 'delete':
-    case 'compare':
-      return { dn: req.dn };
-    default:
-      return {};
-  }
-}
-
-export function filterText(f: Filter): string {
-  switch (f.kind) {
-    case 'and':
-      return `(&${f.filters.map(filterText).join('')})`;
-    case 'or':
-      return `(|${f.filters.map(filterText).join('')})`;
-    case 'not':
-      return `(!${filterText(f.filter)})`;
-    case 'present':
-      return `(${f.attribute}=*)`;
-    case 'equal':
-      return `(${f.attribute}=${f.value})`;
-    case 'approx':
-      return `(${f.attribute}~=${f.value})`;
-    case 'ge':
-      return `(${f.attribute}>=${f.value})`;
-    case 'le':
-      return `(${f.attribute}<=${f.value})`;
-    case 'substring':
-      return `(${f.attribute}=${f.initial ?? ''}*${f.any.map((a) => `${a}*`).join('')}${f.final ?? ''})`;
-    case 'extensible':
-      return `(${f.attribute ?? ''}:${f.rule ?? ''}:=${f.value})`;
-    case 'const':
-      return f.value ? '(&)' : '(|)';
   }
 }
