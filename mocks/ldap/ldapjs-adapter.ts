@@ -84,6 +84,13 @@ export async function startLdapListener(
             socket.write(bytes);
             return;
           }
+          let size = 0;
+          for (const b of bytes) size += b.length;
+          // Small answers go out as one buffer (one write); large pages corked into one writev.
+          if (size <= 16384) {
+            socket.write(bytes.length === 1 ? bytes[0] : Buffer.concat(bytes, size));
+            return;
+          }
           socket.cork();
           for (const b of bytes) socket.write(b);
           socket.uncork();
