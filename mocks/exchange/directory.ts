@@ -30,17 +30,19 @@ export interface EntryJson {
 
 const ORG_DN = '/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients';
 
-export function recipientsFromJson(body: string): Recipient[] {
+/** Parses admin data: an array of entries, or `{ entries, password? }` (the tenant's sign-in password). */
+export function parseDirectoryData(body: string): { recipients: Recipient[]; password?: string } {
   let data: unknown;
   try {
     data = JSON.parse(body);
   } catch {
     throw new AdminInputError('[mock:exchange] the data is not JSON; send DirectoryEntry.toJSON() objects');
   }
-  const list = Array.isArray(data) ? data : (data as { entries?: unknown })?.entries;
+  const wrapper = data as { entries?: unknown; password?: unknown };
+  const list = Array.isArray(data) ? data : wrapper?.entries;
   if (!Array.isArray(list))
     throw new AdminInputError('[mock:exchange] expected an array of { dn, attributes } (or { entries })');
-  return list.flatMap((item, index) => {
+  const recipients = list.flatMap((item, index) => {
     const entry = item as EntryJson;
     if (typeof entry?.dn !== 'string' || typeof entry.attributes !== 'object' || entry.attributes === null)
       throw new AdminInputError(
@@ -51,6 +53,12 @@ export function recipientsFromJson(body: string): Recipient[] {
     const recipient = toRecipient(entry);
     return recipient ? [recipient] : [];
   });
+  const password = typeof wrapper?.password === 'string' ? wrapper.password : undefined;
+  return { recipients, password };
+}
+
+export function recipientsFromJson(body: string): Recipient[] {
+  return parseDirectoryData(body).recipients;
 }
 
 function attr(entry: EntryJson, name: string): string[] {

@@ -12,7 +12,7 @@ import {
   VirtualClock,
 } from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
-import { recipientsFromJson } from './directory';
+import { parseDirectoryData, recipientsFromJson } from './directory';
 import { ewsHandler } from './ews';
 import { createMswServer } from './http-adapter';
 import { OAB_SCHEDULES } from './oab-schedule';
@@ -43,14 +43,14 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
     faults,
     reset: () => state.reset(),
     load: (body) => {
-      const password = safePassword(body);
-      state.load(recipientsFromJson(body), password);
+      const { recipients, password } = parseDirectoryData(body);
+      state.load(recipients, password);
       return { loaded: state.fixtures.length, oab: state.oab.state() };
     },
     routes: {
       'GET /__admin/oab': () => ({ json: state.oab.state() }),
       'PUT /__admin/oab/schedule': (req) => {
-        const { profile } = JSON.parse(req.body || '{}') as { profile?: string };
+        const { profile } = parseJsonObject(req.body) as { profile?: string };
         const chosen = profile ? OAB_SCHEDULES[profile] : undefined;
         if (!chosen)
           throw new AdminInputError(
@@ -98,11 +98,10 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
   };
 }
 
-function safePassword(body: string): string | undefined {
+function parseJsonObject(body: string): Record<string, unknown> {
   try {
-    const parsed = JSON.parse(body) as { password?: unknown };
-    return typeof parsed?.password === 'string' ? parsed.password : undefined;
+    return JSON.parse(body || '{}') as Record<string, unknown>;
   } catch {
-    return undefined;
+    throw new AdminInputError('[mock:exchange] the body is not JSON', 'bad-json');
   }
 }

@@ -122,3 +122,20 @@ test('SOAP GetUserSettings: settings for a mailbox, InvalidUser and InvalidSetti
   const unknown = await (await post(url, request('sam.wu@xyz.onmicrosoft.com', ['ExternalEwsUrl']))).text();
   assert.match(unknown, /<UserResponse><ErrorCode>InvalidUser<\/ErrorCode>/);
 });
+
+test('bad admin input is a 400 that names the problem, and the loaded directory stays', async () => {
+  const put = (path: string, body: string) => fetch(`${mock.urls.admin}${path}`, { method: 'PUT', body });
+  const notJson = await put('/__admin/data', 'dn: CN=x');
+  assert.equal(notJson.status, 400);
+  assert.match(await notJson.text(), /the data is not JSON/);
+  const noDn = await put('/__admin/data', '[{"attributes":{}}]');
+  assert.match(await noDn.text(), /entry 0 has no dn/);
+  const profile = await put('/__admin/oab/schedule', '{"profile":"exchange2016"}');
+  assert.equal(profile.status, 400);
+  assert.match(
+    await profile.text(),
+    /unknown OAB schedule profile "exchange2016" \(exchange2010, exchange2013\)/,
+  );
+  const still = await post(ews(), resolve('Pat'));
+  assert.match(await still.text(), /NoError/);
+});
