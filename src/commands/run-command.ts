@@ -29,8 +29,19 @@ export async function runCommand(args: string[]): Promise<number> {
   checkFiles(options);
   // Bad input stops the run before anything is reported as passing.
   if (options.tenantFiles.length) loadTenant({ files: options.tenantFiles, sampleSize: 0 });
+  const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
+  if (containerProblem) {
+    console.error(`lync-harness run: ${containerProblem}`);
+    return 2;
+  }
   const { outDir, manifest } = createRunFolder(options, catalog, waivers);
   return runAndReport(options, catalog, outDir, manifest);
+}
+
+/** Container mode, checked once before any scenario: no Docker engine is one clear line; the image is built here. */
+function checkContainerMode(): Promise<string | undefined> {
+  const containers: typeof import('../harness/containers') = require('../harness/containers');
+  return containers.containerModeProblem();
 }
 
 /** reports/<run-id>/ with run-config.json (for the Cucumber workers) and a first manifest.json. */

@@ -1,9 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
 
 /**
  * Removal of the harness's containers: each carries the owning process id as a label. They are
- * removed when stopped, when the process gets SIGINT (Ctrl-C) or SIGTERM, and, if the process was
- * killed outright, by the next run (removeOrphans).
+ * removed when stopped; on SIGINT (Ctrl-C) or SIGTERM; when the process exits while some still run
+ * (also through another handler's process.exit: synchronously, by a small child process); and, if
+ * the process was killed outright, by the next run (removeOrphans).
  */
 export const OWNER_LABEL = 'lync-harness.owner-pid';
 
@@ -15,6 +18,11 @@ export function own(client: ContainerRuntimeClient, id: string): void {
   owned.add(id);
   if (guarding) return;
   guarding = true;
+  process.on('exit', () => {
+    if (owned.size === 0) return;
+    const script = join(__dirname, 'remove-containers.js');
+    spawnSync(process.execPath, [script, ...owned], { stdio: 'ignore', timeout: 15_000 });
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = async () => {
       await Promise.allSettled([...owned].map((c) => removeContainer(client, c)));
