@@ -76,7 +76,7 @@ function suite(mode: 'embedded' | 'containers') {
   const summary =
     run.stdout
       .split('\n')
-      .find((l) => /scenarios? in /.test(l))
+      .find((l) => /scenarios (ran|in)/.test(l))
       ?.trim() ?? '';
   return {
     mode,
