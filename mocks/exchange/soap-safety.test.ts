@@ -133,7 +133,7 @@ test('bad admin input is a 400 that names the problem, and the loaded directory 
   const profile = await put('/__admin/oab/schedule', '{"profile":"exchange2016"}');
   assert.equal(profile.status, 400);
   assert.match(
-    await profile.text(),
+    ((await profile.json()) as { errors: Array<{ message: string }> }).errors[0].message,
     /unknown OAB schedule profile "exchange2016" \(exchange2010, exchange2013\)/,
   );
   const still = await post(ews(), resolve('Pat'));
