@@ -51,7 +51,7 @@ export function parseDirectory(body: string): Directory {
     const where = `people[${i}]`;
     if (typeof p?.name !== 'string' || typeof p.mail !== 'string')
       throw new AdminInputError(`${where} needs "name" and "mail"`, 'bad-person', where);
-    if (p.sip !== undefined && !/^sip:[^@\s]+@[^@\s]+$/.test(p.sip))
+    if (p.sip !== undefined && !/^sip:[^@\s]+@[^@\s]+$/i.test(p.sip))
       throw new AdminInputError(
         `${where}.sip must be sip:user@domain, got "${p.sip}"`,
         'bad-sip',

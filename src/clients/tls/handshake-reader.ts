@@ -37,6 +37,10 @@ export class HandshakeReader {
   /** Feeds bytes the server sent; returns true once the flight is complete (or the server gave up). */
   push(chunk: Buffer): boolean {
     this.records = Buffer.concat([this.records, chunk]);
+    if (this.records.length > 0 && (this.records[0] < CHANGE_CIPHER_SPEC || this.records[0] > 23))
+      throw new Error(
+        `[tls] the server sent "${this.records.subarray(0, 12).toString('latin1')}...": not a TLS 1.2 server`,
+      );
     while (this.records.length >= 5 && !this.finished()) {
       const type = this.records[0];
       const length = this.records.readUInt16BE(3);
