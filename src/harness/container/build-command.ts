@@ -20,10 +20,10 @@ export async function buildImageCommand(args: string[]): Promise<number> {
       .remove()
       .catch(() => undefined);
   }
-  const { image, built, ms } = await ensureMockImage(client);
+  const { image, built, ms, contextMs = 0 } = await ensureMockImage(client);
   const info = await client.container.dockerode.getImage(image).inspect();
   console.log(
-    `${image} ${built ? `built in ${(ms / 1000).toFixed(1)} s` : 'up to date'}, ` +
+    `${image} ${built ? `built in ${(ms / 1000).toFixed(1)} s (context ${(contextMs / 1000).toFixed(1)} s)` : 'up to date'}, ` +
       `${(info.Size / 1e6).toFixed(0)} MB (base ${info.Config.Labels?.['lync-harness.base']})`,
   );
   const seeds = writeSampleSeed(join(PROJECT, 'docker', 'seed'));
