@@ -1,4 +1,5 @@
-import { Given, Then, When } from '@cucumber/cucumber';
+import { rmSync } from 'node:fs';
+import { After, Given, Then, When } from '@cucumber/cucumber';
 import type { HarnessWorld } from '../support/world';
 import { exchangeContext } from './exchange-context';
 import { CLIENT_NAMES, readyScene, scene } from './search-scene';
@@ -98,3 +99,9 @@ Then(
     });
   },
 );
+
+/** Outlook profile folders are per scenario: their .oab files and timestamps are already in the evidence. */
+After(function (this: HarnessWorld) {
+  for (const outlook of exchangeContext(this).outlooks.values())
+    rmSync(outlook.options.profileDir, { recursive: true, force: true });
+});
