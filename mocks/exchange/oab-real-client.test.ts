@@ -58,6 +58,13 @@ test('libmspack decodes the served OAB into the GAL that was served: names, SMTP
   assert.equal(details.records.length, served.length);
   const names = details.records.map((r) => r.displayName).sort();
   assert.deepEqual(names, served.map((e) => e.first('displayName')).sort());
+  const smtp = details.records.map((r) => r.smtpAddress).sort();
+  assert.deepEqual(smtp, served.map((e) => e.first('mail')).sort());
+  for (const contact of served.filter((e) => e.isA('contact') && e.has('msRTCSIP-PrimaryUserAddress'))) {
+    const record = details.records.find((r) => r.displayName === contact.first('displayName'))!;
+    const sip = `SIP:${contact.first('msRTCSIP-PrimaryUserAddress')!.replace(/^sip:/i, '')}`;
+    assert.ok(record.proxyAddresses.includes(sip), `${contact.dn}: ${record.proxyAddresses}`);
+  }
   const jed = details.records.find((r) => r.displayName === 'Jed Hill')!;
   assert.equal(jed.smtpAddress, 'jed.hill@fabrikam.example');
   assert.equal(jed.displayType, 6, 'an external contact is a REMOTE_MAILUSER');
