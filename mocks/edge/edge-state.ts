@@ -51,8 +51,14 @@ export class EdgeState {
     return sendsIssuerList(this.install?.os ?? 'windows2008r2', this.registryEffective);
   }
 
+  private cachedList?: { store: X509Certificate[]; sends: boolean; list: IssuerList };
+
+  /** The list as Schannel builds it from the current store and the value read at start (cached per store). */
   issuerList(): IssuerList {
-    return buildIssuerList(this.store, this.sendsList());
+    const sends = this.sendsList();
+    if (this.cachedList?.store !== this.store || this.cachedList.sends !== sends)
+      this.cachedList = { store: this.store, sends, list: buildIssuerList(this.store, sends) };
+    return this.cachedList.list;
   }
 
   /** The TLS context: the Edge certificate, and the list of CA names the CertificateRequest carries. */

@@ -13,7 +13,7 @@ export function verifyAgainstStore(
   now: Date,
 ): ChainCheck {
   if (chain.length === 0) return { ok: false, reason: 'the client sent no certificate' };
-  const trusted = new Set(store.map((c) => c.fingerprint256));
+  const trusted = fingerprints(store);
   let current = chain[0];
   for (let depth = 0; depth < 8; depth++) {
     const validity = checkValidity(current, now);
@@ -27,6 +27,17 @@ export function verifyAgainstStore(
     current = issuer;
   }
   return { ok: false, reason: 'the chain is too long' };
+}
+
+const fingerprintSets = new WeakMap<X509Certificate[], Set<string>>();
+
+function fingerprints(store: X509Certificate[]): Set<string> {
+  let set = fingerprintSets.get(store);
+  if (!set) {
+    set = new Set(store.map((c) => c.fingerprint256));
+    fingerprintSets.set(store, set);
+  }
+  return set;
 }
 
 function checkValidity(cert: X509Certificate, now: Date): string | undefined {
