@@ -58,25 +58,43 @@ test('against a baseline: rules whose status changed, objects whose outcome chan
 
 test('objects whose outcome changed are listed, and all of them go to regression.csv', () => {
   const approved = runWith(OUT_OF_THE_BOX, false);
-  // Approve a run where Jed Hill held, then compare: his GAL-03 finding is new.
+  // Approve a run where Anna Berg had a blocking finding and Person 7 held; now it is the other way round.
   const findings = JSON.parse(readFileSync(join(approved.dir, 'findings.json'), 'utf8'));
-  findings.objects['CN=Jed Hill,OU=GALSync,DC=xyz,DC=corp'].findings = [
-    { rule: 'GAL-03', outcome: 'holds', message: 'carries the sip: prefix', witnesses: ['model'] },
+  findings.objects['CN=Anna Berg,OU=GALSync,DC=xyz,DC=corp'].findings = [
+    {
+      rule: 'GAL-03',
+      outcome: 'finding',
+      severity: 'blocking',
+      message: 'lacks the sip: prefix',
+      witnesses: ['model'],
+    },
   ];
+  const person7 = findings.objects['CN=Person 7,OU=GALSync,DC=abc,DC=corp'].findings;
+  person7[0] = { rule: 'GAL-03', outcome: 'holds', message: 'carries the sip: prefix', witnesses: ['model'] };
   writeFileSync(join(approved.dir, 'findings.json'), JSON.stringify(findings));
   const next = runWith(OUT_OF_THE_BOX, false, approved.dir);
   const r = next.report.regression!;
   assert.equal(r.flow.changed, false);
-  assert.deepEqual(r.objects.rows, [
-    {
-      dn: 'CN=Jed Hill,OU=GALSync,DC=xyz,DC=corp',
-      rule: 'GAL-03',
-      before: 'holds: carries the sip: prefix',
-      after: 'blocking: "jed.hill@abc.corp" lacks the sip: prefix',
-    },
-  ]);
+  assert.deepEqual(
+    r.objects.rows.map((x) => [x.dn, x.rule, x.before, x.after]),
+    [
+      // What got worse comes first, though Anna Berg comes first in the run.
+      [
+        'CN=Person 7,OU=GALSync,DC=abc,DC=corp',
+        'GAL-03',
+        'holds: carries the sip: prefix',
+        'blocking: "person.7@abc.corp" lacks the sip: prefix',
+      ],
+      [
+        'CN=Anna Berg,OU=GALSync,DC=xyz,DC=corp',
+        'GAL-03',
+        'blocking: lacks the sip: prefix',
+        'holds: carries the sip: prefix (sip:anna.berg@abc.corp)',
+      ],
+    ],
+  );
   const csv = readFileSync(join(next.dir, 'regression.csv'), 'utf8').trim().split('\r\n');
-  assert.equal(csv.length, 2);
+  assert.equal(csv.length, 3);
 });
 
 test('flow diffs match list items by their target, not their position', () => {

@@ -33,6 +33,13 @@ function outcomeText(e: { outcome: string; severity?: string; message: string })
   return e.outcome === 'holds' ? `holds: ${e.message}` : `${e.severity ?? 'finding'}: ${e.message}`;
 }
 
+function changeRank(was: string, now: string): number {
+  if (now.startsWith('blocking:')) return 0;
+  if (now.startsWith('warning:')) return 1;
+  if (/^(blocking|warning|info|finding):/.test(was)) return 2;
+  return 3;
+}
+
 function flowLabel(manifest: Manifest | undefined): string {
   const flow = manifest?.galsyncFlow;
   if (!flow) return 'the built-in out-of-the-box flow';
@@ -62,11 +69,13 @@ export function compareWithBaseline(
     for (const f of findings) before.set(`${f.rule}\u0000${dn}`, outcomeText(f));
   const csv = new BufferedFile(join(current.outDir, 'regression.csv'));
   csv.write('dn,rule,before,after\r\n');
-  const rows: Regression['objects']['rows'] = [];
+  // The page lists what got worse first: new blocking findings, new warnings, resolved findings, the rest.
+  const buckets: Regression['objects']['rows'][] = [[], [], [], []];
   let changed = 0;
   const note = (dn: string, rule: string, was: string, now: string) => {
     changed++;
-    if (rows.length < REGRESSION_ROWS_INLINE) rows.push({ dn, rule, before: was, after: now });
+    const bucket = buckets[changeRank(was, now)];
+    if (bucket.length < REGRESSION_ROWS_INLINE) bucket.push({ dn, rule, before: was, after: now });
     csv.write(`${csvCell(dn)},${rule},${csvCell(was)},${csvCell(now)}\r\n`);
   };
   for (const e of current.entries) {
@@ -81,6 +90,7 @@ export function compareWithBaseline(
     note(dn, rule, was, 'not checked');
   }
   csv.close();
+  const rows = buckets.flat().slice(0, REGRESSION_ROWS_INLINE);
 
   const flowBefore = baseManifest?.galsyncFlow?.sha256;
   const flowAfter = current.manifest.galsyncFlow?.sha256;
