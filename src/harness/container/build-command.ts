@@ -1,26 +1,19 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dockerEngine } from './engine';
-import { ensureMockImage, IMAGE_REPOSITORY } from './image';
-import { imageInputsHash, PROJECT } from './image-context';
+import { ensureMockImage } from './image';
+import { PROJECT } from './image-context';
 import { writeSampleSeed } from './sample-seed';
 
 /**
  * `npm run docker:build [-- --force]`: builds the mock image for the current code (tagged by its
  * inputs' hash and :latest) and writes docker/seed/ (the sample tenant for the compose file).
- * --force removes the current tag first, to measure an uncached build.
+ * --force builds even when the image exists (to measure a build).
  */
 export async function buildImageCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
   const client = await dockerEngine();
-  if (values.force) {
-    const tag = `${IMAGE_REPOSITORY}:${imageInputsHash()}`;
-    await client.container.dockerode
-      .getImage(tag)
-      .remove()
-      .catch(() => undefined);
-  }
-  const { image, built, ms, contextMs = 0 } = await ensureMockImage(client);
+  const { image, built, ms, contextMs = 0 } = await ensureMockImage(client, { rebuild: values.force });
   const info = await client.container.dockerode.getImage(image).inspect();
   console.log(
     `${image} ${built ? `built in ${(ms / 1000).toFixed(1)} s (context ${(contextMs / 1000).toFixed(1)} s)` : 'up to date'}, ` +

@@ -26,12 +26,12 @@ const ENTRIES = [join(PROJECT, 'mocks', 'serve-one.ts'), join(PROJECT, 'src', 'h
 const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
 
 /**
- * A hash of everything that goes into the image: the mock code mocks/serve-one.ts reaches, the mock
- * assets, the lock file, the Dockerfile and this builder. It is the image tag, so an unchanged mock
+ * A hash of everything that goes into the image: the base image (`base`, its id), the mock code
+ * mocks/serve-one.ts reaches, the mock assets, the lock file, the Dockerfile and this builder. It is the image tag, so an unchanged mock
  * set is not rebuilt (work elsewhere in the project does not trigger a build).
  */
-export function imageInputsHash(): string {
-  const hash = createHash('sha256');
+export function imageInputsHash(base = ''): string {
+  const hash = createHash('sha256').update(base);
   const files = new Set([
     ...ENTRIES.flatMap(reachableSources),
     ...listFiles(join(PROJECT, 'mocks')).filter((f) => !f.endsWith('.ts')),

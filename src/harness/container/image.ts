@@ -21,7 +21,10 @@ export interface ImageBuild {
  * names a ready-made image instead; LYNC_HARNESS_BASE_IMAGE picks the base (default: localbase:node
  * when present, else the Dockerfile's public Node image, which Docker then pulls).
  */
-export async function ensureMockImage(client: ContainerRuntimeClient): Promise<ImageBuild> {
+export async function ensureMockImage(
+  client: ContainerRuntimeClient,
+  options: { rebuild?: boolean } = {},
+): Promise<ImageBuild> {
   const started = Date.now();
   const override = process.env.LYNC_HARNESS_MOCK_IMAGE;
   if (override) {
@@ -29,20 +32,23 @@ export async function ensureMockImage(client: ContainerRuntimeClient): Promise<I
       throw new Error(`[containers] LYNC_HARNESS_MOCK_IMAGE=${override} is not an image on this engine`);
     return { image: override, built: false, ms: 0 };
   }
-  const image = `${IMAGE_REPOSITORY}:${imageInputsHash()}`;
-  if (await client.image.exists(ImageName.fromString(image))) return { image, built: false, ms: 0 };
-  const contextMs = await buildImage(client, image);
+  const base = await baseImage(client);
+  // The base image's id is an input too: a rebuilt localbase:node (another node) means a new image.
+  const baseId = base ? (await client.container.dockerode.getImage(base).inspect()).Id : 'public';
+  const image = `${IMAGE_REPOSITORY}:${imageInputsHash(baseId)}`;
+  if (!options.rebuild && (await client.image.exists(ImageName.fromString(image))))
+    return { image, built: false, ms: 0 };
+  const contextMs = await buildImage(client, image, base);
   return { image, built: true, ms: Date.now() - started, contextMs };
 }
 
-async function buildImage(client: ContainerRuntimeClient, image: string): Promise<number> {
+async function buildImage(client: ContainerRuntimeClient, image: string, base?: string): Promise<number> {
   // One context folder per process: parallel workers may build at the same time.
   const context = join(PROJECT, '.tmp', `docker-context-${process.pid}`);
   try {
     const started = Date.now();
     writeImageContext(context);
     const contextMs = Date.now() - started;
-    const base = await baseImage(client);
     await GenericContainer.fromDockerfile(context)
       .withBuildArgs(base ? { BASE_IMAGE: base } : {})
       .build(image, { deleteOnExit: false });
