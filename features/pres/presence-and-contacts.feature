@@ -15,7 +15,7 @@ Feature: Presence, IM and contact lists between Lync Online and external contact
       Then <client> <button> the IM button for an email from "<sender>"
 
       @PRES-01 @documented
-      Examples: The IM button is shown
+      Examples: Where the rule holds
         | client          | sender    | button |
         | full Outlook    | Anna Berg | shows  |
         | full Outlook    | Lee Chan  | shows  |
@@ -27,6 +27,11 @@ Feature: Presence, IM and contact lists between Lync Online and external contact
         | client          | sender    | button |
         | Outlook Web App | Anna Berg | hides  |
         | Outlook Web App | Jed Hill  | hides  |
+
+    @PRES-01 @documented @tenant-check
+    Example: Every external contact of the Lync Online forest is checked for the IM button
+      When every external contact of the Lync Online forest is checked for the IM button in Outlook and OWA
+      Then each contact without a SIP address is reported as a warning: no client shows an IM button
 
   Rule: PRES-02 A Lync Online user can pin at most 250 contacts to the contact list
 

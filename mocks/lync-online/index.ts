@@ -11,7 +11,7 @@ import {
   urlHost,
   VirtualClock,
 } from '../admin';
-import { DEFAULT_LIMITS, parseDirectory } from './directory';
+import { DEFAULT_LIMITS, type Directory, parseDirectory } from './directory';
 import { PresenceService } from './presence-service';
 import { handleUcwa } from './routes';
 
@@ -20,20 +20,20 @@ export async function startLyncOnlineMock(options: MockOptions = {}): Promise<St
   const host = loopbackHost(options.host);
   const clock = new VirtualClock();
   const journal = new Journal('lync-online', () => clock.now());
-  let fixture = '{"people":[]}';
-  let service = new PresenceService({ people: [], limits: DEFAULT_LIMITS, existingFollowers: {} });
+  let fixture: Directory = { people: [], limits: DEFAULT_LIMITS, existingFollowers: {} };
+  let service = new PresenceService(fixture);
   const routes = adminRoutes({
     service: 'lync-online',
     clock,
     journal,
     faults: new FaultPlan(),
     load: (body) => {
-      service = new PresenceService(parseDirectory(body));
-      fixture = body;
+      fixture = parseDirectory(body);
+      service = new PresenceService(fixture);
       return { people: service.directory.people.length, limits: service.directory.limits };
     },
     reset: () => {
-      service = new PresenceService(parseDirectory(fixture));
+      service = new PresenceService(fixture);
     },
   });
   const server = createServer((req, res) => {
