@@ -34,6 +34,7 @@ Feature: Edge replication and the size of the Edge's trusted root store
       When the Front End replicates the Central Management Store to the Edge
       Then Schannel logs event 36885 on the Edge
       And replication fails
+      And Get-CsManagementStoreReplicationStatus shows the Edge with UpToDate False
 
     Scenario Outline: The run's Edge (its Windows version and SendTrustedIssuerList are settings) with <roots> roots
       Given the run's Edge, whose trusted root store holds <roots> certificates
@@ -54,6 +55,7 @@ Feature: Edge replication and the size of the Edge's trusted root store
       Given an Edge on Windows Server 2008 R2 whose trusted root store holds 20 certificates
       When the Front End replicates the Central Management Store to the Edge
       Then replication succeeds
+      And Get-CsManagementStoreReplicationStatus shows the Edge with UpToDate True
 
     @REPL-02 @documented @shows-failure
     Example: KB931125's 300+ roots stop replication

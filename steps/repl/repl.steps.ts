@@ -204,3 +204,22 @@ Then(
     });
   },
 );
+
+Then(
+  'Get-CsManagementStoreReplicationStatus shows the Edge with UpToDate {word}',
+  async function (this: HarnessWorld, value: string) {
+    const ctx = await edge(this);
+    const attempt = ctx.attempt ?? (await ctx.replicate());
+    const model = replicationBy16KbRule(ctx.config(), await ctx.nameSizes(), ctx.rootCount - 1);
+    const expected = value === 'True';
+    await this.verify<boolean>({
+      rule: ruleOf(this),
+      claim: `the replica status of the Edge says UpToDate=${value}`,
+      expected,
+      observations: [
+        { witness: 'model', value: model.value === 'succeeds', detail: model.reason },
+        { witness: 'front-end', value: attempt.status.UpToDate, detail: attempt.status },
+      ],
+    });
+  },
+);
