@@ -81,12 +81,14 @@ function countByRule(byObject: Map<string, FindingEntry[]>): FindingsTable['byRu
     }
     return counts;
   };
+  const seen: string[] = [];
   for (const list of byObject.values()) {
-    const seen = new Set<string>();
+    seen.length = 0;
     for (const e of list) {
       const counts = slot(e.rule);
-      if (!seen.has(e.rule)) {
-        seen.add(e.rule);
+      // An object has a handful of outcomes: a small array beats a Set per object.
+      if (!seen.includes(e.rule)) {
+        seen.push(e.rule);
         counts.objects++;
       }
       if (e.outcome === 'holds') counts.holds++;
