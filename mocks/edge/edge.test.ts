@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { probeIssuers } from '../../src/clients/tls/issuer-probe';
 import { FrontEndReplicator } from '../../src/clients/tls/replication-client';
 import { edgeInstallBody, frontEndCredentials } from '../../src/pki/fixtures';
+import { issue } from '../../src/pki/issue';
 import { EDGE_FQDN } from '../../src/pki/lab';
 import type { StartedMock } from '../admin';
 import { sendBadInput } from './bad-input.fixture';
@@ -102,6 +103,35 @@ test('the Front End replicates within the limit and is refused past it, for the 
     journal.entries.some(
       (e: { outcome: { reason?: string } }) => e.outcome.reason === 'the client sent no certificate',
     ),
+  );
+});
+
+test('a client certificate from outside the store is refused with the reason in the journal', async () => {
+  // Windows Server 2012 sends no list, so the client offers its certificate and the store decides.
+  await admin('PUT', '/__admin/data', await edgeInstallBody(100, 'windows2012'));
+  const stranger = await issue({
+    label: 'stranger',
+    subject: [{ CN: ['Stranger Root'] }],
+    ca: true,
+    serial: 99,
+  });
+  const replicator = new FrontEndReplicator(
+    'stranger.example',
+    [{ label: 'stranger', chainPem: stranger.certPem, keyPem: stranger.keyPem }],
+    (await frontEndCredentials()).trustedRootsPem,
+  );
+  const attempt = await replicator.replicate(edge.urls.https, EDGE_FQDN, {
+    version: 1,
+    createdAt: '2014-12-01T09:00:00Z',
+  });
+  assert.equal(attempt.status.UpToDate, false);
+  const journal = (await (
+    await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`)
+  ).json()) as {
+    entries: Array<{ outcome: { reason?: string } }>;
+  };
+  assert.ok(
+    journal.entries.some((e) => /no trusted root issued "CN=Stranger Root"/.test(e.outcome.reason ?? '')),
   );
 });
 
