@@ -12,12 +12,17 @@ export function createMswServer(
   adminRoutes: Record<string, AdminRoute>,
   onUnmatched: (method: string, url: string) => Response,
 ): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     serve(req, res).catch((error) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`[mock:exchange] internal error: ${(error as Error).message}`);
     });
   });
+  // Idle keep-alive sockets outlive the client's own idle timeout, so a client never reuses a socket
+  // the server is closing at that moment (seen as "fetch failed" while a large OAB blocked the loop).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (await handleAdmin(adminRoutes, req, res)) return;

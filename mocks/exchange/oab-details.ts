@@ -53,8 +53,11 @@ export interface OabHeader {
   sequence: number;
 }
 
+/** The address-book records of a GAL snapshot, encoded once: successive generations of the same GAL reuse them. */
+const encodedGals = new WeakMap<Recipient[], Buffer>();
+
 export function writeFullDetails(header: OabHeader, recipients: Recipient[]): Buffer {
-  const out = new ByteWriter(64 + recipients.length * 256);
+  const out = new ByteWriter(1024);
   out.u32(0x20);
   out.u32(header.sequence);
   out.u32(recipients.length);
@@ -68,6 +71,13 @@ export function writeFullDetails(header: OabHeader, recipients: Recipient[]): Bu
     }
   }
   writeRecord(out, HEADER_PROPS, [header.name, header.dn, header.sequence]);
+  return Buffer.concat([out.done(), encodeRecords(recipients)]);
+}
+
+function encodeRecords(recipients: Recipient[]): Buffer {
+  const cached = encodedGals.get(recipients);
+  if (cached) return cached;
+  const out = new ByteWriter(64 + recipients.length * 256);
   for (const r of recipients) {
     writeRecord(out, RECORD_PROPS, [
       r.legacyExchangeDN,
@@ -82,7 +92,9 @@ export function writeFullDetails(header: OabHeader, recipients: Recipient[]): Bu
       MAPI_MAILUSER,
     ]);
   }
-  return out.done();
+  const encoded = out.done();
+  encodedGals.set(recipients, encoded);
+  return encoded;
 }
 
 /** OAB_V4_REC: cbSize, the presence bit array (MSB first), then the present values in table order. */

@@ -1,5 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { exchangeContext, weekTime, weekTimeText } from '../srch/exchange-context';
+import { exchangeContext, SEED_TIMEOUT_MS, weekTime, weekTimeText } from '../srch/exchange-context';
 import { scene } from '../srch/search-scene';
 import type { HarnessWorld } from '../support/world';
 import { newExternalContact, oabScene, predicted, useProfile, WEEK_TIME } from './oab-scene';
@@ -7,15 +7,23 @@ import { newExternalContact, oabScene, predicted, useProfile, WEEK_TIME } from '
 const HOUR = 3_600_000;
 const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
 
-Given('the OAB schedule profile {string}', async function (this: HarnessWorld, profile: string) {
-  await exchangeContext(this).ready(this);
-  await useProfile(this, profile);
-});
+Given(
+  'the OAB schedule profile {string}',
+  { timeout: SEED_TIMEOUT_MS },
+  async function (this: HarnessWorld, profile: string) {
+    await exchangeContext(this).ready(this);
+    await useProfile(this, profile);
+  },
+);
 
-Given('the OAB schedule profile of this run', async function (this: HarnessWorld) {
-  await exchangeContext(this).ready(this);
-  await useProfile(this, this.setting('oabProfile', 'exchange2010'));
-});
+Given(
+  'the OAB schedule profile of this run',
+  { timeout: SEED_TIMEOUT_MS },
+  async function (this: HarnessWorld) {
+    await exchangeContext(this).ready(this);
+    await useProfile(this, this.setting('oabProfile', 'exchange2010'));
+  },
+);
 
 /** Outlook downloads now (at start-up, or by hand: Send/Receive > Download Address Book). */
 async function downloadAt(w: HarnessWorld, when: number) {

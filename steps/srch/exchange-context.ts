@@ -10,6 +10,9 @@ import type { DirectoryEntry } from '../../src/tenant/entry';
 import { forestByRole, type Tenant } from '../../src/tenant/tenant';
 import type { HarnessWorld } from '../support/world';
 
+/** Steps that may be a worker's first: they seed the cloud directory (DirSync over LDAP of the whole tenant). */
+export const SEED_TIMEOUT_MS = 10 * 60_000;
+
 /** The password every account of the seeded cloud directory signs in with (the mock's tenant password). */
 export const TENANT_PASSWORD = 'Pa55w.rd';
 

@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import { After, Given, Then, When } from '@cucumber/cucumber';
 import type { HarnessWorld } from '../support/world';
-import { exchangeContext } from './exchange-context';
+import { exchangeContext, SEED_TIMEOUT_MS } from './exchange-context';
 import { CLIENT_NAMES, readyScene, scene } from './search-scene';
 
 Given(
   /^"([^"]*)" uses Lync 2013 for Windows with Outlook (2010|2013) in (cached|online) mode$/,
+  { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld, name: string, version: string, mode: 'cached' | 'online') {
     const s = await readyScene(this);
     const now = await s.ctx.now();
@@ -15,6 +16,7 @@ Given(
 
 Given(
   /^"([^"]*)" uses (Lync for Mac|Lync Mobile|OWA|Lync 2013 for Windows without Outlook)$/,
+  { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld, name: string, client: string) {
     const s = await readyScene(this);
     s.use(s.ctx.person(name), CLIENT_NAMES[client] ?? 'lync-windows');

@@ -7,7 +7,7 @@ import { type SearchSetup, searchFindsPerson } from '../../src/model/srch';
 import { contactsOf, forestByRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
-import { exchangeContext, personOf, TENANT_PASSWORD } from './exchange-context';
+import { exchangeContext, personOf, SEED_TIMEOUT_MS, TENANT_PASSWORD } from './exchange-context';
 
 /** How many objects a tenant check also asks the mock about over HTTP; the model checks every object. */
 const WIRE_SAMPLE = 100;
@@ -28,6 +28,7 @@ const check = (w: HarnessWorld) =>
 
 When(
   'every licensed Lync Online user signs in to Exchange with their SIP address',
+  { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld) {
     const ctx = await exchangeContext(this).ready(this);
     const c = check(this);
@@ -96,6 +97,7 @@ const CLIENTS: Array<{ label: string; setup: Partial<SearchSetup> }> = [
 
 When(
   'every external contact of the online forest is searched for by first name from each client',
+  { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld) {
     const ctx = await exchangeContext(this).ready(this);
     const c = check(this);

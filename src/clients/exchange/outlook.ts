@@ -98,19 +98,20 @@ export class OutlookSimulator {
     if (sha1 !== manifest.full.sha1.toLowerCase() || file.length !== manifest.full.size)
       return { at: now, outcome: 'failed', detail: `the file does not match oab.xml (SHA-1 ${sha1})` };
     const details = unpackLzxContainer(file);
-    readFullDetails(details); // refuse to install a file that does not decode
-    this.install(manifest.full.oalId, details, now);
+    const decoded = readFullDetails(details); // refuse to install a file that does not decode
+    this.install(manifest.full.oalId, details, now, decoded.records);
     this.sequence = manifest.full.sequence;
     return { at: now, outcome: 'downloaded', sequence: this.sequence };
   }
 
-  private install(oalId: string, details: Buffer, now: number): void {
+  private install(oalId: string, details: Buffer, now: number, records: OabRecord[]): void {
     const dir = join(this.folder, oalId);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, DETAILS_FILE);
     writeFileSync(path, details);
     utimesSync(path, new Date(now), new Date(now));
-    this.cache = undefined;
+    // What was just decoded is what the file on disk holds: keyed like localRecords() keys a read.
+    this.cache = { key: `${join(oalId, DETAILS_FILE)}@${new Date(now).toISOString()}`, records };
   }
 
   /** The .oab files of the Offline Address Books folder and their timestamps: the evidence of a download (OAB-06). */
