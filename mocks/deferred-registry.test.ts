@@ -12,7 +12,7 @@ test('the registry loads with every service named but no mock module loaded; a f
   const name = Object.keys(factories).find((n) => !n.startsWith('exchange')) as string;
   const mock = await factories[name]({ host: '127.0.0.1', port: 0 });
   try {
-    const health = await (await fetch(`${mock.urls.admin}/__admin/health`)).json();
+    const health = (await (await fetch(`${mock.urls.admin}/__admin/health`)).json()) as { status: string };
     assert.equal(health.status, 'ok');
     assert.ok(!loaded('/mocks/exchange/'), `starting ${name} did not load the Exchange mock`);
   } finally {
