@@ -78,7 +78,8 @@ function exchangeBlock(exchanges: ReportExchange[]): string {
   if (exchanges.length === 0) return '';
   const blocks = exchanges.map((x) => {
     const more = x.total > x.lines.length ? `${num(x.total - x.lines.length)} more; ` : '';
-    return `<div class="exchange"><div><b>${esc(x.service)}</b> <span class="muted">in “${esc(x.scenario)}”: ${num(x.total)} exchange(s); ${more}all in ${fileLink(x.evidence.file, `evidence ${x.evidence.sha256.slice(0, 12)}…`)}</span></div><pre>${esc(x.lines.join('\n'))}</pre></div>`;
+    const which = x.stored < x.total ? `the first ${num(x.stored)}` : 'all';
+    return `<div class="exchange"><div><b>${esc(x.service)}</b> <span class="muted">in “${esc(x.scenario)}”: ${num(x.total)} exchange(s); ${more}${which} in ${fileLink(x.evidence.file, `evidence ${x.evidence.sha256.slice(0, 12)}…`)}</span></div><pre>${esc(x.lines.join('\n'))}</pre></div>`;
   });
   const shown = blocks.slice(0, EXCHANGE_BLOCKS).join('');
   const rest =

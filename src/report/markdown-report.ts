@@ -44,7 +44,8 @@ function ruleMarkdown(rule: ReportRule): string {
       `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness} \`${cell(o.value)}\``).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
     );
   for (const x of rule.exchanges) {
-    lines.push(`- ${x.service}: ${x.total} exchange(s), all in \`${x.evidence.file}\``, '', '  ```');
+    const which = x.stored < x.total ? `the first ${x.stored}` : 'all';
+    lines.push(`- ${x.service}: ${x.total} exchange(s), ${which} in \`${x.evidence.file}\``, '', '  ```');
     for (const l of x.lines) lines.push(`  ${l}`);
     lines.push('  ```');
   }

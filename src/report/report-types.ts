@@ -44,6 +44,8 @@ export interface ReportExchange {
   scenario: string;
   service: string;
   total: number;
+  /** How many of them the evidence file holds (the After hook attaches at most 200 per mock). */
+  stored: number;
   lines: string[];
   evidence: EvidenceRef;
 }

@@ -176,6 +176,7 @@ function toExchange(
     scenario,
     service: journal.service,
     total: journal.total ?? journal.entries.length,
+    stored: journal.entries.length,
     lines: journal.entries.slice(0, INLINE_EXCHANGES).map(exchangeLine),
     evidence: store(body),
   };
