@@ -36,7 +36,7 @@ function manifestTable(report: ComplianceReport): string {
           )
           .join('<br>');
   const flow = m.galsyncFlow
-    ? `${esc(m.galsyncFlow.name)}${m.galsyncFlow.isDefault ? ' (the shipped out-of-the-box flow; no --galsync given)' : ''} <code class="hash">sha256 ${esc(m.galsyncFlow.sha256)}</code> (copy: ${fileLink(m.galsyncFlow.copy)})`
+    ? `${esc(m.galsyncFlow.name)}${m.galsyncFlow.isDefault ? ' (the shipped out-of-the-box flow; no --galsync given)' : ''} <code class="hash">sha256 ${esc(m.galsyncFlow.sha256)}</code> ${m.galsyncFlow.copy ? ` (copy: ${fileLink(m.galsyncFlow.copy)})` : ''}`
     : 'the out-of-the-box flow';
   const settings = Object.entries(m.settings)
     .filter(([name]) => name !== 'galsyncFlow')

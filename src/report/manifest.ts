@@ -48,6 +48,9 @@ export function sha256Of(bytes: Buffer | string): string {
 export function stampFile(spec: string): FileStamp {
   const match = /^(online|onpremises)=(.*)$/.exec(spec);
   const path = resolve(match ? match[2] : spec);
+  // Only a rebuilt report (lync-harness report) can meet a file that is gone since the run.
+  if (!existsSync(path))
+    return { role: match?.[1], path, name: basename(path), sha256: 'file missing', bytes: 0 };
   const bytes = readFileSync(path);
   return { role: match?.[1], path, name: basename(path), sha256: sha256Of(bytes), bytes: bytes.length };
 }
@@ -73,7 +76,7 @@ export function createManifest(
   if (flowFile) {
     const stamp = stampFile(flowFile);
     const ext = extname(stamp.name).slice(1) || 'txt';
-    const copy = storeEvidence(config.outDir, readFileSync(stamp.path), ext).file;
+    const copy = stamp.bytes ? storeEvidence(config.outDir, readFileSync(stamp.path), ext).file : '';
     galsyncFlow = { ...stamp, copy, ...(config.galsyncFlow ? {} : { isDefault: true }) };
   }
   return {
