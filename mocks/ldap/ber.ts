@@ -1,7 +1,6 @@
 /**
  * The few BER encodings the mock DC answers with (RFC 4511): search result entries and LDAPResult
- * messages with optional controls. Entries are encoded here rather than by ldapjs so that a result set is
- * one corked socket write, and an entry encoded once can be answered again (see entry-codec.ts).
+ * messages with optional controls (search result entries: entry-writer.ts).
  */
 
 export function tlv(tag: number, content: Buffer): Buffer {
@@ -61,30 +60,6 @@ function writeHeader(buf: Buffer, at: number, tag: number, length: number): numb
   buf[at++] = 0x80 | count;
   for (let i = count - 1; i >= 0; i--) buf[at++] = (length >>> (8 * i)) & 0xff;
   return at;
-}
-
-/** The `[APPLICATION 4]` part of a SearchResultEntry: the DN (`octets(dn)`) and the PartialAttributes. */
-export function searchEntryOp(dnOctets: Buffer, attributes: Buffer[]): Buffer {
-  let attrsLength = 0;
-  for (const a of attributes) attrsLength += a.length;
-  const opLength = dnOctets.length + headerSize(attrsLength) + attrsLength;
-  const buf = Buffer.allocUnsafe(headerSize(opLength) + opLength);
-  let at = writeHeader(buf, 0, 0x64, opLength);
-  at += dnOctets.copy(buf, at);
-  at = writeHeader(buf, at, 0x30, attrsLength);
-  for (const a of attributes) at += a.copy(buf, at);
-  return buf;
-}
-
-/** A SearchResultEntry message around an encoded op part, in one buffer. */
-export function searchEntry(messageId: number, op: Buffer): Buffer {
-  const id = integer(messageId);
-  const messageLength = id.length + op.length;
-  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
-  let at = writeHeader(buf, 0, 0x30, messageLength);
-  at += id.copy(buf, at);
-  op.copy(buf, at);
-  return buf;
 }
 
 export interface Control {

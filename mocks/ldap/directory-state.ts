@@ -102,6 +102,7 @@ function contentOnly(text: string): Dit {
   const best = [...contexts.values()].sort((a, b) => b.count - a.count)[0];
   if (!best) throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
   dit.name(best.dn);
+  dit.prepareIndexes();
   return dit;
 }
 

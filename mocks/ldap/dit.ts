@@ -3,9 +3,8 @@ import { CompactEntry } from './compact-entry';
 import { type FilterContext, normalizeDn } from './filter';
 import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexes';
 
-/** One object of the tree: its data, where it sits, and its last encoded answer (see entry-codec.ts). */
+/** One object of the tree: its data and where it sits. */
 export class StoredEntry {
-  cache?: { key: string; op: Buffer };
   constructor(
     readonly id: number,
     public entry: CompactEntry,
@@ -69,6 +68,7 @@ export class Dit implements FilterContext<StoredEntry> {
     dit.domain = dnsDomainOf(baseDn);
     dit.netbios = dit.domain.split('.')[0].toUpperCase();
     for (const entry of entries) dit.insert(withOperationalAttributes(entry));
+    dit.prepareIndexes();
     return dit;
   }
 
@@ -116,13 +116,12 @@ export class Dit implements FilterContext<StoredEntry> {
       this.indexValues(stored, name.toLowerCase(), stored.entry.get(name), false);
   }
 
-  /** Sets an attribute's values (none removes it), keeping the indexes and the encoded cache right. */
+  /** Sets an attribute's values (none removes it), keeping the indexes right. */
   replaceAttribute(stored: StoredEntry, name: string, values: AttributeValue[]): void {
     const key = name.toLowerCase();
     this.indexValues(stored, key, stored.entry.get(name), false);
     stored.entry.set(name, values);
     this.indexValues(stored, key, values, true);
-    stored.cache = undefined;
   }
 
   private indexValues(stored: StoredEntry, attribute: string, values: AttributeValue[], add: boolean): void {
@@ -135,6 +134,28 @@ export class Dit implements FilterContext<StoredEntry> {
     }
     if (add && values.length) index.present.add(stored);
     else if (!add) index.present.delete(stored);
+  }
+
+  private marks: Uint8Array | undefined;
+  private marksBusy = false;
+
+  /** A zeroed bitmap over entry ids for one union: the shared one when free, else a new one. */
+  acquireMarks(): Uint8Array {
+    if (this.marksBusy) return new Uint8Array(this.byId.length + 1);
+    if (!this.marks || this.marks.length < this.byId.length + 1)
+      this.marks = new Uint8Array(this.byId.length + 1024);
+    this.marksBusy = true;
+    return this.marks;
+  }
+
+  /** Gives the shared bitmap back (it must be all zeros again). */
+  releaseMarks(marks: Uint8Array): void {
+    if (marks === this.marks) this.marksBusy = false;
+  }
+
+  /** Sorts the prefix indexes' keys (called once the data is loaded). */
+  prepareIndexes(): void {
+    for (const index of this.indexes.values()) index.prepare();
   }
 
   /** Every entry in the tree, in no particular order (a full scan). */

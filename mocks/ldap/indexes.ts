@@ -7,8 +7,9 @@ type Bucket<E> = E | Set<E>;
 
 export class ValueIndex<E extends object> {
   private readonly byKey = new Map<string, Bucket<E>>();
-  /** Distinct keys in sorted order, for prefix ranges; kept only for prefix-indexed attributes. */
+  /** Distinct keys in sorted order, for prefix ranges, and their buckets at the same positions. */
   private sorted: string[] | undefined;
+  private sortedBuckets: Array<Bucket<E>> = [];
   readonly present = new Set<E>();
 
   constructor(readonly prefix: boolean) {}
@@ -17,9 +18,13 @@ export class ValueIndex<E extends object> {
     const bucket = this.byKey.get(key);
     if (bucket === undefined) {
       this.byKey.set(key, entry);
-      if (this.sorted) this.sorted.splice(lowerBound(this.sorted, key), 0, key);
+      if (this.sorted) {
+        const at = lowerBound(this.sorted, key);
+        this.sorted.splice(at, 0, key);
+        this.sortedBuckets.splice(at, 0, entry);
+      }
     } else if (bucket instanceof Set) bucket.add(entry);
-    else if (bucket !== entry) this.byKey.set(key, new Set([bucket, entry]));
+    else if (bucket !== entry) this.setBucket(key, new Set([bucket, entry]));
   }
 
   remove(key: string, entry: E): void {
@@ -27,15 +32,25 @@ export class ValueIndex<E extends object> {
     if (bucket === undefined) return;
     if (bucket instanceof Set) {
       bucket.delete(entry);
-      if (bucket.size === 1) this.byKey.set(key, bucket.values().next().value as E);
+      if (bucket.size === 1) this.setBucket(key, bucket.values().next().value as E);
       return;
     }
     if (bucket !== entry) return;
     this.byKey.delete(key);
     if (this.sorted) {
       const at = lowerBound(this.sorted, key);
-      if (this.sorted[at] === key) this.sorted.splice(at, 1);
+      if (this.sorted[at] === key) {
+        this.sorted.splice(at, 1);
+        this.sortedBuckets.splice(at, 1);
+      }
     }
+  }
+
+  private setBucket(key: string, bucket: Bucket<E>): void {
+    this.byKey.set(key, bucket);
+    if (!this.sorted) return;
+    const at = lowerBound(this.sorted, key);
+    if (this.sorted[at] === key) this.sortedBuckets[at] = bucket;
   }
 
   equal(key: string): E[] {
@@ -51,17 +66,45 @@ export class ValueIndex<E extends object> {
     return bucket instanceof Set ? bucket : [bucket];
   }
 
-  /** Every entry with a key that starts with `prefix` (deduplicated). */
-  startingWith(prefix: string, into: E[] = []): E[] {
-    this.sorted ??= [...this.byKey.keys()].sort(compare);
-    for (let i = lowerBound(this.sorted, prefix); i < this.sorted.length; i++) {
-      const key = this.sorted[i];
-      if (!key.startsWith(prefix)) break;
-      const bucket = this.byKey.get(key)!;
-      if (bucket instanceof Set) for (const e of bucket) into.push(e);
-      else into.push(bucket);
+  /** Sorts the keys for prefix searches now (at load) rather than on the first prefix search. */
+  prepare(): void {
+    if (!this.prefix || this.sorted) return;
+    this.sorted = [...this.byKey.keys()].sort(compare);
+    this.sortedBuckets = this.sorted.map((k) => this.byKey.get(k)!);
+  }
+
+  /** The entries whose key starts with `prefix`: counted now, read lazily (no temporary array). */
+  startingWith(prefix: string): { size: number; items: Iterable<E> } {
+    this.prepare();
+    const keys = this.sorted!;
+    const from = lowerBound(keys, prefix);
+    let to = from;
+    let size = 0;
+    const buckets = this.sortedBuckets;
+    for (; to < keys.length && keys[to].startsWith(prefix); to++) {
+      const bucket = buckets[to];
+      size += bucket instanceof Set ? bucket.size : 1;
     }
-    return into;
+    function* items(): Generator<E> {
+      for (let i = from; i < to; i++) {
+        const bucket = buckets[i];
+        if (bucket instanceof Set) yield* bucket;
+        else yield bucket;
+      }
+    }
+    return { size, items: items() };
+  }
+
+  /** Calls `visit` for every entry whose key starts with `prefix` (no iterator objects: the hot path of unions). */
+  forEachStartingWith(prefix: string, visit: (entry: E) => void): void {
+    this.prepare();
+    const keys = this.sorted!;
+    const buckets = this.sortedBuckets;
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
+      const bucket = buckets[i];
+      if (bucket instanceof Set) bucket.forEach(visit);
+      else visit(bucket);
+    }
   }
 }
 

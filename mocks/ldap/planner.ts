@@ -1,5 +1,6 @@
 import { type Dit, keyOf, type StoredEntry } from './dit';
 import type { Filter } from './filter';
+import type { ValueIndex } from './indexes';
 
 /** Candidates from the indexes: a superset of the matches (the caller evaluates the whole filter). */
 export interface Candidates {
@@ -30,8 +31,7 @@ export function candidates(dit: Dit, filter: Filter): Candidates | undefined {
     case 'substring': {
       const index = dit.indexes.get(filter.attribute);
       if (!index?.prefix || !filter.initial) return undefined;
-      const items = index.startingWith(filter.initial.toLowerCase());
-      return { size: items.length, items };
+      return index.startingWith(filter.initial.toLowerCase());
     }
     case 'and': {
       let best: Candidates | undefined;
@@ -52,33 +52,48 @@ export function candidates(dit: Dit, filter: Filter): Candidates | undefined {
 
 /**
  * The union as a bitmap over entry ids, read back lazily in id order: a size-limited search stops after
- * the first matches instead of sorting every candidate.
+ * the first matches instead of sorting every candidate. The bitmap is the tree's shared one when free
+ * (cleared as it is read), so a union allocates nothing.
  */
 function union(dit: Dit, filters: Filter[]): Candidates | undefined {
+  const prefixes: Array<{ index: ValueIndex<StoredEntry>; prefix: string }> = [];
   const parts: Candidates[] = [];
   for (const f of filters) {
+    const index = f.kind === 'substring' && f.initial ? dit.indexes.get(f.attribute) : undefined;
+    if (f.kind === 'substring' && f.initial && index?.prefix) {
+      prefixes.push({ index, prefix: f.initial.toLowerCase() });
+      continue;
+    }
     const c = candidates(dit, f);
     if (!c) return undefined;
     parts.push(c);
   }
-  if (parts.length === 1) return parts[0];
-  const marks = new Uint8Array(dit.byId.length);
+  if (parts.length === 1 && prefixes.length === 0) return parts[0];
+  const marks = dit.acquireMarks();
   let size = 0;
   let low = marks.length;
-  for (const part of parts)
-    for (const e of part.items)
-      if (marks[e.id] === 0) {
-        marks[e.id] = 1;
-        size++;
-        if (e.id < low) low = e.id;
-      }
+  const mark = (e: StoredEntry) => {
+    if (marks[e.id] !== 0) return;
+    marks[e.id] = 1;
+    size++;
+    if (e.id < low) low = e.id;
+  };
+  for (const { index, prefix } of prefixes) index.forEachStartingWith(prefix, mark);
+  for (const part of parts) for (const e of part.items) mark(e);
   return { size, items: inIdOrder(dit, marks, low) };
 }
 
 function* inIdOrder(dit: Dit, marks: Uint8Array, from: number): Generator<StoredEntry> {
-  for (let id = from; id < marks.length; id++) {
-    if (marks[id] === 0) continue;
-    const e = dit.byId[id];
-    if (e) yield e;
+  let id = from;
+  try {
+    for (; id < marks.length; id++) {
+      if (marks[id] === 0) continue;
+      marks[id] = 0;
+      const e = dit.byId[id];
+      if (e) yield e;
+    }
+  } finally {
+    marks.fill(0, id);
+    dit.releaseMarks(marks);
   }
 }

@@ -43,6 +43,7 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   for (let next = found.next(); !next.done; next = found.next()) {
     if (parts.length === limit) {
       code = CODE.sizeLimitExceeded;
+      found.return(undefined);
       break;
     }
     parts.push(encodeEntry(dit, next.value, req.messageId, req.attributes));
@@ -77,6 +78,7 @@ function nextPage(dit: Dit, session: Session, req: SearchRequest): SearchAnswer 
   if (!cursor) throw new LdapError(CODE.unwillingToPerform, `the paged results cookie is unknown or expired`);
   session.cursors.delete(key);
   if (req.paged!.size === 0) {
+    cursor.rest.return?.(undefined);
     const done = result(req.messageId, RESPONSE.search, CODE.success, '', '', [
       pagedControl(Buffer.alloc(0)),
     ]);

@@ -36,6 +36,7 @@ export class DomainController {
   constructor(private readonly ctx: DcContext) {}
 
   closed(conn: Connection): void {
+    this.sessions.get(conn)?.close();
     this.sessions.delete(conn);
   }
 

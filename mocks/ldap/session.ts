@@ -21,7 +21,17 @@ export class Session {
   storeCursor(cursor: PagedCursor): string {
     const cookie = `${this.id}:${++this.cookieSeq}`;
     this.cursors.set(cookie, cursor);
-    if (this.cursors.size > 32) this.cursors.delete(this.cursors.keys().next().value as string);
+    if (this.cursors.size > 32) this.drop(this.cursors.keys().next().value as string);
     return cookie;
+  }
+
+  /** Ends a paged search (its generator's cleanup runs: shared bitmaps go back). */
+  drop(cookie: string): void {
+    this.cursors.get(cookie)?.rest.return?.(undefined);
+    this.cursors.delete(cookie);
+  }
+
+  close(): void {
+    for (const cookie of [...this.cursors.keys()]) this.drop(cookie);
   }
 }
