@@ -93,6 +93,7 @@ ${byRule}${capped}
 <select id="f-severity" aria-label="Outcome"><option value="">every outcome</option><option value="findings">findings only</option><option value="0">blocking</option><option value="1">warning</option><option value="2">info</option><option value="3">holds</option></select>
 <span id="f-count" aria-live="polite"></span>
 </div>
+<noscript><p class="note">The findings table needs JavaScript, which is off: every outcome is in ${fileLink('findings.csv')}.</p></noscript>
 <table id="findings-table" class="findings"><thead><tr><th data-col="0">Object</th><th data-col="1">Forest</th><th data-col="2">Rule</th><th data-col="4">Outcome</th><th data-col="5">Why</th><th data-col="6">Witnesses</th></tr></thead><tbody></tbody></table>
 <p id="f-print" class="print-only muted"></p>
 <div class="pager no-print"><button id="f-prev" type="button">‹ Previous</button> <span id="f-page"></span> <button id="f-next" type="button">Next ›</button></div>
