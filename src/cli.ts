@@ -15,7 +15,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
     summary: 'start the mock services seeded with a tenant and print their endpoints',
   },
   report: { run: reportCommand, summary: "rebuild a run's report.html / report.md from its messages" },
-  'probe-issuers': { run: probeIssuersCommand, summary: 'print the trusted issuer list a TLS 1.2 server sends' },
+  'probe-issuers': {
+    run: probeIssuersCommand,
+    summary: 'print the trusted issuer list a TLS 1.2 server sends',
+  },
   coverage: {
     run: coverageCommand,
     summary: 'check that every catalog rule has a passing scenario in a run',
