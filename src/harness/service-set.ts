@@ -21,6 +21,8 @@ export class ServiceSet {
   private readonly started = new Map<string, Promise<StartedService>>();
   /** Services whose process died mid-run: not restarted (their data would be gone), each use fails. */
   private readonly dead = new Map<string, Error>();
+  /** The running scenario's correlation ID, handed to services that start in the middle of it. */
+  private correlationId?: string;
 
   constructor(readonly mode: ServiceMode = 'embedded') {}
 
@@ -29,7 +31,11 @@ export class ServiceSet {
     if (death) return Promise.reject(death);
     let service = this.started.get(name);
     if (!service) {
-      service = this.start(name);
+      service = this.start(name).then(async (started) => {
+        if (this.correlationId)
+          await started.admin.call('POST', '/__admin/correlation', { id: this.correlationId });
+        return started;
+      });
       this.started.set(name, service);
     }
     return service;
@@ -40,6 +46,7 @@ export class ServiceSet {
   }
 
   async resetAll(correlationId: string): Promise<void> {
+    this.correlationId = correlationId;
     await this.forgetDead();
     await Promise.all([...this.started.values()].map(async (s) => (await s).admin.reset(correlationId)));
   }
