@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { getResponse, type RequestHandler } from 'msw';
 import { type AdminRoute, handleAdmin } from '../admin';
 
@@ -41,7 +42,7 @@ export function createMswServer(
       res.end();
       return;
     }
-    res.end(Buffer.from(await response.arrayBuffer()));
+    await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
   }
 }
 

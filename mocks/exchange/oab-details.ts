@@ -57,6 +57,11 @@ export interface OabHeader {
 const encodedGals = new WeakMap<Recipient[], Buffer>();
 
 export function writeFullDetails(header: OabHeader, recipients: Recipient[]): Buffer {
+  return Buffer.concat(fullDetailsParts(header, recipients));
+}
+
+/** The Full Details file as two parts: the header (with the sequence) and the GAL's records. */
+export function fullDetailsParts(header: OabHeader, recipients: Recipient[]): Buffer[] {
   const out = new ByteWriter(1024);
   out.u32(0x20);
   out.u32(header.sequence);
@@ -71,7 +76,7 @@ export function writeFullDetails(header: OabHeader, recipients: Recipient[]): Bu
     }
   }
   writeRecord(out, HEADER_PROPS, [header.name, header.dn, header.sequence]);
-  return Buffer.concat([out.done(), encodeRecords(recipients)]);
+  return [out.done(), encodeRecords(recipients)];
 }
 
 function encodeRecords(recipients: Recipient[]): Buffer {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Recipient } from './directory';
 import { storeInLzxContainer } from './lzx-container';
-import { writeFullDetails } from './oab-details';
+import { fullDetailsParts } from './oab-details';
 import { eventsBetween, OAB_SCHEDULES, type OabScheduleProfile } from './oab-schedule';
 
 export const OAL_GUID = '8b9b5d5e-2f1c-4c43-9d37-5b8e2f0a1c11';
@@ -38,14 +38,14 @@ export class OabGeneration {
 
   build(): { file: Buffer; uncompressedSize: number; sha1: string } {
     if (!this.built) {
-      const details = writeFullDetails(
+      const parts = fullDetailsParts(
         { name: OAL_NAME, dn: OAL_DN, sequence: this.sequence },
         this.recipients,
       );
-      const file = storeInLzxContainer(details);
+      const file = storeInLzxContainer(parts);
       this.built = {
         file,
-        uncompressedSize: details.length,
+        uncompressedSize: parts[0].length + parts[1].length,
         sha1: createHash('sha1').update(file).digest('hex'),
       };
     }

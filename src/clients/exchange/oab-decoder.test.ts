@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { recipientsFromJson } from '../../../mocks/exchange/directory';
 import { storeInLzxContainer } from '../../../mocks/exchange/lzx-container';
-import { writeFullDetails } from '../../../mocks/exchange/oab-details';
+import { fullDetailsParts, writeFullDetails } from '../../../mocks/exchange/oab-details';
 import { OabFormatError, readFullDetails, unpackLzxContainer } from './oab-decoder';
 
 const recipients = recipientsFromJson(
@@ -50,4 +50,10 @@ test('broken files are refused with the reason, never half-read', () => {
   compressed.writeUInt32LE(1, 16);
   assert.throws(() => unpackLzxContainer(compressed), /LZX-compressed blocks/);
   assert.throws(() => readFullDetails(Buffer.from([0x17, 0, 0, 0])), /not an OAB v4 details file/);
+});
+
+test('a container written from parts equals one written from the joined file (blocks span the parts)', () => {
+  const header = { name: 'x', dn: '/', sequence: 3 };
+  const joined = storeInLzxContainer(writeFullDetails(header, recipients), 1000);
+  assert.deepEqual(storeInLzxContainer(fullDetailsParts(header, recipients), 1000), joined);
 });
