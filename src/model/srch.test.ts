@@ -77,3 +77,10 @@ test('the cloud directory of the sample tenant: four licensed users in the UCS, 
   assert.ok(oab.includes('Jed Hill') && oab.includes('Anna Berg'));
   assert.ok(!oab.includes('Fiona Grant'));
 });
+
+test('OWA signs in to the mailbox, so a SIP address that differs from the mail address does not stop its EWS look-up', () => {
+  assert.deepEqual(searchFinds({ ...base, client: 'owa', sipEqualsMail: false }, dir, 'Lee').value, [
+    'Lee Chan',
+  ]);
+  assert.deepEqual(searchFinds({ ...base, client: 'lync-mac', sipEqualsMail: false }, dir, 'Lee').value, []);
+});

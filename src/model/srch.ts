@@ -37,7 +37,8 @@ export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
       ['SRCH-07'],
       `the Autodiscover record is ${setup.autodiscover}, so there is no EWS look-up`,
     );
-  if (!setup.sipEqualsMail)
+  // OWA signs in to the mailbox itself, so only Lync's sign-in with the SIP address is affected.
+  if (!setup.sipEqualsMail && setup.client !== 'owa')
     return verdict(
       false,
       ['SRCH-06'],

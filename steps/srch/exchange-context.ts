@@ -83,9 +83,11 @@ export class ExchangeContext {
     return this.exported.filter((e) => e.isA('contact'));
   }
 
-  signIn(user: DirectoryEntry) {
+  /** Lync signs in with the SIP address; OWA with the mailbox's own address. */
+  signIn(user: DirectoryEntry, withMailbox = false) {
     const sip = user.first('msRTCSIP-PrimaryUserAddress') ?? user.first('mail')!;
-    return { signInAddress: sip.replace(/^sip:/i, ''), password: TENANT_PASSWORD, records: this.records };
+    const address = withMailbox ? user.first('mail')! : sip.replace(/^sip:/i, '');
+    return { signInAddress: address, password: TENANT_PASSWORD, records: this.records };
   }
 
   newOutlook(

@@ -44,7 +44,7 @@ export class SearchScene {
       autodiscover: 'exchange-online',
     };
     this.outlook = outlook ? this.ctx.newOutlook(user, outlook.version, outlook.mode, outlook.at) : undefined;
-    const signIn = this.ctx.signIn(user);
+    const signIn = this.ctx.signIn(user, client === 'owa');
     this.client =
       client === 'lync-windows'
         ? new LyncForWindows(signIn, this.outlook)
