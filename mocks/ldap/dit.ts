@@ -3,8 +3,9 @@ import { CompactEntry } from './compact-entry';
 import { type FilterContext, normalizeDn } from './filter';
 import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexes';
 
-/** One object of the tree: its data and where it sits. */
+/** One object of the tree: its data, where it sits, and its last encoded answer (entry-codec.ts). */
 export class StoredEntry {
+  cache?: { key: string; op: Buffer };
   constructor(
     readonly id: number,
     public entry: CompactEntry,
@@ -122,6 +123,7 @@ export class Dit implements FilterContext<StoredEntry> {
     this.indexValues(stored, key, stored.entry.get(name), false);
     stored.entry.set(name, values);
     this.indexValues(stored, key, values, true);
+    stored.cache = undefined;
   }
 
   private indexValues(stored: StoredEntry, attribute: string, values: AttributeValue[], add: boolean): void {

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '../../src/tenant/entry';
 import type { Dit, StoredEntry } from './dit';
-import { encodeSearchEntry, type PartialAttribute } from './entry-writer';
+import { encodeSearchEntry, type PartialAttribute, wrapSearchEntry } from './entry-writer';
 
 /** AD's MaxValRange: at most this many values of one attribute per read. */
 export const MAX_VALUE_RANGE = 1500;
@@ -13,12 +13,31 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  * values, and multi-valued attributes past 1,500 values served in ranges (`member;range=0-1499`).
  */
 export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
+  const key = cacheKey(requested);
+  if (key !== undefined && stored.cache?.key === key) return wrapSearchEntry(messageId, stored.cache.op);
   const attributes: PartialAttribute[] = [];
   for (const name of selection(stored, requested)) {
     const attribute = partialAttribute(dit, stored, name);
     if (attribute) attributes.push(attribute);
   }
-  return encodeSearchEntry(messageId, stored.dn, attributes);
+  const { message, op } = encodeSearchEntry(messageId, stored.dn, attributes);
+  // The entry keeps its answer to the last attribute list asked: a repeated look-up costs one copy.
+  if (key !== undefined) stored.cache = { key, op };
+  return message;
+}
+
+/** Attributes whose values depend on other objects (memberOf), on the request (ranges), or all of them. */
+const DYNAMIC = /^memberof$|;range=|^\*$/i;
+const keys = new WeakMap<string[], string | null>();
+
+/** One cache key per attribute list (a search request's), or undefined when the answer cannot be cached. */
+function cacheKey(requested: string[]): string | undefined {
+  let key = keys.get(requested);
+  if (key === undefined) {
+    key = requested.length > 0 && !requested.some((n) => DYNAMIC.test(n)) ? requested.join('\u0000') : null;
+    keys.set(requested, key);
+  }
+  return key ?? undefined;
 }
 
 function selection(stored: StoredEntry, requested: string[]): readonly string[] {

@@ -14,7 +14,7 @@ export function encodeSearchEntry(
   messageId: number,
   dn: string,
   attributes: readonly PartialAttribute[],
-): Buffer {
+): { message: Buffer; op: Buffer } {
   const sizes: number[] = [];
   let attrsLength = 0;
   for (const a of attributes) {
@@ -31,6 +31,7 @@ export function encodeSearchEntry(
   const buf = Buffer.allocUnsafe(header(messageLength) + messageLength);
   let at = writeHeader(buf, 0, 0x30, messageLength);
   at = writeInteger(buf, at, messageId, idLength);
+  const opStart = at;
   at = writeHeader(buf, at, 0x64, opLength);
   at = writeText(buf, at, dn, dnLength);
   at = writeHeader(buf, at, 0x30, attrsLength);
@@ -41,6 +42,16 @@ export function encodeSearchEntry(
     for (const v of a.values)
       at = typeof v === 'string' ? writeText(buf, at, v, Buffer.byteLength(v)) : writeBytes(buf, at, v);
   });
+  return { message: buf, op: buf.subarray(opStart) };
+}
+
+/** A SearchResultEntry message around an entry's encoded `[APPLICATION 4]` part (a cached answer). */
+export function wrapSearchEntry(messageId: number, op: Buffer): Buffer {
+  const idLength = integerLength(messageId);
+  const messageLength = 2 + idLength + op.length;
+  const buf = Buffer.allocUnsafe(header(messageLength) + messageLength);
+  const at = writeInteger(buf, writeHeader(buf, 0, 0x30, messageLength), messageId, idLength);
+  op.copy(buf, at);
   return buf;
 }
 
