@@ -1,28 +1,15 @@
-/** One rule's outcome for one directory object of the loaded tenant. */
-export interface Finding {
-  rule: string;
-  dn: string;
-  forest: string;
-  /** `holds`: the rule is satisfied for this object; `finding`: it is not (a defect or a limitation). */
-  outcome: 'holds' | 'finding';
-  /** For findings: `blocking` fails a run under --fail-on-findings; `warning` and `info` never do. */
-  severity?: 'blocking' | 'warning' | 'info';
-  message: string;
-  /** The witnesses that agree on this outcome (model, and each mock consulted). */
-  witnesses: string[];
-}
+import type { FindingEntry, FindingsSummary as StoredSummary } from '../../src/report/findings-file';
 
-export interface FindingsSummary {
-  rule: string;
-  scenario: string;
-  objectsChecked: number;
-  holds: number;
-  findings: number;
-  blocking: number;
-  /** The whole list, in an evidence file named by its SHA-256. */
-  evidence: { sha256: string; file: string; bytes: number };
-  /** The first few findings, for the report page. */
+export { FINDINGS_MEDIA_TYPE } from '../../src/report/findings-file';
+
+/**
+ * One rule's outcome for one directory object of the loaded tenant: `holds` when the rule is
+ * satisfied, `finding` when it is not; `blocking` findings fail a run under --fail-on-findings.
+ * The same shape the report reads back from the evidence files.
+ */
+export type Finding = FindingEntry;
+
+/** What a tenant check attaches: counts, the evidence file, and the first few findings for the page. */
+export interface FindingsSummary extends StoredSummary {
   sample: Finding[];
 }
-
-export const FINDINGS_MEDIA_TYPE = 'application/vnd.lync-harness.findings+json';
