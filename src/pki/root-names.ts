@@ -1,3 +1,4 @@
+import { mulberry32 } from '../util/seeded-random';
 import type { Subject } from './issue';
 
 /**
@@ -55,21 +56,9 @@ const KINDS = [
   'Universal CA 2',
 ];
 
-/** A small seeded generator (mulberry32): the same names in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The subject of the i-th public root of the set (a unique name). */
 export function publicRootSubjects(count: number, seed = 68): Subject[] {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
   const subjects: Subject[] = [];
   for (let i = 0; i < count; i++) {

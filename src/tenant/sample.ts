@@ -1,3 +1,4 @@
+import { mulberry32 } from '../util/seeded-random';
 import { DirectoryEntry } from './entry';
 import type { Forest, ForestRole, Tenant } from './tenant';
 
@@ -268,16 +269,4 @@ function guid(random: () => number): Uint8Array {
   const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; i++) bytes[i] = Math.floor(random() * 256);
   return bytes;
-}
-
-/** A small, fast, seeded PRNG (mulberry32), so the sample tenant is the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
