@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { VirtualClock } from './clock';
 import { loopbackHost, urlHost } from './contract';
 import type { Fault, FaultPlan } from './faults';
 import type { Journal } from './journal';
+import { closeServer, listenOnLoopback, stopOnce } from './listen';
 
 export interface AdminRequest {
   method: string;
@@ -151,14 +151,10 @@ export async function startAdminServer(routes: Record<string, AdminRoute>, host?
         send(res, { status: 404, json: errors('not-admin', 'only /__admin/ routes are served here') });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, bind, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const bound = await listenOnLoopback(server, bind, port);
   return {
-    url: `http://${urlHost(bind)}:${address.port}`,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    url: `http://${urlHost(bind)}:${bound}`,
+    stop: stopOnce(() => closeServer(server)),
     server,
   };
 }

@@ -10,3 +10,4 @@ export { VirtualClock } from './clock';
 export { loopbackHost, type MockOptions, type StartedMock, urlHost } from './contract';
 export { type Fault, FaultPlan } from './faults';
 export { Journal, type JournalEntry, type JournalInput } from './journal';
+export { closeServer, listenOnLoopback, stopOnce } from './listen';

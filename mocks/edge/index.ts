@@ -1,15 +1,17 @@
 import { X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import {
   adminRoutes,
+  closeServer,
   FaultPlan,
   Journal,
+  listenOnLoopback,
   loopbackHost,
   type MockOptions,
   type StartedMock,
   startAdminServer,
+  stopOnce,
   urlHost,
   VirtualClock,
 } from '../admin';
@@ -75,10 +77,7 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
     if (!check.ok) socket.destroy();
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  const port = await listenOnLoopback(server, host, options.port);
   const admin = await startAdminServer(
     adminRoutes({
       service: 'edge',
@@ -98,21 +97,10 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
     host,
     options.adminPort ?? 0,
   );
-  const port = (server.address() as AddressInfo).port;
-  let stopped: Promise<void> | undefined;
   return {
     name: 'edge',
     urls: { https: `https://${urlHost(host)}:${port}`, admin: admin.url },
-    stop: () => {
-      stopped ??= Promise.all([
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-        admin.stop(),
-      ]).then(() => undefined);
-      return stopped;
-    },
+    stop: stopOnce(() => Promise.all([closeServer(server), admin.stop()])),
   };
 }
 

@@ -1,13 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { HttpResponse } from 'msw';
 import {
   AdminInputError,
   adminRoutes,
+  closeServer,
   FaultPlan,
   Journal,
+  listenOnLoopback,
   loopbackHost,
   type MockOptions,
   type StartedMock,
+  stopOnce,
   urlHost,
   VirtualClock,
 } from '../admin';
@@ -79,22 +81,12 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
       status: 404,
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const base = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
-  let stopped: Promise<void> | undefined;
+  const port = await listenOnLoopback(server, host, options.port);
+  const base = `http://${urlHost(host)}:${port}`;
   return {
     name: 'exchange',
     urls: { http: base, autodiscover: `${base}/autodiscover/autodiscover.xml`, admin: base },
-    stop: () => {
-      stopped ??= new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
-      return stopped;
-    },
+    stop: stopOnce(() => closeServer(server)),
   };
 }
 

@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   adminRoutes,
+  closeServer,
   FaultPlan,
   handleAdmin,
   Journal,
+  listenOnLoopback,
   loopbackHost,
   type MockOptions,
   type StartedMock,
+  stopOnce,
   urlHost,
   VirtualClock,
 } from '../admin';
@@ -85,12 +87,8 @@ export async function startLyncFeMock(options: MockOptions = {}): Promise<Starte
     });
     res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pool.chainPem);
   }
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => resolve());
-  });
-  const base = `${urlHost(host)}:${(http.address() as AddressInfo).port}`;
-  let stopped: Promise<void> | undefined;
+  const port = await listenOnLoopback(http, host, options.port);
+  const base = `${urlHost(host)}:${port}`;
   return {
     name: 'lync-fe',
     urls: {
@@ -98,15 +96,6 @@ export async function startLyncFeMock(options: MockOptions = {}): Promise<Starte
       sip: `sips://${urlHost(host)}:${registrar.port}`,
       admin: `http://${base}`,
     },
-    stop: () => {
-      stopped ??= Promise.all([
-        registrar.stop(),
-        new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          http.closeAllConnections();
-        }),
-      ]).then(() => undefined);
-      return stopped;
-    },
+    stop: stopOnce(() => Promise.all([registrar.stop(), closeServer(http)])),
   };
 }

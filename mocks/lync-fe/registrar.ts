@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
-import type { Journal } from '../admin';
+import { closeServer, type Journal, listenOnLoopback } from '../admin';
 import type { PoolInstall } from './fe-state';
 
 /**
@@ -44,14 +43,11 @@ export async function startRegistrar(host: string, port: number, journal: Journa
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  const bound = await listenOnLoopback(server, host, port);
   return {
-    port: (server.address() as AddressInfo).port,
+    port: bound,
     install: (pool: PoolInstall) =>
       server.setSecureContext({ cert: pool.registrar.certPem, key: pool.registrar.keyPem }),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => closeServer(server),
   };
 }

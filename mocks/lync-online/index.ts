@@ -1,13 +1,15 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   adminRoutes,
+  closeServer,
   FaultPlan,
   handleAdmin,
   Journal,
+  listenOnLoopback,
   loopbackHost,
   type MockOptions,
   type StartedMock,
+  stopOnce,
   urlHost,
   VirtualClock,
 } from '../admin';
@@ -46,21 +48,11 @@ export async function startLyncOnlineMock(options: MockOptions = {}): Promise<St
       );
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const base = `http://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
-  let stopped: Promise<void> | undefined;
+  const port = await listenOnLoopback(server, host, options.port);
+  const base = `http://${urlHost(host)}:${port}`;
   return {
     name: 'lync-online',
     urls: { http: base, admin: base },
-    stop: () => {
-      stopped ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return stopped;
-    },
+    stop: stopOnce(() => closeServer(server)),
   };
 }
