@@ -5,7 +5,7 @@ import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexe
 
 /** One object of the tree: its data, where it sits, and its last encoded answer (entry-codec.ts). */
 export class StoredEntry {
-  cache?: { key: string; op: Buffer };
+  cache?: { attributes: string[]; op: Buffer };
   constructor(
     readonly id: number,
     public entry: CompactEntry,

@@ -13,8 +13,9 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  * values, and multi-valued attributes past 1,500 values served in ranges (`member;range=0-1499`).
  */
 export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
-  const key = cacheKey(requested);
-  if (key !== undefined && stored.cache?.key === key) return wrapSearchEntry(messageId, stored.cache.op);
+  const cacheable = isCacheable(requested);
+  if (cacheable && stored.cache && sameList(stored.cache.attributes, requested))
+    return wrapSearchEntry(messageId, stored.cache.op);
   const attributes: PartialAttribute[] = [];
   for (const name of selection(stored, requested)) {
     const attribute = partialAttribute(dit, stored, name);
@@ -22,22 +23,29 @@ export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, re
   }
   const { message, op } = encodeSearchEntry(messageId, stored.dn, attributes);
   // The entry keeps its answer to the last attribute list asked: a repeated look-up costs one copy.
-  if (key !== undefined) stored.cache = { key, op };
+  if (cacheable) stored.cache = { attributes: requested, op };
   return message;
 }
 
 /** Attributes whose values depend on other objects (memberOf), on the request (ranges), or all of them. */
 const DYNAMIC = /^memberof$|;range=|^\*$/i;
-const keys = new WeakMap<string[], string | null>();
+let lastList: string[] | undefined;
+let lastCacheable = false;
 
-/** One cache key per attribute list (a search request's), or undefined when the answer cannot be cached. */
-function cacheKey(requested: string[]): string | undefined {
-  let key = keys.get(requested);
-  if (key === undefined) {
-    key = requested.length > 0 && !requested.some((n) => DYNAMIC.test(n)) ? requested.join('\u0000') : null;
-    keys.set(requested, key);
+/** Whether answers to this attribute list can be cached (worked out once per search request). */
+function isCacheable(requested: string[]): boolean {
+  if (requested !== lastList) {
+    lastList = requested;
+    lastCacheable = requested.length > 0 && !requested.some((n) => DYNAMIC.test(n));
   }
-  return key ?? undefined;
+  return lastCacheable;
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function selection(stored: StoredEntry, requested: string[]): readonly string[] {
