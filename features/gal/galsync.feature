@@ -33,6 +33,11 @@ Feature: GALSync copies the users of one forest as contacts into the other
       When GALSync runs with the documented flow for the ABC users "Anna Berg, Ivan Novak"
       Then each of their contacts in XYZ carries the user's SIP address
 
+    @GAL-02 @documented @tenant-check
+    Example: The flow given for this run is previewed for every user of the on-premises forest
+      When GALSync runs with this run's flow for every user of the on-premises forest
+      Then every contact it writes is checked for a SIP address, its prefixes and export to Office 365
+
   Rule: GAL-06 mailNickname can be filled from sAMAccountName.
 
     @GAL-06 @documented

@@ -1,0 +1,36 @@
+import { Then, When } from '@cucumber/cucumber';
+import type { HarnessWorld } from '../support/world';
+import { type FlowPreview, previewFlow } from './flow-preview';
+import { namedFlow } from './gal-context';
+
+const previewOf = (w: HarnessWorld) => w.area<{ preview?: FlowPreview }>('gal-flow-preview', () => ({}));
+
+When(
+  "GALSync runs with this run's flow for every user of the on-premises forest",
+  async function (this: HarnessWorld) {
+    previewOf(this).preview = await previewFlow(this, namedFlow(this, 'configured'));
+  },
+);
+
+Then(
+  'every contact it writes is checked for a SIP address, its prefixes and export to Office 365',
+  async function (this: HarnessWorld) {
+    const preview = previewOf(this).preview!;
+    await this.verify({
+      rule: ['GAL-01', 'GAL-02'],
+      claim: `every contact GALSync wrote with flow "${preview.flow}" is the contact the model projects`,
+      expected: [] as string[],
+      observations: [
+        { witness: 'model', value: [] as string[] },
+        {
+          witness: 'ldap',
+          value: preview.disagreements.slice(0, 20),
+          detail: { usersRead: preview.usersRead, disagreements: preview.disagreements.length },
+        },
+      ],
+    });
+    if (preview.usersRead === 0)
+      throw new Error(`[GAL-02] flow "${preview.flow}" selected no user of the on-premises forest`);
+    await this.reportFindings('GAL-02', preview.findings, preview.usersRead);
+  },
+);
