@@ -50,3 +50,12 @@ test('--help explains every option of run', () => {
     assert.match(result.stdout, new RegExp(option));
   }
 });
+
+test('a malformed GALSync flow file exits 2 naming the file and the problem', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lh-cli-'));
+  const flow = join(dir, 'flow.yaml');
+  writeFileSync(flow, 'name: broken\nflows: []\n');
+  const result = run('run', '--galsync', flow, '--out', join(dir, 'out'));
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /flow\.yaml: "flows" must list at least one rule/);
+});

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { type Catalog, loadCatalog } from '../catalog/catalog';
+import { loadGalSyncFlow } from '../clients/ldap/galsync-flow';
 import { RUN_CONFIG_ENV, type RunConfig } from '../harness/run-config';
 import { createManifest, type Manifest, writeManifest } from '../report/manifest';
 import { ProgressDisplay } from '../report/progress-display';
@@ -143,6 +144,14 @@ async function runSuite(
 function checkFiles(options: RunOptions): void {
   if (options.galsyncFlow && !existsSync(options.galsyncFlow))
     throw new UsageError(`--galsync ${options.galsyncFlow}: no such file`);
+  // A malformed flow file stops the run before anything is reported, like a malformed LDIF.
+  if (options.galsyncFlow) {
+    try {
+      loadGalSyncFlow(options.galsyncFlow);
+    } catch (error) {
+      throw new UsageError(`--galsync: ${(error as Error).message}`);
+    }
+  }
   try {
     if (options.baseline) checkBaselineDir(options.baseline);
   } catch (error) {
