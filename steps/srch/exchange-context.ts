@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AutodiscoverRecords } from '../../src/clients/exchange/autodiscover';
 import { type OutlookMode, OutlookSimulator } from '../../src/clients/exchange/outlook';
 import { cloudDirectory } from '../../src/harness/cloud-directory';
+import { DIRECTORY_PASSWORD } from '../../src/harness/directory';
 import type { StartedService } from '../../src/harness/service-set';
 import { cloudDirectoryView } from '../../src/model/srch';
 import type { DirectoryEntry } from '../../src/tenant/entry';
@@ -14,7 +15,8 @@ import type { HarnessWorld } from '../support/world';
 export const SEED_TIMEOUT_MS = 10 * 60_000;
 
 /** The password every account of the seeded cloud directory signs in with (the mock's tenant password). */
-export const TENANT_PASSWORD = 'Pa55w.rd';
+/** The tenant's accounts sign in to Exchange Online with the same password as to their forest's DC. */
+export const TENANT_PASSWORD = DIRECTORY_PASSWORD;
 
 const seeded = new WeakMap<StartedService, Promise<DirectoryEntry[]>>();
 const views = new WeakMap<Tenant, ReturnType<typeof cloudDirectoryView>>();
