@@ -53,6 +53,32 @@ export class HarnessWorld extends World {
     if (record.verdict === 'disagree') throw new RuleViolation(record);
   }
 
+  /**
+   * A tenant-wide comparison: `disagreements` lists every object where a mock's answer differs from the
+   * model's; the check passes only when that list is empty (the first 20 are shown, the count is kept).
+   */
+  async verifyNoDisagreements(
+    rule: string | string[],
+    claim: string,
+    witness: string,
+    disagreements: string[],
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.verify({
+      rule,
+      claim,
+      expected: [] as string[],
+      observations: [
+        { witness: 'model', value: [] as string[] },
+        {
+          witness,
+          value: disagreements.slice(0, 20),
+          detail: { ...detail, disagreements: disagreements.length },
+        },
+      ],
+    });
+  }
+
   /** Records one rule's per-object outcomes over the tenant: a file of all, a summary in the messages. */
   async reportFindings(
     rule: string,
