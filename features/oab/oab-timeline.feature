@@ -39,8 +39,8 @@ Feature: How long a change takes to be searchable through the Offline Address Bo
       Then Exchange generated the OAB at <times>
 
       Examples:
-        | profile      | times                                                                                  |
-        | exchange2010 | Monday 05:00, Tuesday 05:00                                                            |
+        | profile      | times                                                                                 |
+        | exchange2010 | Monday 05:00, Tuesday 05:00                                                           |
         | exchange2013 | Monday 05:00, Monday 13:00, Monday 21:00, Tuesday 05:00, Tuesday 13:00, Tuesday 21:00 |
 
   Rule: OAB-03 Exchange distributes the OAB to the CAS servers every 480 minutes by default

@@ -52,10 +52,10 @@ Feature: Conferencing policy assigned by AD group membership
       And "Anna Berg" has no conferencing policy
 
       Examples:
-        | quotes                     |
-        | typographic single quotes  |
-        | double quotes              |
-        | typographic double quotes  |
+        | quotes                    |
+        | typographic single quotes |
+        | double quotes             |
+        | typographic double quotes |
 
   Rule: POL-04 Only direct members are read (member is not expanded), so members of a nested group get no policy.
 

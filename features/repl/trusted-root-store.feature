@@ -18,9 +18,9 @@ Feature: Edge replication and the size of the Edge's trusted root store
 
       @REPL-01 @documented
       Examples: Stores within the limit
-        | roots | list        | outcome  |
-        | 100   | every root  | succeeds |
-        | 120   | every root  | succeeds |
+        | roots | list       | outcome  |
+        | 100   | every root | succeeds |
+        | 120   | every root | succeeds |
 
       @REPL-01 @documented @shows-failure
       Examples: Stores past the limit

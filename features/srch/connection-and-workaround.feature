@@ -47,8 +47,8 @@ Feature: What the EWS and MAPI connections need, and the work-around when search
       And the search does not find "Lee Chan"
 
       Examples:
-        | record                                 |
-        | is missing                             |
+        | record                                  |
+        | is missing                              |
         | points at a server that does not answer |
 
   Rule: SRCH-08 Lync Online downloads no Lync address book; an on-premises Lync Server does
@@ -71,8 +71,8 @@ Feature: What the EWS and MAPI connections need, and the work-around when search
       Then Lync can start an IM with "sip:jed.hill@fabrikam.example"
 
       Examples:
-        | client                                             |
-        | Lync for Mac                                       |
-        | Lync Mobile                                        |
-        | OWA                                                |
+        | client                                                 |
+        | Lync for Mac                                           |
+        | Lync Mobile                                            |
+        | OWA                                                    |
         | Lync 2013 for Windows with Outlook 2013 in online mode |

@@ -31,10 +31,10 @@ Feature: Who can find an external contact in Lync Online
       Then the search finds "Ola Berg"
 
       Examples:
-        | client      |
+        | client       |
         | Lync for Mac |
-        | Lync Mobile |
-        | OWA         |
+        | Lync Mobile  |
+        | OWA          |
 
     @SRCH-02 @documented @shows-failure
     Scenario Outline: <client> does not find Jed Hill by first name
@@ -43,10 +43,10 @@ Feature: Who can find an external contact in Lync Online
       Then the search does not find "Jed Hill"
 
       Examples:
-        | client      |
+        | client       |
         | Lync for Mac |
-        | Lync Mobile |
-        | OWA         |
+        | Lync Mobile  |
+        | OWA          |
 
   Rule: SRCH-03 Lync for Windows with Outlook in cached mode and the OAB downloaded adds a MAPI query that Outlook answers from the local OAB, so it finds external contacts
 
@@ -100,8 +100,8 @@ Feature: Who can find an external contact in Lync Online
       Then the search <result> "Jed Hill"
 
       Examples: Same version
-        | outlook | mode   | result        |
-        | 2013    | cached | finds         |
+        | outlook | mode   | result |
+        | 2013    | cached | finds  |
 
       @shows-failure
       Examples: Mixed versions, or online mode
