@@ -3,6 +3,8 @@ import type { SecureContextOptions } from 'node:tls';
 import { AdminInputError } from '../admin';
 import { buildIssuerList, EDGE_OS, type EdgeOs, type IssuerList, sendsIssuerList } from './schannel';
 
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
 /** What the harness installs on the Edge (PUT /__admin/data): its certificate, its Root store, its OS. */
 export interface EdgeInstall {
   certPem: string;
@@ -26,6 +28,11 @@ export interface ReplicaState {
 export class EdgeState {
   install?: EdgeInstall;
   store: X509Certificate[] = [];
+  /**
+   * The Intermediate Certification Authorities store: Windows keeps the CAs of the Edge's own installed
+   * chain there, and Schannel uses them (and what the client sends) to build a client's chain to a root.
+   */
+  intermediates: X509Certificate[] = [];
   registryWritten?: number;
   registryEffective?: number;
   restarts = 0;
@@ -35,6 +42,9 @@ export class EdgeState {
   load(install: EdgeInstall): void {
     this.install = install;
     this.store = parseRoots(install.roots);
+    this.intermediates = (install.certPem.match(PEM_CERTIFICATE) ?? [])
+      .slice(1)
+      .map((pem) => new X509Certificate(pem));
     this.registryWritten = undefined;
     this.registryEffective = undefined;
     this.replica = undefined;

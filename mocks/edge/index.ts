@@ -63,7 +63,7 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
 
   function checkClient(socket: TLSSocket): void {
     const chain = peerChain(socket);
-    const check = verifyAgainstStore(chain, state.store, clock.now());
+    const check = verifyAgainstStore(chain, state.store, clock.now(), state.intermediates);
     const list = state.issuerList();
     journal.record({
       operation: 'tls.handshake',

@@ -5,12 +5,13 @@ export type ChainCheck = { ok: true; root: string } | { ok: false; reason: strin
 /**
  * Verifies a client's chain against the whole trusted root store (Schannel verifies against the store,
  * not against the list it sent): each certificate must be issued and signed by the next one (from the
- * chain or the store), valid at `now`, ending at a root of the store.
+ * chain, the Intermediate CA store or the Root store), valid at `now`, ending at a root of the store.
  */
 export function verifyAgainstStore(
   chain: X509Certificate[],
   store: X509Certificate[],
   now: Date,
+  intermediates: X509Certificate[] = [],
 ): ChainCheck {
   if (chain.length === 0) return { ok: false, reason: 'the client sent no certificate' };
   const trusted = fingerprints(store);
@@ -19,7 +20,7 @@ export function verifyAgainstStore(
     const validity = checkValidity(current, now);
     if (validity) return { ok: false, reason: validity };
     if (trusted.has(current.fingerprint256)) return { ok: true, root: current.subject };
-    const issuer = [...chain.slice(1), ...store].find(
+    const issuer = [...chain.slice(1), ...intermediates, ...store].find(
       (candidate) => current.checkIssued(candidate) && current.verify(candidate.publicKey),
     );
     if (!issuer)
