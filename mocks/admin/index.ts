@@ -11,3 +11,4 @@ export { loopbackHost, type MockOptions, type StartedMock, urlHost } from './con
 export { type Fault, FaultPlan } from './faults';
 export { Journal, type JournalEntry, type JournalInput } from './journal';
 export { closeServer, listenOnLoopback, stopOnce } from './listen';
+export { type MockCore, mockCore } from './mock-core';

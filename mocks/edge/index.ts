@@ -4,16 +4,14 @@ import type { TLSSocket } from 'node:tls';
 import {
   adminRoutes,
   closeServer,
-  FaultPlan,
-  Journal,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
+  mockCore,
   type StartedMock,
   startAdminServer,
   stopOnce,
   urlHost,
-  VirtualClock,
 } from '../admin';
 import { edgeRoutes, loadInstall } from './admin-routes';
 import { EdgeState } from './edge-state';
@@ -27,8 +25,8 @@ import { oneLine, verifyAgainstStore } from './trust';
  */
 export async function startEdgeMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
-  const clock = new VirtualClock();
-  const journal = new Journal('edge', () => clock.now());
+  const core = mockCore('edge');
+  const { clock, journal } = core;
   const state = new EdgeState();
   let fixture: string | undefined;
   const server: Server = createServer({
@@ -80,10 +78,7 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
   const port = await listenOnLoopback(server, host, options.port);
   const admin = await startAdminServer(
     adminRoutes({
-      service: 'edge',
-      clock,
-      journal,
-      faults: new FaultPlan(),
+      ...core,
       load: (body) => {
         const status = loadInstall(state, body, apply);
         fixture = body;

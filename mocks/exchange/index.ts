@@ -3,15 +3,13 @@ import {
   AdminInputError,
   adminRoutes,
   closeServer,
-  FaultPlan,
-  Journal,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
+  mockCore,
   type StartedMock,
   stopOnce,
   urlHost,
-  VirtualClock,
 } from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
 import { parseDirectoryData, recipientsFromJson } from './directory';
@@ -28,9 +26,8 @@ import { ExchangeState } from './state';
  */
 export async function startExchangeMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
-  const clock = new VirtualClock();
-  const journal = new Journal('exchange', () => clock.now());
-  const faults = new FaultPlan();
+  const core = mockCore('exchange');
+  const { clock, journal, faults } = core;
   const state = new ExchangeState(clock, journal, faults);
   const handlers = [
     poxAutodiscover(state),
@@ -39,10 +36,7 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
     oabVirtualDirectory(state),
   ];
   const routes = adminRoutes({
-    service: 'exchange',
-    clock,
-    journal,
-    faults,
+    ...core,
     reset: () => state.reset(),
     load: (body) => {
       const { recipients, password } = parseDirectoryData(body);

@@ -1,14 +1,12 @@
 import {
   AdminInputError,
   adminRoutes,
-  FaultPlan,
-  Journal,
   loopbackHost,
   type MockOptions,
+  mockCore,
   type StartedMock,
   startAdminServer,
   urlHost,
-  VirtualClock,
 } from '../admin';
 import { Passwords } from './bind';
 import { DirectoryState } from './directory-state';
@@ -28,9 +26,8 @@ export interface LdapMockOptions extends MockOptions {
 export async function startLdapMock(options: LdapMockOptions = {}): Promise<StartedMock> {
   const name = options.service ?? 'ldap';
   const host = loopbackHost(options.host);
-  const clock = new VirtualClock();
-  const journal = new Journal(name, () => clock.now());
-  const faults = new FaultPlan();
+  const core = mockCore(name);
+  const { clock, journal, faults } = core;
   const state = new DirectoryState();
   const passwords = new Passwords();
   let protocolErrors = 0;
@@ -45,10 +42,7 @@ export async function startLdapMock(options: LdapMockOptions = {}): Promise<Star
     },
   });
   const routes = adminRoutes({
-    service: name,
-    clock,
-    journal,
-    faults,
+    ...core,
     reset: () => {
       state.reset();
     },

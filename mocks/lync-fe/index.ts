@@ -2,16 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import {
   adminRoutes,
   closeServer,
-  FaultPlan,
   handleAdmin,
-  Journal,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
+  mockCore,
   type StartedMock,
   stopOnce,
   urlHost,
-  VirtualClock,
 } from '../admin';
 import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
 import { startRegistrar } from './registrar';
@@ -24,8 +22,8 @@ export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
  */
 export async function startLyncFeMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
-  const clock = new VirtualClock();
-  const journal = new Journal('lync-fe', () => clock.now());
+  const core = mockCore('lync-fe');
+  const { journal } = core;
   const registrar = await startRegistrar(host, 0, journal);
   let pool: PoolInstall | undefined;
   let fixture: string | undefined;
@@ -36,10 +34,7 @@ export async function startLyncFeMock(options: MockOptions = {}): Promise<Starte
     return { chainCertificates: splitPem(pool.chainPem).length };
   };
   const routes = adminRoutes({
-    service: 'lync-fe',
-    clock,
-    journal,
-    faults: new FaultPlan(),
+    ...core,
     load: (body) => install(body),
     reset: () => {
       if (fixture) install(fixture);

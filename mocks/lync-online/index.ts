@@ -2,16 +2,14 @@ import { createServer } from 'node:http';
 import {
   adminRoutes,
   closeServer,
-  FaultPlan,
   handleAdmin,
-  Journal,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
+  mockCore,
   type StartedMock,
   stopOnce,
   urlHost,
-  VirtualClock,
 } from '../admin';
 import { DEFAULT_LIMITS, type Directory, parseDirectory } from './directory';
 import { PresenceService } from './presence-service';
@@ -20,15 +18,12 @@ import { handleUcwa } from './routes';
 /** Lync Online's contact lists and presence over UCWA-style HTTP resources (admin API on the same port). */
 export async function startLyncOnlineMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
-  const clock = new VirtualClock();
-  const journal = new Journal('lync-online', () => clock.now());
+  const core = mockCore('lync-online');
+  const { journal } = core;
   let fixture: Directory = { people: [], limits: DEFAULT_LIMITS, existingFollowers: {} };
   let service = new PresenceService(fixture);
   const routes = adminRoutes({
-    service: 'lync-online',
-    clock,
-    journal,
-    faults: new FaultPlan(),
+    ...core,
     load: (body) => {
       fixture = parseDirectory(body);
       service = new PresenceService(fixture);
