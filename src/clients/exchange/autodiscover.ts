@@ -34,11 +34,7 @@ export async function discoverPox(
   try {
     answer = await postXml(url, body, credentials);
   } catch (error) {
-    return {
-      ok: false,
-      reason: 'unreachable',
-      detail: `${url}: ${(error as Error).cause ?? (error as Error).message}`,
-    };
+    return unreachable(url, error);
   }
   if (answer.status === 401)
     return { ok: false, reason: 'credential-prompt', detail: `401 ${answer.challenge ?? ''}`.trim() };
@@ -120,11 +116,7 @@ export async function discoverSoap(
       credentials,
     );
   } catch (error) {
-    return {
-      ok: false,
-      reason: 'unreachable',
-      detail: `${serviceUrl}: ${(error as Error).cause ?? (error as Error).message}`,
-    };
+    return unreachable(serviceUrl, error);
   }
   if (answer.status === 401)
     return { ok: false, reason: 'credential-prompt', detail: '401 from GetUserSettings' };
@@ -142,5 +134,14 @@ export async function discoverSoap(
     ewsUrl,
     oabUrl: answer.settings.ExternalOABUrl,
     displayName: answer.settings.UserDisplayName,
+  };
+}
+
+/** The endpoint did not answer at all (no listener, connection reset): no Autodiscover, so no EWS. */
+function unreachable(url: string, error: unknown): Discovery {
+  return {
+    ok: false,
+    reason: 'unreachable',
+    detail: `${url}: ${(error as Error).cause ?? (error as Error).message}`,
   };
 }
