@@ -122,22 +122,5 @@ function valueKey(value: AttributeValue): string {
     : `b:${Buffer.from(value).toString('base64')}`;
 }
 
-/** The DC= components of a DN as a DNS name: `CN=x,OU=y,DC=abc,DC=corp` gives `abc.corp`. */
-export function dnsDomainOf(dn: string): string {
-  return dn
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => /^dc=/i.test(part))
-    .map((part) => part.slice(3))
-    .join('.')
-    .toLowerCase();
-}
-
-/** The naming context (the DC= tail) of a DN. */
-export function namingContextOf(dn: string): string {
-  return dn
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => /^dc=/i.test(part))
-    .join(',');
-}
+/** Kept for callers not yet moved to `./dn`, which parses DNs properly. */
+export { dnsDomainOf, namingContextOf } from './dn';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { entriesFromRecords } from './entries-from-records';
+import type { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
 import { readLdif } from './ldif-reader';
 import { buildSampleTenant } from './sample';
-import { type ForestRole, forestFromRecords, type Tenant } from './tenant';
+import { type ForestRole, forestOf, mostCommonNamingContext, type Tenant } from './tenant';
 
 export interface TenantSpec {
   /** LDIF files, each optionally prefixed `onpremises=` or `online=`. Empty: the sample tenant. */
@@ -11,37 +13,82 @@ export interface TenantSpec {
   sampleSize: number;
 }
 
-/** Parses `online=xyz.ldif` into its role and path; unprefixed files take roles in order. */
-export function parseTenantArgument(arg: string, index: number): { role: ForestRole; file: string } {
+const ROLES: ForestRole[] = ['onpremises', 'online'];
+
+/** Parses `online=xyz.ldif` into its role and path; without a prefix the role is left to the loader. */
+export function parseTenantArgument(arg: string): { role?: ForestRole; file: string } {
   const match = /^(onpremises|online)=(.+)$/.exec(arg);
   if (match) return { role: match[1] as ForestRole, file: match[2] };
-  return { role: index === 0 ? 'onpremises' : 'online', file: arg };
+  return { file: arg };
 }
 
 /** Loads the tenant: the user's LDIF exports, or the bundled sample tenant. Throws LdifError on bad input. */
 export function loadTenant(spec: TenantSpec): Tenant {
   if (spec.files.length === 0) return buildSampleTenant({ extraObjects: spec.sampleSize });
-  const forests = spec.files.map((arg, index) => {
-    const { role, file } = parseTenantArgument(arg, index);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new LdifError(
-        file,
-        0,
-        `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`,
-      );
-    }
-    return forestFromRecords(readLdif(text, file), role, file);
-  });
-  const roles = forests.map((f) => f.role);
-  if (new Set(roles).size !== roles.length) {
-    throw new LdifError(
-      spec.files[1] ?? spec.files[0],
-      0,
-      `two tenant files claim the same forest role (${roles.join(', ')})`,
-    );
+  return { forests: forestsOf(spec.files.map(readExport)) };
+}
+
+interface Export {
+  file: string;
+  role?: ForestRole;
+  namingContext: string;
+  entries: DirectoryEntry[];
+  notes: string[];
+}
+
+function readExport(arg: string): Export {
+  const { role, file } = parseTenantArgument(arg);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LdifError(file, 0, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  return { forests };
+  const { entries, notes } = entriesFromRecords(readLdif(text, file), file);
+  if (entries.length === 0) throw new LdifError(file, 1, 'the file holds no directory entries');
+  return { file, role, namingContext: mostCommonNamingContext(entries, file), entries, notes };
+}
+
+/**
+ * Files of one naming context are one forest (an export split into users, groups and contacts).
+ * A forest takes the role its files were given (`online=`), else the first role still free, in the
+ * order the files came: the first forest is the on-premises one.
+ */
+function forestsOf(exports: Export[]) {
+  const groups = new Map<string, Export[]>();
+  for (const e of exports) {
+    const key = e.namingContext.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const forests = [...groups.values()];
+  if (forests.length > ROLES.length)
+    throw new LdifError(
+      exports.at(-1)!.file,
+      0,
+      `the files hold ${forests.length} naming contexts (${forests.map((g) => g[0].namingContext).join('; ')}); the harness models two forests, on-premises and online: give one forest's domain per file group`,
+    );
+  const claimed = forests.map((group) => claimedRole(group));
+  const free = ROLES.filter((r) => !claimed.includes(r));
+  return forests.map((group, i) => {
+    const role = claimed[i] ?? free.shift()!;
+    if (claimed.filter((r) => r === role).length > 1)
+      throw new LdifError(group[0].file, 0, `two forests claim the ${role} role (${claimed.join(', ')})`);
+    return forestOf(
+      group.flatMap((e) => e.entries),
+      role,
+      group.map((e) => e.file).join(', '),
+      group.flatMap((e) => e.notes),
+    );
+  });
+}
+
+function claimedRole(group: Export[]): ForestRole | undefined {
+  const roles = [...new Set(group.map((e) => e.role).filter((r): r is ForestRole => r !== undefined))];
+  if (roles.length > 1)
+    throw new LdifError(
+      group[0].file,
+      0,
+      `files of the naming context ${group[0].namingContext} were given different roles (${roles.join(', ')})`,
+    );
+  return roles[0];
 }

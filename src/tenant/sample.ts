@@ -94,6 +94,7 @@ export function buildSampleTenant(options: SampleOptions = {}): Tenant {
   for (const person of XYZ_PEOPLE) addPersonPair(xyz, abc, person, random);
   addJedHill(xyz, random);
   addPolicyObjects(abc, random);
+  addColleagues(xyz, abc, random);
   addGenerated(abc, xyz, options.extraObjects ?? 0, random);
   return { forests: [abc, xyz] };
 }
@@ -108,7 +109,7 @@ function emptyForest(id: { domain: string; netbios: string; baseDn: string }, ro
       (ou) => new DirectoryEntry(`OU=${ou},${id.baseDn}`, { objectClass: ['top', 'organizationalUnit'], ou }),
     ),
   ];
-  return { ...id, role, entries, source: 'sample' };
+  return { ...id, role, entries, source: 'sample', addedByHarness: [], notes: [] };
 }
 
 function category(forest: Forest, name: 'Person' | 'Group'): string {
@@ -231,6 +232,17 @@ function groupEntry(
     member: members,
     objectGUID: guid(random),
   });
+}
+
+/** How many colleagues Pat Kim has at XYZ: the contact-list and presence limits (PRES-02, -03) pin up to 251. */
+export const XYZ_COLLEAGUES = 300;
+
+/** XYZ's colleagues `Colleague 001` to `Colleague 300`, licensed Lync Online users like Pat Kim. */
+function addColleagues(xyz: Forest, abc: Forest, random: () => number): void {
+  for (let i = 1; i <= XYZ_COLLEAGUES; i++) {
+    const n = String(i).padStart(3, '0');
+    addPersonPair(xyz, abc, { given: 'Colleague', sn: n, sam: `colleague${n}` }, random);
+  }
 }
 
 /** Generated users (each with its GALSync contact in the other forest) and groups, with a few defects. */

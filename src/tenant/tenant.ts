@@ -1,6 +1,9 @@
-import { type DirectoryEntry, dnsDomainOf, namingContextOf } from './entry';
+import { dnsDomainOf, namingContextOf } from './dn';
+import { entriesFromRecords } from './entries-from-records';
+import type { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
 import type { LdifRecord } from './ldif-reader';
+import { missingParents } from './missing-parents';
 
 /**
  * `onpremises`: the forest whose Lync Server runs on-premises (ABC Corp in the notes).
@@ -17,8 +20,15 @@ export interface Forest {
   baseDn: string;
   role: ForestRole;
   entries: DirectoryEntry[];
-  /** Where the data came from: a file name, or `sample`. */
+  /** Where the data came from: a file name (or several, comma-separated), or `sample`. */
   source: string;
+  /**
+   * Objects the export did not hold that a domain controller has (the naming-context head, the
+   * containers above an exported OU): added by the harness, listed in the report as such.
+   */
+  addedByHarness: string[];
+  /** What the reader noticed and the report should say (an incomplete ranged attribute, ...). */
+  notes: string[];
 }
 
 export interface Tenant {
@@ -27,68 +37,50 @@ export interface Tenant {
 
 /** Builds a forest from LDIF records, applying change records in order. */
 export function forestFromRecords(records: LdifRecord[], role: ForestRole, file: string): Forest {
-  const byDn = new Map<string, DirectoryEntry>();
-  const key = (dn: string) => dn.toLowerCase().replace(/\s*,\s*/g, ',');
-  for (const record of records) {
-    switch (record.type) {
-      case 'content':
-      case 'add':
-        if (byDn.has(key(record.entry.dn)))
-          throw new LdifError(file, record.line, `duplicate entry ${record.entry.dn}`, 'dn');
-        byDn.set(key(record.entry.dn), record.entry);
-        break;
-      case 'delete':
-        if (!byDn.delete(key(record.dn)))
-          throw new LdifError(file, record.line, `delete of unknown entry ${record.dn}`, 'dn');
-        break;
-      case 'modify': {
-        const entry = byDn.get(key(record.dn));
-        if (!entry) throw new LdifError(file, record.line, `modify of unknown entry ${record.dn}`, 'dn');
-        for (const mod of record.modifications) {
-          if (mod.operation === 'add') for (const v of mod.values) entry.add(mod.attribute, v);
-          else if (mod.operation === 'replace') entry.set(mod.attribute, mod.values);
-          else entry.delete(mod.attribute, mod.values);
-        }
-        break;
-      }
-      case 'modrdn': {
-        const entry = byDn.get(key(record.dn));
-        if (!entry) throw new LdifError(file, record.line, `modrdn of unknown entry ${record.dn}`, 'dn');
-        const parent =
-          record.newSuperior ??
-          record.dn
-            .split(/(?<!\\),/)
-            .slice(1)
-            .join(',');
-        const moved = entry.clone(`${record.newRdn},${parent}`);
-        byDn.delete(key(record.dn));
-        byDn.set(key(moved.dn), moved);
-        break;
-      }
-    }
-  }
-  const entries = [...byDn.values()];
+  const { entries, notes } = entriesFromRecords(records, file);
   if (entries.length === 0) throw new LdifError(file, 1, 'the file holds no directory entries');
-  const baseDn = mostCommonNamingContext(entries, file);
+  return forestOf(entries, role, file, notes);
+}
+
+/**
+ * A forest from its objects: named after the naming context most of them share, with the objects
+ * a domain controller would hold but the export left out added (`addedByHarness`).
+ */
+export function forestOf(
+  entries: DirectoryEntry[],
+  role: ForestRole,
+  source: string,
+  notes: string[] = [],
+): Forest {
+  const baseDn = mostCommonNamingContext(entries, source);
+  const added = missingParents(entries.map((e) => e.dn));
+  const domain = dnsDomainOf(baseDn);
   return {
-    domain: dnsDomainOf(baseDn),
-    netbios: dnsDomainOf(baseDn).split('.')[0].toUpperCase(),
+    domain,
+    netbios: domain.split('.')[0].toUpperCase(),
     baseDn,
     role,
-    entries,
-    source: file,
+    entries: [...added, ...entries],
+    source,
+    addedByHarness: added.map((e) => e.dn),
+    notes,
   };
 }
 
-function mostCommonNamingContext(entries: DirectoryEntry[], file: string): string {
-  const counts = new Map<string, number>();
+/** The naming context most entries share, spelled as the first entry that has it spells it. */
+export function mostCommonNamingContext(entries: DirectoryEntry[], source: string): string {
+  const counts = new Map<string, { dn: string; count: number }>();
   for (const entry of entries) {
     const nc = namingContextOf(entry.dn);
-    if (nc) counts.set(nc.toLowerCase(), (counts.get(nc.toLowerCase()) ?? 0) + 1);
+    if (!nc) continue;
+    const seen = counts.get(nc.toLowerCase()) ?? { dn: nc, count: 0 };
+    seen.count++;
+    counts.set(nc.toLowerCase(), seen);
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (!best) throw new LdifError(file, 1, 'no entry has a DC= naming context, so the forest cannot be named');
-  return entries.map((e) => namingContextOf(e.dn)).find((nc) => nc.toLowerCase() === best[0])!;
+  const best = [...counts.values()].sort((a, b) => b.count - a.count)[0];
+  if (!best)
+    throw new LdifError(source, 1, 'no entry has a DC= naming context, so the forest cannot be named');
+  return best.dn;
 }
 
 /** Users (security principals of class user, not computers). */
