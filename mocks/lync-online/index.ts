@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import {
+  AdminInputError,
   adminRoutes,
   closeServer,
   handleAdmin,
@@ -32,6 +33,14 @@ export async function startLyncOnlineMock(options: MockOptions = {}): Promise<St
     reset: () => {
       service = new PresenceService(fixture);
     },
+    routes: {
+      /** `{ "sip:lee.chan@xyz.corp": 200 }`: people who already follow these publishers, until the next reset. */
+      'PUT /__admin/followers': (req) => {
+        const counts = parseFollowers(req.body);
+        for (const [sip, count] of Object.entries(counts)) service.setFollowers(sip, count);
+        return { json: { followers: counts } };
+      },
+    },
   });
   const server = createServer((req, res) => {
     handleAdmin(routes, req, res).then((handled) => {
@@ -50,4 +59,18 @@ export async function startLyncOnlineMock(options: MockOptions = {}): Promise<St
     urls: { http: base, admin: base },
     stop: stopOnce(() => closeServer(server)),
   };
+}
+
+function parseFollowers(body: string): Record<string, number> {
+  let counts: unknown;
+  try {
+    counts = JSON.parse(body || '{}');
+  } catch {
+    throw new AdminInputError('the body must be JSON: { "sip:user@domain": count }', 'bad-json');
+  }
+  const entries = Object.entries((counts ?? {}) as Record<string, unknown>);
+  const bad = entries.find(([, n]) => !Number.isInteger(n) || (n as number) < 0);
+  if (bad || typeof counts !== 'object' || Array.isArray(counts))
+    throw new AdminInputError(`follower counts must be whole numbers >= 0 by SIP address`, 'bad-followers');
+  return Object.fromEntries(entries) as Record<string, number>;
 }

@@ -31,6 +31,11 @@ export class PresenceService {
       this.followers.set(sip.toLowerCase(), count);
   }
 
+  /** Other users who already follow a publisher (until the next reset). */
+  setFollowers(sip: string, count: number): void {
+    this.followers.set(sip.toLowerCase(), count);
+  }
+
   person(sip: string): Person | undefined {
     return this.directory.people.find((p) => p.sip === sip.toLowerCase());
   }

@@ -1,8 +1,18 @@
-import { DIRECTORY_PASSWORD, DIRECTORY_SERVICE, seededDirectory } from '../harness/directory';
-import { serviceFactories } from '../harness/registry';
-import { ServiceSet } from '../harness/service-set';
+import { discoverPox } from '../clients/exchange/autodiscover';
+import { DIRECTORY_PASSWORD } from '../harness/directory';
+import { type Environment, startEnvironment } from '../harness/environment';
+import type { StartedService } from '../harness/service-set';
 import { loadTenant } from '../tenant/load';
-import type { ForestRole } from '../tenant/tenant';
+import {
+  autodiscoverCommand,
+  certProvisioningCommand,
+  edgeCommand,
+  ldapsearchCommand,
+  mailboxOf,
+  oabCommand,
+  peopleSearchCommand,
+  resolveNamesCommand,
+} from './serve-commands';
 import { UsageError } from './usage-error';
 
 export const SERVE_HELP = `lync-harness serve: start every mock service on loopback, seeded with a tenant, until Ctrl-C
@@ -13,8 +23,10 @@ Usage: lync-harness serve [--tenant FILE ...] [--sample-size N] [--once]
   --sample-size N    extra generated objects in the sample tenant
   --once             start, print the endpoints, check each service's health, stop (for scripts and CI)
 
-Every service prints its endpoints; each mock domain controller also prints an ldapsearch command line
-that works as printed. Accounts of the data bind by DN, UPN or DOMAIN\\user with the password ${DIRECTORY_PASSWORD}.`;
+Every service is seeded from the tenant (the domain controllers with its forests, Exchange Online with
+what DirSync exports, Lync Online with the online forest's people, the Edge and the pool with the run's
+certificates) and prints its endpoints and command lines that work as printed (ldapsearch, curl,
+openssl s_client). Accounts of the data bind by DN, UPN or DOMAIN\\user with the password ${DIRECTORY_PASSWORD}.`;
 
 export async function serveCommand(args: string[]): Promise<number> {
   const options = parse(args);
@@ -23,21 +35,19 @@ export async function serveCommand(args: string[]): Promise<number> {
     return 0;
   }
   const tenant = loadTenant({ files: options.tenants, sampleSize: options.sampleSize });
-  const services = new ServiceSet('embedded');
-  const world = { services, tenant };
+  const env = startEnvironment({ mode: 'embedded', tenant });
   try {
-    for (const name of Object.keys(serviceFactories)) {
-      const role = (Object.keys(DIRECTORY_SERVICE) as ForestRole[]).find(
-        (r) => DIRECTORY_SERVICE[r] === name,
-      );
-      const hasForest = role && tenant.forests.some((f) => f.role === role);
-      const service = hasForest ? (await seededDirectory(world, role)).service : await services.get(name);
-      console.log(`${name}`);
-      for (const [kind, url] of Object.entries(service.urls)) console.log(`  ${kind.padEnd(14)}${url}`);
-      if (hasForest)
+    await env.seedAll();
+    for (const forest of tenant.forests)
+      if (forest.addedByHarness.length)
         console.log(
-          `  try           ${ldapsearchLine(service.urls.ldap, tenant.forests.find((f) => f.role === role)!)}`,
+          `${forest.domain}: added by the harness, not in your export: ${forest.addedByHarness.join('; ')}`,
         );
+    for (const [name, lines] of await describe(env)) {
+      const service = await env.services.get(name);
+      console.log(name);
+      for (const [kind, url] of Object.entries(service.urls)) console.log(`  ${kind.padEnd(14)}${url}`);
+      for (const line of lines) console.log(`  try           ${line}`);
       await service.admin.health();
     }
     if (options.once) return 0;
@@ -48,12 +58,48 @@ export async function serveCommand(args: string[]): Promise<number> {
     });
     return 0;
   } finally {
-    await services.stopAll();
+    await env.stop();
   }
 }
 
-function ldapsearchLine(url: string, forest: { domain: string; baseDn: string }): string {
-  return `ldapsearch -x -H ${url} -D 'administrator@${forest.domain}' -w '${DIRECTORY_PASSWORD}' -b '${forest.baseDn}' -E pr=500/noprompt '(anr=a)' cn mail`;
+/** Every seeded service with command lines that show it answering with the tenant's data. */
+async function describe(env: Environment): Promise<Array<[string, string[]]>> {
+  const space = env.tenant;
+  const out: Array<[string, string[]]> = [];
+  for (const role of ['onpremises', 'online'] as const)
+    if (space.hasForest(role)) {
+      const dc = await space.directory(role);
+      out.push([dc.service.name, [ldapsearchCommand(dc)]]);
+    }
+  if (space.hasForest('online')) {
+    const cloud = await space.cloud();
+    out.push([cloud.exchange.name, await exchangeLines(cloud)]);
+    const lync = await space.lyncOnline();
+    out.push([lync.service.name, [peopleSearchCommand(lync)].filter((l): l is string => !!l)]);
+  }
+  const pool: StartedService = await env.frontEnd();
+  const edge: StartedService = await env.edge();
+  out.push([pool.name, [certProvisioningCommand(pool)]]);
+  out.push([
+    edge.name,
+    [edgeCommand(edge), `npx lync-harness probe-issuers ${new URL(edge.urls.https).host}`],
+  ]);
+  return out;
+}
+
+/** Autodiscover as a client asks it (the answer names EWS and the OAB), then EWS and the OAB themselves. */
+async function exchangeLines(cloud: Awaited<ReturnType<Environment['tenant']['cloud']>>): Promise<string[]> {
+  const mailbox = mailboxOf(cloud);
+  if (!mailbox) return [];
+  const lines = [autodiscoverCommand(cloud, mailbox)];
+  const found = await discoverPox(cloud.records(), mailbox, { login: mailbox, password: cloud.password });
+  if (!found.ok) return lines;
+  const someone =
+    cloud.exported.find((e) => e.first('mail') && e.first('mail') !== mailbox) ?? cloud.exported[0];
+  const query = someone.first('givenName') || someone.first('displayName')?.split(' ')[0] || mailbox;
+  lines.push(resolveNamesCommand(found.ewsUrl, cloud, mailbox, query));
+  if (found.oabUrl) lines.push(oabCommand(found.oabUrl, cloud, mailbox));
+  return lines;
 }
 
 function parse(args: string[]) {

@@ -1,23 +1,40 @@
+import type { AutodiscoverRecords } from '../clients/exchange/autodiscover';
 import { runDirSync } from '../clients/ldap/dirsync';
 import type { DirectoryEntry } from '../tenant/entry';
-import type { Tenant } from '../tenant/tenant';
-import { seededDirectory } from './directory';
-import type { ServiceSet } from './service-set';
+import { DIRECTORY_PASSWORD, type SeededDirectory } from './directory';
+import type { StartedService } from './service-set';
 
-let exported: Promise<DirectoryEntry[]> | undefined;
+/** Exchange Online seeded with what DirSync exported: the service, the export, and its Autodiscover. */
+export interface SeededCloud {
+  exchange: StartedService;
+  /** What DirSync exported from the online forest (read over LDAP from its mock DC). */
+  exported: DirectoryEntry[];
+  /** The password every account signs in to Exchange Online with (the forest's, as after password sync). */
+  password: string;
+  /** A fresh copy of the Autodiscover records: every domain of the export points at Exchange Online. */
+  records(): AutodiscoverRecords;
+}
 
 /**
- * The cloud directory (Office 365 / Exchange Online) as DirSync leaves it: the online forest's mock DC
- * is started and seeded, DirSync reads it over LDAP and exports the eligible users and contacts (GAL-05).
- * Computed once per worker process. Licensed Lync Online users are the exported users that carry an
- * msRTCSIP-PrimaryUserAddress.
+ * The cloud directory (Office 365 / Exchange Online) as DirSync leaves it: DirSync reads the online
+ * forest's mock DC over LDAP and exports the eligible users and contacts (GAL-05), which are loaded
+ * into the Exchange mock.
  */
-export function cloudDirectory(world: { services: ServiceSet; tenant: Tenant }): Promise<DirectoryEntry[]> {
-  if (!exported) {
-    exported = seededDirectory(world, 'online').then(async (dc) => (await runDirSync(dc.admin)).exported);
-    exported.catch(() => {
-      exported = undefined;
-    });
-  }
-  return exported;
+export async function seedCloud(exchange: StartedService, online: SeededDirectory): Promise<SeededCloud> {
+  const { exported } = await runDirSync(online.admin);
+  const body = JSON.stringify({ entries: exported.map((e) => e.toJSON()), password: DIRECTORY_PASSWORD });
+  await exchange.admin.loadData(body, 'application/json');
+  const domains = mailDomains(exported);
+  return {
+    exchange,
+    exported,
+    password: DIRECTORY_PASSWORD,
+    records: () => Object.fromEntries(domains.map((d) => [d, exchange.urls.autodiscover])),
+  };
+}
+
+function mailDomains(entries: DirectoryEntry[]): string[] {
+  const all = entries.flatMap((e) => [e.first('mail'), e.first('msRTCSIP-PrimaryUserAddress')]);
+  const domains = all.filter((a): a is string => !!a?.includes('@')).map((a) => a.split('@')[1]);
+  return [...new Set(domains.map((d) => d.toLowerCase()))];
 }

@@ -32,12 +32,13 @@ export function prepareContainerMode(): Promise<Prepared> {
   return prepared;
 }
 
-export async function startContainerService(name: string): Promise<StartedService> {
+/** Starts service `kind` of the mock image; `name` tells two instances of one kind apart (`tenant/exchange`). */
+export async function startContainerService(kind: string, name = kind): Promise<StartedService> {
   const { client, image } = await prepareContainerMode();
   const wait = new ReadyLineHealthWait(name);
   const container = await new GenericContainer(image)
     .withNetworkMode('host')
-    .withCommand([name])
+    .withCommand([kind])
     .withLabels({ [OWNER_LABEL]: String(process.pid), 'lync-harness.service': name })
     .withWaitStrategy(wait)
     .withStartupTimeout(30_000)

@@ -1,7 +1,7 @@
 import type { LdapSource } from '../clients/ldap/ldap-client';
 import { writeLdif } from '../tenant/ldif-writer';
-import { type Forest, type ForestRole, forestByRole, type Tenant } from '../tenant/tenant';
-import type { ServiceSet, StartedService } from './service-set';
+import type { Forest, ForestRole } from '../tenant/tenant';
+import type { StartedService } from './service-set';
 
 /** The LDAP service that plays each forest's domain controller. */
 export const DIRECTORY_SERVICE: Record<ForestRole, string> = {
@@ -21,28 +21,8 @@ export interface SeededDirectory {
   as(account: string): LdapSource;
 }
 
-const seeded = new Map<string, Promise<SeededDirectory>>();
-
-/**
- * Starts the forest's mock DC and loads the tenant's forest into it over the admin API, once per
- * worker process: every later scenario gets it back through reset, which undoes that scenario's writes.
- */
-export function seededDirectory(
-  world: { services: ServiceSet; tenant: Tenant },
-  role: ForestRole,
-): Promise<SeededDirectory> {
-  const name = DIRECTORY_SERVICE[role];
-  let pending = seeded.get(name);
-  if (!pending) {
-    pending = seed(world.services, forestByRole(world.tenant, role), name);
-    seeded.set(name, pending);
-    pending.catch(() => seeded.delete(name));
-  }
-  return pending;
-}
-
-async function seed(services: ServiceSet, forest: Forest, name: string): Promise<SeededDirectory> {
-  const service = await services.get(name);
+/** Loads a forest into a mock DC over its admin API, with the one password every account shares. */
+export async function seedDirectory(service: StartedService, forest: Forest): Promise<SeededDirectory> {
   await service.admin.call('PUT', '/__admin/passwords', { default: DIRECTORY_PASSWORD });
   await service.admin.loadData(writeLdif(forest.entries), 'text/ldif');
   const as = (account: string): LdapSource => ({

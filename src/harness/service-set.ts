@@ -76,13 +76,15 @@ export class ServiceSet {
     if (failures.length) throw new AggregateError(failures, '[harness] some services did not stop cleanly');
   }
 
+  /** `name` is a registered service kind, or `<space>/<kind>` for a second instance of one. */
   private async start(name: string): Promise<StartedService> {
-    const factory = serviceFactories[name];
+    const kind = name.slice(name.lastIndexOf('/') + 1);
+    const factory = serviceFactories[kind];
     if (!factory)
       throw new Error(
-        `[harness] unknown service "${name}"; known: ${Object.keys(serviceFactories).join(', ')}`,
+        `[harness] unknown service "${kind}"; known: ${Object.keys(serviceFactories).join(', ')}`,
       );
-    if (this.mode === 'containers') return containers().startContainerService(name);
+    if (this.mode === 'containers') return containers().startContainerService(kind, name);
     const mock: StartedMock = await factory({ host: '127.0.0.1', port: 0 });
     return { name, urls: mock.urls, admin: new AdminClient(mock.urls.admin), stop: () => mock.stop() };
   }

@@ -1,6 +1,5 @@
 import { When } from '@cucumber/cucumber';
 import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
-import { seededDirectory } from '../../src/harness/directory';
 import { projectContact } from '../../src/model/gal';
 import type { Forest } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
@@ -28,7 +27,7 @@ When(
     for (const home of forests) {
       const other = forests.find((f) => f !== home) as Forest;
       const inData = new Set(other.entries.filter((e) => e.isA('contact')).map((e) => key(e.dn)));
-      const dc = await seededDirectory(this, other.role);
+      const dc = await this.tenantSpace.directory(other.role);
       const onWire = new Set(
         (await withLdap(dc.admin, (c) => pagedSearch(c, other.baseDn, '(objectClass=contact)', ['1.1']))).map(
           (e) => key(e.dn),

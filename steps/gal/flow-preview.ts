@@ -1,6 +1,5 @@
 import { runGalSync } from '../../src/clients/ldap/galsync';
 import { pagedSearch, readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
-import { seededDirectory } from '../../src/harness/directory';
 import {
   dirSyncExportsContact,
   type GalSyncFlow,
@@ -31,8 +30,8 @@ export interface FlowPreview {
  */
 export async function previewFlow(world: HarnessWorld, configured: GalSyncFlow): Promise<FlowPreview> {
   const flow: GalSyncFlow = { ...configured, target: { container: PREVIEW_CONTAINER } };
-  const abc = await seededDirectory(world, 'onpremises');
-  const xyz = await seededDirectory(world, 'online');
+  const abc = await world.tenantSpace.directory('onpremises');
+  const xyz = await world.tenantSpace.directory('online');
   const container = `${PREVIEW_CONTAINER},${xyz.forest.baseDn}`;
   await withLdap(xyz.admin, async (client) => {
     if (!(await readEntry(client, container, ['1.1'])))

@@ -2,8 +2,6 @@ import { type DirSyncResult, runDirSync } from '../../src/clients/ldap/dirsync';
 import { type GalSyncResult, runGalSync } from '../../src/clients/ldap/galsync';
 import { FLOW_EXAMPLES, loadGalSyncFlow } from '../../src/clients/ldap/galsync-flow';
 import { readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
-import { seededDirectory } from '../../src/harness/directory';
-import { ensureFixtures } from '../../src/harness/directory-fixtures';
 import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
@@ -37,14 +35,14 @@ export function namedFlow(world: HarnessWorld, name: string): GalSyncFlow {
 }
 
 /**
- * GALSync's first run for some ABC users: their contacts in XYZ are removed first (a fresh GALSync OU),
- * then GALSync reads ABC and writes XYZ over LDAP, and each contact is read back from XYZ's DC.
+ * GALSync's first run for some ABC users of the fixtures: their contacts in XYZ are removed first (a
+ * fresh GALSync OU), then GALSync reads ABC and writes XYZ over LDAP, and each contact is read back.
  */
 export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, names: string[]): Promise<void> {
   const ctx = gal(world);
-  const abc = await seededDirectory(world, 'onpremises');
-  const xyz = await seededDirectory(world, 'online');
-  const users = await ensureFixtures(abc, 'onpremises', names);
+  const abc = await world.fixtures.directory('onpremises');
+  const xyz = await world.fixtures.directory('online');
+  const users = names.map((name) => fixtureUser(abc.forest.entries, name));
   ctx.people = users.map((user, i) => ({
     name: names[i],
     user,
@@ -75,7 +73,7 @@ export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, name
 /** DirSync over XYZ, scoped (as DirSync's OU filtering allows) to the contacts of the example's people. */
 export async function runDirSyncInXyz(world: HarnessWorld): Promise<void> {
   const ctx = gal(world);
-  const xyz = await seededDirectory(world, 'online');
+  const xyz = await world.fixtures.directory('online');
   const result: DirSyncResult = { exported: [], skipped: [] };
   for (const p of ctx.people.filter((person) => person.landed)) {
     const part = await runDirSync({ ...xyz.admin, baseDn: p.landed!.dn });
@@ -93,6 +91,12 @@ export function projectedEntry(p: Person): DirectoryEntry | undefined {
         ...p.projection.attributes,
       })
     : undefined;
+}
+
+function fixtureUser(entries: DirectoryEntry[], name: string): DirectoryEntry {
+  const user = entries.find((e) => e.isA('user') && e.first('cn')?.toLowerCase() === name.toLowerCase());
+  if (!user) throw new Error(`[gal] the fixtures' on-premises forest has no user named "${name}"`);
+  return user;
 }
 
 export function splitNames(list: string): string[] {

@@ -1,5 +1,4 @@
 import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
-import { seededDirectory } from '../../src/harness/directory';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
@@ -32,7 +31,7 @@ export async function checkTenant(world: HarnessWorld, check: TenantCheck): Prom
   const disagreements: string[] = [];
   let ldapObjects = 0;
   for (const forest of world.tenant.forests) {
-    const dc = await seededDirectory(world, forest.role);
+    const dc = await world.tenantSpace.directory(forest.role);
     const observed = await withLdap(dc.admin, (c) =>
       pagedSearch(c, forest.baseDn, check.ldapFilter, ['objectClass', ...check.attributes]),
     );

@@ -11,7 +11,7 @@ Given(
   'the OAB schedule profile {string}',
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld, profile: string) {
-    await exchangeContext(this).ready(this);
+    await exchangeContext(this).ready();
     await useProfile(this, profile);
   },
 );
@@ -20,7 +20,7 @@ Given(
   'the OAB schedule profile of this run',
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld) {
-    await exchangeContext(this).ready(this);
+    await exchangeContext(this).ready();
     await useProfile(this, this.setting('oabProfile', 'exchange2010'));
   },
 );

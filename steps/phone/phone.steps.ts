@@ -51,9 +51,7 @@ Given(
 );
 
 async function installPool(world: HarnessWorld, kind: PoolCertificateKind): Promise<void> {
-  const pool = await world.services.get('lync-fe');
-  // A service started inside a scenario missed the reset that carries the scenario's correlation ID.
-  await pool.admin.call('POST', '/__admin/correlation', { id: world.scenario.id });
+  const pool = await world.env.frontEnd();
   await pool.admin.loadData(JSON.stringify(await poolInstallBody(kind)), 'application/json');
   ctx(world).kind = kind;
 }
@@ -68,7 +66,7 @@ When(
     const c = ctx(this);
     if (!c.phone)
       throw new Error('[phone] no phone yet: start with "Given a Lync Phone Edition fresh from the factory"');
-    const pool = await this.services.get('lync-fe');
+    const pool = await this.env.frontEnd();
     const before = (await pool.admin.journal({ correlationId: this.scenario.id })).length;
     const result = await c.phone.signIn(path, { http: pool.urls.http, sip: pool.urls.sip, fqdn: POOL_FQDN });
     const entries = await journalSince(pool, this.scenario.id, before);

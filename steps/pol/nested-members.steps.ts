@@ -1,6 +1,5 @@
 import { Then, When } from '@cucumber/cucumber';
 import { escapeFilterValue, pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
-import { seededDirectory } from '../../src/harness/directory';
 import { nestedOnlyMembers } from '../../src/model/pol';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
@@ -23,7 +22,7 @@ When(
       const nesting = forest.entries.filter(
         (g) => g.isA('group') && g.texts('member').some((m) => directory.get(m.toLowerCase())?.isA('group')),
       );
-      const dc = await seededDirectory(this, forest.role);
+      const dc = await this.tenantSpace.directory(forest.role);
       for (const group of nesting) {
         const model = nestedOnlyMembers(group, directory).value;
         const dn = escapeFilterValue(group.dn);

@@ -2,8 +2,7 @@ import { Attribute, Change } from 'ldapts';
 import { ASSIGN_TO_GROUP_PS1 } from '../../src/clients/ldap/assign-to-group';
 import { withLdap } from '../../src/clients/ldap/ldap-client';
 import { type PolicyTaskRun, runPolicyTask } from '../../src/clients/ldap/policy-task';
-import { type SeededDirectory, seededDirectory } from '../../src/harness/directory';
-import { ensureFixtures } from '../../src/harness/directory-fixtures';
+import type { SeededDirectory } from '../../src/harness/directory';
 import { grantedBy, policyHolders, taskAssigns } from '../../src/model/pol';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
@@ -35,9 +34,12 @@ export const pol = (w: HarnessWorld) => w.area('pol', () => new PolContext());
 export async function prepared(world: HarnessWorld): Promise<PolContext> {
   const ctx = pol(world);
   if (!ctx.dc) {
-    ctx.dc = await seededDirectory(world, 'onpremises');
-    for (const e of await ensureFixtures(ctx.dc, 'onpremises', FIXTURES))
-      ctx.directory.set(e.dn.toLowerCase(), e);
+    ctx.dc = await world.fixtures.directory('onpremises');
+    for (const name of FIXTURES) {
+      const entry = ctx.dc.forest.entries.find((e) => e.first('cn')?.toLowerCase() === name.toLowerCase());
+      if (!entry) throw new Error(`[pol] the fixtures' on-premises forest has no object named "${name}"`);
+      ctx.directory.set(entry.dn.toLowerCase(), entry);
+    }
   }
   return ctx;
 }

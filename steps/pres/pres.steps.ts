@@ -1,5 +1,7 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { LyncOnlineClient } from '../../src/clients/tls/presence-client';
+import type { SeededLyncOnline } from '../../src/harness/data-space';
+import type { LyncOnlinePerson } from '../../src/harness/lync-online-seed';
 import {
   type Client,
   FOLLOWERS_REACHED,
@@ -10,7 +12,7 @@ import {
   presenceShown,
 } from '../../src/model/pres';
 import type { HarnessWorld } from '../support/world';
-import { COLLEAGUES, facts, fixtureBody, named } from './pres-fixture';
+import { colleagues, facts, named as namedIn } from './pres-fixture';
 
 defineParameterType({
   name: 'mailClient',
@@ -20,6 +22,8 @@ defineParameterType({
 
 interface PresContext {
   client?: LyncOnlineClient;
+  /** The fixtures' Lync Online directory (the same people the mock was seeded with). */
+  people: LyncOnlinePerson[];
   /** The model's count of pinned contacts and active subscriptions, mirrored from what the steps did. */
   pinned: number;
   subscriptions: number;
@@ -31,17 +35,24 @@ interface PresContext {
 }
 const ctx = (w: HarnessWorld) =>
   w.area<PresContext>('pres', () => ({
+    people: [],
     pinned: 0,
     subscriptions: 0,
     followers: {},
     modelPresence: new Map(),
   }));
 
+async function lyncOnline(world: HarnessWorld): Promise<SeededLyncOnline> {
+  const seeded = await world.fixtures.lyncOnline();
+  ctx(world).people = seeded.people;
+  return seeded;
+}
+
+const named = (world: HarnessWorld, name: string) => namedIn(ctx(world).people, name);
+
 async function signIn(world: HarnessWorld, name: string): Promise<LyncOnlineClient> {
-  const service = await world.services.get('lync-online');
-  await service.admin.call('POST', '/__admin/correlation', { id: world.scenario.id });
-  await service.admin.loadData(fixtureBody(ctx(world).followers), 'application/json');
-  const client = new LyncOnlineClient(service.urls.http, named(name).sip!);
+  const { service } = await lyncOnline(world);
+  const client = new LyncOnlineClient(service.urls.http, named(world, name).sip!);
   ctx(world).client = client;
   return client;
 }
@@ -54,8 +65,11 @@ const client = (w: HarnessWorld) => {
 
 Given(
   '{int} people already follow the presence of {string}',
-  function (this: HarnessWorld, count: number, name: string) {
-    ctx(this).followers[named(name).sip!] = count;
+  async function (this: HarnessWorld, count: number, name: string) {
+    const { service } = await lyncOnline(this);
+    const sip = named(this, name).sip!;
+    await service.admin.call('PUT', '/__admin/followers', { [sip]: count });
+    ctx(this).followers[sip] = count;
   },
 );
 
@@ -64,7 +78,8 @@ Given('{string} is signed in to Lync Online', async function (this: HarnessWorld
 });
 
 Given('she has pinned {int} contacts', async function (this: HarnessWorld, count: number) {
-  for (const colleague of COLLEAGUES.slice(0, count)) await client(this).addContact(colleague.sip!);
+  for (const colleague of colleagues(ctx(this).people).slice(0, count))
+    await client(this).addContact(colleague.sip!);
   const c = ctx(this);
   c.pinned = count;
   c.subscriptions = Math.min(count, 200);
@@ -72,7 +87,7 @@ Given('she has pinned {int} contacts', async function (this: HarnessWorld, count
 
 When('she pins {string} to her contact list', async function (this: HarnessWorld, name: string) {
   const c = ctx(this);
-  const person = named(name);
+  const person = named(this, name);
   const model = pinContact(c.pinned);
   const followers = c.followers[person.sip!] ?? 0;
   const result = await client(this).addContact(person.sip!);
@@ -121,7 +136,7 @@ Then(
   'she sees the presence of {string} as {string}',
   async function (this: HarnessWorld, name: string, expected: string) {
     const c = ctx(this);
-    const person = named(name);
+    const person = named(this, name);
     const shown = await client(this).viewPresence(person.sip!);
     const model = c.modelPresence.get(person.sip!) ?? presenceShown(facts(person));
     await this.verify<string>({
@@ -137,7 +152,7 @@ Then(
 );
 
 Then('her instant message to {string} is delivered', async function (this: HarnessWorld, name: string) {
-  const person = named(name);
+  const person = named(this, name);
   const model = imDelivered(facts(person));
   const delivered = await client(this).sendIm(person.sip!, 'Hello from Lync Online');
   await this.verify<boolean>({
@@ -164,7 +179,7 @@ Then('{string} is found', async function (this: HarnessWorld, name: string) {
     observations: [
       {
         witness: 'model',
-        value: named(name).mail.length > 0,
+        value: named(this, name).mail.length > 0,
         detail: `${name} is in Lync Online's directory`,
       },
       { witness: 'lync-online', value: found.includes(name), detail: found },
@@ -177,7 +192,7 @@ Then(
   async function (this: HarnessWorld, mailClient: Client, verb: string, name: string) {
     if (verb !== 'shows' && verb !== 'hides')
       throw new Error(`[pres] expected "shows" or "hides", got "${verb}"`);
-    const person = named(name);
+    const person = named(this, name);
     const model = imButton(mailClient, facts(person));
     const c = client(this);
     const seen =

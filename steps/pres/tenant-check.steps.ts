@@ -2,7 +2,7 @@ import { Then, When } from '@cucumber/cucumber';
 import { LyncOnlineClient } from '../../src/clients/tls/presence-client';
 import { imButton } from '../../src/model/pres';
 import type { DirectoryEntry } from '../../src/tenant/entry';
-import { contactsOf, forestByRole, usersOf } from '../../src/tenant/tenant';
+import { contactsOf, forestByRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 
@@ -25,20 +25,12 @@ When(
   async function (this: HarnessWorld) {
     const forest = forestByRole(this.tenant, 'online');
     const contacts = contactsOf(forest).filter((c) => c.first('mail'));
-    const people = [...usersOf(forest), ...contacts]
-      .filter((e) => e.first('mail'))
-      .map((e) => ({
-        name: e.first('displayName') || e.first('cn') || e.first('mail'),
-        mail: e.first('mail'),
-        kind: e.isA('contact') ? 'contact' : 'user',
-        ...(validSip(e) ? { sip: validSip(e) } : {}),
-      }));
-    const service = await this.services.get('lync-online');
-    await service.admin.call('POST', '/__admin/correlation', { id: this.scenario.id });
-    await service.admin.loadData(JSON.stringify({ people }), 'application/json');
-    const signedIn = people.find((p) => p.kind === 'user' && p.sip);
+    const { service, people } = await this.tenantSpace.lyncOnline();
+    const signedIn = people.find((p) => p.kind === 'user' && p.endpoint);
     if (!signedIn)
-      throw new Error('[PRES-01] the Lync Online forest has no user with a SIP address to sign in as');
+      throw new Error(
+        '[PRES-01] the Lync Online forest has no user signed in to Lync (a SIP address) to sign in as',
+      );
     const client = new LyncOnlineClient(service.urls.http, signedIn.sip!);
     const disagreements: string[] = [];
     for (const [i, contact] of contacts.entries()) {

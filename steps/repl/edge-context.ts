@@ -27,9 +27,7 @@ export class EdgeContext {
 
   constructor(private readonly edge: StartedService) {}
 
-  async install(os: EdgeOs, rootCount: number, registry?: number, correlationId?: string): Promise<void> {
-    // A service started inside a scenario missed the reset that carries the scenario's correlation ID.
-    if (correlationId) await this.edge.admin.call('POST', '/__admin/correlation', { id: correlationId });
+  async install(os: EdgeOs, rootCount: number, registry?: number): Promise<void> {
     this.os = os;
     this.rootCount = rootCount;
     await this.edge.admin.loadData(JSON.stringify(await edgeInstallBody(rootCount, os)), 'application/json');

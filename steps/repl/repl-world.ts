@@ -1,9 +1,9 @@
 import type { HarnessWorld } from '../support/world';
 import { EdgeContext } from './edge-context';
 
-/** This scenario's Edge and Front End (the Edge service started once per worker). */
+/** This scenario's Edge and Front End (the Edge started and installed once per worker by the environment). */
 export async function edge(world: HarnessWorld): Promise<EdgeContext> {
-  const service = await world.services.get('edge');
+  const service = await world.env.edge();
   return world.area('repl', () => new EdgeContext(service));
 }
 

@@ -15,19 +15,14 @@ function registrySetting(world: HarnessWorld): number | undefined {
 Given(
   'an Edge on {windows} whose trusted root store holds {int} certificates',
   async function (this: HarnessWorld, os: EdgeOs, roots: number) {
-    await (await edge(this)).install(os, roots, undefined, this.scenario.id);
+    await (await edge(this)).install(os, roots);
   },
 );
 
 Given(
   'an Edge on {windows} with SendTrustedIssuerList {word} whose trusted root store holds {int} certificates',
   async function (this: HarnessWorld, os: EdgeOs, value: string, roots: number) {
-    await (await edge(this)).install(
-      os,
-      roots,
-      value === 'unset' ? undefined : Number(value),
-      this.scenario.id,
-    );
+    await (await edge(this)).install(os, roots, value === 'unset' ? undefined : Number(value));
   },
 );
 
@@ -37,7 +32,7 @@ Given(
     const os = this.setting('edgeOs', 'windows2008r2') as EdgeOs;
     if (os !== 'windows2008r2' && os !== 'windows2012')
       throw new Error(`[repl] the setting edgeOs must be windows2008r2 or windows2012, got "${os}"`);
-    await (await edge(this)).install(os, roots, registrySetting(this), this.scenario.id);
+    await (await edge(this)).install(os, roots, registrySetting(this));
   },
 );
 

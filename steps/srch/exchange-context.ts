@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AutodiscoverRecords } from '../../src/clients/exchange/autodiscover';
 import { type OutlookMode, OutlookSimulator } from '../../src/clients/exchange/outlook';
-import { cloudDirectory } from '../../src/harness/cloud-directory';
-import { DIRECTORY_PASSWORD } from '../../src/harness/directory';
+import type { SeededCloud } from '../../src/harness/cloud-directory';
+import type { DataSpace } from '../../src/harness/data-space';
 import type { StartedService } from '../../src/harness/service-set';
 import { cloudDirectoryView } from '../../src/model/srch';
 import type { DirectoryEntry } from '../../src/tenant/entry';
@@ -14,11 +14,6 @@ import type { HarnessWorld } from '../support/world';
 /** Steps that may be a worker's first: they seed the cloud directory (DirSync over LDAP of the whole tenant). */
 export const SEED_TIMEOUT_MS = 10 * 60_000;
 
-/** The password every account of the seeded cloud directory signs in with (the mock's tenant password). */
-/** The tenant's accounts sign in to Exchange Online with the same password as to their forest's DC. */
-export const TENANT_PASSWORD = DIRECTORY_PASSWORD;
-
-const seeded = new WeakMap<StartedService, Promise<DirectoryEntry[]>>();
 const views = new WeakMap<Tenant, ReturnType<typeof cloudDirectoryView>>();
 
 /** The model's cloud directory for a tenant (computed once: it is pure). */
@@ -32,41 +27,32 @@ export function modelDirectory(tenant: Tenant) {
 }
 
 /**
- * Per-scenario state shared by the SRCH and OAB steps: the Exchange mock seeded with what DirSync
- * exported (over LDAP, engineer A's cloud directory), Autodiscover records, and Outlook profiles.
+ * Per-scenario state shared by the SRCH and OAB steps, in one data space (the fixtures for the rule
+ * examples, the tenant for its checks): the Exchange mock seeded with what DirSync exported over LDAP,
+ * this scenario's Autodiscover records, and Outlook profiles.
  */
 export class ExchangeContext {
   exchange!: StartedService;
   exported: DirectoryEntry[] = [];
   records: AutodiscoverRecords = {};
   outlooks = new Map<string, OutlookSimulator>();
+  private cloud?: SeededCloud;
   /** Called after every scheduled Outlook check (the OAB steps watch when a change reaches the local OAB). */
   afterCheck: (outlook: OutlookSimulator, at: number) => void = () => {};
 
-  /** Starts (once per worker) and seeds the mock; every scenario starts from these fixtures after reset. */
-  async ready(world: HarnessWorld): Promise<this> {
-    if (this.exchange) return this;
-    this.exchange = await world.services.get('exchange');
-    let pending = seeded.get(this.exchange);
-    if (!pending) {
-      pending = cloudDirectory(world).then(async (entries) => {
-        const body = JSON.stringify({ entries: entries.map((e) => e.toJSON()), password: TENANT_PASSWORD });
-        await this.exchange.admin.loadData(body, 'application/json');
-        return entries;
-      });
-      seeded.set(this.exchange, pending);
-    }
-    this.exported = await pending;
-    // A service started inside a scenario missed that scenario's reset: tag its journal now.
-    await this.exchange.admin.call('POST', '/__admin/correlation', { id: world.scenario.id });
-    for (const domain of this.domains()) this.records[domain] = this.exchange.urls.autodiscover;
+  constructor(readonly space: DataSpace) {}
+
+  async ready(): Promise<this> {
+    if (this.cloud) return this;
+    this.cloud = await this.space.cloud();
+    this.exchange = this.cloud.exchange;
+    this.exported = this.cloud.exported;
+    this.records = this.cloud.records();
     return this;
   }
 
-  /** Every domain of the tenant's mail and SIP addresses: all point their Autodiscover record at Exchange Online. */
-  private domains(): string[] {
-    const all = this.exported.flatMap((e) => [e.first('mail'), e.first('msRTCSIP-PrimaryUserAddress')]);
-    return [...new Set(all.filter((a): a is string => !!a).map((a) => a.split('@')[1].toLowerCase()))];
+  get password(): string {
+    return this.cloud!.password;
   }
 
   person(name: string): DirectoryEntry {
@@ -89,7 +75,7 @@ export class ExchangeContext {
   signIn(user: DirectoryEntry, withMailbox = false) {
     const sip = user.first('msRTCSIP-PrimaryUserAddress') ?? user.first('mail')!;
     const address = withMailbox ? user.first('mail')! : sip.replace(/^sip:/i, '');
-    return { signInAddress: address, password: TENANT_PASSWORD, records: this.records };
+    return { signInAddress: address, password: this.password, records: this.records };
   }
 
   newOutlook(
@@ -104,7 +90,7 @@ export class ExchangeContext {
         mode,
         profileDir: mkdtempSync(join(tmpdir(), 'outlook-profile-')),
         mailAddress: user.first('mail')!,
-        credentials: { login: user.first('mail')!, password: TENANT_PASSWORD },
+        credentials: { login: user.first('mail')!, password: this.password },
         records: this.records,
       },
       createdAt,
@@ -135,7 +121,12 @@ export class ExchangeContext {
   }
 }
 
-export const exchangeContext = (w: HarnessWorld) => w.area('exchange', () => new ExchangeContext());
+/** The rule examples' Exchange context (the fixtures' space). */
+export const exchangeContext = (w: HarnessWorld) => w.area('exchange', () => new ExchangeContext(w.fixtures));
+
+/** The tenant checks' Exchange context (the tenant's space). */
+export const tenantExchange = (w: HarnessWorld) =>
+  w.area('tenant-exchange', () => new ExchangeContext(w.tenantSpace));
 
 export { personOf } from '../../src/model/srch';
 

@@ -72,9 +72,9 @@ function clientLabel(client: SearchClient): string {
 }
 
 export const scene = (w: HarnessWorld) =>
-  w.area('srch-scene', () => new SearchScene(exchangeContext(w), w.tenant));
+  w.area('srch-scene', () => new SearchScene(exchangeContext(w), w.fixtures.data));
 
 export async function readyScene(w: HarnessWorld): Promise<SearchScene> {
-  await exchangeContext(w).ready(w);
+  await exchangeContext(w).ready();
   return scene(w);
 }

@@ -7,7 +7,7 @@ import { type SearchSetup, searchFindsPerson } from '../../src/model/srch';
 import { contactsOf, forestByRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
-import { exchangeContext, personOf, SEED_TIMEOUT_MS, TENANT_PASSWORD } from './exchange-context';
+import { personOf, SEED_TIMEOUT_MS, tenantExchange } from './exchange-context';
 
 /** How many objects a tenant check also asks the mock about over HTTP; the model checks every object. */
 const WIRE_SAMPLE = 100;
@@ -30,7 +30,7 @@ When(
   'every licensed Lync Online user signs in to Exchange with their SIP address',
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld) {
-    const ctx = await exchangeContext(this).ready(this);
+    const ctx = await tenantExchange(this).ready();
     const c = check(this);
     for (const [i, user] of ctx.licensedUsers().entries()) {
       const sip = user.first('msRTCSIP-PrimaryUserAddress')!.replace(/^sip:/i, '');
@@ -39,7 +39,7 @@ When(
       if (!matches) c.modelFlagged.push(user.dn);
       const witnesses = ['model'];
       if (i < WIRE_SAMPLE) {
-        const answer = await discoverPox(ctx.records, sip, { login: sip, password: TENANT_PASSWORD });
+        const answer = await discoverPox(ctx.records, sip, { login: sip, password: ctx.password });
         c.wireChecked.add(user.dn);
         if (!answer.ok) c.wireFlagged.push(user.dn);
         witnesses.push('exchange');
@@ -99,7 +99,7 @@ When(
   'every external contact of the online forest is searched for by first name from each client',
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld) {
-    const ctx = await exchangeContext(this).ready(this);
+    const ctx = await tenantExchange(this).ready();
     const c = check(this);
     const searcher = ctx
       .licensedUsers()

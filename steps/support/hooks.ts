@@ -8,7 +8,7 @@ setDefaultTimeout(60_000);
 
 Before(async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
-  await this.services.resetAll(pickle.id);
+  await this.env.reset(pickle.id);
 });
 
 /** Attaches each service's journal for this scenario; a request no handler matched fails the scenario. */
@@ -35,5 +35,5 @@ After(async function (this: HarnessWorld) {
 });
 
 AfterAll(async () => {
-  await runtime().services.stopAll();
+  await runtime().env().stop();
 });

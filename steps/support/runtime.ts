@@ -1,13 +1,12 @@
+import { type Environment, startEnvironment } from '../../src/harness/environment';
+import { fixtureTenant } from '../../src/harness/fixtures';
 import { type RunConfig, readRunConfig } from '../../src/harness/run-config';
-import { ServiceSet } from '../../src/harness/service-set';
 import { loadTenant } from '../../src/tenant/load';
-import type { Tenant } from '../../src/tenant/tenant';
 
-/** What one Cucumber worker process shares across its scenarios: config, tenant (loaded once), services. */
+/** What one Cucumber worker process shares across its scenarios: the run's config and its environment. */
 interface Runtime {
   config: RunConfig;
-  services: ServiceSet;
-  tenant(): Tenant;
+  env(): Environment;
 }
 
 let current: Runtime | undefined;
@@ -15,15 +14,21 @@ let current: Runtime | undefined;
 export function runtime(): Runtime {
   if (!current) {
     const config = readRunConfig();
-    let tenant: Tenant | undefined;
+    let env: Environment | undefined;
     current = {
       config,
-      services: new ServiceSet(config.mode),
-      tenant: () => {
-        tenant ??= loadTenant({ files: config.tenantFiles, sampleSize: config.sampleSize });
-        return tenant;
+      env: () => {
+        env ??= environmentFor(config);
+        return env;
       },
     };
   }
   return current;
+}
+
+/** The user's tenant feeds the tenant checks; the rule examples run on the fixtures, which the bare sample is. */
+function environmentFor(config: RunConfig): Environment {
+  const tenant = loadTenant({ files: config.tenantFiles, sampleSize: config.sampleSize });
+  const isBareSample = config.tenantFiles.length === 0 && config.sampleSize === 0;
+  return startEnvironment({ mode: config.mode, tenant, fixtures: isBareSample ? tenant : fixtureTenant() });
 }

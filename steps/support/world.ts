@@ -1,4 +1,6 @@
 import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import type { DataSpace } from '../../src/harness/data-space';
+import type { Environment } from '../../src/harness/environment';
 import { storeEvidence } from '../../src/harness/evidence';
 import type { RunConfig } from '../../src/harness/run-config';
 import type { ServiceSet } from '../../src/harness/service-set';
@@ -8,9 +10,9 @@ import { runtime } from './runtime';
 import { CHECK_MEDIA_TYPE, type Check, evaluateCheck, RuleViolation } from './verify';
 
 /**
- * The World of every scenario: the run's configuration, the loaded tenant, the mock services, and
- * per-area state (`area('oab', () => new OabContext())`). Steps stay thin and call the verbs here
- * or on their area's context.
+ * The World of every scenario: the run's configuration, the environment (the fixtures' space for the
+ * rule examples, the tenant's space for the tenant checks), and per-area state
+ * (`area('oab', () => new OabContext())`). Steps stay thin and call the verbs here or on their area's context.
  */
 export class HarnessWorld extends World {
   scenario = { id: '', name: '', tags: [] as string[] };
@@ -26,12 +28,27 @@ export class HarnessWorld extends World {
     return runtime().config;
   }
 
+  get env(): Environment {
+    return runtime().env();
+  }
+
+  /** The rule examples' data and services: the notes' people, whatever tenant the user loaded. */
+  get fixtures(): DataSpace {
+    return this.env.fixtures;
+  }
+
+  /** The user's tenant and the services seeded from it: what the tenant checks judge. */
+  get tenantSpace(): DataSpace {
+    return this.env.tenant;
+  }
+
+  /** The user's tenant data (the model's side of the tenant checks). */
   get tenant(): Tenant {
-    return runtime().tenant();
+    return this.env.tenant.data;
   }
 
   get services(): ServiceSet {
-    return runtime().services;
+    return this.env.services;
   }
 
   /** The value of a catalog setting for this run (e.g. `oabProfile`), or the given default. */
