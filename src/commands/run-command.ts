@@ -10,6 +10,7 @@ import { BaselineError, checkBaselineDir } from '../report/regression';
 import { RunMessagesCollector } from '../report/run-messages';
 import { type WrittenReport, writeRunReport } from '../report/write-report';
 import { loadTenant } from '../tenant/load';
+import { resolveLiveTenants } from './live-tenant';
 import { parseRunOptions, RUN_HELP, type RunOptions } from './run-options';
 import { loadWaivers, printRunSummary } from './run-report';
 import { UsageError } from './usage-error';
@@ -28,6 +29,10 @@ export async function runCommand(args: string[]): Promise<number> {
   checkSettings(catalog, options.settings);
   const waivers = loadWaivers(options, catalog);
   checkFiles(options);
+  // Live directories are read once, here, into LDIF snapshots in the run folder: the rest sees files.
+  const runId = newRunId();
+  options.out ??= join(options.outRoot, runId);
+  options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out });
   // Bad input stops the run before anything is reported as passing.
   if (options.tenantFiles.length) loadTenant({ files: options.tenantFiles, sampleSize: 0 });
   const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
@@ -35,7 +40,7 @@ export async function runCommand(args: string[]): Promise<number> {
     console.error(`lync-harness run: ${containerProblem}`);
     return 2;
   }
-  const { outDir, manifest } = createRunFolder(options, catalog, waivers);
+  const { outDir, manifest } = createRunFolder(options, catalog, waivers, runId);
   return runAndReport(options, catalog, outDir, manifest);
 }
 
@@ -46,8 +51,12 @@ function checkContainerMode(): Promise<string | undefined> {
 }
 
 /** reports/<run-id>/ with run-config.json (for the Cucumber workers) and a first manifest.json. */
-function createRunFolder(options: RunOptions, catalog: Catalog, waivers: Record<string, string>) {
-  const runId = newRunId();
+function createRunFolder(
+  options: RunOptions,
+  catalog: Catalog,
+  waivers: Record<string, string>,
+  runId: string,
+) {
   const outDir = resolve(options.out ?? join(options.outRoot, runId));
   mkdirSync(outDir, { recursive: true });
   const config: RunConfig = {

@@ -1,8 +1,13 @@
 import { parseArgs } from 'node:util';
+import { BIND_PASSWORD_ENV, parseLiveTenant, saveTenantMismatch } from './live-tenant';
 import { UsageError } from './usage-error';
 
 export interface RunOptions {
   tenantFiles: string[];
+  /** The account every live `--tenant ldap://...` binds as; its password never comes from the arguments. */
+  bindDn?: string;
+  /** Where to copy each live tenant's snapshot, one per live `--tenant`, in order. */
+  saveTenant: string[];
   sampleSize: number;
   galsyncFlow?: string;
   tags?: string;
@@ -29,6 +34,17 @@ Options:
   --tenant FILE         an LDIF export of one forest (repeat for the second forest). The first file is
                         the on-premises forest, the second the Lync Online (DirSync) forest; prefix
                         online=FILE or onpremises=FILE to say so. Default: the bundled sample tenant.
+  --tenant ldap://HOST[:PORT][/BASE-DN]
+                        read a live directory instead (ldaps:// for TLS; online=/onpremises= as for
+                        files), once, before any scenario: only binds and searches, every object under
+                        the base DN (default: the rootDSE's defaultNamingContext, else its first
+                        namingContexts), kept in the run as tenant/live-N.ldif
+  --bind-dn DN          the account every live --tenant binds as (AD also takes user@domain or
+                        DOMAIN\\user); the password comes from ${BIND_PASSWORD_ENV} or, on a
+                        terminal, a prompt that does not echo, never from the command line. Without
+                        --bind-dn the read is anonymous (OpenLDAP allows that; AD does not)
+  --save-tenant FILE    also copy a live --tenant's snapshot to FILE (e.g. abc.ldif) to repeat the run
+                        offline with --tenant FILE (one per live --tenant, in the same order)
   --sample-size N       add N generated objects to the sample tenant (e.g. 100000)
   --galsync FILE        GALSync attribute-flow file (JSON or YAML); default: the out-of-the-box flow
   --setting NAME=VALUE  a catalog setting, e.g. oabProfile=exchange2013, edgeOs=windows2012 (repeatable)
@@ -50,6 +66,7 @@ Exit status: 0 every rule scenario passed; 1 a rule scenario failed (or blocking
 after writing the report marked incomplete. The last line printed is the report's path.`;
 
 export function parseRunOptions(args: string[]): RunOptions {
+  refusePasswordArgument(args);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
@@ -78,10 +95,14 @@ export function parseRunOptions(args: string[]): RunOptions {
     if (!match) throw new UsageError(`--waive takes RULE-ID=REASON, got "${pair}"`);
     waivers[match[1]] = match[2].trim();
   }
+  const tenantFiles = (v.tenant as string[] | undefined) ?? [];
+  const { bindDn, saveTenant } = liveOptions(tenantFiles, v['bind-dn'], v['save-tenant']);
   return {
     waivers,
     waiversFile: v.waivers as string | undefined,
-    tenantFiles: (v.tenant as string[] | undefined) ?? [],
+    tenantFiles,
+    bindDn,
+    saveTenant,
     sampleSize,
     galsyncFlow: v.galsync as string | undefined,
     tags: v.tags as string | undefined,
@@ -97,12 +118,36 @@ export function parseRunOptions(args: string[]): RunOptions {
   };
 }
 
+/** The bind password is never an argument: other users of the machine can read a process's arguments. */
+function refusePasswordArgument(args: string[]): void {
+  const given = args.find((a) => /^--?(bind-?)?pass(word|wd)?(=|$)|^-w/i.test(a));
+  if (given)
+    throw new UsageError(
+      `${given.split('=')[0]}: the bind password is never taken from the command line; set ${BIND_PASSWORD_ENV}, or run on a terminal and type it at the prompt`,
+    );
+}
+
+/** --bind-dn and --save-tenant apply to live --tenant sources only, and --save-tenant once per source. */
+function liveOptions(tenants: string[], bindDn: unknown, saves: unknown) {
+  const live = tenants.filter((t) => parseLiveTenant(t)).length;
+  const saveTenant = (saves as string[] | undefined) ?? [];
+  if (saveTenant.length && saveTenant.length !== live)
+    throw new UsageError(saveTenantMismatch(saveTenant.length, live));
+  if (bindDn !== undefined && live === 0)
+    throw new UsageError(
+      '--bind-dn is for a live --tenant ldap://HOST or ldaps://HOST; no --tenant names one',
+    );
+  return { bindDn: bindDn as string | undefined, saveTenant };
+}
+
 function parse(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: false,
     options: {
       tenant: { type: 'string', multiple: true },
+      'bind-dn': { type: 'string' },
+      'save-tenant': { type: 'string', multiple: true },
       'sample-size': { type: 'string' },
       galsync: { type: 'string' },
       setting: { type: 'string', multiple: true },

@@ -4,6 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { CATALOG_FILE, type Catalog } from '../catalog/catalog';
 import { storeEvidence } from '../harness/evidence';
 import type { RunConfig } from '../harness/run-config';
+import { liveSourceOf } from '../tenant/live-snapshot';
 
 export interface FileStamp {
   /** `onpremises` / `online` when the user said so with a prefix. */
@@ -12,6 +13,8 @@ export interface FileStamp {
   name: string;
   sha256: string;
   bytes: number;
+  /** For a snapshot of a live `--tenant ldap://...`: the directory it was read from (never a password). */
+  liveSource?: string;
 }
 
 /** What ran, on what, under which settings: manifest.json, shown at the top of the report. */
@@ -52,7 +55,9 @@ export function stampFile(spec: string): FileStamp {
   if (!existsSync(path))
     return { role: match?.[1], path, name: basename(path), sha256: 'file missing', bytes: 0 };
   const bytes = readFileSync(path);
-  return { role: match?.[1], path, name: basename(path), sha256: sha256Of(bytes), bytes: bytes.length };
+  const stamp = { path, name: basename(path), sha256: sha256Of(bytes), bytes: bytes.length };
+  const liveSource = liveSourceOf(bytes);
+  return { role: match?.[1], ...stamp, ...(liveSource ? { liveSource } : {}) };
 }
 
 function packageVersion(pkg: string): string {
