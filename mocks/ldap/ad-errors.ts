@@ -46,11 +46,20 @@ export const NOT_BOUND = new LdapError(
   '000004DC: LdapErr: DSID-0C090A5C, comment: In order to perform this operation a successful bind must be completed on the connection., data 0, v4563',
 );
 
+/** A DN that does not exist: `bestMatch` is its closest existing ancestor ('' when none is). */
 export function noSuchObject(bestMatch: string): LdapError {
   return new LdapError(
     CODE.noSuchObject,
     `0000208D: NameErr: DSID-0310021B, problem 2001 (NO_OBJECT), data 0, best match of:\n\t'${bestMatch}'\n`,
     bestMatch,
+  );
+}
+
+/** A DN that does not parse (AD: problem 2006 BAD_NAME). */
+export function invalidDn(dn: string): LdapError {
+  return new LdapError(
+    CODE.invalidDnSyntax,
+    `0000208F: NameErr: DSID-03100225, problem 2006 (BAD_NAME), data 8350, best match of:\n\t'${dn}'\n`,
   );
 }
 

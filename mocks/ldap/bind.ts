@@ -1,6 +1,6 @@
 import { bindFailure } from './ad-errors';
 import type { Dit, StoredEntry } from './dit';
-import { normalizeDn } from './filter';
+import { keyOrUndefined } from './dn-keys';
 import type { Principal } from './session';
 
 /** Account passwords: one default for every account of the data, plus per-account overrides. */
@@ -51,7 +51,7 @@ function isAdministrator(dit: Dit, name: string): boolean {
   return (
     n === `administrator@${dit.domain}` ||
     n === `${dit.netbios.toLowerCase()}\\administrator` ||
-    normalizeDn(name) === normalizeDn(`CN=Administrator,CN=Users,${dit.baseDn}`)
+    (name.includes('=') && keyOrUndefined(name) === keyOrUndefined(`CN=Administrator,CN=Users,${dit.baseDn}`))
   );
 }
 

@@ -1,41 +1,22 @@
-import { type AttributeValue, type DirectoryEntry, dnsDomainOf } from '../../src/tenant/entry';
+import { DnSyntaxError, dnKey, dnsDomainOf, parentKey } from '../../src/tenant/dn';
+import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CompactEntry } from './compact-entry';
-import { type FilterContext, normalizeDn } from './filter';
-import { EQUALITY_INDEXED, indexKey, PREFIX_INDEXED, ValueIndex } from './indexes';
+import { DN_VALUED, firstRdnValue, keyOrUndefined, storedDn, valueKey } from './dn-keys';
+import type { FilterContext } from './filter';
+import { EQUALITY_INDEXED, PREFIX_INDEXED, ValueIndex } from './indexes';
 
-/** One object of the tree: its data, where it sits, and its last encoded answer (entry-codec.ts). */
+/** One object of the tree: its data, its DN key, its parent's key, and its last encoded answer (entry-codec.ts). */
 export class StoredEntry {
   cache?: { attributes: string[]; op: Buffer };
   constructor(
     readonly id: number,
     public entry: CompactEntry,
-    public ndn: string,
+    public key: string,
     public parent: string,
   ) {}
   get dn(): string {
     return this.entry.dn;
   }
-}
-
-const DN_VALUED = new Set(['member', 'distinguishedname', 'objectcategory', 'manager']);
-
-const dnKeys = new Map<string, string>();
-
-/** The index key of a value; DN values (member, objectCategory) are normalized, with a small cache. */
-export function keyOf(attribute: string, value: AttributeValue): string {
-  if (!DN_VALUED.has(attribute) || typeof value !== 'string') return indexKey(value);
-  let key = dnKeys.get(value);
-  if (key === undefined) {
-    key = normalizeDn(value);
-    if (dnKeys.size > 8192) dnKeys.clear();
-    dnKeys.set(value, key);
-  }
-  return key;
-}
-
-export function parentOf(ndn: string): string {
-  const comma = ndn.search(/(?<!\\),/);
-  return comma < 0 ? '' : ndn.slice(comma + 1);
 }
 
 /**
@@ -62,17 +43,6 @@ export class Dit implements FilterContext<StoredEntry> {
     return this.byDn.size;
   }
 
-  /** Replaces the whole tree. The naming context is the DC= tail most entries share. */
-  static from(entries: DirectoryEntry[], baseDn: string): Dit {
-    const dit = new Dit();
-    dit.baseDn = baseDn;
-    dit.domain = dnsDomainOf(baseDn);
-    dit.netbios = dit.domain.split('.')[0].toUpperCase();
-    for (const entry of entries) dit.insert(withOperationalAttributes(entry));
-    dit.prepareIndexes();
-    return dit;
-  }
-
   /** Names the tree after its naming context (once its entries are in). */
   name(baseDn: string): void {
     this.baseDn = baseDn;
@@ -80,27 +50,36 @@ export class Dit implements FilterContext<StoredEntry> {
     this.netbios = this.domain.split('.')[0].toUpperCase();
   }
 
+  /** The object of a DN in any spelling; undefined when there is none or the text is no DN. */
   get(dn: string): StoredEntry | undefined {
-    return this.byDn.get(this.normalized(dn));
+    const key = keyOrUndefined(dn);
+    return key === undefined ? undefined : this.byDn.get(key);
   }
 
-  /** normalizeDn with a small cache: clients search the same few bases again and again. */
-  private readonly dnCache = new Map<string, string>();
-  normalized(dn: string): string {
-    let n = this.dnCache.get(dn);
-    if (n === undefined) {
-      n = normalizeDn(dn);
-      if (this.dnCache.size > 4096) this.dnCache.clear();
-      this.dnCache.set(dn, n);
+  /** The DN of the nearest existing object at or above a key (AD's matchedDN), '' when none is. */
+  closestExisting(key: string): string {
+    for (let k = key; k !== ''; k = parentKey(k)) {
+      const found = this.byDn.get(k);
+      if (found) return found.dn;
     }
-    return n;
+    return '';
   }
 
+  /** Adds a new object whose DN is in stored form (storedDn); undefined when its DN is taken. */
+  insertNew(source: DirectoryEntry): StoredEntry | undefined {
+    const key = dnKey(source.dn);
+    return this.byDn.has(key) ? undefined : this.place(CompactEntry.from(source), key, this.nextId++);
+  }
+
+  /** Inserts an entry whose DN is in stored form (storedDn); it must not exist yet. */
   insert(source: DirectoryEntry | CompactEntry, id = this.nextId++): StoredEntry {
     const entry = CompactEntry.from(source);
-    const ndn = normalizeDn(entry.dn);
-    const stored = new StoredEntry(id, entry, ndn, parentOf(ndn));
-    this.byDn.set(ndn, stored);
+    return this.place(entry, dnKey(entry.dn), id);
+  }
+
+  private place(entry: CompactEntry, key: string, id: number): StoredEntry {
+    const stored = new StoredEntry(id, entry, key, parentKey(key));
+    this.byDn.set(key, stored);
     this.byId[id] = stored;
     const siblings = this.children.get(stored.parent) ?? new Set<StoredEntry>();
     this.children.set(stored.parent, siblings);
@@ -110,7 +89,7 @@ export class Dit implements FilterContext<StoredEntry> {
   }
 
   remove(stored: StoredEntry): void {
-    this.byDn.delete(stored.ndn);
+    this.byDn.delete(stored.key);
     if (this.byId[stored.id] === stored) this.byId[stored.id] = undefined;
     this.children.get(stored.parent)?.delete(stored);
     for (const name of stored.entry.names())
@@ -130,7 +109,7 @@ export class Dit implements FilterContext<StoredEntry> {
     const index = this.indexes.get(attribute);
     if (!index) return;
     for (const value of values) {
-      const key = keyOf(attribute, value);
+      const key = valueKey(attribute, value);
       if (add) index.add(key, stored);
       else index.remove(key, stored);
     }
@@ -167,7 +146,7 @@ export class Dit implements FilterContext<StoredEntry> {
 
   /** Groups whose member attribute names this entry (the memberOf back-link). */
   memberOf(stored: StoredEntry): StoredEntry[] {
-    return this.indexes.get('member')!.equal(stored.ndn);
+    return this.indexes.get('member')!.equal(stored.key);
   }
 
   values(stored: StoredEntry, attribute: string): AttributeValue[] {
@@ -180,18 +159,40 @@ export class Dit implements FilterContext<StoredEntry> {
     return stored.entry.texts(attribute).flatMap((dn) => this.get(dn) ?? []);
   }
 
-  dnOf(stored: StoredEntry): string {
-    return stored.dn;
+  keyOf(stored: StoredEntry): string {
+    return stored.key;
   }
 }
 
-/** What AD keeps on every object even when an export leaves it out: name, distinguishedName, objectGUID. */
-export function withOperationalAttributes(entry: DirectoryEntry): DirectoryEntry {
-  const rdn = /^[^=]+=((?:\\.|[^,\\])*)/.exec(entry.dn)?.[1] ?? '';
-  if (!entry.has('distinguishedName')) entry.set('distinguishedName', [entry.dn]);
-  if (!entry.has('name') && rdn) entry.set('name', [rdn.replace(/\\(.)/g, '$1')]);
-  if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(entry.dn)]);
+/**
+ * What AD keeps on every object even when an export leaves it out: the DN in the form AD writes it,
+ * name, distinguishedName, objectGUID.
+ */
+export function withOperationalAttributes(source: DirectoryEntry): DirectoryEntry {
+  const dn = storedDn(source.dn);
+  const entry = dn === source.dn ? source : source.clone(dn);
+  entry.set('distinguishedName', [dn]);
+  if (!entry.has('name') && dn) entry.set('name', [firstRdnValue(dn)]);
+  if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(dn)]);
+  for (const name of LINKS) {
+    const values = entry.get(name);
+    if (values.some((v) => storedValue(v) !== v)) entry.set(name, values.map(storedValue));
+  }
   return entry;
+}
+
+/** Stored DN-valued attributes (memberOf is computed, distinguishedName set above). */
+const LINKS = [...DN_VALUED].filter((n) => n !== 'memberof' && n !== 'distinguishedname');
+
+/** A DN value in the form AD returns it; a value that is no DN stays as it is. */
+function storedValue(value: AttributeValue): AttributeValue {
+  if (typeof value !== 'string') return value;
+  try {
+    return storedDn(value);
+  } catch (error) {
+    if (error instanceof DnSyntaxError) return value;
+    throw error;
+  }
 }
 
 let slab = new Uint8Array(0);

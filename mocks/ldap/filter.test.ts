@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { compileFilter } from './compile-filter';
-import { Dit } from './dit';
+import { directoryOf } from './directory-load';
+import type { Dit } from './dit';
 import { type Filter, matches } from './filter';
 import { candidates } from './planner';
 
 const base = 'DC=abc,DC=corp';
-const dit = Dit.from(
+const dit: Dit = directoryOf(
   [
     new DirectoryEntry(base, { objectClass: ['top', 'domain'] }),
     new DirectoryEntry(`CN=Anna Berg,${base}`, {

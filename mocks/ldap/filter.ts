@@ -3,6 +3,8 @@
  * evaluation with AD's semantics: attribute names and most values compare case-insensitively, integers
  * compare as numbers, the bit rules 803/804 and the in-chain rule 1941 work, and `anr` is expanded.
  */
+import { DN_VALUED, keyOrUndefined } from './dn-keys';
+
 export type Filter =
   | { kind: 'and'; filters: Filter[] }
   | { kind: 'or'; filters: Filter[] }
@@ -24,7 +26,8 @@ export interface FilterContext<E> {
   values(entry: E, attribute: string): Array<string | Uint8Array>;
   /** The entries a DN-valued link attribute points to (member, memberOf, manager...). */
   linked(entry: E, attribute: string): E[];
-  dnOf(entry: E): string;
+  /** The entry's DN key (src/tenant/dn.ts dnKey). */
+  keyOf(entry: E): string;
 }
 
 export function matches<E>(filter: Filter, entry: E, ctx: FilterContext<E>): boolean {
@@ -41,6 +44,7 @@ export function matches<E>(filter: Filter, entry: E, ctx: FilterContext<E>): boo
       return ctx.values(entry, filter.attribute).length > 0;
     case 'equal':
     case 'approx':
+      if (DN_VALUED.has(filter.attribute)) return equalDn(ctx.values(entry, filter.attribute), filter);
       return ctx.values(entry, filter.attribute).some((v) => equalValue(v, filter));
     case 'substring':
       return ctx.values(entry, filter.attribute).some((v) => substringMatch(text(v), filter));
@@ -59,6 +63,13 @@ function text(value: string | Uint8Array): string {
 function equalValue(value: string | Uint8Array, filter: { value: string; raw?: Buffer }): boolean {
   if (typeof value !== 'string') return filter.raw ? Buffer.from(value).equals(filter.raw) : false;
   return value.length === filter.value.length && value.toLowerCase() === filter.value.toLowerCase();
+}
+
+/** DN-valued attributes compare as DNs: `CN=Ren\\c3\\a9e` equals `cn=renée`. */
+function equalDn(values: Array<string | Uint8Array>, filter: { value: string; raw?: Buffer }): boolean {
+  const wanted = keyOrUndefined(filter.value);
+  if (wanted === undefined) return values.some((v) => equalValue(v, filter));
+  return values.some((v) => typeof v === 'string' && keyOrUndefined(v) === wanted);
 }
 
 function substringMatch(value: string, f: { initial?: string; any: string[]; final?: string }): boolean {
@@ -98,7 +109,10 @@ function extensible<E>(
       return f.rule === RULE_BIT_AND ? (n & mask) >>> 0 === mask : (n & mask) !== 0;
     });
   }
-  if (f.rule === RULE_IN_CHAIN) return inChain(entry, f.attribute, f.value.toLowerCase(), ctx);
+  if (f.rule === RULE_IN_CHAIN) {
+    const target = keyOrUndefined(f.value);
+    return target !== undefined && inChain(entry, f.attribute, target, ctx);
+  }
   if (f.rule === undefined) return equalsAny(ctx.values(entry, f.attribute), f.value);
   return false;
 }
@@ -107,25 +121,17 @@ function equalsAny(values: Array<string | Uint8Array>, value: string): boolean {
   return values.some((v) => equalValue(v, { value }));
 }
 
-/** LDAP_MATCHING_RULE_IN_CHAIN: follows the link attribute transitively, cycles included. */
-function inChain<E>(entry: E, attribute: string, target: string, ctx: FilterContext<E>): boolean {
+/** LDAP_MATCHING_RULE_IN_CHAIN: follows the link attribute transitively, cycles included, to the target's key. */
+function inChain<E>(entry: E, attribute: string, targetKey: string, ctx: FilterContext<E>): boolean {
   const seen = new Set<E>([entry]);
   const queue = [entry];
   while (queue.length) {
     for (const next of ctx.linked(queue.shift()!, attribute)) {
       if (seen.has(next)) continue;
-      if (normalizeDn(ctx.dnOf(next)) === normalizeDn(target)) return true;
+      if (ctx.keyOf(next) === targetKey) return true;
       seen.add(next);
       queue.push(next);
     }
   }
   return false;
-}
-
-/** AD compares DNs case-insensitively and ignores spaces around separators. */
-export function normalizeDn(dn: string): string {
-  return dn
-    .toLowerCase()
-    .replace(/\s*([,=+])\s*/g, '$1')
-    .trim();
 }

@@ -1,4 +1,5 @@
-import { type Dit, keyOf, type StoredEntry } from './dit';
+import type { Dit, StoredEntry } from './dit';
+import { valueKey } from './dn-keys';
 import type { Filter } from './filter';
 import type { ValueIndex } from './indexes';
 
@@ -21,7 +22,7 @@ export function candidates(dit: Dit, filter: Filter): Candidates | undefined {
       }
       const index = dit.indexes.get(filter.attribute);
       if (!index) return undefined;
-      const items = index.bucket(keyOf(filter.attribute, filter.raw ?? filter.value));
+      const items = index.bucket(valueKey(filter.attribute, filter.raw ?? filter.value));
       return { size: items.size ?? items.length ?? 0, items };
     }
     case 'present': {

@@ -2,6 +2,7 @@ import { CODE, LdapError, NOT_BOUND, noSuchObject } from './ad-errors';
 import { type Control, pagedValue, RESPONSE, result } from './ber';
 import { compileFilter } from './compile-filter';
 import type { Dit, StoredEntry } from './dit';
+import { requestKey } from './dn-keys';
 import { encodeEntry } from './entry-codec';
 import { type Filter, matches } from './filter';
 import { candidates } from './planner';
@@ -32,7 +33,8 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   if (session.principal.kind === 'anonymous') throw NOT_BOUND;
   if (req.paged && req.paged.cookie.length > 0) return nextPage(dit, session, req);
   const base = req.base.trim() === '' ? dit.baseDn : req.base;
-  const baseEntry = dit.get(base);
+  const key = requestKey(base);
+  const baseEntry = dit.byDn.get(key);
   if (!baseEntry) throw noSuchObject(dit.baseDn);
   const filter = compileFilter(req.filter, dit.baseDn);
   const found = matching(dit, baseEntry, req.scope, filter);
@@ -60,16 +62,17 @@ function* matching(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], f
     scope === 'base'
       ? [base]
       : scope === 'one'
-        ? (dit.children.get(base.ndn) ?? [])
+        ? (dit.children.get(base.key) ?? [])
         : (candidates(dit, filter)?.items ?? dit.all());
   for (const stored of pool) if (inScope(stored) && matches(filter, stored, dit)) yield stored;
 }
 
 function scopeTest(base: StoredEntry, scope: SearchRequest['scope']): (e: StoredEntry) => boolean {
   if (scope === 'base') return (e) => e === base;
-  if (scope === 'one') return (e) => e.parent === base.ndn;
-  const suffix = `,${base.ndn}`;
-  return (e) => e === base || e.ndn.endsWith(suffix);
+  if (scope === 'one') return (e) => e.parent === base.key;
+  // A comma in a DN key always separates RDNs, so a key suffix is a subtree.
+  const suffix = `,${base.key}`;
+  return (e) => e === base || e.key.endsWith(suffix);
 }
 
 function nextPage(dit: Dit, session: Session, req: SearchRequest): SearchAnswer {

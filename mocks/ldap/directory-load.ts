@@ -1,0 +1,131 @@
+import { DnSyntaxError, dnKey, namingContextOf, parentKey } from '../../src/tenant/dn';
+import type { DirectoryEntry } from '../../src/tenant/entry';
+import { LdifError } from '../../src/tenant/ldif-error';
+import { type LdifRecord, readLdif } from '../../src/tenant/ldif-reader';
+import { forestFromRecords } from '../../src/tenant/tenant';
+import { Dit, withOperationalAttributes } from './dit';
+
+/** Builds the tree of an LDIF document; throws LdifError naming the line. */
+export function loadDirectory(text: string): Dit {
+  return /^changetype:/im.test(text) ? withChanges(text) : contentOnly(text);
+}
+
+/** A tree of ready entries in a known naming context. */
+export function directoryOf(entries: DirectoryEntry[], baseDn: string): Dit {
+  const dit = new Dit();
+  dit.name(baseDn);
+  for (const entry of entries) addLoaded(dit, entry, () => 0);
+  dit.prepareIndexes();
+  return dit;
+}
+
+/** An LDIF with change records: read whole, changes applied in order (src/tenant does that). */
+function withChanges(text: string): Dit {
+  const records = readLdif(text, 'data');
+  const forest = forestFromRecords(records, 'onpremises', 'data');
+  const dit = new Dit();
+  dit.name(forest.baseDn);
+  for (const entry of forest.entries) addLoaded(dit, entry, () => lineOf(records, entry.dn));
+  dit.prepareIndexes();
+  return dit;
+}
+
+/**
+ * A plain export (content records only), read a few thousand records at a time straight into the
+ * tree, so a 100,000-object forest never exists twice in memory.
+ */
+function contentOnly(text: string): Dit {
+  const dit = new Dit();
+  const contexts = new NamingContextTally();
+  for (const chunk of chunks(text, 500)) {
+    let records: LdifRecord[];
+    try {
+      records = readLdif(chunk.text, 'data');
+    } catch (error) {
+      if (!(error instanceof LdifError)) throw error;
+      const line = error.line + chunk.firstLine - 1;
+      throw new LdifError('data', line, error.message.replace(/^data:\d+: /, ''));
+    }
+    for (const record of records) {
+      if (record.type !== 'content' && record.type !== 'add') continue;
+      const stored = addLoaded(dit, record.entry, () => record.line + chunk.firstLine - 1);
+      contexts.count(stored.dn, stored.key);
+    }
+  }
+  const best = contexts.best();
+  if (!best) throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
+  dit.name(best);
+  dit.prepareIndexes();
+  return dit;
+}
+
+/** Adds one loaded object; a malformed or repeated DN is an LdifError on the record's line. */
+function addLoaded(dit: Dit, entry: DirectoryEntry, line: () => number) {
+  try {
+    const stored = dit.insertNew(withOperationalAttributes(entry));
+    if (stored) return stored;
+    throw new LdifError('data', line(), `duplicate entry ${entry.dn}`, 'dn');
+  } catch (error) {
+    if (error instanceof DnSyntaxError) throw new LdifError('data', line(), error.message, 'dn');
+    throw error;
+  }
+}
+
+function lineOf(records: LdifRecord[], dn: string): number {
+  const found = records.find((r) => (r.type === 'content' || r.type === 'add' ? r.entry.dn : r.dn) === dn);
+  return found?.line ?? 0;
+}
+
+/** Counts objects per naming context (the DC= tail), parsing one DN per parent, not per object. */
+class NamingContextTally {
+  private readonly byParent = new Map<string, Tally | null>();
+  private readonly byKey = new Map<string, Tally>();
+
+  count(dn: string, key: string): void {
+    const head = key.startsWith('dc=');
+    let tally = head ? undefined : this.byParent.get(parentKey(key));
+    if (tally === undefined) {
+      tally = this.tallyOf(namingContextOf(dn));
+      if (!head) this.byParent.set(parentKey(key), tally);
+    }
+    if (tally) tally.count++;
+  }
+
+  /** The naming context most objects share, spelled as the first of them spelled it. */
+  best(): string | undefined {
+    return [...this.byKey.values()].sort((a, b) => b.count - a.count)[0]?.dn;
+  }
+
+  private tallyOf(nc: string): Tally | null {
+    if (!nc) return null;
+    const key = dnKey(nc);
+    let tally = this.byKey.get(key);
+    if (!tally) {
+      tally = { dn: nc, count: 0 };
+      this.byKey.set(key, tally);
+    }
+    return tally;
+  }
+}
+
+interface Tally {
+  dn: string;
+  count: number;
+}
+
+/** Splits LDIF text at blank lines into pieces of about `records` records, with each piece's first line number. */
+function* chunks(text: string, records: number): Generator<{ text: string; firstLine: number }> {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    let end = start;
+    for (let n = 0; n < records && end < text.length; n++) {
+      const gap = text.indexOf('\n\n', end);
+      end = gap < 0 ? text.length : gap + 2;
+    }
+    const piece = text.slice(start, end);
+    yield { text: piece, firstLine: line };
+    for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 10) line++;
+    start = end;
+  }
+}
