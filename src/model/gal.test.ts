@@ -54,6 +54,7 @@ describe('gal model', () => {
     assert.equal(targetAddressFormat('gus.hale@abc.corp').value, 'bare');
     assert.equal(targetAddressFormat('smtp:gus.hale@abc.corp').value, 'bare');
     assert.equal(targetAddressFormat('SMTP:gus.hale@abc.corp').value, 'ok');
+    assert.equal(targetAddressFormat('SMTP:lync.policy task@abc.corp').value, 'malformed');
     const contact = new DirectoryEntry('CN=x,OU=GALSync,DC=xyz,DC=corp', {
       targetAddress: 'SMTP:x@abc.corp',
     });

@@ -92,11 +92,15 @@ export function flowCarriesSip(flow: GalSyncFlow): Verdict<boolean> {
   );
 }
 
-/** GAL-04: targetAddress must carry the SMTP: prefix. */
-export function targetAddressFormat(value: string | undefined): Verdict<'ok' | 'absent' | 'bare'> {
+/** GAL-04: targetAddress must carry the SMTP: prefix (upper case, as Exchange writes the primary address). */
+export function targetAddressFormat(
+  value: string | undefined,
+): Verdict<'ok' | 'absent' | 'bare' | 'malformed'> {
   if (value === undefined || value.trim() === '') return verdict('absent', ['GAL-05'], 'no targetAddress');
-  if (/^SMTP:[^@\s]+@[^@\s]+$/i.test(value) && value.startsWith('SMTP:'))
-    return verdict('ok', ['GAL-04'], `carries the SMTP: prefix (${value})`);
+  const address = /^smtp:(.*)$/i.exec(value)?.[1] ?? value;
+  if (!/^[^@\s:]+@[^@\s]+$/.test(address))
+    return verdict('malformed', ['GAL-04'], `"${value}" is not an SMTP:user@domain address`);
+  if (value.startsWith('SMTP:')) return verdict('ok', ['GAL-04'], `carries the SMTP: prefix (${value})`);
   return verdict('bare', ['GAL-04'], `"${value}" lacks the SMTP: prefix`);
 }
 

@@ -198,8 +198,15 @@ function addPolicyObjects(abc: Forest, random: () => number): void {
   const dn = (name: string) => `CN=${name},OU=Users,${abc.baseDn}`;
   const service = userEntry(abc, { given: 'Lync', sn: 'Policy Task', sam: 'svc-lyncpolicy' }, random);
   const serviceDn = `CN=svc-lyncpolicy,OU=Service Accounts,${abc.baseDn}`;
+  const mail = `svc-lyncpolicy@${abc.domain}`;
   abc.entries.push(
-    service.clone(serviceDn).set('cn', ['svc-lyncpolicy']).set('displayName', ['Lync policy task']),
+    service
+      .clone(serviceDn)
+      .set('cn', ['svc-lyncpolicy'])
+      .set('displayName', ['Lync policy task'])
+      .set('mail', [mail])
+      .set('proxyAddresses', [`SMTP:${mail}`])
+      .set('msRTCSIP-PrimaryUserAddress', [`sip:${mail}`]),
   );
   abc.entries.push(
     groupEntry(abc, 'Recording Team Leads', 'recteamleads', -2147483646, [dn('Mia Stone')], random),
