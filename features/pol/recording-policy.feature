@@ -14,6 +14,11 @@ Feature: Conferencing policy assigned by AD group membership
       Then "Anna Berg" has the conferencing policy "RecordingAllowed"
       And "Ivan Novak" has the conferencing policy "RecordingAllowed"
 
+    @POL-01 @documented @tenant-check
+    Example: Every user the tenant's CSLyncRecordingUsers reaches is checked for the policy the task grants
+      When the scheduled task runs the script against the tenant's on-premises forest
+      Then each user the group reaches is reported with the policy the task gives them
+
   Rule: POL-02 The task's service account needs the "Log on as a service" right and membership of RTCUniversalServerAdmins; without either the task assigns nothing.
 
     @POL-02 @documented

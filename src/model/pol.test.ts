@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ASSIGN_TO_GROUP_PS1, withImportQuotes } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
-import { grantedBy, importModuleQuotes, nestedOnlyMembers, policyHolders, taskAssigns } from './pol';
+import {
+  directoryOf,
+  grantedBy,
+  importModuleQuotes,
+  nestedOnlyMembers,
+  policyHolders,
+  taskAssigns,
+} from './pol';
 
 const dn = (cn: string) => `CN=${cn},OU=Users,DC=abc,DC=corp`;
 const user = (cn: string) => new DirectoryEntry(dn(cn), { objectClass: ['top', 'person', 'user'], cn });
@@ -14,12 +21,7 @@ const group = new DirectoryEntry('CN=CSLyncRecordingUsers,OU=Groups,DC=abc,DC=co
   objectClass: ['top', 'group'],
   member: [dn('Anna Berg'), dn('Ivan Novak'), leads.dn],
 });
-const directory = new Map(
-  [user('Anna Berg'), user('Ivan Novak'), user('Mia Stone'), leads, group].map((e) => [
-    e.dn.toLowerCase(),
-    e,
-  ]),
-);
+const directory = directoryOf([user('Anna Berg'), user('Ivan Novak'), user('Mia Stone'), leads, group]);
 
 describe('pol model', () => {
   it('POL-01/04: direct user members are granted, the nested group is not expanded', () => {
@@ -43,5 +45,22 @@ describe('pol model', () => {
       dn('Anna Berg'),
       dn('Ivan Novak'),
     ]);
+  });
+});
+
+describe('pol model and DN spellings', () => {
+  it('member values written with other escapes or case still name the same objects', () => {
+    const renee = new DirectoryEntry('CN=Renée Roy,OU=Users,DC=abc,DC=corp', { objectClass: ['user'] });
+    const team = new DirectoryEntry('CN=Team,OU=Groups,DC=abc,DC=corp', {
+      objectClass: ['group'],
+      member: ['cn=ren\\c3\\a9e roy, ou=users,dc=ABC,dc=corp'],
+    });
+    const top = new DirectoryEntry('CN=Top,OU=Groups,DC=abc,DC=corp', {
+      objectClass: ['group'],
+      member: ['CN=Team,OU=Groups,DC=abc,DC=corp'],
+    });
+    const all = directoryOf([renee, team, top]);
+    assert.deepEqual(grantedBy(team, all).value, ['cn=ren\\c3\\a9e roy, ou=users,dc=ABC,dc=corp']);
+    assert.deepEqual(nestedOnlyMembers(top, all).value, ['CN=Renée Roy,OU=Users,DC=abc,DC=corp']);
   });
 });

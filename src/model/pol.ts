@@ -1,3 +1,4 @@
+import { dnKey } from '../tenant/dn';
 import type { DirectoryEntry } from '../tenant/entry';
 import { type Verdict, verdict } from './verdict';
 
@@ -32,14 +33,23 @@ export function taskAssigns(setup: TaskSetup): Verdict<boolean> {
   return verdict(true, ['POL-01', 'POL-02'], 'the task runs and may grant');
 }
 
+/** Objects by DN, whatever the spelling (`dnKey`): what `member` values are looked up in. */
+export type Directory = Map<string, DirectoryEntry>;
+
+export function directoryOf(entries: Iterable<DirectoryEntry>): Directory {
+  const directory: Directory = new Map();
+  for (const entry of entries) directory.set(dnKey(entry.dn), entry);
+  return directory;
+}
+
 /**
  * POL-01, POL-04: who one run grants the policy to: the direct `member` values of the group that are
  * users. A nested group is not expanded, so its members get nothing.
  */
-export function grantedBy(group: DirectoryEntry, directory: Map<string, DirectoryEntry>): Verdict<string[]> {
+export function grantedBy(group: DirectoryEntry, directory: Directory): Verdict<string[]> {
   const granted = group
     .texts('member')
-    .filter((dn) => directory.get(dn.toLowerCase())?.isA('user'))
+    .filter((dn) => directory.get(dnKey(dn))?.isA('user'))
     .sort();
   return verdict(granted, ['POL-01', 'POL-04'], `${granted.length} direct user members of ${group.dn}`);
 }
@@ -51,22 +61,22 @@ export function policyHolders(runs: string[][]): Verdict<string[]> {
 }
 
 /** POL-04 over a tenant: users that reach a group only through nested groups (the task misses them). */
-export function nestedOnlyMembers(
-  group: DirectoryEntry,
-  directory: Map<string, DirectoryEntry>,
-): Verdict<string[]> {
-  const direct = new Set(group.texts('member').map((m) => m.toLowerCase()));
-  const seen = new Set<string>([group.dn.toLowerCase()]);
+export function nestedOnlyMembers(group: DirectoryEntry, directory: Directory): Verdict<string[]> {
+  const direct = new Set(group.texts('member').map(dnKey));
+  const seen = new Set<string>([dnKey(group.dn)]);
   const queue = [...direct];
-  const reached = new Set<string>();
+  const reached = new Map<string, string>();
   while (queue.length) {
-    const dn = queue.shift()!;
-    if (seen.has(dn)) continue;
-    seen.add(dn);
-    const entry = directory.get(dn);
-    if (entry?.isA('group')) queue.push(...entry.texts('member').map((m) => m.toLowerCase()));
-    else if (entry?.isA('user')) reached.add(entry.dn);
+    const key = queue.shift()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entry = directory.get(key);
+    if (entry?.isA('group')) queue.push(...entry.texts('member').map(dnKey));
+    else if (entry?.isA('user')) reached.set(key, entry.dn);
   }
-  const nested = [...reached].filter((dn) => !direct.has(dn.toLowerCase())).sort();
+  const nested = [...reached]
+    .filter(([key]) => !direct.has(key))
+    .map(([, dn]) => dn)
+    .sort();
   return verdict(nested, ['POL-04'], `${nested.length} users reach ${group.dn} only through nested groups`);
 }

@@ -1,6 +1,7 @@
 import { Then, When } from '@cucumber/cucumber';
 import { escapeFilterValue, pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
-import { nestedOnlyMembers } from '../../src/model/pol';
+import { directoryOf, nestedOnlyMembers } from '../../src/model/pol';
+import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
@@ -18,9 +19,9 @@ When(
     const findings = store(this).findings;
     const disagreements: string[] = [];
     for (const forest of this.tenant.forests) {
-      const directory = new Map<string, DirectoryEntry>(forest.entries.map((e) => [e.dn.toLowerCase(), e]));
+      const directory = directoryOf(forest.entries);
       const nesting = forest.entries.filter(
-        (g) => g.isA('group') && g.texts('member').some((m) => directory.get(m.toLowerCase())?.isA('group')),
+        (g) => g.isA('group') && g.texts('member').some((m) => directory.get(dnKey(m))?.isA('group')),
       );
       const dc = await this.tenantSpace.directory(forest.role);
       for (const group of nesting) {
@@ -36,18 +37,15 @@ When(
           );
           const direct = new Set(
             (await pagedSearch(c, forest.baseDn, `(&${users}(memberOf=${dn}))`, ['1.1'])).map((e) =>
-              e.dn.toLowerCase(),
+              dnKey(e.dn),
             ),
           );
           return chain
             .map((e) => e.dn)
-            .filter((d) => !direct.has(d.toLowerCase()))
+            .filter((d) => !direct.has(dnKey(d)))
             .sort();
         });
-        if (
-          JSON.stringify(model.map((d) => d.toLowerCase())) !==
-          JSON.stringify(wire.map((d) => d.toLowerCase()))
-        )
+        if (JSON.stringify(model.map(dnKey).sort()) !== JSON.stringify(wire.map(dnKey).sort()))
           disagreements.push(`${group.dn}: model ${model.length}, ldap ${wire.length}`);
         for (const user of model)
           findings.push({
@@ -57,9 +55,7 @@ When(
             outcome: 'finding',
             severity: 'warning',
             message: `reaches ${group.first('cn')} only through a nested group: a task that reads member grants it nothing`,
-            witnesses: wire.some((w) => w.toLowerCase() === user.toLowerCase())
-              ? ['model', 'ldap']
-              : ['model'],
+            witnesses: wire.some((w) => dnKey(w) === dnKey(user)) ? ['model', 'ldap'] : ['model'],
           });
       }
     }

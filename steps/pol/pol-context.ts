@@ -3,7 +3,8 @@ import { ASSIGN_TO_GROUP_PS1 } from '../../src/clients/ldap/assign-to-group';
 import { withLdap } from '../../src/clients/ldap/ldap-client';
 import { type PolicyTaskRun, runPolicyTask } from '../../src/clients/ldap/policy-task';
 import type { SeededDirectory } from '../../src/harness/directory';
-import { grantedBy, policyHolders, taskAssigns } from '../../src/model/pol';
+import { type Directory, grantedBy, policyHolders, taskAssigns } from '../../src/model/pol';
+import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
 
@@ -23,8 +24,8 @@ export class PolContext {
   lyncServerAdmin = true;
   script = ASSIGN_TO_GROUP_PS1;
   dc?: SeededDirectory;
-  /** The fixtures as the model sees them, by lower-cased DN (changed as the scenario changes the directory). */
-  directory = new Map<string, DirectoryEntry>();
+  /** The fixtures as the model sees them (changed as the scenario changes the directory). */
+  directory: Directory = new Map();
   modelRuns: string[][] = [];
   runs: PolicyTaskRun[] = [];
 }
@@ -38,7 +39,7 @@ export async function prepared(world: HarnessWorld): Promise<PolContext> {
     for (const name of FIXTURES) {
       const entry = ctx.dc.forest.entries.find((e) => e.first('cn')?.toLowerCase() === name.toLowerCase());
       if (!entry) throw new Error(`[pol] the fixtures' on-premises forest has no object named "${name}"`);
-      ctx.directory.set(entry.dn.toLowerCase(), entry);
+      ctx.directory.set(dnKey(entry.dn), entry);
     }
   }
   return ctx;
@@ -63,8 +64,8 @@ export async function removeMember(world: HarnessWorld, memberCn: string, groupC
       }),
     ]),
   );
-  const kept = group.texts('member').filter((m) => m.toLowerCase() !== member.dn.toLowerCase());
-  ctx.directory.set(group.dn.toLowerCase(), group.clone().set('member', kept));
+  const kept = group.texts('member').filter((m) => dnKey(m) !== dnKey(member.dn));
+  ctx.directory.set(dnKey(group.dn), group.clone().set('member', kept));
   if (groupCn === 'RTCUniversalServerAdmins' && memberCn === 'svc-lyncpolicy') ctx.lyncServerAdmin = false;
 }
 
@@ -83,7 +84,5 @@ export async function runTask(world: HarnessWorld): Promise<void> {
 
 /** The model's policy for a user after every run so far. */
 export function modelPolicy(ctx: PolContext, dn: string): string | null {
-  return policyHolders(ctx.modelRuns).value.some((h) => h.toLowerCase() === dn.toLowerCase())
-    ? 'RecordingAllowed'
-    : null;
+  return policyHolders(ctx.modelRuns).value.some((h) => dnKey(h) === dnKey(dn)) ? 'RecordingAllowed' : null;
 }
