@@ -17,7 +17,7 @@ Feature: The SIP and mail routing addresses GALSync writes on contacts
       Then the SIP address of each contact in XYZ is bare
 
     @GAL-03 @documented @tenant-check
-    Example: Every contact of the tenant is checked for the sip: prefix
+    Example: Every contact of the tenant, and every contact this run's flow would write, is checked for the sip: prefix
       When every object of the tenant is checked for the sip: prefix
       Then each object that breaks the rule is reported as a finding
 
@@ -35,6 +35,6 @@ Feature: The SIP and mail routing addresses GALSync writes on contacts
       Then the targetAddress of each contact in XYZ is bare
 
     @GAL-04 @documented @tenant-check
-    Example: Every contact of the tenant is checked for the SMTP: prefix
+    Example: Every contact of the tenant, and every contact this run's flow would write, is checked for the SMTP: prefix
       When every object of the tenant is checked for the SMTP: prefix
       Then each object that breaks the rule is reported as a finding

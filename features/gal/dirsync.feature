@@ -20,6 +20,6 @@ Feature: DirSync exports the external contacts Lync Online users can reach
       Then the contact of "Anna Berg" is not-exported to Office 365
 
     @GAL-05 @documented @tenant-check
-    Example: Every contact of the tenant is checked for export to Office 365
+    Example: Every contact of the online forest, and every contact this run's flow would write there, is checked for export to Office 365
       When every object of the tenant is checked for export to Office 365
       Then each object that breaks the rule is reported as a finding

@@ -34,9 +34,9 @@ Feature: GALSync copies the users of one forest as contacts into the other
       Then each of their contacts in XYZ carries the user's SIP address
 
     @GAL-02 @documented @tenant-check
-    Example: The flow given for this run is previewed for every user of the on-premises forest
-      When GALSync runs with this run's flow for every user of the on-premises forest
-      Then every contact it writes is checked for a SIP address, its prefixes and export to Office 365
+    Example: The flow given for this run is previewed for every user of both forests
+      When GALSync runs with this run's flow for every user of both forests
+      Then each user whose contact would carry no SIP address is reported
 
   Rule: GAL-06 mailNickname can be filled from sAMAccountName.
 

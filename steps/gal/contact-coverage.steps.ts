@@ -1,12 +1,12 @@
 import { When } from '@cucumber/cucumber';
 import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
 import { projectContact } from '../../src/model/gal';
+import { dnKey as key } from '../../src/tenant/dn';
 import type { Forest } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 import { namedFlow } from './gal-context';
 
-const key = (dn: string) => dn.toLowerCase().replace(/\s*,\s*/g, ',');
 const findingsOf = (w: HarnessWorld) =>
   w.area<{ rule?: string; list: Finding[] }>('gal-tenant', () => ({ list: [] }));
 

@@ -2,29 +2,24 @@ import { Then, When } from '@cucumber/cucumber';
 import type { HarnessWorld } from '../support/world';
 import { type FlowPreview, previewFlow } from './flow-preview';
 import { namedFlow } from './gal-context';
+import { sourceFindings } from './source-side';
 
 const previewOf = (w: HarnessWorld) => w.area<{ preview?: FlowPreview }>('gal-flow-preview', () => ({}));
 
-When(
-  "GALSync runs with this run's flow for every user of the on-premises forest",
-  async function (this: HarnessWorld) {
-    previewOf(this).preview = await previewFlow(this, namedFlow(this, 'configured'));
-  },
-);
+When("GALSync runs with this run's flow for every user of both forests", async function (this: HarnessWorld) {
+  previewOf(this).preview = await previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
+});
 
-Then(
-  'every contact it writes is checked for a SIP address, its prefixes and export to Office 365',
-  async function (this: HarnessWorld) {
-    const preview = previewOf(this).preview!;
-    await this.verifyNoDisagreements(
-      ['GAL-01', 'GAL-02'],
-      `every contact GALSync wrote with flow "${preview.flow}" is the contact the model projects`,
-      'ldap',
-      preview.disagreements,
-      { usersRead: preview.usersRead },
-    );
-    if (preview.usersRead === 0)
-      throw new Error(`[GAL-02] flow "${preview.flow}" selected no user of the on-premises forest`);
-    await this.reportFindings('GAL-02', preview.findings, preview.usersRead);
-  },
-);
+Then('each user whose contact would carry no SIP address is reported', async function (this: HarnessWorld) {
+  const preview = previewOf(this).preview!;
+  await this.verifyNoDisagreements(
+    ['GAL-01', 'GAL-02'],
+    `every contact GALSync wrote with flow "${preview.flow}" is the contact the model projects`,
+    'ldap',
+    preview.disagreements,
+    { usersRead: preview.usersRead },
+  );
+  if (preview.usersRead === 0)
+    throw new Error(`[GAL-02] flow "${preview.flow}" selected no user of the tenant`);
+  await this.reportFindings('GAL-02', sourceFindings(preview, 'GAL-02'));
+});

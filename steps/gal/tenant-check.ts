@@ -1,5 +1,7 @@
 import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
+import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { ForestRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 
@@ -11,6 +13,8 @@ export interface Outcome {
 
 export interface TenantCheck {
   rule: string;
+  /** The forests the rule concerns (default: both). */
+  roles?: ForestRole[];
   /** The LDAP filter that selects the objects the rule concerns (read from each forest's mock DC). */
   ldapFilter: string;
   /** The attributes the rule reads (objectClass is always read). */
@@ -20,8 +24,6 @@ export interface TenantCheck {
   classify(entry: DirectoryEntry): Outcome;
 }
 
-const key = (dn: string) => dn.toLowerCase().replace(/\s*,\s*/g, ',');
-
 /**
  * Runs a rule over every object of the loaded tenant twice: on the tenant data (the model) and on what
  * each forest's mock DC returns over LDAP. Records a finding per object and fails on any disagreement.
@@ -30,16 +32,16 @@ export async function checkTenant(world: HarnessWorld, check: TenantCheck): Prom
   const findings: Finding[] = [];
   const disagreements: string[] = [];
   let ldapObjects = 0;
-  for (const forest of world.tenant.forests) {
+  for (const forest of world.tenant.forests.filter((f) => !check.roles || check.roles.includes(f.role))) {
     const dc = await world.tenantSpace.directory(forest.role);
     const observed = await withLdap(dc.admin, (c) =>
       pagedSearch(c, forest.baseDn, check.ldapFilter, ['objectClass', ...check.attributes]),
     );
-    const byDn = new Map(observed.map((e) => [key(e.dn), e]));
+    const byDn = new Map(observed.map((e) => [dnKey(e.dn), e]));
     ldapObjects += observed.length;
     for (const entry of forest.entries.filter((e) => check.select(e))) {
       const model = check.classify(entry);
-      const seen = byDn.get(key(entry.dn));
+      const seen = byDn.get(dnKey(entry.dn));
       const wire = seen ? check.classify(seen) : undefined;
       if (!wire || wire.outcome !== model.outcome)
         disagreements.push(`${entry.dn}: model ${model.outcome}, ldap ${wire?.outcome ?? 'not returned'}`);

@@ -8,6 +8,9 @@ import {
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
+import { previewFlow } from './flow-preview';
+import { namedFlow } from './gal-context';
+import { sourceFindings } from './source-side';
 import { checkTenant, type Outcome, type TenantCheck } from './tenant-check';
 
 const isContact = (e: DirectoryEntry) => e.isA('contact');
@@ -30,6 +33,8 @@ const CHECKS: Record<string, TenantCheck> = {
   },
   'export to Office 365': {
     rule: 'GAL-05',
+    // DirSync exports the online forest only.
+    roles: ['online'],
     ldapFilter: '(objectClass=contact)',
     attributes: ['mailNickname', 'targetAddress'],
     select: isContact,
@@ -58,6 +63,10 @@ function format(v: { value: string; reason: string }): Outcome {
 const findingsOf = (w: HarnessWorld) =>
   w.area<{ rule?: string; list: Finding[] }>('gal-tenant', () => ({ list: [] }));
 
+/**
+ * A GAL rule over the tenant: every object that exists (read from each forest's mock DC beside the
+ * tenant data) and, on the source side, every contact the run's flow would write (GALSync over LDAP).
+ */
 When('every object of the tenant is checked for {}', async function (this: HarnessWorld, what: string) {
   const check = CHECKS[what];
   if (!check)
@@ -65,6 +74,15 @@ When('every object of the tenant is checked for {}', async function (this: Harne
   const store = findingsOf(this);
   store.rule = check.rule;
   store.list = await checkTenant(this, check);
+  const preview = await previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
+  await this.verifyNoDisagreements(
+    check.rule,
+    `every contact GALSync writes with flow "${preview.flow}" is the contact the model projects`,
+    'ldap',
+    preview.disagreements,
+    { usersRead: preview.usersRead },
+  );
+  store.list.push(...sourceFindings(preview, check.rule));
 });
 
 Then('each object that breaks the rule is reported as a finding', async function (this: HarnessWorld) {

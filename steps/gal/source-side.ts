@@ -1,0 +1,58 @@
+import { dirSyncExportsContact, sipAddressFormat, targetAddressFormat } from '../../src/model/gal';
+import type { Verdict } from '../../src/model/verdict';
+import type { DirectoryEntry } from '../../src/tenant/entry';
+import type { Finding } from '../support/findings';
+import type { FlowPreview, PreviewedUser } from './flow-preview';
+
+type Judged = { holds: boolean; severity: Finding['severity']; reason: string } | undefined;
+
+/** What each rule says of the contact the run's flow would write (undefined: the rule does not apply). */
+const VERDICTS: Record<string, (contact: DirectoryEntry, p: PreviewedUser) => Judged> = {
+  'GAL-02': (c) => {
+    const sip = sipAddressFormat(c.first('msRTCSIP-PrimaryUserAddress'));
+    const holds = sip.value !== 'absent';
+    return {
+      holds,
+      severity: 'warning',
+      reason: holds ? 'it carries a SIP address' : 'it gets no SIP address',
+    };
+  },
+  'GAL-03': (c) => format(sipAddressFormat(c.first('msRTCSIP-PrimaryUserAddress'))),
+  'GAL-04': (c) => format(targetAddressFormat(c.first('targetAddress'))),
+  // DirSync exports the online forest only: contacts written into the on-premises forest never reach Office 365.
+  'GAL-05': (c, p) => {
+    if (p.target.role !== 'online') return undefined;
+    const v = dirSyncExportsContact(c);
+    return { holds: v.value, severity: 'warning', reason: v.reason };
+  },
+};
+
+function format(v: Verdict<string>): Judged {
+  if (v.value === 'absent') return undefined;
+  return { holds: v.value === 'ok', severity: 'blocking', reason: v.reason };
+}
+
+/**
+ * The source side of a GAL rule: for every user the run's flow projects, the rule's verdict on the
+ * contact GALSync would write, named on the source user (a defect is found before the contact exists).
+ */
+export function sourceFindings(preview: FlowPreview, rule: string): Finding[] {
+  const verdictOf = VERDICTS[rule];
+  if (!verdictOf) return [];
+  const findings: Finding[] = [];
+  for (const p of preview.users) {
+    if (!p.contact) continue;
+    const judged = verdictOf(p.contact, p);
+    if (!judged) continue;
+    findings.push({
+      rule,
+      dn: p.user.dn,
+      forest: p.home.domain,
+      outcome: judged.holds ? 'holds' : 'finding',
+      ...(judged.holds ? {} : { severity: judged.severity }),
+      message: `the contact flow "${preview.flow}" writes in ${p.target.domain}: ${judged.reason}`,
+      witnesses: ['model', 'ldap'],
+    });
+  }
+  return findings;
+}
