@@ -21,6 +21,10 @@ export interface Recipient {
   targetAddress?: string;
   legacyExchangeDN: string;
   userPrincipalName?: string;
+  /** msExchHideFromAddressLists: TRUE keeps the recipient out of the GAL, the OAB and name resolution. */
+  hiddenFromAddressLists: boolean;
+  /** msRTCSIP-UserEnabled is not FALSE: the user can sign in to Lync. */
+  lyncEnabled: boolean;
 }
 
 export interface EntryJson {
@@ -98,5 +102,7 @@ function toRecipient(entry: EntryJson): Recipient | undefined {
     targetAddress,
     legacyExchangeDN: first('legacyExchangeDN') ?? `${ORG_DN}/cn=${alias}`,
     userPrincipalName: first('userPrincipalName'),
+    hiddenFromAddressLists: first('msExchHideFromAddressLists')?.toUpperCase() === 'TRUE',
+    lyncEnabled: first('msRTCSIP-UserEnabled')?.toUpperCase() !== 'FALSE',
   };
 }

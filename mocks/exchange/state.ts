@@ -24,7 +24,7 @@ export class ExchangeState {
       this.oab.advance(
         from,
         to,
-        () => this.recipients,
+        () => this.addressList(),
         (step) =>
           journal.record({
             operation: `oab.${step.kind}`,
@@ -52,7 +52,7 @@ export class ExchangeState {
 
   reset(): void {
     this.recipients = this.fixtures;
-    this.oab.restart(this.fixtures, this.clock.millis());
+    this.oab.restart(this.addressList(), this.clock.millis());
   }
 
   /** Adds or replaces one recipient (matched by DN) in the live directory; the OAB sees it at its next generation. */
@@ -65,6 +65,11 @@ export class ExchangeState {
     const before = this.recipients.length;
     this.recipients = this.recipients.filter((r) => r.dn.toLowerCase() !== dn.toLowerCase());
     return this.recipients.length < before;
+  }
+
+  /** The Global Address List the OAB is generated from: every recipient not hidden from address lists. */
+  addressList(): Recipient[] {
+    return this.live.filter((r) => !r.hiddenFromAddressLists);
   }
 
   /** The Unified Contact Store: licensed Lync Online users (mailboxes with a SIP address), never contacts. */
@@ -85,7 +90,8 @@ export class ExchangeState {
         for (const p of r.proxyAddresses) if (/^smtp:/i.test(p)) logins.set(p.slice(5).toLowerCase(), r);
         if (r.userPrincipalName) logins.set(r.userPrincipalName.toLowerCase(), r);
       }
-      this.index = { logins, ucs: mailboxes.filter((r) => r.sip) };
+      const licensed = mailboxes.filter((r) => r.sip && r.lyncEnabled && !r.hiddenFromAddressLists);
+      this.index = { logins, ucs: licensed };
     }
     return this.index;
   }

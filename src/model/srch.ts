@@ -159,14 +159,23 @@ export function nameMatches(p: Person, query: string): boolean {
 
 /**
  * The cloud directory the notes describe, from the online forest: the UCS holds users with a mail
- * address and a SIP address (licensed Lync Online users); the GAL, and so the OAB, holds every mail
- * user and every contact DirSync exports (GAL-05).
+ * address and a SIP address (licensed Lync Online users, Lync not switched off); the GAL, and so the
+ * OAB, holds every mail user and every contact DirSync exports (GAL-05), except those hidden from
+ * address lists (msExchHideFromAddressLists).
  */
 export function cloudDirectoryView(online: DirectoryEntry[]): { ucs: Person[]; oab: Person[] } {
-  const mailUsers = online.filter((e) => e.isA('user') && !e.isA('computer') && e.has('mail'));
-  const contacts = online.filter((e) => e.isA('contact') && dirSyncExportsContact(e).value);
-  const ucs = mailUsers.filter((e) => e.has('msRTCSIP-PrimaryUserAddress'));
+  const listed = online.filter((e) => !hiddenFromAddressLists(e));
+  const mailUsers = listed.filter((e) => e.isA('user') && !e.isA('computer') && e.has('mail'));
+  const contacts = listed.filter((e) => e.isA('contact') && dirSyncExportsContact(e).value);
+  const ucs = mailUsers.filter(
+    (e) => e.has('msRTCSIP-PrimaryUserAddress') && e.first('msRTCSIP-UserEnabled')?.toUpperCase() !== 'FALSE',
+  );
   return { ucs: ucs.map(personOf), oab: [...mailUsers, ...contacts].map(personOf) };
+}
+
+/** msExchHideFromAddressLists: TRUE keeps an object out of the GAL and so out of the OAB. */
+export function hiddenFromAddressLists(e: DirectoryEntry): boolean {
+  return e.first('msExchHideFromAddressLists')?.toUpperCase() === 'TRUE';
 }
 
 export function personOf(e: DirectoryEntry): Person {

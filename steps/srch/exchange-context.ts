@@ -6,7 +6,7 @@ import { type OutlookMode, OutlookSimulator } from '../../src/clients/exchange/o
 import type { SeededCloud } from '../../src/harness/cloud-directory';
 import type { DataSpace } from '../../src/harness/data-space';
 import type { StartedService } from '../../src/harness/service-set';
-import { cloudDirectoryView } from '../../src/model/srch';
+import { cloudDirectoryView, hiddenFromAddressLists } from '../../src/model/srch';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { forestByRole, type Tenant } from '../../src/tenant/tenant';
 import type { HarnessWorld } from '../support/world';
@@ -64,7 +64,13 @@ export class ExchangeContext {
 
   /** Licensed Lync Online users: exported users with a SIP address (the UCS). */
   licensedUsers(): DirectoryEntry[] {
-    return this.exported.filter((e) => e.isA('user') && e.has('msRTCSIP-PrimaryUserAddress'));
+    return this.exported.filter(
+      (e) =>
+        e.isA('user') &&
+        e.has('msRTCSIP-PrimaryUserAddress') &&
+        e.first('msRTCSIP-UserEnabled')?.toUpperCase() !== 'FALSE' &&
+        !hiddenFromAddressLists(e),
+    );
   }
 
   externalContacts(): DirectoryEntry[] {

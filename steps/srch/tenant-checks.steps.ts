@@ -3,7 +3,7 @@ import { discoverPox } from '../../src/clients/exchange/autodiscover';
 import { EwsOnlyClient } from '../../src/clients/exchange/ews-search';
 import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
 import { dirSyncExportsContact } from '../../src/model/gal';
-import { type SearchSetup, searchFindsPerson } from '../../src/model/srch';
+import { hiddenFromAddressLists, type SearchSetup, searchFindsPerson } from '../../src/model/srch';
 import { contactsOf, forestByRole } from '../../src/tenant/tenant';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
@@ -93,6 +93,8 @@ const CLIENTS: Array<{ label: string; setup: Partial<SearchSetup> }> = [
     setup: { client: 'lync-windows', outlookVersion: 2013, outlookMode: 'online' },
   },
   { label: 'Lync for Mac', setup: { client: 'lync-mac' } },
+  { label: 'Lync Mobile', setup: { client: 'lync-mobile' } },
+  { label: 'OWA', setup: { client: 'owa' } },
 ];
 
 When(
@@ -116,6 +118,8 @@ When(
       new LyncForWindows(ctx.signIn(searcher), cached),
       new LyncForWindows(ctx.signIn(searcher), ctx.newOutlook(searcher, 2013, 'online', now)),
       new EwsOnlyClient('Lync for Mac', ctx.signIn(searcher)),
+      new EwsOnlyClient('Lync Mobile', ctx.signIn(searcher)),
+      new EwsOnlyClient('OWA', ctx.signIn(searcher, true)),
     ];
     const forest = forestByRole(this.tenant, 'online');
     for (const [i, contact] of contactsOf(forest).entries()) {
@@ -129,8 +133,9 @@ When(
         sipEqualsMail: true,
         autodiscover: 'exchange-online',
       };
-      // A contact is never in the UCS (SRCH-01); it is in the OAB when DirSync exports it (GAL-05).
-      const where = { inUcs: false, inOab: exported.value };
+      // A contact is never in the UCS (SRCH-01); it is in the OAB when DirSync exports it (GAL-05)
+      // and it is not hidden from address lists.
+      const where = { inUcs: false, inOab: exported.value && !hiddenFromAddressLists(contact) };
       const model = CLIENTS.map(
         (k) => searchFindsPerson({ ...base, ...k.setup }, person, where, query).value,
       );
@@ -141,7 +146,7 @@ When(
         );
       const foundIn = CLIENTS.filter((_, k) => model[k]).map((k) => k.label);
       if (wire?.some((v, k) => v !== model[k])) c.wireFlagged.push(contact.dn);
-      const onlyCached = model[0] && !model[1] && !model[2];
+      const onlyCached = model[0] && model.slice(1).every((found) => !found);
       c.findings.push({
         rule: 'SRCH-03',
         dn: contact.dn,
@@ -151,7 +156,9 @@ When(
         message: onlyCached
           ? `"${query}" finds ${person.displayName} only in Lync for Windows with cached Outlook (not in Mac, Mobile, OWA or online mode)`
           : `"${query}" does not find ${person.displayName} where the notes say (found in: ${foundIn.join(', ') || 'no client'}${exported.value ? '' : `; ${exported.reason}`})`,
-        witnesses: wire ? ['model', 'client:lync-windows', 'client:lync-mac'] : ['model'],
+        witnesses: wire
+          ? ['model', 'client:lync-windows', 'client:lync-mac', 'client:lync-mobile', 'client:owa']
+          : ['model'],
       });
     }
   },
