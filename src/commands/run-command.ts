@@ -4,12 +4,13 @@ import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { type Catalog, loadCatalog } from '../catalog/catalog';
 import { loadGalSyncFlow } from '../clients/ldap/galsync-flow';
 import { RUN_CONFIG_ENV, type RunConfig } from '../harness/run-config';
-import { createManifest, type Manifest, writeManifest } from '../report/manifest';
+import { createManifest, type ForestSummary, type Manifest, writeManifest } from '../report/manifest';
 import { ProgressDisplay } from '../report/progress-display';
 import { BaselineError, checkBaselineDir } from '../report/regression';
 import { RunMessagesCollector } from '../report/run-messages';
 import { type WrittenReport, writeRunReport } from '../report/write-report';
 import { loadTenant } from '../tenant/load';
+import type { Forest } from '../tenant/tenant';
 import { resolveLiveTenants } from './live-tenant';
 import { parseRunOptions, RUN_HELP, type RunOptions } from './run-options';
 import { loadWaivers, printRunSummary } from './run-report';
@@ -34,13 +35,16 @@ export async function runCommand(args: string[]): Promise<number> {
   options.out ??= join(options.outRoot, runId);
   options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out });
   // Bad input stops the run before anything is reported as passing.
-  if (options.tenantFiles.length) loadTenant({ files: options.tenantFiles, sampleSize: 0 });
+  const tenant = options.tenantFiles.length
+    ? loadTenant({ files: options.tenantFiles, sampleSize: 0 })
+    : undefined;
   const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
   if (containerProblem) {
     console.error(`lync-harness run: ${containerProblem}`);
     return 2;
   }
-  const { outDir, manifest } = createRunFolder(options, catalog, waivers, runId);
+  const forests = tenant?.forests.map(forestSummary);
+  const { outDir, manifest } = createRunFolder(options, catalog, waivers, runId, forests);
   return runAndReport(options, catalog, outDir, manifest);
 }
 
@@ -56,6 +60,7 @@ function createRunFolder(
   catalog: Catalog,
   waivers: Record<string, string>,
   runId: string,
+  forests?: ForestSummary[],
 ) {
   const outDir = resolve(options.out ?? join(options.outRoot, runId));
   mkdirSync(outDir, { recursive: true });
@@ -73,7 +78,7 @@ function createRunFolder(
   const configFile = join(outDir, 'run-config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   process.env[RUN_CONFIG_ENV] = configFile;
-  const manifest = createManifest(config, catalog, { tags: options.tags, waivers });
+  const manifest = createManifest(config, catalog, { tags: options.tags, waivers, forests });
   writeManifest(outDir, manifest);
   return { outDir, manifest };
 }
@@ -184,4 +189,9 @@ function checkSettings(catalog: Catalog, settings: Record<string, string>): void
 
 function newRunId(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+}
+
+function forestSummary(forest: Forest): ForestSummary {
+  const { role, domain, baseDn, source, addedByHarness, notes } = forest;
+  return { role, domain, baseDn, source, objects: forest.entries.length, addedByHarness, notes };
 }

@@ -1,3 +1,4 @@
+import { exportShapeLines } from './export-shape';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-assets';
 import { regressionSection } from './html-regression';
 import { ruleSection } from './html-rules';
@@ -35,6 +36,9 @@ function manifestTable(report: ComplianceReport): string {
               `${esc(f.role ? `${f.role}: ` : '')}${esc(f.name)} <code class="hash">sha256 ${esc(f.sha256)}</code> (${num(f.bytes)} bytes)`,
           )
           .join('<br>');
+  const shape = exportShapeLines(m.tenant.forests)
+    .map((line) => esc(line))
+    .join('<br>');
   const flow = m.galsyncFlow
     ? `${esc(m.galsyncFlow.name)}${m.galsyncFlow.isDefault ? ' (the shipped out-of-the-box flow; no --galsync given)' : ''} <code class="hash">sha256 ${esc(m.galsyncFlow.sha256)}</code> ${m.galsyncFlow.copy ? ` (copy: ${fileLink(m.galsyncFlow.copy)})` : ''}`
     : 'the out-of-the-box flow';
@@ -56,6 +60,7 @@ function manifestTable(report: ComplianceReport): string {
       m.mode === 'embedded' ? 'embedded (mock services in-process)' : 'containers (mock services in Docker)',
     ],
     ['Tenant', tenant],
+    ...(shape ? ([['Your export', shape]] as Array<[string, string]>) : []),
     ['GALSync flow', flow],
     ['Settings', settings],
     ['Scenarios selected', m.tags ? `tag expression <code>${esc(m.tags)}</code>` : 'all'],

@@ -17,12 +17,26 @@ export interface FileStamp {
   liveSource?: string;
 }
 
+/** One forest as the run read it from the user's files: what the report says of their export. */
+export interface ForestSummary {
+  role: string;
+  domain: string;
+  baseDn: string;
+  /** The files it was read from. */
+  source: string;
+  objects: number;
+  /** Objects a domain controller holds that the export did not (the naming-context head, parents of an OU). */
+  addedByHarness: string[];
+  /** What the reader noticed (an incomplete ranged attribute, ...). */
+  notes: string[];
+}
+
 /** What ran, on what, under which settings: manifest.json, shown at the top of the report. */
 export interface Manifest {
   harness: { name: string; version: string; node: string; cucumber: string };
   runId: string;
   mode: RunConfig['mode'];
-  tenant: { source: 'sample' | 'files'; sampleSize: number; files: FileStamp[] };
+  tenant: { source: 'sample' | 'files'; sampleSize: number; files: FileStamp[]; forests?: ForestSummary[] };
   /**
    * The GALSync flow file (the shipped out-of-the-box flow when none is given: `isDefault`), with a
    * copy kept in the run's evidence so a later baseline can diff it.
@@ -68,7 +82,12 @@ function packageVersion(pkg: string): string {
 export function createManifest(
   config: RunConfig,
   catalog: Catalog,
-  extra: { tags?: string; waivers?: Record<string, string>; startedAt?: Date } = {},
+  extra: {
+    tags?: string;
+    waivers?: Record<string, string>;
+    startedAt?: Date;
+    forests?: ForestSummary[];
+  } = {},
 ): Manifest {
   const settings: Manifest['settings'] = {};
   for (const [name, setting] of Object.entries(catalog.settings)) {
@@ -97,6 +116,7 @@ export function createManifest(
       source: config.tenantFiles.length ? 'files' : 'sample',
       sampleSize: config.sampleSize,
       files: config.tenantFiles.map(stampFile),
+      ...(extra.forests ? { forests: extra.forests } : {}),
     },
     galsyncFlow,
     settings,

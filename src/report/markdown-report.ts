@@ -1,3 +1,4 @@
+import { exportShapeLines } from './export-shape';
 import { underlyingWords } from './html-util';
 import type { Regression } from './regression';
 import type { ComplianceReport, ReportRule } from './report-types';
@@ -139,6 +140,7 @@ export function renderMarkdown(report: ComplianceReport): string {
         ],
         ['Services', m.mode],
         ['Tenant', tenant],
+        ...exportShapeLines(m.tenant.forests).map((line) => ['Your export', line]),
         [
           'GALSync flow',
           m.galsyncFlow ? `${m.galsyncFlow.name} (sha256 ${m.galsyncFlow.sha256})` : 'out-of-the-box',
