@@ -3,6 +3,7 @@ import { entriesFromRecords } from './entries-from-records';
 import type { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
 import { readLdif } from './ldif-reader';
+import { decodeLdifFile } from './ldif-text';
 import { buildSampleTenant } from './sample';
 import { type ForestRole, forestOf, mostCommonNamingContext, type Tenant } from './tenant';
 
@@ -38,13 +39,13 @@ interface Export {
 
 function readExport(arg: string): Export {
   const { role, file } = parseTenantArgument(arg);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new LdifError(file, 0, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const { entries, notes } = entriesFromRecords(readLdif(text, file), file);
+  const { entries, notes } = entriesFromRecords(readLdif(decodeLdifFile(bytes, file), file), file);
   if (entries.length === 0) throw new LdifError(file, 1, 'the file holds no directory entries');
   return { file, role, namingContext: mostCommonNamingContext(entries, file), entries, notes };
 }
