@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { writeLdif } from '../tenant/ldif-writer';
 import { LiveDirectoryError, readLiveDirectory } from '../tenant/live-directory';
-import { snapshotHeader } from '../tenant/live-snapshot';
+import { snapshotHeader, writeSnapshot } from '../tenant/live-snapshot';
 import { promptHidden } from './password-prompt';
 import { UsageError } from './usage-error';
 
@@ -107,7 +106,7 @@ async function snapshot(
       `[tenant:ldap] ${source.url} returned no object under ${read.baseDn}: the account may not see them; give --bind-dn`,
     );
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, snapshotHeader(source.url, read.baseDn, bindDn, new Date()) + writeLdif(read.entries));
+  writeSnapshot(file, snapshotHeader(source.url, read.baseDn, bindDn, new Date()), read.entries);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stderr.write(
     `lync-harness run: read ${read.entries.length} objects under ${read.baseDn} in ${seconds} s: ${file}\n`,

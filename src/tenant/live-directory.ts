@@ -70,7 +70,7 @@ async function namingContext(ldap: ReadOnlyLdap, url: string): Promise<string> {
   if (typeof base === 'string' && base) return base;
   throw new LiveDirectoryError(
     `[tenant:ldap] the rootDSE of ${url} names no naming context (neither defaultNamingContext nor ` +
-      `namingContexts): give the base DN in the URL, e.g. ${url.replace(/\/.*$/, '')}/DC=abc,DC=corp`,
+      `namingContexts): give the base DN in the URL, e.g. ${url}/DC=abc,DC=corp`,
   );
 }
 
@@ -96,7 +96,7 @@ function rangedSlice(raw: Entry, attribute: string): { values: AttributeValue[];
   for (const name of Object.keys(raw)) {
     const match = RANGED.exec(name);
     if (match && match[1].toLowerCase() === attribute.toLowerCase())
-      return { values: valuesOf(raw, name).map((v) => toValue(attribute, v)), end: match[3] };
+      return { values: valuesOf(raw, name).map((v) => toValue(isBinary(attribute), v)), end: match[3] };
   }
   return undefined;
 }
@@ -106,11 +106,12 @@ function toEntry(raw: Entry, pending: PendingRange[]): DirectoryEntry {
   const entry = new DirectoryEntry(raw.dn);
   for (const name of Object.keys(raw)) {
     if (name === 'dn') continue;
-    const range = RANGED.exec(name);
+    const range = name.includes(';') ? RANGED.exec(name) : null;
     const attribute = range ? range[1] : name;
-    const values = valuesOf(raw, name).map((v) => toValue(attribute, v));
+    const binary = isBinary(attribute);
+    const values = valuesOf(raw, name).map((v) => toValue(binary, v));
     if (values.length === 0) continue;
-    entry.set(attribute, [...entry.get(attribute), ...values]);
+    entry.set(attribute, range ? [...entry.get(attribute), ...values] : values);
     if (range && range[3] !== '*') pending.push({ entry, attribute, next: Number(range[3]) + 1 });
   }
   return entry;
@@ -121,9 +122,10 @@ function valuesOf(raw: Entry, name: string): (string | Buffer)[] {
   return Array.isArray(value) ? value : [value];
 }
 
+const isBinary = (attribute: string) => BINARY_ATTRIBUTES.has(attribute.toLowerCase());
+
 /** Binary attributes as bytes; other values as text, or as bytes when they are not UTF-8. */
-function toValue(attribute: string, value: string | Buffer): AttributeValue {
-  const binary = BINARY_ATTRIBUTES.has(attribute.toLowerCase());
+function toValue(binary: boolean, value: string | Buffer): AttributeValue {
   if (typeof value === 'string') return binary ? new Uint8Array(Buffer.from(value, 'utf8')) : value;
   if (binary) return new Uint8Array(value);
   try {

@@ -1,3 +1,7 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { DirectoryEntry } from './entry';
+import { writeLdif } from './ldif-writer';
+
 /**
  * The first line of the LDIF snapshot a run writes for a live `--tenant ldap://...`: it names the
  * directory the snapshot was read from (never a password), so the manifest and a later offline run
@@ -16,4 +20,16 @@ export function liveSourceOf(ldif: Buffer | string): string | undefined {
     .split('\n', 1)[0]
     .trimEnd();
   return head.startsWith(FIRST_LINE) ? head.slice(FIRST_LINE.length) : undefined;
+}
+
+/** Writes the snapshot as writeLdif would, a thousand entries at a time: a 100,000-object forest is never one string. */
+export function writeSnapshot(file: string, header: string, entries: DirectoryEntry[]): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `${header}version: 1\n`);
+    for (let i = 0; i < entries.length; i += 1000)
+      writeSync(fd, `\n${writeLdif(entries.slice(i, i + 1000), false)}`);
+  } finally {
+    closeSync(fd);
+  }
 }
