@@ -105,3 +105,13 @@ test('printable escapes C0, DEL, C1, line separators and bidirectional overrides
   assert.equal(printable('a\x07b\x1b[0m\x7f\x9b\u2028\u202e'), 'a\\x07b\\x1B[0m\\x7F\\x9B\\u2028\\u202E');
   assert.equal(printable('Renée Åsa Jürgen'), 'Renée Åsa Jürgen');
 });
+
+test('a fold inside a multi-byte character (ldapsearch folds comments by bytes) is mended, lines kept', () => {
+  const whole = Buffer.from('# Renée Åberg, Users\ndn: CN=a\n', 'utf8');
+  const at = whole.indexOf(0xa9); // the second byte of é
+  const cut = Buffer.concat([whole.subarray(0, at), Buffer.from('\r\n '), whole.subarray(at)]);
+  assert.equal(decodeLdifFile(cut, 'c.ldif'), '# René\r\n e Åberg, Users\ndn: CN=a\n');
+  const pair = Buffer.from('\uFEFFcn: 😀\r\n', 'utf16le');
+  const split = Buffer.concat([pair.subarray(0, 12), Buffer.from('\r\n ', 'utf16le'), pair.subarray(12)]);
+  assert.equal(decodeLdifFile(split, 'c.ldif'), 'cn: 😀\r\n \r\n');
+});

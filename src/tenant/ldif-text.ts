@@ -45,7 +45,9 @@ function asciiPairs(b: Buffer, zero: 0 | 1): boolean {
 }
 
 function utf8(b: Buffer, skip: number, file: string): string {
-  const body = b.subarray(skip);
+  let body = b.subarray(skip);
+  if (isUtf8(body)) return body.toString('utf8');
+  body = mendFoldedCharacters(body);
   if (isUtf8(body)) return body.toString('utf8');
   const at = firstInvalidUtf8(body);
   const line = countLineFeeds(body, at) + 1;
@@ -63,7 +65,7 @@ function utf16(b: Buffer, skip: number, encoding: Encoding, file: string): strin
   const whole = body.length - (body.length % 2);
   const units =
     encoding === 'utf-16le' ? body.subarray(0, whole) : Buffer.from(body.subarray(0, whole)).swap16();
-  const text = units.toString('utf16le');
+  let text = units.toString('utf16le');
   if (whole !== body.length)
     throw new LdifError(
       file,
@@ -71,6 +73,7 @@ function utf16(b: Buffer, skip: number, encoding: Encoding, file: string): strin
       `the file ends in the middle of a ${encoding.toUpperCase()} character (an odd number of bytes after ` +
         'the byte-order mark): it was cut short; export it again',
     );
+  if (LONE_SURROGATE.test(text)) text = text.replace(FOLDED_PAIR, '$1$3$2');
   const at = text.search(LONE_SURROGATE);
   if (at >= 0) {
     throw new LdifError(
@@ -81,6 +84,42 @@ function utf16(b: Buffer, skip: number, encoding: Encoding, file: string): strin
     );
   }
   return text;
+}
+
+/**
+ * RFC 2849 only says a line SHOULD NOT be folded inside a multi-byte character, and ldapsearch does fold
+ * its comment lines by bytes: a character cut by a fold (line break and space) gets its last bytes back
+ * before the break, which keeps every line number and gives the same text once unfolded.
+ */
+function mendFoldedCharacters(original: Buffer): Buffer {
+  const b = Buffer.from(original);
+  for (let at = firstInvalidUtf8(b); at < b.length; at = firstInvalidUtf8(b, at)) {
+    const need = sequenceLength(b[at]);
+    let have = 1;
+    while (have < need && (b[at + have] & 0xc0) === 0x80) have++;
+    const cut = at + have;
+    const fold =
+      b[cut] === 10 && b[cut + 1] === 32
+        ? 2
+        : b[cut] === 13 && b[cut + 1] === 10 && b[cut + 2] === 32
+          ? 3
+          : 0;
+    const rest = b.subarray(cut + fold, cut + fold + need - have);
+    if (need === 0 || fold === 0 || rest.length < need - have || rest.some((c) => (c & 0xc0) !== 0x80)) break;
+    const lineBreak = Buffer.from(b.subarray(cut, cut + fold));
+    b.copy(b, cut, cut + fold, cut + fold + rest.length);
+    lineBreak.copy(b, cut + rest.length);
+  }
+  return b;
+}
+
+const FOLDED_PAIR = /([\uD800-\uDBFF])(\r?\n )([\uDC00-\uDFFF])/g;
+
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
 }
 
 /** Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past U+10FFFF included). */
