@@ -12,6 +12,7 @@ const CATEGORY: Record<string, string> = {
   organizationalunit: 'Organizational-Unit',
   domain: 'Domain-DNS',
   domaindns: 'Domain-DNS',
+  container: 'Container',
 };
 
 /**

@@ -3,29 +3,39 @@ import type { DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
 import { type LdifRecord, readLdif } from '../../src/tenant/ldif-reader';
 import { forestFromRecords } from '../../src/tenant/tenant';
-import { Dit, withOperationalAttributes } from './dit';
+import { Dit } from './dit';
+import { fillCategories, withOperationalAttributes } from './operational';
 
-/** Builds the tree of an LDIF document; throws LdifError naming the line. */
-export function loadDirectory(text: string): Dit {
-  return /^changetype:/im.test(text) ? withChanges(text) : contentOnly(text);
+/**
+ * Builds the tree of an LDIF document, every object completed as AD holds it and created at `when`
+ * (GeneralizedTime); throws LdifError naming the line.
+ */
+export function loadDirectory(text: string, when: string): Dit {
+  return /^changetype:/im.test(text) ? withChanges(text, when) : contentOnly(text, when);
 }
 
-/** A tree of ready entries in a known naming context. */
-export function directoryOf(entries: DirectoryEntry[], baseDn: string): Dit {
+/** A tree of these entries in a known naming context. */
+export function directoryOf(entries: DirectoryEntry[], baseDn: string, when = '20141201000000.0Z'): Dit {
   const dit = new Dit();
   dit.name(baseDn);
-  for (const entry of entries) addLoaded(dit, entry, () => 0);
-  dit.prepareIndexes();
-  return dit;
+  for (const entry of entries) addLoaded(dit, entry, when, () => 0);
+  return settled(dit);
 }
 
 /** An LDIF with change records: read whole, changes applied in order (src/tenant does that). */
-function withChanges(text: string): Dit {
+function withChanges(text: string, when: string): Dit {
   const records = readLdif(text, 'data');
   const forest = forestFromRecords(records, 'onpremises', 'data');
   const dit = new Dit();
   dit.name(forest.baseDn);
-  for (const entry of forest.entries) addLoaded(dit, entry, () => lineOf(records, entry.dn));
+  for (const entry of forest.entries) addLoaded(dit, entry, when, () => lineOf(records, entry.dn));
+  return settled(dit);
+}
+
+/** What a load does once every object is in: categories and SIDs that needed the forest, sorted indexes. */
+function settled(dit: Dit): Dit {
+  fillCategories(dit);
+  dit.sids.settle(dit);
   dit.prepareIndexes();
   return dit;
 }
@@ -34,7 +44,7 @@ function withChanges(text: string): Dit {
  * A plain export (content records only), read a few thousand records at a time straight into the
  * tree, so a 100,000-object forest never exists twice in memory.
  */
-function contentOnly(text: string): Dit {
+function contentOnly(text: string, when: string): Dit {
   const dit = new Dit();
   const contexts = new NamingContextTally();
   for (const chunk of chunks(text, 500)) {
@@ -48,21 +58,20 @@ function contentOnly(text: string): Dit {
     }
     for (const record of records) {
       if (record.type !== 'content' && record.type !== 'add') continue;
-      const stored = addLoaded(dit, record.entry, () => record.line + chunk.firstLine - 1);
+      const stored = addLoaded(dit, record.entry, when, () => record.line + chunk.firstLine - 1);
       contexts.count(stored.dn, stored.key);
     }
   }
   const best = contexts.best();
   if (!best) throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
   dit.name(best);
-  dit.prepareIndexes();
-  return dit;
+  return settled(dit);
 }
 
 /** Adds one loaded object; a malformed or repeated DN is an LdifError on the record's line. */
-function addLoaded(dit: Dit, entry: DirectoryEntry, line: () => number) {
+function addLoaded(dit: Dit, entry: DirectoryEntry, when: string, line: () => number) {
   try {
-    const stored = dit.insertNew(withOperationalAttributes(entry));
+    const stored = dit.insertNew(withOperationalAttributes(dit, entry, when));
     if (stored) return stored;
     throw new LdifError('data', line(), `duplicate entry ${entry.dn}`, 'dn');
   } catch (error) {

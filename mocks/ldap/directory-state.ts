@@ -1,22 +1,35 @@
-import type { AttributeValue } from '../../src/tenant/entry';
+import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
-import { AdminInputError } from '../admin';
+import { AdminInputError, VirtualClock } from '../admin';
 import { loadDirectory } from './directory-load';
 import { Dit, type StoredEntry } from './dit';
+import { generalizedTime, withOperationalAttributes } from './operational';
+
+/** What `PUT /__admin/data` answers. */
+export interface LoadAnswer {
+  /** Objects the DC now holds. */
+  entries: number;
+  baseDn: string;
+}
 
 /**
  * The loaded forest and the way back to it: every write records how to undo itself, so that reset
  * (before each scenario) restores the loaded data in time proportional to the writes, not the tree.
+ * Writes are stamped from the mock's virtual clock and the directory's USN counter.
  */
 export class DirectoryState {
   dit = new Dit();
   private undo: Array<() => void> = [];
+  /** The USN and next RID right after the load: reset takes the counters back there. */
+  private loaded = { usn: 0, rid: 0 };
+
+  constructor(private readonly clock: { now(): Date } = new VirtualClock()) {}
 
   /** Replaces the data with an LDIF document; on bad input throws (naming the line) and keeps the old data. */
-  load(text: string): { entries: number; baseDn: string } {
+  load(text: string): LoadAnswer {
     let dit: Dit;
     try {
-      dit = loadDirectory(text);
+      dit = loadDirectory(text, this.now());
     } catch (error) {
       if (error instanceof LdifError)
         throw new AdminInputError(
@@ -28,6 +41,7 @@ export class DirectoryState {
     }
     this.dit = dit;
     this.undo = [];
+    this.loaded = { usn: dit.usn, rid: dit.sids.nextRid };
     return { entries: dit.size, baseDn: dit.baseDn };
   }
 
@@ -35,7 +49,26 @@ export class DirectoryState {
   reset(): number {
     const count = this.undo.length;
     while (this.undo.length) this.undo.pop()!();
+    this.dit.usn = this.loaded.usn;
+    this.dit.sids.nextRid = this.loaded.rid;
     return count;
+  }
+
+  /** The time and USN of one write (the directory's USN goes up by one). */
+  stamp(): { when: string; usn: string } {
+    return { when: this.now(), usn: String(++this.dit.usn) };
+  }
+
+  /** Adds a new object as AD creates it: its operational attributes stamped now. */
+  create(entry: DirectoryEntry): StoredEntry {
+    return this.insert(withOperationalAttributes(this.dit, entry, this.now()));
+  }
+
+  /** A modify changed the object: whenChanged and uSNChanged move on. */
+  touch(stored: StoredEntry): void {
+    const { when, usn } = this.stamp();
+    this.replace(stored, 'whenChanged', [when]);
+    this.replace(stored, 'uSNChanged', [usn]);
   }
 
   /** Sets an attribute and remembers its previous values (looked up by DN when undone). */
@@ -61,5 +94,9 @@ export class DirectoryState {
   remove(stored: StoredEntry): void {
     this.dit.remove(stored);
     this.undo.push(() => this.dit.insert(stored.entry, stored.id));
+  }
+
+  private now(): string {
+    return generalizedTime(this.clock.now());
   }
 }

@@ -1,9 +1,10 @@
-import { DnSyntaxError, dnKey, dnsDomainOf, parentKey } from '../../src/tenant/dn';
+import { dnKey, dnsDomainOf, parentKey } from '../../src/tenant/dn';
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CompactEntry } from './compact-entry';
-import { DN_VALUED, firstRdnValue, keyOrUndefined, storedDn, valueKey } from './dn-keys';
+import { keyOrUndefined, valueKey } from './dn-keys';
 import type { FilterContext } from './filter';
 import { EQUALITY_INDEXED, PREFIX_INDEXED, ValueIndex } from './indexes';
+import { SidAllocator } from './sids';
 
 /** One object of the tree: its data, its DN key, its parent's key, and its last encoded answer (entry-codec.ts). */
 export class StoredEntry {
@@ -27,6 +28,9 @@ export class Dit implements FilterContext<StoredEntry> {
   baseDn = '';
   domain = '';
   netbios = '';
+  /** The directory's update sequence number: one more per write (highestCommittedUSN). */
+  usn = 0;
+  readonly sids = new SidAllocator();
   private nextId = 1;
   readonly byDn = new Map<string, StoredEntry>();
   /** Entries by id (tree order): unions are sorted by id and mapped back through this. */
@@ -162,58 +166,4 @@ export class Dit implements FilterContext<StoredEntry> {
   keyOf(stored: StoredEntry): string {
     return stored.key;
   }
-}
-
-/**
- * What AD keeps on every object even when an export leaves it out: the DN in the form AD writes it,
- * name, distinguishedName, objectGUID.
- */
-export function withOperationalAttributes(source: DirectoryEntry): DirectoryEntry {
-  const dn = storedDn(source.dn);
-  const entry = dn === source.dn ? source : source.clone(dn);
-  entry.set('distinguishedName', [dn]);
-  if (!entry.has('name') && dn) entry.set('name', [firstRdnValue(dn)]);
-  if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(dn)]);
-  for (const name of LINKS) {
-    const values = entry.get(name);
-    if (values.some((v) => storedValue(v) !== v)) entry.set(name, values.map(storedValue));
-  }
-  return entry;
-}
-
-/** Stored DN-valued attributes (memberOf is computed, distinguishedName set above). */
-const LINKS = [...DN_VALUED].filter((n) => n !== 'memberof' && n !== 'distinguishedname');
-
-/** A DN value in the form AD returns it; a value that is no DN stays as it is. */
-function storedValue(value: AttributeValue): AttributeValue {
-  if (typeof value !== 'string') return value;
-  try {
-    return storedDn(value);
-  } catch (error) {
-    if (error instanceof DnSyntaxError) return value;
-    throw error;
-  }
-}
-
-let slab = new Uint8Array(0);
-let used = 0;
-
-/** A stable objectGUID for an object exported without one: 16 bytes hashed from its DN, cut from a shared slab. */
-function guidFor(dn: string): Uint8Array {
-  if (used + 16 > slab.length) {
-    slab = new Uint8Array(64 * 1024);
-    used = 0;
-  }
-  const guid = slab.subarray(used, used + 16);
-  used += 16;
-  const text = dn.toLowerCase();
-  for (let lane = 0; lane < 4; lane++) {
-    let h = 0x811c9dc5 ^ (lane * 0x9e3779b9);
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    guid[lane * 4] = h >>> 24;
-    guid[lane * 4 + 1] = (h >>> 16) & 0xff;
-    guid[lane * 4 + 2] = (h >>> 8) & 0xff;
-    guid[lane * 4 + 3] = h & 0xff;
-  }
-  return guid;
 }

@@ -29,11 +29,14 @@ export function renameEntry(
   const rdn = singleRdn(newRdn);
   const newDn = `${formatDn([[rdn]])},${parent.dn}`;
   if (dit.byDn.has(dnKey(newDn)) && dnKey(newDn) !== stored.key) throw ENTRY_EXISTS;
+  const { when, usn } = state.stamp();
   const moved = stored.entry
     .clone(newDn)
     .set('distinguishedName', [newDn])
     .set('name', [rdn.value])
-    .set(spell(rdn.type), [rdn.value]);
+    .set(spell(rdn.type), [rdn.value])
+    .set('whenChanged', [when])
+    .set('uSNChanged', [usn]);
   unlinkMember(state, stored, newDn);
   state.remove(stored);
   state.insert(moved, stored.id);

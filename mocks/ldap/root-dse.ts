@@ -5,6 +5,7 @@ import { compileFilter } from './compile-filter';
 import { Dit } from './dit';
 import { encodeEntry } from './entry-codec';
 import { type Filter, matches } from './filter';
+import { generalizedTime } from './operational';
 
 /** Controls the mock DC honours or accepts, as AD lists them in supportedControl. */
 export const SUPPORTED_CONTROLS = [
@@ -47,6 +48,7 @@ export function rootDse(
     isGlobalCatalogReady: 'TRUE',
     isSynchronized: 'TRUE',
     currentTime: generalizedTime(now),
+    highestCommittedUSN: String(dit.usn),
   });
   const holder = new Dit();
   const stored = holder.insert(entry);
@@ -54,8 +56,4 @@ export function rootDse(
   const asked = attributes.length ? attributes : ['*'];
   const parts = found ? [encodeEntry(holder, stored, messageId, asked)] : [];
   return Buffer.concat([...parts, result(messageId, RESPONSE.search, CODE.success)]);
-}
-
-function generalizedTime(when: Date): string {
-  return `${when.toISOString().replace(/[-:T]/g, '').slice(0, 14)}.0Z`;
 }

@@ -41,6 +41,11 @@ const SPELLING = [
   'objectGUID',
   'objectSid',
   'distinguishedName',
+  'instanceType',
+  'whenCreated',
+  'whenChanged',
+  'uSNCreated',
+  'uSNChanged',
   'ou',
   'dc',
   'info',
@@ -56,7 +61,18 @@ export function spell(name: string): string {
 }
 
 /** Attributes the DC maintains itself: a client writing them is refused. */
-export const SYSTEM_ONLY = new Set(['memberof', 'objectguid', 'objectsid', 'distinguishedname', 'name']);
+export const SYSTEM_ONLY = new Set([
+  'memberof',
+  'objectguid',
+  'objectsid',
+  'distinguishedname',
+  'name',
+  'instancetype',
+  'whencreated',
+  'whenchanged',
+  'usncreated',
+  'usnchanged',
+]);
 
 /** Attributes a class cannot hold (MS-ADSC): a contact is no security principal. */
 const NOT_ALLOWED: Record<string, string[]> = {
@@ -78,19 +94,20 @@ export function checkSchema(entry: DirectoryEntry): void {
   if (needsCn && !entry.has('cn')) throw objectClassViolation('cn is required');
 }
 
-/** The category AD stamps on a new object of these classes. */
-export function defaultCategory(entry: DirectoryEntry, forestDn: string): string | undefined {
-  const classes = entry.objectClasses();
-  const name = classes.includes('computer')
-    ? 'Computer'
-    : classes.includes('user') || classes.includes('contact')
-      ? 'Person'
-      : classes.includes('group')
-        ? 'Group'
-        : classes.includes('organizationalunit')
-          ? 'Organizational-Unit'
-          : undefined;
-  return name && `CN=${name},CN=Schema,CN=Configuration,${forestDn}`;
+/** The defaultObjectCategory (its CN in the schema) AD stamps on a new object of these classes. */
+export function categoryName(classes: string[]): string | undefined {
+  if (classes.includes('computer')) return 'Computer';
+  if (classes.includes('user') || classes.includes('contact')) return 'Person';
+  if (classes.includes('group')) return 'Group';
+  if (classes.includes('organizationalunit')) return 'Organizational-Unit';
+  if (classes.includes('domaindns')) return 'Domain-DNS';
+  if (classes.includes('container')) return 'Container';
+  return undefined;
+}
+
+/** Objects that get an objectSid: users (and computers, a kind of user) and groups. */
+export function isSecurityPrincipal(classes: string[]): boolean {
+  return classes.includes('user') || classes.includes('group');
 }
 
 export function systemOnly(name: string): LdapError {

@@ -13,11 +13,12 @@ export async function adminCall(mock: StartedMock, method: string, path: string,
 /** Runs ldapsearch, ldapadd or ldapmodify (bound as the Administrator) with optional LDIF on stdin. */
 export function ldapTool(
   mock: StartedMock,
-  tool: 'ldapsearch' | 'ldapadd' | 'ldapmodify' | 'ldapmodrdn',
+  tool: 'ldapsearch' | 'ldapadd' | 'ldapmodify',
   args: string[],
   input?: string,
+  bindDn = ADMIN_DN,
 ): Promise<{ code: number; out: string }> {
-  const common = ['-x', '-H', mock.urls.ldap, '-D', ADMIN_DN, '-w', PASSWORD];
+  const common = ['-x', '-H', mock.urls.ldap, '-D', bindDn, '-w', PASSWORD];
   const extra = tool === 'ldapsearch' ? ['-LLL', '-o', 'ldif-wrap=no'] : [];
   return new Promise((resolve) => {
     const child = execFile(tool, [...common, ...extra, ...args], (error, stdout, stderr) => {

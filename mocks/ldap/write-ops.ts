@@ -2,9 +2,8 @@ import { parentKey, rdnOf } from '../../src/tenant/dn';
 import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CODE, ENTRY_EXISTS, LdapError, noSuchObject } from './ad-errors';
 import type { DirectoryState } from './directory-state';
-import { withOperationalAttributes } from './dit';
 import { requestKey, storedDn, valueKey } from './dn-keys';
-import { checkSchema, defaultCategory, SYSTEM_ONLY, spell, systemOnly } from './schema';
+import { checkSchema, SYSTEM_ONLY, spell, systemOnly } from './schema';
 import type { Session } from './session';
 import { checkRights, existing, linkedDns, requireBound, unlinkMember } from './write-guards';
 
@@ -32,9 +31,7 @@ export function addEntry(state: DirectoryState, session: Session, dn: string, at
   checkSchema(entry);
   if (entry.has('member')) entry.set('member', linkedDns(state, entry.texts('member')));
   checkRights(state, session, undefined, attrs);
-  const category = defaultCategory(entry, dit.baseDn);
-  if (category && !entry.has('objectCategory')) entry.set('objectCategory', [category]);
-  state.insert(withOperationalAttributes(entry));
+  state.create(entry);
 }
 
 export function modifyEntry(state: DirectoryState, session: Session, dn: string, changes: Change[]): void {
@@ -54,6 +51,7 @@ export function modifyEntry(state: DirectoryState, session: Session, dn: string,
       after.names().find((n) => n.toLowerCase() === name) ?? spell(name),
       after.get(name),
     );
+  state.touch(stored);
 }
 
 /** One change of a modify; values compare as AD compares them (DN values as DNs, text without case). */

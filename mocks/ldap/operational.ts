@@ -1,0 +1,98 @@
+import { DnSyntaxError } from '../../src/tenant/dn';
+import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+import { guidFor } from './binary-values';
+import type { Dit } from './dit';
+import { DN_VALUED, firstRdnValue, storedDn } from './dn-keys';
+import { categoryName, isSecurityPrincipal } from './schema';
+
+/**
+ * What AD keeps on every object, filled where an export (or a client's add) leaves it out: the DN in
+ * the form AD writes it, distinguishedName, name, objectGUID, instanceType, whenCreated/whenChanged,
+ * uSNCreated/uSNChanged, objectCategory and, for security principals, objectSid. At 100,000 objects
+ * each of these costs: equal values are one shared string, binary ones views of a shared slab.
+ * `when` is the write's GeneralizedTime (one string for a whole load).
+ */
+export function withOperationalAttributes(dit: Dit, source: DirectoryEntry, when: string): DirectoryEntry {
+  const dn = storedDn(source.dn);
+  const entry = dn === source.dn ? source : source.clone(dn);
+  const classes = entry.objectClasses();
+  for (const name of SHARED) if (entry.has(name)) entry.set(name, entry.get(name).map(sharedValue));
+  entry.set('distinguishedName', [dn]);
+  if (!entry.has('name') && dn) entry.set('name', [firstRdnValue(dn)]);
+  if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(dn)]);
+  if (!entry.has('instanceType')) entry.set('instanceType', [classes.includes('domaindns') ? '5' : '4']);
+  if (!entry.has('whenCreated')) entry.set('whenCreated', [when]);
+  if (!entry.has('whenChanged')) entry.set('whenChanged', [when]);
+  stampUsn(dit, entry);
+  if (dit.baseDn && !entry.has('objectCategory')) {
+    const category = categoryFor(classes, dit.baseDn);
+    if (category) entry.set('objectCategory', [category]);
+  }
+  if (isSecurityPrincipal(classes) && !entry.has('objectSid')) entry.set('objectSid', [dit.sids.next()]);
+  for (const name of LINKS) {
+    const values = entry.get(name);
+    if (values.some((v) => storedValue(v) !== v)) entry.set(name, values.map(storedValue));
+  }
+  return entry;
+}
+
+/** One USN per object written; a USN the export carries keeps the counter above it. */
+function stampUsn(dit: Dit, entry: DirectoryEntry): void {
+  const carried = Number(entry.first('uSNChanged') ?? entry.first('uSNCreated'));
+  if (carried > dit.usn) dit.usn = carried;
+  if (entry.has('uSNCreated') && entry.has('uSNChanged')) return;
+  const usn = String(++dit.usn);
+  if (!entry.has('uSNCreated')) entry.set('uSNCreated', [usn]);
+  if (!entry.has('uSNChanged')) entry.set('uSNChanged', [usn]);
+}
+
+/** Fills objectCategory where a load left it out (the forest is known only once every object is in). */
+export function fillCategories(dit: Dit): void {
+  for (const stored of dit.all()) {
+    if (stored.entry.has('objectCategory')) continue;
+    const classes = stored.entry.texts('objectClass').map((c) => c.toLowerCase());
+    const category = categoryFor(classes, dit.baseDn);
+    if (category) dit.replaceAttribute(stored, 'objectCategory', [category]);
+  }
+}
+
+/** The category DN of these classes in the forest's schema. */
+function categoryFor(classes: string[], forestDn: string): string | undefined {
+  const name = categoryName(classes);
+  return name && shared(`CN=${name},CN=Schema,CN=Configuration,${forestDn}`);
+}
+
+/** Attributes with a few values repeated on every object: each value is kept once. */
+const SHARED = ['objectClass', 'objectCategory'];
+const pool = new Map<string, string>();
+
+function sharedValue(value: AttributeValue): AttributeValue {
+  return typeof value === 'string' ? shared(value) : value;
+}
+
+function shared(value: string): string {
+  const known = pool.get(value);
+  if (known !== undefined) return known;
+  if (pool.size > 1024) pool.clear();
+  pool.set(value, value);
+  return value;
+}
+
+/** GeneralizedTime as AD writes whenCreated: `20141201093000.0Z`. */
+export function generalizedTime(when: Date): string {
+  return `${when.toISOString().replace(/[-:T]/g, '').slice(0, 14)}.0Z`;
+}
+
+/** Stored DN-valued attributes (memberOf is computed, distinguishedName set above). */
+const LINKS = [...DN_VALUED].filter((n) => n !== 'memberof' && n !== 'distinguishedname');
+
+/** A DN value in the form AD returns it; a value that is no DN stays as it is. */
+function storedValue(value: AttributeValue): AttributeValue {
+  if (typeof value !== 'string') return value;
+  try {
+    return storedDn(value);
+  } catch (error) {
+    if (error instanceof DnSyntaxError) return value;
+    throw error;
+  }
+}
