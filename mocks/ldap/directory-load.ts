@@ -2,15 +2,22 @@ import { DnSyntaxError, dnKey, namingContextOf, parentKey } from '../../src/tena
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
 import { type LdifRecord, readLdif } from '../../src/tenant/ldif-reader';
+import { missingParents } from '../../src/tenant/missing-parents';
 import { forestFromRecords } from '../../src/tenant/tenant';
 import { Dit } from './dit';
 import { fillCategories, withOperationalAttributes } from './operational';
+
+/** A loaded tree, and the DNs of the objects the load added because the export left them out. */
+export interface Loaded {
+  dit: Dit;
+  addedParents: string[];
+}
 
 /**
  * Builds the tree of an LDIF document, every object completed as AD holds it and created at `when`
  * (GeneralizedTime); throws LdifError naming the line.
  */
-export function loadDirectory(text: string, when: string): Dit {
+export function loadDirectory(text: string, when: string): Loaded {
   return /^changetype:/im.test(text) ? withChanges(text, when) : contentOnly(text, when);
 }
 
@@ -19,32 +26,53 @@ export function directoryOf(entries: DirectoryEntry[], baseDn: string, when = '2
   const dit = new Dit();
   dit.name(baseDn);
   for (const entry of entries) addLoaded(dit, entry, when, () => 0);
-  return settled(dit);
+  return settled(dit, when).dit;
 }
 
 /** An LDIF with change records: read whole, changes applied in order (src/tenant does that). */
-function withChanges(text: string, when: string): Dit {
+function withChanges(text: string, when: string): Loaded {
   const records = readLdif(text, 'data');
   const forest = forestFromRecords(records, 'onpremises', 'data');
   const dit = new Dit();
   dit.name(forest.baseDn);
   for (const entry of forest.entries) addLoaded(dit, entry, when, () => lineOf(records, entry.dn));
-  return settled(dit);
+  const loaded = settled(dit, when);
+  // forestFromRecords adds the missing parents itself (addedByHarness): they are still not the user's.
+  return { dit, addedParents: [...forest.addedByHarness, ...loaded.addedParents] };
 }
 
-/** What a load does once every object is in: categories and SIDs that needed the forest, sorted indexes. */
-function settled(dit: Dit): Dit {
+/**
+ * What a load does once every object is in: the naming-context head and the containers the export
+ * left out (a DC answers for its own naming context), then what needed the forest (categories, SIDs).
+ */
+function settled(dit: Dit, when: string): Loaded {
+  const addedParents = addMissingParents(dit, when);
   fillCategories(dit);
   dit.sids.settle(dit);
   dit.prepareIndexes();
-  return dit;
+  return { dit, addedParents };
+}
+
+/** Adds the objects missingParents() gives for the objects whose parent is not in the tree. */
+function addMissingParents(dit: Dit, when: string): string[] {
+  const orphans: string[] = [];
+  for (const [parent, children] of dit.children)
+    if (parent !== '' && children.size && !dit.byDn.has(parent))
+      orphans.push(children.values().next().value!.dn);
+  const added: string[] = [];
+  // Given only the orphans, missingParents also names ancestors the tree holds: those are skipped.
+  for (const entry of orphans.length ? missingParents(orphans) : []) {
+    const stored = dit.get(entry.dn) ? undefined : dit.insertNew(withOperationalAttributes(dit, entry, when));
+    if (stored) added.push(stored.dn);
+  }
+  return added;
 }
 
 /**
  * A plain export (content records only), read a few thousand records at a time straight into the
  * tree, so a 100,000-object forest never exists twice in memory.
  */
-function contentOnly(text: string, when: string): Dit {
+function contentOnly(text: string, when: string): Loaded {
   const dit = new Dit();
   const contexts = new NamingContextTally();
   for (const chunk of chunks(text, 500)) {
@@ -65,7 +93,7 @@ function contentOnly(text: string, when: string): Dit {
   const best = contexts.best();
   if (!best) throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
   dit.name(best);
-  return settled(dit);
+  return settled(dit, when);
 }
 
 /** Adds one loaded object; a malformed or repeated DN is an LdifError on the record's line. */

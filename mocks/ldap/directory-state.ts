@@ -1,15 +1,17 @@
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
 import { AdminInputError, VirtualClock } from '../admin';
-import { loadDirectory } from './directory-load';
+import { type Loaded, loadDirectory } from './directory-load';
 import { Dit, type StoredEntry } from './dit';
 import { generalizedTime, withOperationalAttributes } from './operational';
 
 /** What `PUT /__admin/data` answers. */
 export interface LoadAnswer {
-  /** Objects the DC now holds. */
+  /** Objects the DC now holds, the added parents included. */
   entries: number;
   baseDn: string;
+  /** DNs of the objects the export left out and the DC added: the naming-context head, the OUs above. */
+  addedParents: string[];
 }
 
 /**
@@ -27,9 +29,9 @@ export class DirectoryState {
 
   /** Replaces the data with an LDIF document; on bad input throws (naming the line) and keeps the old data. */
   load(text: string): LoadAnswer {
-    let dit: Dit;
+    let result: Loaded;
     try {
-      dit = loadDirectory(text, this.now());
+      result = loadDirectory(text, this.now());
     } catch (error) {
       if (error instanceof LdifError)
         throw new AdminInputError(
@@ -39,10 +41,11 @@ export class DirectoryState {
         );
       throw error;
     }
+    const dit = result.dit;
     this.dit = dit;
     this.undo = [];
     this.loaded = { usn: dit.usn, rid: dit.sids.nextRid };
-    return { entries: dit.size, baseDn: dit.baseDn };
+    return { entries: dit.size, baseDn: dit.baseDn, addedParents: result.addedParents };
   }
 
   /** Undoes every write since the data was loaded, newest first. */
