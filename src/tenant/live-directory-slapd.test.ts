@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import type { AttributeValue } from './entry';
 import { readLdif } from './ldif-reader';
 import { readLiveDirectory } from './live-directory';
+import { type StartedSlapd, startSlapd } from './slapd-fixture';
+
+const run = promisify(execFile);
 
 const SUFFIX = 'dc=example,dc=org';
 const READER = `cn=reader,${SUFFIX}`;
@@ -37,99 +38,17 @@ function exampleLdif(): string {
   ].join('\n\n');
 }
 
-/** slapd and slapadd from Debian's `slapd` package: installed here when missing and we are root. */
-function slapdBinary(): string {
-  const binary = '/usr/sbin/slapd';
-  if (existsSync(binary)) return binary;
-  const help =
-    'OpenLDAP slapd is missing: install the Debian package with `apt-get install -y slapd` (as root)';
-  if (process.getuid?.() !== 0) assert.fail(help);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => execFileSync('apt-get', ['install', '-y', '-qq', 'slapd'], { env, stdio: 'ignore' });
-  try {
-    install();
-  } catch {
-    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
-    install();
-  }
-  if (!existsSync(binary)) assert.fail(help);
-  return binary;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) assert.fail(`slapd exited with status ${child.exitCode}: ${log()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(socket.end() && true)).on('error', () =>
-        resolve(false),
-      );
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`slapd did not listen on 127.0.0.1:${port} within 10 s`);
-}
-
 const shown = (values: AttributeValue[]) =>
   values.map((v) => (typeof v === 'string' ? v : `bytes:${Buffer.from(v).toString('base64')}`));
 
 describe('readLiveDirectory against OpenLDAP slapd', () => {
-  let dir: string;
-  let slapd: ChildProcess | undefined;
-  let url: string;
-  let log = '';
+  let slapd: StartedSlapd;
   const source = readLdif(exampleLdif()).map((r) => (r.type === 'content' ? r.entry : assert.fail(r.type)));
 
   before(async () => {
-    const binary = slapdBinary();
-    dir = mkdtempSync(join(tmpdir(), 'slapd-'));
-    mkdirSync(join(dir, 'data'));
-    const config = join(dir, 'slapd.conf');
-    writeFileSync(
-      config,
-      [
-        ...['core', 'cosine', 'inetorgperson'].map((s) => `include /etc/ldap/schema/${s}.schema`),
-        'modulepath /usr/lib/ldap',
-        'moduleload back_mdb',
-        `pidfile ${join(dir, 'slapd.pid')}`,
-        'database mdb',
-        `suffix "${SUFFIX}"`,
-        `directory ${join(dir, 'data')}`,
-        'maxsize 10485760',
-        '',
-      ].join('\n'),
-    );
-    writeFileSync(join(dir, 'data.ldif'), `${exampleLdif()}\n`);
-    execFileSync('/usr/sbin/slapadd', ['-f', config, '-l', join(dir, 'data.ldif')], { stdio: 'pipe' });
-    const port = await freePort();
-    url = `ldap://127.0.0.1:${port}`;
-    // -d 0 keeps slapd in the foreground, so the pid we hold is slapd's own.
-    slapd = spawn(binary, ['-f', config, '-h', `${url}/`, '-d', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    slapd.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-    });
-    await waitForPort(port, slapd, () => log);
+    slapd = await startSlapd(SUFFIX, exampleLdif());
   });
-
-  after(async () => {
-    if (slapd?.pid && slapd.exitCode === null) {
-      const exited = new Promise((resolve) => slapd!.once('exit', resolve));
-      process.kill(slapd.pid, 'SIGTERM');
-      await exited;
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => slapd?.stop());
 
   const assertSameAsLoaded = (entries: { dn: string; get(name: string): AttributeValue[] }[]) => {
     assert.deepEqual(
@@ -147,26 +66,44 @@ describe('readLiveDirectory against OpenLDAP slapd', () => {
   };
 
   it('reads anonymously, the base DN taken from the rootDSE namingContexts', async () => {
-    const live = await readLiveDirectory({ url });
+    const live = await readLiveDirectory({ url: slapd.url });
     assert.equal(live.baseDn, SUFFIX);
     assertSameAsLoaded(live.entries);
   });
 
   it('reads with a bind DN and password', async () => {
-    const live = await readLiveDirectory({ url, bindDn: READER, password: READER_PASSWORD });
+    const live = await readLiveDirectory({ url: slapd.url, bindDn: READER, password: READER_PASSWORD });
     assertSameAsLoaded(live.entries);
     const photo = live.entries.find((e) => e.dn.startsWith('uid=user0,'))!.get('jpegPhoto')[0];
     assert.deepEqual(Buffer.from(photo as Uint8Array), PHOTO);
   });
 
   it('names a refused bind and a base DN that does not exist', async () => {
-    await assert.rejects(readLiveDirectory({ url, bindDn: READER, password: 'wrong' }), {
+    await assert.rejects(readLiveDirectory({ url: slapd.url, bindDn: READER, password: 'wrong' }), {
       message: new RegExp(
-        `^\\[tenant:ldap\\] ${url} refused the bind as "${READER}" \\(invalid credentials, result 49\\)`,
+        `^\\[tenant:ldap\\] ${slapd.url} refused the bind as "${READER}" \\(invalid credentials, result 49\\)`,
       ),
     });
-    await assert.rejects(readLiveDirectory({ url, baseDn: `ou=gone,${SUFFIX}` }), {
+    await assert.rejects(readLiveDirectory({ url: slapd.url, baseDn: `ou=gone,${SUFFIX}` }), {
       message: /^\[tenant:ldap\] the base DN "ou=gone,dc=example,dc=org" does not exist on/,
     });
+  });
+
+  it('reads over ldaps:// once the certificate is trusted, and says how to trust it when it is not', async () => {
+    await assert.rejects(readLiveDirectory({ url: slapd.ldapsUrl }), {
+      message:
+        /^\[tenant:ldap\] TLS with ldaps:.* failed \(DEPTH_ZERO_SELF_SIGNED_CERT.*set NODE_EXTRA_CA_CERTS/,
+    });
+    // Node reads NODE_EXTRA_CA_CERTS at start-up only, so the trusting reader is a fresh process.
+    const script = `require(${JSON.stringify(join(__dirname, 'live-directory'))}).readLiveDirectory({ url: process.argv[1] })
+      .then((r) => console.log(JSON.stringify({ baseDn: r.baseDn, entries: r.entries.length })))`;
+    const { stdout } = await run(
+      process.execPath,
+      ['--require', 'ts-node/register', '-e', script, slapd.ldapsUrl],
+      {
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', NODE_EXTRA_CA_CERTS: slapd.certificate },
+      },
+    );
+    assert.deepEqual(JSON.parse(stdout), { baseDn: SUFFIX, entries: source.length });
   });
 });
