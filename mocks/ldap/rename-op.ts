@@ -25,7 +25,7 @@ export function renameEntry(
     );
   const parentKey = superior === undefined ? stored.parent : requestKey(superior);
   const parent = dit.byDn.get(parentKey);
-  if (!parent) throw noSuchObject(dit.baseDn);
+  if (!parent) throw noSuchObject(dit.closestExisting(parentKey));
   const rdn = singleRdn(newRdn);
   const newDn = `${formatDn([[rdn]])},${parent.dn}`;
   if (dit.byDn.has(dnKey(newDn)) && dnKey(newDn) !== stored.key) throw ENTRY_EXISTS;

@@ -35,7 +35,7 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   const base = req.base.trim() === '' ? dit.baseDn : req.base;
   const key = requestKey(base);
   const baseEntry = dit.byDn.get(key);
-  if (!baseEntry) throw noSuchObject(dit.baseDn);
+  if (!baseEntry) throw noSuchObject(dit.closestExisting(key));
   const filter = compileFilter(req.filter, dit.baseDn);
   const found = matching(dit, baseEntry, req.scope, filter);
   if (req.paged) return page(dit, session, req, { rest: found, attributes: req.attributes });

@@ -15,8 +15,9 @@ export function requireBound(session: Session): void {
 
 /** The object a request names, in any spelling of its DN; noSuchObject when there is none. */
 export function existing(state: DirectoryState, dn: string): StoredEntry {
-  const stored = state.dit.byDn.get(requestKey(dn));
-  if (!stored) throw noSuchObject(state.dit.baseDn);
+  const key = requestKey(dn);
+  const stored = state.dit.byDn.get(key);
+  if (!stored) throw noSuchObject(state.dit.closestExisting(key));
   return stored;
 }
 

@@ -20,7 +20,7 @@ export function addEntry(state: DirectoryState, session: Session, dn: string, at
   requireBound(session);
   const key = requestKey(dn);
   if (dit.byDn.has(key)) throw ENTRY_EXISTS;
-  if (!dit.byDn.has(parentKey(key))) throw noSuchObject(dit.baseDn);
+  if (!dit.byDn.has(parentKey(key))) throw noSuchObject(dit.closestExisting(key));
   const entry = new DirectoryEntry(storedDn(dn));
   for (const a of attrs) {
     if (SYSTEM_ONLY.has(a.name.toLowerCase())) throw systemOnly(a.name);
