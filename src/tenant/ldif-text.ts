@@ -123,21 +123,14 @@ function sequenceLength(lead: number): number {
 }
 
 /** Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and values past U+10FFFF included). */
-function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+function firstInvalidUtf8(b: Uint8Array, from = 0): number {
+  for (let i = from; i < b.length; ) {
     const lead = b[i];
     if (lead < 0x80) {
       i++;
       continue;
     }
-    const length =
-      lead >= 0xc2 && lead <= 0xdf
-        ? 2
-        : lead >= 0xe0 && lead <= 0xef
-          ? 3
-          : lead >= 0xf0 && lead <= 0xf4
-            ? 4
-            : 0;
+    const length = sequenceLength(lead);
     if (length === 0) return i;
     const min = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
     const max = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
