@@ -13,7 +13,7 @@ version: 1
 dn: CN=Jed Hill,OU=External Contacts,DC=xyz,DC=corp
 objectClass: top
 objectClass: contact
-cn: Jed Hill
+cn:   Jed Hill
 description: a long value that is folded
   onto a second line
 objectGUID:: Q3TRJEBfSLHh8cC7n1qSNw==
@@ -43,6 +43,7 @@ test('reads comments, version, folded lines, base64 text and binary values, chan
   );
   const jed = (records[0] as { entry: DirectoryEntry }).entry;
   assert.equal(jed.first('description'), 'a long value that is folded onto a second line');
+  assert.equal(jed.first('cn'), 'Jed Hill', 'every space after the colon is fill (RFC 2849 FILL)');
   assert.equal(jed.first('displayname'), 'Jörg Höll');
   assert.ok(jed.get('objectGUID')[0] instanceof Uint8Array);
   assert.equal((jed.get('objectGUID')[0] as Uint8Array).length, 16);
