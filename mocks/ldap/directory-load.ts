@@ -5,7 +5,7 @@ import { type LdifRecord, readLdif } from '../../src/tenant/ldif-reader';
 import { missingParents } from '../../src/tenant/missing-parents';
 import { forestFromRecords } from '../../src/tenant/tenant';
 import { Dit } from './dit';
-import { fillCategories, withOperationalAttributes } from './operational';
+import { recategorize, withOperationalAttributes } from './operational';
 
 /** A loaded tree, and the DNs of the objects the load added because the export left them out. */
 export interface Loaded {
@@ -43,11 +43,10 @@ function withChanges(text: string, when: string): Loaded {
 
 /**
  * What a load does once every object is in: the naming-context head and the containers the export
- * left out (a DC answers for its own naming context), then what needed the forest (categories, SIDs).
+ * left out (a DC answers for its own naming context), then the SIDs that needed the domain.
  */
 function settled(dit: Dit, when: string): Loaded {
   const addedParents = addMissingParents(dit, when);
-  fillCategories(dit);
   dit.sids.settle(dit);
   dit.prepareIndexes();
   return { dit, addedParents };
@@ -75,6 +74,7 @@ function addMissingParents(dit: Dit, when: string): string[] {
 function contentOnly(text: string, when: string): Loaded {
   const dit = new Dit();
   const contexts = new NamingContextTally();
+  const categorized: number[] = [];
   for (const chunk of chunks(text, 500)) {
     let records: LdifRecord[];
     try {
@@ -86,14 +86,34 @@ function contentOnly(text: string, when: string): Loaded {
     }
     for (const record of records) {
       if (record.type !== 'content' && record.type !== 'add') continue;
+      if (!dit.baseDn) nameProvisionally(dit, record.entry.dn);
+      const guessed = !record.entry.has('objectCategory');
       const stored = addLoaded(dit, record.entry, when, () => record.line + chunk.firstLine - 1);
+      if (guessed) categorized.push(stored.id);
       contexts.count(stored.dn, stored.key);
     }
   }
   const best = contexts.best();
   if (!best) throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
-  dit.name(best);
+  if (dnKey(best) !== dnKey(dit.baseDn)) {
+    dit.name(best);
+    recategorize(dit, categorized);
+  }
   return settled(dit, when);
+}
+
+/**
+ * Names the tree after the first object's naming context while loading, so that categories are
+ * filled as objects come in; most exports hold one naming context, and the others are put right
+ * once it is known which one most objects share.
+ */
+function nameProvisionally(dit: Dit, dn: string): void {
+  try {
+    const nc = namingContextOf(dn);
+    if (nc) dit.name(nc);
+  } catch (error) {
+    if (!(error instanceof DnSyntaxError)) throw error;
+  }
 }
 
 /** Adds one loaded object; a malformed or repeated DN is an LdifError on the record's line. */

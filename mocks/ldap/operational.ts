@@ -46,13 +46,16 @@ function stampUsn(dit: Dit, entry: DirectoryEntry): void {
   if (!entry.has('uSNChanged')) entry.set('uSNChanged', [usn]);
 }
 
-/** Fills objectCategory where a load left it out (the forest is known only once every object is in). */
-export function fillCategories(dit: Dit): void {
-  for (const stored of dit.all()) {
-    if (stored.entry.has('objectCategory')) continue;
-    const classes = stored.entry.texts('objectClass').map((c) => c.toLowerCase());
-    const category = categoryFor(classes, dit.baseDn);
-    if (category) dit.replaceAttribute(stored, 'objectCategory', [category]);
+/** Sets again the categories filled in while the tree had another name (ids of those objects). */
+export function recategorize(dit: Dit, ids: number[]): void {
+  for (const id of ids) {
+    const stored = dit.byId[id];
+    if (!stored) continue;
+    const category = categoryFor(
+      stored.entry.texts('objectClass').map((c) => c.toLowerCase()),
+      dit.baseDn,
+    );
+    dit.replaceAttribute(stored, 'objectCategory', category ? [category] : []);
   }
 }
 
