@@ -123,7 +123,7 @@ function parseLine(text: string, number: number, file: string): Line {
       current.name,
     );
   if (kind === 58) current.value = decodeBase64(rest, current.name, binary, number, file);
-  else current.value = binary ? new Uint8Array(Buffer.from(rest, 'utf8')) : rest;
+  else current.value = binary ? bytesOf(Buffer.from(rest, 'utf8')) : rest;
   return current;
 }
 
@@ -162,8 +162,16 @@ function decodeBase64(text: string, name: string, binary: boolean, number: numbe
   if (text.length % 4 === 1 || !BASE64.test(text))
     throw new LdifError(file, number, 'invalid base64 value', name);
   const bytes = Buffer.from(text, 'base64');
-  if (binary || BINARY_ATTRIBUTES.has(name.toLowerCase()) || !isUtf8(bytes)) return new Uint8Array(bytes);
+  if (binary || BINARY_ATTRIBUTES.has(name.toLowerCase()) || !isUtf8(bytes)) return bytesOf(bytes);
   return bytes.toString('utf8');
+}
+
+/**
+ * A plain Uint8Array over the Buffer's memory: small Buffers share Node's 8 KB pool, so 100,000 GUIDs do
+ * not each get an ArrayBuffer of their own (values are never written to).
+ */
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /** Builds records from the logical lines of one block at a time; content records go straight into an entry. */
