@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
+import { isUtf8 } from 'node:buffer';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { entriesFromRecords } from '../../src/tenant/entries-from-records';
-import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { readLdif } from '../../src/tenant/ldif-reader';
 import { decodeLdifFile } from '../../src/tenant/ldif-text';
 import { loadTenant } from '../../src/tenant/load';
 import { buildSampleTenant } from '../../src/tenant/sample';
 import type { Tenant } from '../../src/tenant/tenant';
 import { isOperational } from './ad-attributes';
+import { ldapsearch } from './ldapsearch-writer';
 import { plantedDefects } from './planted';
 import { buildShape, type ExportShape, SHAPES, type ShapeDefinition } from './shapes';
 
@@ -230,4 +232,15 @@ test("planted: the other tenant has its own defects, none of the sample's people
     names.filter((n) => all.includes(`CN=${n},`)),
     [],
   );
+});
+
+test('ldapsearch folds a long comment inside a multi-byte character; the file still reads', () => {
+  const dn = `CN=${'Ö'.repeat(40)},OU=Users,DC=abc,DC=corp`;
+  const bytes = ldapsearch([new DirectoryEntry(dn, { cn: 'Ö'.repeat(40) })], {
+    mode: 'extended',
+    base: 'DC=abc,DC=corp',
+  });
+  assert.ok(!isUtf8(bytes), 'the comment fold splits a character, as OpenLDAP does');
+  const [record] = readLdif(decodeLdifFile(bytes, 'split.ldif'), 'split.ldif');
+  assert.equal((record as { entry: DirectoryEntry }).entry.dn, dn);
 });
