@@ -44,4 +44,15 @@ describe('mock DC load: the forest, categories and DNs of a plain export', () =>
       (e: LdifError) => e instanceof LdifError && e.line === 4 && /invalid DN/.test(e.message),
     );
   });
+
+  it('USNs an export carries keep the counter above them', () => {
+    const ldif = [
+      'dn: DC=abc,DC=corp\nobjectClass: domainDNS\nuSNCreated: 4100\nuSNChanged: 5000',
+      'dn: CN=New,DC=abc,DC=corp\nobjectClass: contact',
+    ].join('\n\n');
+    const { dit } = loadDirectory(ldif, WHEN);
+    assert.deepEqual(dit.get('DC=abc,DC=corp')?.entry.get('uSNChanged'), ['5000']);
+    assert.deepEqual(dit.get('CN=New,DC=abc,DC=corp')?.entry.get('uSNCreated'), ['5001']);
+    assert.equal(dit.usn, 5001);
+  });
 });

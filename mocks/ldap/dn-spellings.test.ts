@@ -82,6 +82,14 @@ describe('mock DC: one DN, however it is spelled (hex-escaped UTF-8, UTF-8, case
     );
   });
 
+  it('a bind by DN takes any spelling of it', async () => {
+    for (const dn of [`CN=Renée Dupont,${STAFF}`, `cn=ren\\c3\\a9e dupont,ou=staff,dc=abc,dc=corp`]) {
+      const other = new Client({ url: mock.urls.ldap });
+      await other.bind(dn, PASSWORD);
+      await other.unbind();
+    }
+  });
+
   it('ldapadd with a hex-escaped DN; ldapsearch finds it by the UTF-8 DN, and in the group', async () => {
     const added = await ldapTool(
       mock,
