@@ -22,6 +22,7 @@ function addPerson(tenant: Tenant, home: number, p: PersonSpec, container?: stri
 /** People whose names are not ASCII: Renée and Jürgen on-premises, Åsa online (each with a GALSync contact). */
 export function withAccentedPeople(sample: Tenant): Tenant {
   const tenant = cloneTenant(sample);
+  const { domain, netbios } = tenant.forests[onPremises];
   addPerson(tenant, onPremises, { given: 'Renée', sn: 'Lambert', sam: 'rlambert', local: 'renee.lambert' });
   addPerson(tenant, onPremises, {
     given: 'Jürgen',
@@ -30,8 +31,8 @@ export function withAccentedPeople(sample: Tenant): Tenant {
     local: 'juergen.weiss',
     user: {
       proxyAddresses: [
-        'SMTP:juergen.weiss@abc.corp',
-        'X500:/o=ABC/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=jweiss',
+        `SMTP:juergen.weiss@${domain}`,
+        `X500:/o=${netbios}/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=jweiss`,
       ],
     },
   });
