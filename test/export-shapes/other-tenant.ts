@@ -88,7 +88,7 @@ export function buildOtherTenant(generated = 12): Tenant {
   fabrikam.push(partnerContact());
   const service = userOf(
     CONTOSO,
-    { given: 'Lync', sn: 'Policy Task', sam: 'svc-lyncpolicy' },
+    { given: 'Lync', sn: 'Policy Task', sam: 'svc-lyncpolicy', local: 'svc-lyncpolicy' },
     'OU=Service Accounts',
   );
   const supervisors = groupOf(CONTOSO, 'Recording Supervisors', [hana.dn]);

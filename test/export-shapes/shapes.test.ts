@@ -68,6 +68,18 @@ for (const { definition, directory, shape } of built) {
       assert.ok(objects.has(dn.toLowerCase()), `${rule} is planted on ${dn}, which no file holds`);
   });
 
+  test(`${definition.name}: no defect but the planted ones (every mail address is one)`, () => {
+    const bad = directory.forests.flatMap((f) =>
+      f.entries.flatMap((e) =>
+        e
+          .texts('mail')
+          .filter((m) => !/^[^@\s]+@[^@\s]+$/.test(m))
+          .map((m) => `${e.dn}: ${m}`),
+      ),
+    );
+    assert.deepEqual(bad, []);
+  });
+
   test(`${definition.name}: the loader merges the files into two forests by naming context`, () => {
     const dir = mkdtempSync(join(tmpdir(), `shape-${definition.name}-`));
     try {
