@@ -16,7 +16,8 @@ export function withOperationalAttributes(dit: Dit, source: DirectoryEntry, when
   const dn = storedDn(source.dn);
   const entry = dn === source.dn ? source : source.clone(dn);
   const classes = entry.objectClasses();
-  for (const name of SHARED) if (entry.has(name)) entry.set(name, entry.get(name).map(sharedValue));
+  if (entry.has('objectClass')) entry.set('objectClass', entry.get('objectClass').map(sharedValue));
+  if (entry.has('objectCategory')) entry.set('objectCategory', entry.get('objectCategory').map(sharedDn));
   entry.set('distinguishedName', [dn]);
   if (!entry.has('name') && dn) entry.set('name', [firstRdnValue(dn)]);
   if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(dn)]);
@@ -65,12 +66,24 @@ function categoryFor(classes: string[], forestDn: string): string | undefined {
   return name && shared(`CN=${name},CN=Schema,CN=Configuration,${forestDn}`);
 }
 
-/** Attributes with a few values repeated on every object: each value is kept once. */
-const SHARED = ['objectClass', 'objectCategory'];
+/** objectClass and objectCategory values repeat on every object: each is kept once. */
 const pool = new Map<string, string>();
+const dnPool = new Map<string, AttributeValue>();
 
 function sharedValue(value: AttributeValue): AttributeValue {
   return typeof value === 'string' ? shared(value) : value;
+}
+
+/** A category DN in stored form, worked out once per spelling. */
+function sharedDn(value: AttributeValue): AttributeValue {
+  if (typeof value !== 'string') return value;
+  let stored = dnPool.get(value);
+  if (stored === undefined) {
+    stored = sharedValue(storedValue(value));
+    if (dnPool.size > 1024) dnPool.clear();
+    dnPool.set(value, stored);
+  }
+  return stored;
 }
 
 function shared(value: string): string {
@@ -86,8 +99,8 @@ export function generalizedTime(when: Date): string {
   return `${when.toISOString().replace(/[-:T]/g, '').slice(0, 14)}.0Z`;
 }
 
-/** Stored DN-valued attributes (memberOf is computed, distinguishedName set above). */
-const LINKS = [...DN_VALUED].filter((n) => n !== 'memberof' && n !== 'distinguishedname');
+/** Stored DN-valued attributes (memberOf is computed; distinguishedName and objectCategory set above). */
+const LINKS = [...DN_VALUED].filter((n) => !['memberof', 'distinguishedname', 'objectcategory'].includes(n));
 
 /** A DN value in the form AD returns it; a value that is no DN stays as it is. */
 function storedValue(value: AttributeValue): AttributeValue {
