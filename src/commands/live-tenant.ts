@@ -128,6 +128,8 @@ function saveCopy(file: string, copy: string): void {
 /** The password for --bind-dn: from LYNC_HARNESS_BIND_PASSWORD, else typed at a prompt that does not echo. */
 async function bindPassword(bindDn: string): Promise<string> {
   const fromEnv = process.env[BIND_PASSWORD_ENV];
+  // Read once: the Cucumber workers this run starts never see it.
+  delete process.env[BIND_PASSWORD_ENV];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY)
     throw new UsageError(
