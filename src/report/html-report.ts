@@ -33,7 +33,7 @@ function manifestTable(report: ComplianceReport): string {
       : m.tenant.files
           .map(
             (f) =>
-              `${esc(f.role ? `${f.role}: ` : '')}${esc(f.name)} <code class="hash">sha256 ${esc(f.sha256)}</code> (${num(f.bytes)} bytes)`,
+              `${esc(f.role ? `${f.role}: ` : '')}${esc(f.name)}${f.liveSource ? ` (read live from ${esc(f.liveSource)})` : ''} <code class="hash">sha256 ${esc(f.sha256)}</code> (${num(f.bytes)} bytes)`,
           )
           .join('<br>');
   const shape = exportShapeLines(m.tenant.forests)

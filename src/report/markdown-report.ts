@@ -128,7 +128,11 @@ export function renderMarkdown(report: ComplianceReport): string {
   const tenant =
     m.tenant.source === 'sample'
       ? `sample tenant${m.tenant.sampleSize ? ` + ${num(m.tenant.sampleSize)} generated objects` : ''}`
-      : m.tenant.files.map((f) => `${f.name} (sha256 ${f.sha256})`).join(', ');
+      : m.tenant.files
+          .map(
+            (f) => `${f.name}${f.liveSource ? ` (read live from ${f.liveSource})` : ''} (sha256 ${f.sha256})`,
+          )
+          .join(', ');
   out.push(
     table(
       ['', ''],

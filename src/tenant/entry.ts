@@ -121,6 +121,3 @@ function valueKey(value: AttributeValue): string {
     ? `s:${value.toLowerCase()}`
     : `b:${Buffer.from(value).toString('base64')}`;
 }
-
-/** Kept for callers not yet moved to `./dn`, which parses DNs properly. */
-export { dnsDomainOf, namingContextOf } from './dn';
