@@ -20,8 +20,9 @@ export interface LdapMockOptions extends MockOptions {
 
 /**
  * A mock Active Directory domain controller for one forest, over LDAP on loopback. It starts empty;
- * `PUT /__admin/data` (LDIF) loads the forest, `POST /__admin/reset` undoes every write since then,
- * `PUT /__admin/passwords` sets account passwords ({ default, accounts: { name: password } }).
+ * `PUT /__admin/data` (LDIF) loads the forest and answers `{ entries, baseDn, addedParents }` (the DNs
+ * of the naming-context head and containers the export left out), `POST /__admin/reset` undoes every
+ * write since then, `PUT /__admin/passwords` sets account passwords ({ default, accounts: { name: password } }).
  */
 export async function startLdapMock(options: LdapMockOptions = {}): Promise<StartedMock> {
   const name = options.service ?? 'ldap';
