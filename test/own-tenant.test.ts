@@ -120,3 +120,21 @@ test("the source side: a user whose future contact would be defective is named u
     'no mail, so no targetAddress: named on the source user',
   );
 });
+
+test('a tenant before GALSync (no contacts) and a tenant of one forest run their checks without breaking', () => {
+  const definition = SHAPES.find((s) => s.name === 'other-tenant')!;
+  const beforeGalSync = buildShape({
+    ...definition,
+    name: 'before-galsync',
+    directory: (sample) => {
+      const tenant = definition.directory(sample);
+      for (const forest of tenant.forests) forest.entries = forest.entries.filter((e) => !e.isA('contact'));
+      return tenant;
+    },
+  });
+  const first = runOn(beforeGalSync, [], false);
+  assert.equal(first.status, 0, first.output);
+  const oneForest = { ...beforeGalSync, name: 'one-forest', files: beforeGalSync.files.slice(0, 1) };
+  const second = runOn(oneForest, [], false);
+  assert.equal(second.status, 0, second.output);
+});

@@ -87,7 +87,5 @@ When('every object of the tenant is checked for {}', async function (this: Harne
 
 Then('each object that breaks the rule is reported as a finding', async function (this: HarnessWorld) {
   const store = findingsOf(this);
-  const summary = await this.reportFindings(store.rule!, store.list);
-  if (summary.objectsChecked === 0 && this.tenant.forests.length > 1)
-    throw new Error(`[${store.rule}] the tenant has no object this rule concerns`);
+  await this.reportFindings(store.rule!, store.list);
 });

@@ -2,7 +2,6 @@ import { Then, When } from '@cucumber/cucumber';
 import { escapeFilterValue, pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
 import { directoryOf, nestedOnlyMembers } from '../../src/model/pol';
 import { dnKey } from '../../src/tenant/dn';
-import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 
