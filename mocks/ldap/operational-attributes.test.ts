@@ -13,7 +13,7 @@ const LDIF = [
   `dn: ${BASE}\nobjectClass: top\nobjectClass: domain\nobjectClass: domainDNS\ndc: ops`,
   `dn: OU=Staff,${BASE}\nobjectClass: organizationalUnit\nou: Staff`,
   `dn: CN=Builtin,${BASE}\nobjectClass: container\ncn: Builtin`,
-  `dn: CN=Ann Lee,OU=Staff,${BASE}\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\ncn: Ann Lee\nsAMAccountName: alee`,
+  `dn: CN=Ann Lee,OU=Staff,${BASE}\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\ncn: Ann Lee\nsAMAccountName: alee\nmemberOf: CN=Team,OU=Staff,${BASE}`,
   `dn: CN=Bo Dahl,OU=Staff,${BASE}\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\ncn: Bo Dahl\nsAMAccountName: bdahl`,
   `dn: CN=Cy Ek,OU=Staff,${BASE}\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: contact\ncn: Cy Ek`,
   `dn: CN=WS01,OU=Staff,${BASE}\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\nobjectClass: computer\ncn: WS01`,
@@ -155,6 +155,17 @@ describe('mock DC: operational attributes AD keeps, filled where the export lack
     await client.add(dn, { objectClass: ['top', 'user'], sAMAccountName: 'dfox' });
     const again = await read(dn, ['objectSid', 'uSNCreated']);
     assert.deepEqual([sidText(again.objectSid as Buffer), again.uSNCreated], [first, added.uSNCreated]);
+  });
+
+  it("an export's memberOf is not kept: the back-link comes from the groups, once", async () => {
+    const r = await ldapTool(
+      mock,
+      'ldapsearch',
+      ['-b', `CN=Ann Lee,OU=Staff,${BASE}`, '-s', 'base', '*'],
+      '',
+      ADMIN,
+    );
+    assert.equal(r.out.match(/^memberOf: /gm)?.length, 1, r.out);
   });
 
   it('clients cannot write what the DC maintains', async () => {

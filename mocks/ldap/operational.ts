@@ -19,6 +19,9 @@ export function withOperationalAttributes(dit: Dit, source: DirectoryEntry, when
   if (entry.has('objectClass')) entry.set('objectClass', entry.get('objectClass').map(sharedValue));
   if (entry.has('objectCategory')) entry.set('objectCategory', entry.get('objectCategory').map(sharedDn));
   entry.set('distinguishedName', [dn]);
+  // memberOf is the back-link AD computes from the groups' member values; an export's copy (ldifde writes
+  // one) would otherwise be answered twice.
+  if (entry.has('memberOf')) entry.set('memberOf', []);
   if (!entry.has('name') && dn) entry.set('name', [firstRdnValue(dn)]);
   if (!entry.has('objectGUID')) entry.set('objectGUID', [guidFor(dn)]);
   if (!entry.has('instanceType')) entry.set('instanceType', [classes.includes('domaindns') ? '5' : '4']);
