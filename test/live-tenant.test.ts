@@ -16,17 +16,26 @@ const BIN = join(__dirname, '..', 'bin', 'lync-harness.js');
 const dir = mkdtempSync(join(tmpdir(), 'lh-live-'));
 const [contoso, fabrikam] = buildOtherTenant().forests;
 const files = { contoso: join(dir, 'contoso.ldif'), fabrikam: join(dir, 'fabrikam.ldif') };
-let dc: Awaited<ReturnType<typeof startLdapMock>>;
+type Dc = Awaited<ReturnType<typeof startLdapMock>>;
+let dc: Dc;
+let onlineDc: Dc;
+
+/** A mock DC holding one forest's file, its Administrator's password `password`. */
+async function dcWith(file: string, password: string): Promise<Dc> {
+  const started = await startLdapMock({ service: 'ldap-live-source' });
+  const admin = new AdminClient(started.urls.admin);
+  await admin.call('PUT', '/__admin/passwords', { default: password });
+  await admin.loadData(readFileSync(file, 'utf8'), 'text/ldif');
+  return started;
+}
 
 before(async () => {
   writeFileSync(files.contoso, writeLdif(contoso.entries));
   writeFileSync(files.fabrikam, writeLdif(fabrikam.entries));
-  dc = await startLdapMock({ service: 'ldap-onpremises' });
-  const admin = new AdminClient(dc.urls.admin);
-  await admin.call('PUT', '/__admin/passwords', { default: DIRECTORY_PASSWORD });
-  await admin.loadData(readFileSync(files.contoso, 'utf8'), 'text/ldif');
+  dc = await dcWith(files.contoso, DIRECTORY_PASSWORD);
+  onlineDc = await dcWith(files.fabrikam, 'Fabrikam-only 2!');
 });
-after(() => dc.stop());
+after(() => Promise.all([dc.stop(), onlineDc.stop()]));
 
 /** Runs the tenant checks (asynchronously: the mock DC answers from this very process). */
 async function run(name: string, tenants: string[], extra: string[] = []): Promise<FindingsFile> {
@@ -34,7 +43,11 @@ async function run(name: string, tenants: string[], extra: string[] = []): Promi
   const args = [BIN, 'run', '--quiet', '--tags', '@tenant-check', '--out', out];
   for (const t of tenants) args.push('--tenant', t);
   const child = spawn(process.execPath, [...args, ...extra], {
-    env: { ...process.env, LYNC_HARNESS_BIND_PASSWORD: DIRECTORY_PASSWORD },
+    env: {
+      ...process.env,
+      LYNC_HARNESS_BIND_PASSWORD: DIRECTORY_PASSWORD,
+      LYNC_HARNESS_BIND_PASSWORD_2: 'Fabrikam-only 2!',
+    },
   });
   let output = '';
   child.stdout.on('data', (c: Buffer) => {
@@ -67,4 +80,14 @@ test('a live read of the mock DC gives the same findings as a run on the LDIF it
   assert.deepEqual(outcomes(live), outcomes(fromFile));
   const again = await run('from-saved', [`onpremises=${saved}`, `online=${files.fabrikam}`]);
   assert.deepEqual(outcomes(again), outcomes(fromFile), 'the saved snapshot repeats the run offline');
+});
+
+test('both forests read live, each with its own account and password', async () => {
+  const fromFile = await run('both-files', [`onpremises=${files.contoso}`, `online=${files.fabrikam}`]);
+  const live = await run(
+    'both-live',
+    [`onpremises=${dc.urls.ldap}`, `online=${onlineDc.urls.ldap}`],
+    ['--bind-dn', `CN=Administrator,CN=Users,${contoso.baseDn}`, '--bind-dn', `FABRIKAM\\Administrator`],
+  );
+  assert.deepEqual(outcomes(live), outcomes(fromFile));
 });

@@ -63,11 +63,19 @@ describe('run options for a live --tenant', () => {
       'b.ldif',
     ]);
     assert.deepEqual(options.saveTenant, ['a.ldif', 'b.ldif']);
-    assert.equal(options.bindDn, 'ABC\\svc');
+    assert.deepEqual(options.bindDn, ['ABC\\svc']);
+    assert.deepEqual(parseRunOptions([...live, '--bind-dn', 'ABC\\a', '--bind-dn', 'XYZ\\b']).bindDn, [
+      'ABC\\a',
+      'XYZ\\b',
+    ]);
+    assert.match(
+      usageError([...live, '--bind-dn', 'a', '--bind-dn', 'b', '--bind-dn', 'c']),
+      /--bind-dn was given 3 times for 2 live/,
+    );
     assert.match(RUN_HELP, /--tenant ldap:\/\/HOST\[:PORT\]/);
     assert.match(
       RUN_HELP,
-      /--bind-dn DN .*\n.*DOMAIN\\user\); the password comes from LYNC_HARNESS_BIND_PASSWORD/,
+      /--bind-dn DN .*\n.*DOMAIN\\user\): once for every live source, or once per live source/,
     );
     assert.match(RUN_HELP, /--save-tenant FILE/);
   });
@@ -95,7 +103,7 @@ describe('resolveLiveTenants against the mock domain controller', () => {
     process.env[BIND_PASSWORD_ENV] = SECRET;
     try {
       const resolved = await resolveLiveTenants(['abc.ldif', `online=${mock.urls.ldap}`], {
-        bindDn: 'swu@xyz.corp',
+        bindDn: ['swu@xyz.corp'],
         outDir: join(dir, 'run'),
         saveTenant: [join(dir, 'saved', 'xyz.ldif')],
       });
@@ -118,7 +126,7 @@ describe('resolveLiveTenants against the mock domain controller', () => {
     const tty = Object.getOwnPropertyDescriptor(process.stdin, 'isTTY');
     Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true });
     try {
-      const options = { bindDn: 'swu@xyz.corp', outDir: join(dir, 'run2'), saveTenant: [] };
+      const options = { bindDn: ['swu@xyz.corp'], outDir: join(dir, 'run2'), saveTenant: [] };
       await assert.rejects(resolveLiveTenants([mock.urls.ldap], options), (error: Error) => {
         assert.ok(error instanceof UsageError);
         assert.match(
@@ -134,7 +142,7 @@ describe('resolveLiveTenants against the mock domain controller', () => {
   });
 
   it('turns a failed read into a usage error (exit status 2) saying what to do', async () => {
-    const options = { outDir: join(dir, 'run3'), saveTenant: [] };
+    const options = { bindDn: [], outDir: join(dir, 'run3'), saveTenant: [] };
     await assert.rejects(resolveLiveTenants([mock.urls.ldap], options), (error: Error) => {
       assert.ok(error instanceof UsageError);
       assert.match(

@@ -51,14 +51,14 @@ export function parseLiveTenant(arg: string): LiveTenant | undefined {
  */
 export async function resolveLiveTenants(
   tenantArgs: string[],
-  options: { bindDn?: string; outDir: string; saveTenant: string[] },
+  options: { bindDn: string[]; outDir: string; saveTenant: string[] },
 ): Promise<string[]> {
   const live = tenantArgs.map(parseLiveTenant);
   const count = live.filter(Boolean).length;
   if (count === 0) return tenantArgs;
   if (options.saveTenant.length > 0 && options.saveTenant.length !== count)
     throw new UsageError(saveTenantMismatch(options.saveTenant.length, count));
-  const password = options.bindDn ? await bindPassword(options.bindDn) : undefined;
+  const passwords = await bindPasswords(options.bindDn);
   const resolved: string[] = [];
   let n = 0;
   for (const [index, arg] of tenantArgs.entries()) {
@@ -67,10 +67,11 @@ export async function resolveLiveTenants(
       resolved.push(arg);
       continue;
     }
+    const account = options.bindDn.length > 1 ? n : 0;
     const file = await snapshot(
       source,
-      options.bindDn,
-      password,
+      options.bindDn[account],
+      passwords[account],
       resolve(options.outDir, 'tenant', `live-${++n}.ldif`),
     );
     const copy = options.saveTenant[n - 1];
@@ -125,15 +126,23 @@ function saveCopy(file: string, copy: string): void {
   }
 }
 
-/** The password for --bind-dn: from LYNC_HARNESS_BIND_PASSWORD, else typed at a prompt that does not echo. */
-async function bindPassword(bindDn: string): Promise<string> {
-  const fromEnv = process.env[BIND_PASSWORD_ENV];
+/** The password of each --bind-dn account, in order: see bindPassword. */
+async function bindPasswords(bindDns: string[]): Promise<string[]> {
+  const passwords: string[] = [];
+  for (const [i, dn] of bindDns.entries())
+    passwords.push(await bindPassword(dn, i === 0 ? BIND_PASSWORD_ENV : `${BIND_PASSWORD_ENV}_${i + 1}`));
+  return passwords;
+}
+
+/** A --bind-dn account's password: from its environment variable, else typed at a prompt that does not echo. */
+async function bindPassword(bindDn: string, variable: string): Promise<string> {
+  const fromEnv = process.env[variable];
   // Read once: the Cucumber workers this run starts never see it.
-  delete process.env[BIND_PASSWORD_ENV];
+  delete process.env[variable];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY)
     throw new UsageError(
-      `--bind-dn ${bindDn} needs its password in ${BIND_PASSWORD_ENV} (standard input is not a terminal, so the run cannot ask for it)`,
+      `--bind-dn ${bindDn} needs its password in ${variable} (standard input is not a terminal, so the run cannot ask for it)`,
     );
   const typed = await promptHidden(`Password for ${bindDn}: `, process.stdin, process.stderr);
   if (!typed) throw new UsageError(`no password typed for --bind-dn ${bindDn}`);

@@ -4,8 +4,8 @@ import { UsageError } from './usage-error';
 
 export interface RunOptions {
   tenantFiles: string[];
-  /** The account every live `--tenant ldap://...` binds as; its password never comes from the arguments. */
-  bindDn?: string;
+  /** The accounts live `--tenant ldap://...` sources bind as: one for all, or one per source in order. */
+  bindDn: string[];
   /** Where to copy each live tenant's snapshot, one per live `--tenant`, in order. */
   saveTenant: string[];
   sampleSize: number;
@@ -39,10 +39,12 @@ Options:
                         files), once, before any scenario: only binds and searches, every object under
                         the base DN (default: the rootDSE's defaultNamingContext, else its first
                         namingContexts), kept in the run as tenant/live-N.ldif
-  --bind-dn DN          the account every live --tenant binds as (AD also takes user@domain or
-                        DOMAIN\\user); the password comes from ${BIND_PASSWORD_ENV} or, on a
-                        terminal, a prompt that does not echo, never from the command line. Without
-                        --bind-dn the read is anonymous (OpenLDAP allows that; AD does not)
+  --bind-dn DN          the account a live --tenant binds as (AD also takes user@domain or
+                        DOMAIN\\user): once for every live source, or once per live source in the
+                        same order (two forests, two accounts). The password comes from
+                        ${BIND_PASSWORD_ENV} (the second account's from ${BIND_PASSWORD_ENV}_2) or,
+                        on a terminal, a prompt that does not echo, never from the command line.
+                        Without --bind-dn the read is anonymous (OpenLDAP allows that; AD does not)
   --save-tenant FILE    also copy a live --tenant's snapshot to FILE (e.g. abc.ldif) to repeat the run
                         offline with --tenant FILE (one per live --tenant, in the same order)
   --sample-size N       add N generated objects to the sample tenant (e.g. 100000)
@@ -128,16 +130,21 @@ function refusePasswordArgument(args: string[]): void {
 }
 
 /** --bind-dn and --save-tenant apply to live --tenant sources only, and --save-tenant once per source. */
-function liveOptions(tenants: string[], bindDn: unknown, saves: unknown) {
+function liveOptions(tenants: string[], bindDns: unknown, saves: unknown) {
   const live = tenants.filter((t) => parseLiveTenant(t)).length;
   const saveTenant = (saves as string[] | undefined) ?? [];
+  const bindDn = (bindDns as string[] | undefined) ?? [];
   if (saveTenant.length && saveTenant.length !== live)
     throw new UsageError(saveTenantMismatch(saveTenant.length, live));
-  if (bindDn !== undefined && live === 0)
+  if (bindDn.length && live === 0)
     throw new UsageError(
       '--bind-dn is for a live --tenant ldap://HOST or ldaps://HOST; no --tenant names one',
     );
-  return { bindDn: bindDn as string | undefined, saveTenant };
+  if (bindDn.length > 1 && bindDn.length !== live)
+    throw new UsageError(
+      `--bind-dn was given ${bindDn.length} times for ${live} live --tenant source(s): give it once for all, or once per source in the same order`,
+    );
+  return { bindDn, saveTenant };
 }
 
 function parse(args: string[]) {
@@ -146,7 +153,7 @@ function parse(args: string[]) {
     allowPositionals: false,
     options: {
       tenant: { type: 'string', multiple: true },
-      'bind-dn': { type: 'string' },
+      'bind-dn': { type: 'string', multiple: true },
       'save-tenant': { type: 'string', multiple: true },
       'sample-size': { type: 'string' },
       galsync: { type: 'string' },
