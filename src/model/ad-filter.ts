@@ -38,7 +38,7 @@ function evaluate(filter: Filter, entry: DirectoryEntry): boolean {
   }
   if (filter instanceof SubstringFilter) {
     const pattern = new RegExp(
-      `^${[filter.initial ?? '', ...filter.any, filter.final ?? ''].map(escape).join('.*')}$`,
+      `^${[filter.initial ?? '', ...filter.any, filter.final ?? ''].map(escapeRegExp).join('.*')}$`,
       'is',
     );
     return valuesOf(entry, filter.attribute).some((v) => pattern.test(v));
@@ -84,6 +84,6 @@ function compare(a: string, b: string): number {
   return a.localeCompare(b.toLowerCase());
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
