@@ -34,10 +34,6 @@ export class DataSpace {
     return this.data.forests.some((f) => f.role === role);
   }
 
-  serviceName(kind: string): string {
-    return `${this.prefix}${kind}`;
-  }
-
   directory(role: ForestRole): Promise<SeededDirectory> {
     return this.once(DIRECTORY_SERVICE[role], async () =>
       seedDirectory(await this.service(DIRECTORY_SERVICE[role]), forestByRole(this.data, role)),
@@ -60,7 +56,7 @@ export class DataSpace {
   }
 
   private service(kind: string): Promise<StartedService> {
-    return this.services.get(this.serviceName(kind));
+    return this.services.get(`${this.prefix}${kind}`);
   }
 
   private once<T>(key: string, seed: () => Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@ export interface EnvironmentOptions {
   mode: ServiceMode;
   /** The user's tenant (their exports, a live read, or the sample): the tenant checks run on it. */
   tenant: Tenant;
-  /** The rule examples' fixtures; when absent (or the same data) one space serves both. */
+  /** The rule examples' fixtures; the same data as the tenant (or absent, as for `serve`) makes one space. */
   fixtures?: Tenant;
 }
 
@@ -29,12 +29,16 @@ export class Environment {
 
   constructor(options: EnvironmentOptions) {
     this.services = new ServiceSet(options.mode);
-    const separate = options.fixtures !== undefined && options.fixtures !== options.tenant;
-    this.tenant = new DataSpace('tenant', options.tenant, this.services, separate ? 'tenant/' : '');
-    this.fixtures = separate
-      ? new DataSpace('fixtures', options.fixtures!, this.services, '', FIXTURE_PRESENCE)
-      : new DataSpace('fixtures', options.tenant, this.services, '', FIXTURE_PRESENCE);
-    if (!separate) this.tenant = this.fixtures;
+    const { tenant, fixtures } = options;
+    if (!fixtures) {
+      this.tenant = new DataSpace('tenant', tenant, this.services, '');
+      this.fixtures = this.tenant;
+    } else {
+      // The fixtures keep the plain service names; a tenant of its own gets services of its own.
+      this.fixtures = new DataSpace('fixtures', fixtures, this.services, '', FIXTURE_PRESENCE);
+      this.tenant =
+        fixtures === tenant ? this.fixtures : new DataSpace('tenant', tenant, this.services, 'tenant/');
+    }
   }
 
   /** The Edge with the run's certificate and a Root store of EDGE_DEFAULT_ROOTS roots. */

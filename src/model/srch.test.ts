@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildSampleTenant } from '../tenant/sample';
+import { DirectoryEntry } from '../tenant/entry';
+import { buildSampleTenant, XYZ_COLLEAGUES } from '../tenant/sample';
 import {
   cloudDirectoryView,
   findsExternalContacts,
@@ -69,10 +70,12 @@ test('a typed SIP address reaches the contact; a first name is not a SIP address
   assert.equal(typedSipAddressReaches('Jed').value, undefined);
 });
 
-test('the cloud directory of the sample tenant: four licensed users in the UCS, Jed Hill but not Fiona Grant in the OAB', () => {
+test("the cloud directory of the sample tenant: its licensed users (the notes' four, Pat Kim's colleagues) in the UCS, Jed Hill but not Fiona Grant in the OAB", () => {
   const online = buildSampleTenant().forests.find((f) => f.role === 'online')!;
   const view = cloudDirectoryView(online.entries);
-  assert.deepEqual(view.ucs.map((p) => p.displayName).sort(), ['Lee Chan', 'Ola Berg', 'Pat Kim', 'Sam Wu']);
+  const named = view.ucs.map((p) => p.displayName).filter((n) => !n.startsWith('Colleague '));
+  assert.deepEqual(named.sort(), ['Lee Chan', 'Ola Berg', 'Pat Kim', 'Sam Wu']);
+  assert.equal(view.ucs.length, 4 + XYZ_COLLEAGUES);
   const oab = view.oab.map((p) => p.displayName);
   assert.ok(oab.includes('Jed Hill') && oab.includes('Anna Berg'));
   assert.ok(!oab.includes('Fiona Grant'));
@@ -83,4 +86,28 @@ test('OWA signs in to the mailbox, so a SIP address that differs from the mail a
     'Lee Chan',
   ]);
   assert.deepEqual(searchFinds({ ...base, client: 'lync-mac', sipEqualsMail: false }, dir, 'Lee').value, []);
+});
+
+test('hidden from address lists: out of the OAB and the UCS; Lync switched off: out of the UCS only', () => {
+  const user = (cn: string, extra: Record<string, string>) =>
+    new DirectoryEntry(`CN=${cn},OU=Users,DC=xyz,DC=corp`, {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user'],
+      displayName: cn,
+      mail: `${cn.toLowerCase()}@xyz.corp`,
+      'msRTCSIP-PrimaryUserAddress': `sip:${cn.toLowerCase()}@xyz.corp`,
+      ...extra,
+    });
+  const view = cloudDirectoryView([
+    user('Shown', {}),
+    user('Hidden', { msExchHideFromAddressLists: 'TRUE' }),
+    user('Unlync', { 'msRTCSIP-UserEnabled': 'FALSE' }),
+  ]);
+  assert.deepEqual(
+    view.ucs.map((p) => p.displayName),
+    ['Shown'],
+  );
+  assert.deepEqual(
+    view.oab.map((p) => p.displayName),
+    ['Shown', 'Unlync'],
+  );
 });
