@@ -45,19 +45,13 @@ Then(
   'each contact is found only where the notes say, and every exception is reported',
   async function (this: HarnessWorld) {
     const c = check(this);
-    await this.verify({
-      rule: ['SRCH-02', 'SRCH-03', 'SRCH-04'],
-      claim: 'the simulators find each external contact in exactly the clients the model predicts',
-      expected: [],
-      observations: [
-        { witness: 'model', value: [] },
-        {
-          witness: 'clients',
-          value: c.disagreements,
-          detail: `contacts where a simulator and the model disagree; searching as ${c.searcher ?? 'nobody (no licensed user)'}`,
-        },
-      ],
-    });
+    await this.verifyNoDisagreements(
+      ['SRCH-02', 'SRCH-03', 'SRCH-04'],
+      'the simulators find each external contact in exactly the clients the model predicts',
+      'clients',
+      c.disagreements,
+      { searcher: c.searcher ?? 'nobody (the online forest has no licensed user)' },
+    );
     await this.reportFindings('SRCH-03', c.findings);
   },
 );
