@@ -1,7 +1,8 @@
 import { DnSyntaxError, dnKey, namingContextOf, parentKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
-import { type LdifRecord, readLdif } from '../../src/tenant/ldif-reader';
+import { readLdif } from '../../src/tenant/ldif-reader';
+import type { LdifRecord } from '../../src/tenant/ldif-records';
 import { missingParents } from '../../src/tenant/missing-parents';
 import { forestFromRecords } from '../../src/tenant/tenant';
 import { Dit } from './dit';

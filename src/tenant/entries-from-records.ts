@@ -1,7 +1,7 @@
 import { canonicalDn, DnSyntaxError, dnKey, formatDn, parseDn } from './dn';
 import type { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
-import type { LdifRecord } from './ldif-reader';
+import type { LdifRecord } from './ldif-records';
 
 type Range = { from: number; to: number | '*' };
 type ContentRecord = Extract<LdifRecord, { type: 'content' | 'add' }>;

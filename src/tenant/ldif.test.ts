@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { entriesFromRecords } from './entries-from-records';
 import { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
-import { type LdifRecord, readLdif } from './ldif-reader';
+import { readLdif } from './ldif-reader';
+import type { LdifRecord } from './ldif-records';
 import { writeLdif } from './ldif-writer';
 import { forestFromRecords } from './tenant';
 

@@ -2,7 +2,7 @@ import { dnsDomainOf, namingContextOf } from './dn';
 import { entriesFromRecords } from './entries-from-records';
 import type { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
-import type { LdifRecord } from './ldif-reader';
+import type { LdifRecord } from './ldif-records';
 import { missingParents } from './missing-parents';
 
 /**
