@@ -1,4 +1,8 @@
-/** A strict, allocation-light BER reader for the requests the mock decodes itself (RFC 4511). */
+/**
+ * A strict, allocation-light BER reader for the requests the mock decodes (RFC 4511). Every element is
+ * bounded by the one enclosing it: a length that runs past its parent is a BerError, never a read
+ * beyond it, a loop or an allocation of the claimed size.
+ */
 export class BerError extends Error {}
 
 export class BerReader {
@@ -10,6 +14,11 @@ export class BerReader {
 
   get done(): boolean {
     return this.offset >= this.end;
+  }
+
+  /** Whether the next element (if any) has this tag. */
+  has(tag: number): boolean {
+    return this.offset < this.end && this.buf[this.offset] === tag;
   }
 
   peekTag(): number {
@@ -53,6 +62,10 @@ export class BerReader {
     let v = 0;
     for (const byte of b) v = v * 256 + byte;
     return b[0] & 0x80 ? v - 256 ** b.length : v;
+  }
+
+  enumerated(): number {
+    return this.integer(0x0a);
   }
 
   boolean(expected = 0x01): boolean {
