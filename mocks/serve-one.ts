@@ -52,6 +52,8 @@ export async function serveOne(argv: string[]): Promise<void> {
   const stop = () => mock.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Started by the harness (embedded mode): the harness gone, the service goes too.
+  if (process.send) process.once('disconnect', stop);
   if (values.seed) await seed(mock.urls.admin, values.seed, values['seed-type']);
   console.log(formatReadyLine({ service: mock.name ?? name, urls: mock.urls }));
 }

@@ -17,8 +17,6 @@ export interface SeededLyncOnline {
  * scenario gets the seeded data back through reset.
  */
 export class DataSpace {
-  private readonly seeded = new Map<string, Promise<unknown>>();
-
   constructor(
     /** `fixtures` (the notes' people) or `tenant` (the user's forests). */
     readonly label: string,
@@ -35,37 +33,43 @@ export class DataSpace {
   }
 
   directory(role: ForestRole): Promise<SeededDirectory> {
-    return this.once(DIRECTORY_SERVICE[role], async () =>
-      seedDirectory(await this.service(DIRECTORY_SERVICE[role]), forestByRole(this.data, role)),
+    return seededOnce(this.services, this.prefix + DIRECTORY_SERVICE[role], (service) =>
+      seedDirectory(service, forestByRole(this.data, role)),
     );
   }
 
   cloud(): Promise<SeededCloud> {
-    return this.once('exchange', async () =>
-      seedCloud(await this.service('exchange'), await this.directory('online')),
+    return seededOnce(this.services, `${this.prefix}exchange`, async (exchange) =>
+      seedCloud(exchange, await this.directory('online')),
     );
   }
 
   lyncOnline(): Promise<SeededLyncOnline> {
-    return this.once('lync-online', async () => {
-      const service = await this.service('lync-online');
+    return seededOnce(this.services, `${this.prefix}lync-online`, async (service) => {
       const people = lyncOnlineDirectory(this.data, this.presence);
       await service.admin.loadData(JSON.stringify({ people }), 'application/json');
       return { service, people };
     });
   }
+}
 
-  private service(kind: string): Promise<StartedService> {
-    return this.services.get(`${this.prefix}${kind}`);
-  }
+const seeded = new WeakMap<StartedService, Promise<unknown>>();
 
-  private once<T>(key: string, seed: () => Promise<T>): Promise<T> {
-    let pending = this.seeded.get(key) as Promise<T> | undefined;
-    if (!pending) {
-      pending = seed();
-      this.seeded.set(key, pending);
-      pending.catch(() => this.seeded.delete(key));
-    }
-    return pending;
+/**
+ * A service seeded once: the seeding belongs to the started service, so a service that died and was
+ * started again is seeded again, and every other scenario gets its data back through reset.
+ */
+export async function seededOnce<T>(
+  services: ServiceSet,
+  name: string,
+  seed: (service: StartedService) => Promise<T>,
+): Promise<T> {
+  const service = await services.get(name);
+  let pending = seeded.get(service) as Promise<T> | undefined;
+  if (!pending) {
+    pending = seed(service);
+    seeded.set(service, pending);
+    pending.catch(() => seeded.delete(service));
   }
+  return pending;
 }

@@ -1,6 +1,6 @@
 import { edgeInstallBody, poolInstallBody } from '../pki/fixtures';
 import type { Tenant } from '../tenant/tenant';
-import { DataSpace } from './data-space';
+import { DataSpace, seededOnce } from './data-space';
 import { FIXTURE_PRESENCE } from './fixtures';
 import { type ServiceMode, ServiceSet, type StartedService } from './service-set';
 
@@ -24,8 +24,6 @@ export class Environment {
   readonly services: ServiceSet;
   readonly fixtures: DataSpace;
   readonly tenant: DataSpace;
-  private edgeSeeded?: Promise<StartedService>;
-  private poolSeeded?: Promise<StartedService>;
 
   constructor(options: EnvironmentOptions) {
     this.services = new ServiceSet(options.mode);
@@ -43,18 +41,12 @@ export class Environment {
 
   /** The Edge with the run's certificate and a Root store of EDGE_DEFAULT_ROOTS roots. */
   edge(): Promise<StartedService> {
-    this.edgeSeeded ??= this.seeded('edge', async () =>
-      JSON.stringify(await edgeInstallBody(EDGE_DEFAULT_ROOTS)),
-    );
-    return this.edgeSeeded;
+    return this.installed('edge', async () => JSON.stringify(await edgeInstallBody(EDGE_DEFAULT_ROOTS)));
   }
 
   /** The Front End pool: its certificate chain by provisioning, its registrar certificate (public CA). */
   frontEnd(): Promise<StartedService> {
-    this.poolSeeded ??= this.seeded('lync-fe', async () =>
-      JSON.stringify(await poolInstallBody('via intermediate')),
-    );
-    return this.poolSeeded;
+    return this.installed('lync-fe', async () => JSON.stringify(await poolInstallBody('via intermediate')));
   }
 
   /** Starts and seeds every service of the tenant's space, the Edge and the pool (for `serve`). */
@@ -77,10 +69,11 @@ export class Environment {
     return this.services.stopAll();
   }
 
-  private async seeded(name: string, body: () => Promise<string>): Promise<StartedService> {
-    const service = await this.services.get(name);
-    await service.admin.loadData(await body(), 'application/json');
-    return service;
+  private installed(name: string, body: () => Promise<string>): Promise<StartedService> {
+    return seededOnce(this.services, name, async (service) => {
+      await service.admin.loadData(await body(), 'application/json');
+      return service;
+    });
   }
 }
 

@@ -1,34 +1,35 @@
-import type { StartedMock } from '../../mocks/admin';
-import { AdminClient } from './admin-client';
-import { serviceFactories } from './registry';
+import type { AdminClient } from './admin-client';
+import { startProcessService } from './process-service';
 
 export interface StartedService {
   name: string;
   urls: Record<string, string>;
   admin: AdminClient;
   stop(): Promise<void>;
-  /** Container mode: why the service's process is gone ("died mid-run", its last log lines), if it is. */
-  death?(): Promise<Error | undefined>;
+  /** Why the service's process (or container) is gone ("died mid-run", its last log lines), if it is. */
+  death(): Promise<Error | undefined>;
+  /** Test-only: kills the service's process outright, as a crash would; resolves once it is gone. */
+  kill?(): Promise<void>;
 }
 
 export type ServiceMode = 'embedded' | 'containers';
 
 /**
- * The mock services of one worker process, started on first use and kept for the whole run.
- * `resetAll` returns every started service to its fixtures before a scenario.
+ * The mock services of one worker process, each in a process (embedded) or container of its own,
+ * started on first use. A service that dies fails the scenario it died in, named; the next scenario
+ * that asks for it gets a new one (the environment seeds it again: seeded data is tied to the
+ * started service). `resetAll` returns every started service to its fixtures before a scenario.
  */
 export class ServiceSet {
   private readonly started = new Map<string, Promise<StartedService>>();
-  /** Services whose process died mid-run: not restarted (their data would be gone), each use fails. */
-  private readonly dead = new Map<string, Error>();
+  /** Deaths not yet charged to a scenario. */
+  private readonly deaths: Error[] = [];
   /** The running scenario's correlation ID, handed to services that start in the middle of it. */
   private correlationId?: string;
 
   constructor(readonly mode: ServiceMode = 'embedded') {}
 
   get(name: string): Promise<StartedService> {
-    const death = this.dead.get(name);
-    if (death) return Promise.reject(death);
     let service = this.started.get(name);
     if (!service) {
       service = this.start(name).then(async (started) => {
@@ -37,12 +38,21 @@ export class ServiceSet {
         return started;
       });
       this.started.set(name, service);
+      service.catch(() => this.started.delete(name));
     }
     return service;
   }
 
-  names(): string[] {
-    return [...this.started.keys()];
+  /** The services started and still alive. */
+  async alive(): Promise<StartedService[]> {
+    await this.forgetDead();
+    return Promise.all(this.started.values());
+  }
+
+  /** Deaths since the last call, each naming its service: the scenario that saw them fails with them. */
+  async takeDeaths(): Promise<Error[]> {
+    await this.forgetDead();
+    return this.deaths.splice(0);
   }
 
   async resetAll(correlationId: string): Promise<void> {
@@ -51,17 +61,21 @@ export class ServiceSet {
     await Promise.all([...this.started.values()].map(async (s) => (await s).admin.reset(correlationId)));
   }
 
-  /**
-   * A service that died has failed the scenario it died in; it is set aside so that later scenarios
-   * that do not use it still run, and each one that does fails with the same account of its death.
-   */
+  /** Test-only: crashes a started service (embedded mode), to show a death fails only what needed it. */
+  async crash(name: string): Promise<void> {
+    const service = await this.get(name);
+    if (!service.kill) throw new Error(`[harness] service "${name}" cannot be crashed in ${this.mode} mode`);
+    await service.kill();
+  }
+
+  /** A service whose process died is dropped (and its death kept for the scenario): the next use starts it anew. */
   private async forgetDead(): Promise<void> {
     for (const [name, pending] of this.started) {
       const service = await pending.catch(() => undefined);
-      const death = await service?.death?.();
+      const death = await service?.death();
       if (!service || !death) continue;
       this.started.delete(name);
-      this.dead.set(name, death);
+      this.deaths.push(death);
       await service.stop().catch(() => undefined);
     }
   }
@@ -76,17 +90,14 @@ export class ServiceSet {
     if (failures.length) throw new AggregateError(failures, '[harness] some services did not stop cleanly');
   }
 
-  /** `name` is a registered service kind, or `<space>/<kind>` for a second instance of one. */
+  /**
+   * `name` is a registered service kind (src/harness/registry.ts), or `<space>/<kind>` for a second
+   * instance of one; an unknown kind fails to start with the list of known ones in its log.
+   */
   private async start(name: string): Promise<StartedService> {
     const kind = name.slice(name.lastIndexOf('/') + 1);
-    const factory = serviceFactories[kind];
-    if (!factory)
-      throw new Error(
-        `[harness] unknown service "${kind}"; known: ${Object.keys(serviceFactories).join(', ')}`,
-      );
     if (this.mode === 'containers') return containers().startContainerService(kind, name);
-    const mock: StartedMock = await factory({ host: '127.0.0.1', port: 0 });
-    return { name, urls: mock.urls, admin: new AdminClient(mock.urls.admin), stop: () => mock.stop() };
+    return startProcessService(kind, name);
   }
 }
 

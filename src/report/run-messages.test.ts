@@ -68,3 +68,20 @@ test('the progress line counts rules done out of the rules selected, and failure
   assert.ok(written.endsWith('rules 2/2 done · scenarios 3/3 · 1 failed\n'));
   assert.ok(written.includes('\r\x1b[K'));
 });
+
+test("a service's death, named by the After hook, is the scenario's error before the step it broke", () => {
+  const failed = (message: string) => ({
+    testStepFinished: { testCaseStartedId: 'sa', testStepResult: { ...passed, status: 'FAILED', message } },
+  });
+  const death = '[harness] service "exchange" died mid-run: its process was killed (SIGKILL)';
+  const envelopes = [
+    pickle('a', ['@SRCH-01']),
+    { testCase: { id: 'ta', pickleId: 'a' } },
+    { testCaseStarted: { id: 'sa', testCaseId: 'ta' } },
+    failed('TypeError: fetch failed'),
+    failed(death),
+    failed('[harness] requests no mock handler matched'),
+  ];
+  const run = parseRunMessages(envelopes.map((e) => JSON.stringify(e)).join('\n'));
+  assert.equal(run.scenarios[0].error, `${death}\nTypeError: fetch failed`);
+});

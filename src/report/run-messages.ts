@@ -14,6 +14,9 @@ export interface Attachment {
   body: string;
 }
 
+/** How the harness names a mock service whose process or container died (src/harness/process-service.ts). */
+const SERVICE_DIED = /\[(?:harness|containers)\] service "[^"]+" died/;
+
 export interface ScenarioRun {
   pickleId: string;
   name: string;
@@ -115,11 +118,23 @@ export class RunMessagesCollector {
     const result = step.testStepResult;
     const status = String(result.status).toLowerCase() as ScenarioStatus;
     if (RANK.indexOf(status) > RANK.indexOf(run.status)) run.status = status;
-    if (status === 'failed' && !run.error) {
-      run.error = result.message ?? result.exception?.message;
-      run.errorType = result.exception?.type;
-    }
+    if (status === 'failed')
+      this.failed(run, result.message ?? result.exception?.message, result.exception?.type);
     run.durationMs += (result.duration?.seconds ?? 0) * 1000 + (result.duration?.nanos ?? 0) / 1e6;
+  }
+
+  /**
+   * The first failure is the scenario's error, unless a service died during it: the death (named by the
+   * After hook, after the steps it broke) is the cause, so it comes first.
+   */
+  private failed(run: ScenarioRun, message: string | undefined, type: string | undefined): void {
+    if (!run.error) {
+      run.error = message;
+      run.errorType = type;
+    } else if (message && SERVICE_DIED.test(message)) {
+      run.error = `${message}\n${run.error}`;
+      run.errorType = type;
+    }
   }
 
   result(): RunMessages {

@@ -1,5 +1,6 @@
 import { After, AfterAll, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import { runtime } from './runtime';
+import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
 
 export const JOURNAL_MEDIA_TYPE = 'application/vnd.lync-harness.journal+json';
@@ -9,26 +10,32 @@ setDefaultTimeout(60_000);
 Before(async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
   await this.env.reset(pickle.id);
+  await testHooks(this);
 });
 
-/** Attaches each service's journal for this scenario; a request no handler matched fails the scenario. */
+/**
+ * Attaches each service's journal for this scenario; a request no handler matched fails the scenario,
+ * and so does a service that died during it, named with its last log lines (the next scenario that
+ * needs it gets a new one).
+ */
 After(async function (this: HarnessWorld) {
   const unmatched: string[] = [];
-  for (const name of this.services.names()) {
-    const service = await this.services.get(name);
+  for (const service of await this.services.alive()) {
     const entries = await service.admin.journal({ correlationId: this.scenario.id });
     if (entries.length === 0) continue;
     await this.attach(
-      JSON.stringify({ service: name, entries: entries.slice(0, 200), total: entries.length }),
+      JSON.stringify({ service: service.name, entries: entries.slice(0, 200), total: entries.length }),
       JOURNAL_MEDIA_TYPE,
     );
     for (const e of entries.filter((entry) => entry.unmatched))
-      unmatched.push(`${name}: ${e.operation} ${JSON.stringify(e.request)}`);
+      unmatched.push(`${service.name}: ${e.operation} ${JSON.stringify(e.request)}`);
   }
   await this.attach(
     JSON.stringify({ witnesses: [...this.witnessesUsed].sort() }),
     'application/vnd.lync-harness.witnesses+json',
   );
+  const deaths = await this.services.takeDeaths();
+  if (deaths.length) throw new Error(deaths.map((d) => d.message).join('\n'));
   if (unmatched.length && !this.scenario.tags.includes('@expects-unmatched')) {
     throw new Error(`[harness] requests no mock handler matched:\n  ${unmatched.join('\n  ')}`);
   }

@@ -101,7 +101,7 @@ const TRANSPILE_CACHE = join(PROJECT, '.tmp', 'transpile-cache');
  * transpile-only: no type check), each file's output cached by its content, so a rebuild after an
  * edit transpiles only the edited files.
  */
-function compileMocks(outDir: string): string[] {
+export function compileMocks(outDir: string): string[] {
   mkdirSync(TRANSPILE_CACHE, { recursive: true });
   const emitted: string[] = [];
   for (const file of new Set(ENTRIES.flatMap(reachableSources))) {
@@ -131,7 +131,7 @@ function transpile(file: string): string {
 }
 
 /** Non-TypeScript files under mocks/ (fixtures, templates) keep their place next to the code. */
-function copyAssets(from: string, to: string): void {
+export function copyAssets(from: string, to: string): void {
   for (const file of listFiles(from).filter((f) => !f.endsWith('.ts'))) {
     mkdirSync(dirname(join(to, relative(from, file))), { recursive: true });
     copyFileSync(file, join(to, relative(from, file)));

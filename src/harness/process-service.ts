@@ -1,0 +1,69 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parseReadyLine, type ReadyInfo } from '../../mocks/ready-line';
+import { AdminClient } from './admin-client';
+import { LogTail } from './container/log-tail';
+import { indent } from './container/ready-wait';
+import { mockProgram } from './mock-program';
+import type { StartedService } from './service-set';
+
+/**
+ * Embedded mode: each mock service in a Node process of its own on this host, started from the
+ * compiled mock program (mocks/serve-one.js <kind>), its URLs read from its ready line. A service that
+ * crashes takes only itself down; its death is named with its last log lines.
+ */
+export async function startProcessService(kind: string, name = kind): Promise<StartedService> {
+  // The IPC channel ties the service's life to the harness's: serve-one stops when it disconnects.
+  const child = spawn(process.execPath, [mockProgram(), kind], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.unref();
+  child.channel?.unref();
+  const log = new LogTail(child.stderr!);
+  const ready = await readyLine(child, name, log);
+  const died = () => deathOf(child, name, log);
+  let stopped: Promise<void> | undefined;
+  return {
+    name,
+    urls: ready.urls,
+    admin: new AdminClient(ready.urls.admin),
+    death: async () => (child.exitCode !== null || child.signalCode !== null ? died() : undefined),
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: () => {
+      stopped ??= stopChild(child);
+      return stopped;
+    },
+  };
+}
+
+function readyLine(child: ChildProcess, name: string, log: LogTail): Promise<ReadyInfo> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const info = parseReadyLine(line);
+      if (info) resolve(info);
+    });
+    child.once('exit', () => reject(deathOf(child, name, log, 'before it was ready')));
+    child.once('error', (error) =>
+      reject(new Error(`[harness] service "${name}" did not start: ${error.message}`)),
+    );
+  });
+}
+
+function deathOf(child: ChildProcess, name: string, log: LogTail, when = 'mid-run'): Error {
+  const how = child.signalCode ? `was killed (${child.signalCode})` : `exited with status ${child.exitCode}`;
+  return new Error(
+    `[harness] service "${name}" died ${when}: its process ${how}; last log lines:\n${indent(log.last())}`,
+  );
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
