@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -80,4 +80,24 @@ test('Ctrl-C during a run still writes the report, marked incomplete, and exits 
   const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
   const statuses = Object.values(findings.rules).map((r) => (r as { status: string }).status);
   assert.ok(statuses.includes('incomplete'), 'rules whose scenarios did not run are incomplete');
+});
+
+test('two runs started at the same moment get run folders of their own; bad input leaves none', async () => {
+  const root = tmp();
+  const start = () =>
+    new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'run', '--quiet', '--tags', '@PHONE-04'], { cwd: root });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('exit', () => resolve(stdout));
+    });
+  const [a, b] = await Promise.all([start(), start()]);
+  const folder = (out: string) => /report: (reports\/[^/]+)\/report\.html/.exec(out)?.[1];
+  assert.ok(folder(a) && folder(b), `${a}\n${b}`);
+  assert.notEqual(folder(a), folder(b));
+  const bad = spawnSync(process.execPath, [BIN, 'run', '--tenant', join(root, 'missing.ldif')], {
+    cwd: root,
+  });
+  assert.equal(bad.status, 2);
+  assert.equal(readdirSync(join(root, 'reports')).length, 2, 'the stopped run left no folder');
 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { type Catalog, loadCatalog } from '../catalog/catalog';
@@ -30,22 +31,37 @@ export async function runCommand(args: string[]): Promise<number> {
   checkSettings(catalog, options.settings);
   const waivers = loadWaivers(options, catalog);
   checkFiles(options);
-  // Live directories are read once, here, into LDIF snapshots in the run folder: the rest sees files.
-  const runId = newRunId();
-  options.out ??= join(options.outRoot, runId);
-  options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out });
-  // Bad input stops the run before anything is reported as passing.
-  const tenant = options.tenantFiles.length
-    ? loadTenant({ files: options.tenantFiles, sampleSize: 0 })
-    : undefined;
-  const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
-  if (containerProblem) {
-    console.error(`lync-harness run: ${containerProblem}`);
-    return 2;
+  const { runId, dir } = options.out
+    ? { runId: newRunId(), dir: options.out }
+    : newRunFolder(options.outRoot);
+  const created = !options.out;
+  options.out = dir;
+  let forests: ForestSummary[] | undefined;
+  let accepted = false;
+  try {
+    forests = await readTenantInput(options);
+    const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
+    if (containerProblem) {
+      console.error(`lync-harness run: ${containerProblem}`);
+      return 2;
+    }
+    accepted = true;
+  } finally {
+    // Input the run stops on leaves no folder behind.
+    if (created && !accepted) rmSync(dir, { recursive: true, force: true });
   }
-  const forests = tenant?.forests.map(forestSummary);
   const { outDir, manifest } = createRunFolder(options, catalog, waivers, runId, forests);
   return runAndReport(options, catalog, outDir, manifest);
+}
+
+/**
+ * Live directories are read once, here, into LDIF snapshots in the run folder (the rest sees files);
+ * then the tenant is loaded once to stop on bad input before anything is reported as passing.
+ */
+async function readTenantInput(options: RunOptions): Promise<ForestSummary[] | undefined> {
+  options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out! });
+  if (!options.tenantFiles.length) return undefined;
+  return loadTenant({ files: options.tenantFiles, sampleSize: 0 }).forests.map(forestSummary);
 }
 
 /** Container mode, checked once before any scenario: no Docker engine is one clear line; the image is built here. */
@@ -187,8 +203,28 @@ function checkSettings(catalog: Catalog, settings: Record<string, string>): void
   }
 }
 
+/** `2026-11-30_02-37-10-123-4f2a`: the time to the millisecond, and a suffix two runs never share. */
 function newRunId(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+  const time = new Date().toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 23);
+  return `${time}-${randomBytes(2).toString('hex')}`;
+}
+
+/**
+ * reports/<run-id>/, created exclusively: two runs started at the same moment never share a folder
+ * (a taken name is tried again with a new suffix).
+ */
+function newRunFolder(root: string): { runId: string; dir: string } {
+  mkdirSync(root, { recursive: true });
+  for (;;) {
+    const runId = newRunId();
+    const dir = join(root, runId);
+    try {
+      mkdirSync(dir);
+      return { runId, dir };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 function forestSummary(forest: Forest): ForestSummary {
