@@ -36,18 +36,20 @@ before(async () => {
       '-Verify',
       '1',
       '-tls1_2',
-      '-quiet',
     ],
-    { stdio: ['pipe', 'ignore', 'ignore'] },
+    { stdio: ['pipe', 'pipe', 'ignore'] },
   );
-  for (let i = 0; i < 50; i++) {
-    try {
-      await probeIssuers('127.0.0.1', port);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  // s_server prints ACCEPT once it listens: wait for that, not for a time.
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      if (out.includes('ACCEPT')) resolve();
+    });
+    server.once('exit', (code) =>
+      reject(new Error(`openssl s_server exited (${code}) before listening: ${out}`)),
+    );
+  });
 });
 
 after(() => {
