@@ -56,6 +56,13 @@ export async function serveOne(argv: string[]): Promise<void> {
   if (process.send) process.once('disconnect', stop);
   if (values.seed) await seed(mock.urls.admin, values.seed, values['seed-type']);
   console.log(formatReadyLine({ service: mock.name ?? name, urls: mock.urls }));
+  // Test-only: an error nobody catches, thrown and rejected, to show the service outlives it.
+  if (process.env.LYNC_MOCK_TEST_STRAY_ERRORS === '1') {
+    setImmediate(() => {
+      throw new Error('a stray error (test)');
+    });
+    void Promise.reject(new Error('a stray rejection (test)'));
+  }
 }
 
 function portOption(flag: string, value: string | undefined): number | undefined {
@@ -76,7 +83,20 @@ async function seed(adminUrl: string, file: string, type?: string): Promise<void
   if (!response.ok) throw new Error(`seeding ${file} answered ${response.status}: ${await response.text()}`);
 }
 
+/**
+ * A mock serves many clients: one client's request that trips an unexpected error must not end the
+ * service for the others. It is logged (the harness shows a dead service's last log lines) and the
+ * process keeps serving.
+ */
+function keepServing(): void {
+  const log = (kind: string) => (error: unknown) =>
+    console.error(`[serve-one] ${kind}, still serving: ${(error as Error)?.stack ?? error}`);
+  process.on('unhandledRejection', log('unhandled rejection'));
+  process.on('uncaughtException', log('uncaught exception'));
+}
+
 if (require.main === module) {
+  keepServing();
   serveOne(process.argv.slice(2)).catch((error) => {
     console.error(`[serve-one] ${(error as Error).message}`);
     process.exit(1);
