@@ -57,7 +57,9 @@ function manifestTable(report: ComplianceReport): string {
     ],
     [
       'Services',
-      m.mode === 'embedded' ? 'embedded (mock services in-process)' : 'containers (mock services in Docker)',
+      m.mode === 'embedded'
+        ? 'embedded (each mock service in a process of its own)'
+        : 'containers (mock services in Docker)',
     ],
     ['Tenant', tenant],
     ...(shape ? ([['Your export', shape]] as Array<[string, string]>) : []),
