@@ -54,12 +54,15 @@ test('bad --baseline and --waive input exit 2 before anything runs', () => {
   assert.match(report.stderr, /messages\.ndjson does not exist/);
 });
 
-test('Ctrl-C during a run still writes the report, marked incomplete, and exits 130', async () => {
+test('Ctrl-C during a run still writes the report, marked incomplete, and exits 130', {
+  timeout: 300_000,
+}, async () => {
   const out = join(tmp(), 'run');
+  const mark = `ctrl-c-${process.pid}-${Date.now()}`;
   // The first scenario holds (a test-only hook) until the run is interrupted: no race with its end.
   const child = spawn(process.execPath, [BIN, 'run', '--out', out, '--quiet'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LYNC_HARNESS_TEST_HOLD: '1' },
+    env: { ...process.env, LYNC_HARNESS_TEST_HOLD: '1', LYNC_HARNESS_TEST_MARK: mark },
   });
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -80,7 +83,22 @@ test('Ctrl-C during a run still writes the report, marked incomplete, and exits 
   const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8'));
   const statuses = Object.values(findings.rules).map((r) => (r as { status: string }).status);
   assert.ok(statuses.includes('incomplete'), 'rules whose scenarios did not run are incomplete');
+  // The mock services the run started are gone with it (they carry its environment, so its mark).
+  while (processesMarked(mark).length) await sleep(20);
 });
+
+/** Processes whose environment holds `mark` (Linux /proc). */
+function processesMarked(mark: string): string[] {
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(mark);
+      } catch {
+        return false;
+      }
+    });
+}
 
 test('two runs started at the same moment get run folders of their own; bad input leaves none', async () => {
   const root = tmp();

@@ -18,6 +18,8 @@ export async function startProcessService(kind: string, name = kind): Promise<St
   const child = spawn(process.execPath, [mockProgram(), kind], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.unref();
   child.channel?.unref();
+  living.add(child);
+  child.once('exit', () => living.delete(child));
   const log = new LogTail(child.stderr!);
   const ready = await readyLine(child, name, log);
   const died = () => deathOf(child, name, log);
@@ -39,6 +41,15 @@ export async function startProcessService(kind: string, name = kind): Promise<St
     },
   };
 }
+
+/**
+ * The services this process started and that still run: killed when it exits, whatever way it exits
+ * (a service whose event loop is stuck never sees the IPC channel close).
+ */
+const living = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of living) child.kill('SIGKILL');
+});
 
 function readyLine(child: ChildProcess, name: string, log: LogTail): Promise<ReadyInfo> {
   return new Promise((resolve, reject) => {
