@@ -47,7 +47,8 @@ export class Child {
     env: NodeJS.ProcessEnv,
     readyTimeoutMs = 60_000,
   ): Promise<Child> {
-    const preload = env.FUZZ_PLANT ? ['--require', join(__dirname, 'planted-fault.ts')] : [];
+    const planted = env.FUZZ_PLANT ?? process.env.FUZZ_PLANT;
+    const preload = planted ? ['--require', join(__dirname, 'planted-fault.ts')] : [];
     const node = [`--max-old-space-size=${HEAP_MB}`, '--require', 'ts-node/register', ...preload];
     const child = new Child(
       spawn(process.execPath, [...node, entry, ...args], {

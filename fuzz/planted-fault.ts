@@ -4,7 +4,8 @@ import { Socket } from 'node:net';
  * Deliberately planted defects, only for proving the fuzzer notices them: with FUZZ_PLANT=KIND:TEXT the
  * fuzzer preloads this file into each server process (child.ts). Once a server socket receives bytes containing TEXT: `crash` exits the process,
  * `hang` blocks it forever, `deaf` leaves it running but drops every later request that names aberg
- * (the LDAP health check's user), so only a health check can tell.
+ * (the LDAP health check's user), so only a health check can tell. It sees what arrives through a
+ * socket's 'data' events, as the LDAP listener reads; node:http parses below them and is not reached.
  */
 export function plant(spec: string): void {
   const [kind, ...rest] = spec.split(':');
