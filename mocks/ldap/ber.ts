@@ -118,3 +118,17 @@ export function result(
 export function pagedValue(size: number, cookie: Buffer): Buffer {
   return sequence([integer(size), octets(cookie)]);
 }
+
+export const NOTICE_OF_DISCONNECTION_OID = '1.3.6.1.4.1.1466.20036';
+
+/**
+ * A Notice of Disconnection (RFC 4511 §4.4.1): the unsolicited ExtendedResponse (messageID 0,
+ * responseName 1.3.6.1.4.1.1466.20036) a server sends before it closes a connection on its own.
+ */
+export function noticeOfDisconnection(code: number, message: string): Buffer {
+  const body = [Buffer.from([0x0a, 1, code]), octets(''), octets(message)];
+  return sequence([
+    integer(0),
+    sequence([...body, octets(NOTICE_OF_DISCONNECTION_OID, 0x8a)], RESPONSE.extended),
+  ]);
+}

@@ -5,7 +5,7 @@ import { indexKey } from './indexes';
 
 /**
  * DNs as the mock DC compares and stores them, on src/tenant/dn.ts: every spelling of a DN (hex-escaped
- * UTF-8 as ldapjs hands it over, plain UTF-8, other case and spacing) has one key, and one stored form.
+ * UTF-8 as some clients send it, plain UTF-8, other case and spacing) has one key, and one stored form.
  */
 
 /** Attributes whose values are DNs: indexed and compared by DN key, not as text. */

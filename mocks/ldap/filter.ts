@@ -1,5 +1,5 @@
 /**
- * The mock DC's own search filter: a plain tree (built by the ldapjs adapter from the wire) and its
+ * The mock DC's own search filter: a plain tree (decoded from the wire by decode-filter.ts) and its
  * evaluation with AD's semantics: attribute names and most values compare case-insensitively, integers
  * compare as numbers, the bit rules 803/804 and the in-chain rule 1941 work, and `anr` is expanded.
  */

@@ -10,12 +10,14 @@ import {
 } from '../admin';
 import { Passwords } from './bind';
 import { DirectoryState } from './directory-state';
-import { startLdapListener } from './ldapjs-adapter';
+import { type ConnectionLimits, startLdapListener } from './listener';
 import { DomainController } from './server';
 
 export interface LdapMockOptions extends MockOptions {
   /** The service name (journal, health): `ldap-onpremises` or `ldap-online`. */
   service?: string;
+  /** Frame size and timeouts of client connections (AD's defaults unless set: tests shorten them). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 /**
@@ -36,6 +38,7 @@ export async function startLdapMock(options: LdapMockOptions = {}): Promise<Star
   const listener = await startLdapListener({
     host,
     port: options.port ?? 0,
+    limits: options.limits,
     onRequest: (conn, req) => dc.handle(conn, req),
     onClose: (conn) => dc.closed(conn),
     onProtocolError: () => {

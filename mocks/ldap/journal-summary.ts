@@ -1,5 +1,5 @@
 import type { Filter } from './filter';
-import type { LdapRequest } from './ldapjs-adapter';
+import type { LdapRequest } from './ldap-request';
 
 /** What the journal keeps of a request: enough to read it back, never a password. */
 export function summarize(req: LdapRequest): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { badSyntax, CODE, LdapError, objectClassViolation } from './ad-errors';
 
-/** AD's spelling of the attributes clients write (ldapjs hands add requests over lower-cased). */
+/** AD's spelling of the attributes clients write (clients may write them in any case). */
 const SPELLING = [
   'objectClass',
   'objectCategory',

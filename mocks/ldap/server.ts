@@ -4,7 +4,7 @@ import { RESPONSE, result } from './ber';
 import { bind, type Passwords } from './bind';
 import type { DirectoryState } from './directory-state';
 import { summarize } from './journal-summary';
-import type { Connection, LdapRequest } from './ldapjs-adapter';
+import type { Connection, LdapRequest } from './listener';
 import { rootDse, SUPPORTED_CONTROLS } from './root-dse';
 import { PAGED_RESULTS_OID, search } from './search';
 import { Session } from './session';
