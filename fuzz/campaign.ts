@@ -17,6 +17,8 @@ export interface CampaignOptions {
   maxFailures: number;
   /** Tries at cutting a culprit shorter (each failing try costs a server restart). */
   minimiseTrials: number;
+  /** Failures searched for their input; later ones are counted, and the server replaced, without triage. */
+  triage: number;
   env?: NodeJS.ProcessEnv;
   log(line: string): void;
 }
@@ -112,8 +114,10 @@ async function record(
   options: CampaignOptions,
 ): Promise<void> {
   await slot.discard();
-  const entry: Failure = { kind: failure.kind, detail: failure.detail, batch };
+  const entry: Failure = { kind: failure.kind, detail: failure.detail, batch, triaged: false };
   tally.failures.push(entry);
+  if (tally.failures.length > options.triage) return;
+  entry.triaged = true;
   options.log(`[fuzz] ${protocol.name}: ${failure.kind} (${failure.detail.slice(0, 160)}); triage...`);
   const culprit = await findCulprit(protocol, slot, failure.suspects, options.timeoutMs);
   if (!culprit) return;

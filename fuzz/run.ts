@@ -12,7 +12,7 @@ import { PROTOCOLS } from './protocols';
 import { formatTally, type Tally } from './tally';
 
 const USAGE = `Usage: npm run fuzz -- [--protocol ${PROTOCOL_NAMES.join('|')}]... [--count N] [--seed S]
-  [--batch N] [--timeout MS] [--max-failures N] [--minimise TRIES] [--corpus DIR] [--quiet]`;
+  [--batch N] [--timeout MS] [--max-failures N] [--triage N] [--minimise TRIES] [--corpus DIR] [--quiet]`;
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -25,6 +25,7 @@ function options(argv: string[]) {
       timeout: { type: 'string', default: '3000' },
       'max-failures': { type: 'string', default: '10' },
       minimise: { type: 'string', default: '16' },
+      triage: { type: 'string', default: '10' },
       corpus: { type: 'string', default: CORPUS_DIR },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -48,6 +49,7 @@ function options(argv: string[]) {
     timeoutMs: number('timeout', values.timeout, 100),
     maxFailures: number('max-failures', values['max-failures'], 1),
     minimiseTrials: number('minimise', values.minimise, 0),
+    triage: number('triage', values.triage, 0),
     corpusDir: values.corpus,
     quiet: values.quiet,
   };

@@ -22,6 +22,7 @@ async function runPlanted(plant: string) {
       corpusDir,
       maxFailures: 1,
       minimiseTrials: 0,
+      triage: 1,
       env: { FUZZ_PLANT: plant },
       log: () => {},
     });

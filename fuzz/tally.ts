@@ -7,6 +7,8 @@ export interface Failure {
   detail: string;
   /** Input numbers (of this seed) that were in the batch when it happened. */
   batch: [number, number];
+  /** Whether the input was searched for (only the first --triage failures are). */
+  triaged: boolean;
   /** The input that alone reproduces it, when triage found one. */
   culprit?: { index: number; label: string; file?: string; bytes: number };
 }
@@ -77,12 +79,19 @@ export function formatTally(t: Tally): string {
     );
   const notable = [...t.examples.entries()].filter(([kind]) => NOTABLE.test(kind));
   if (notable.length) lines.push(`  first of each: ${notable.map(([k, e]) => `${k} <- ${e}`).join('; ')}`);
-  for (const f of t.failures) {
+  for (const f of t.failures.filter((f) => f.triaged)) {
     const culprit = f.culprit
       ? `input #${f.culprit.index} (${f.culprit.label}, ${f.culprit.bytes} bytes)${f.culprit.file ? ` -> ${f.culprit.file}` : ''}`
       : `inputs #${f.batch[0]}-#${f.batch[1]}, no single input reproduces it`;
     lines.push(`  FAILED ${f.kind}: ${f.detail.split('\n')[0].slice(0, 200)}; ${culprit}`);
   }
+  const untriaged = t.failures.filter((f) => !f.triaged);
+  if (untriaged.length)
+    lines.push(
+      `  FAILED ${untriaged.length} more times, not triaged (--triage): ` +
+        `${untriaged.filter((f) => f.kind === 'death').length} deaths, ${untriaged.filter((f) => f.kind === 'hang').length} hangs, ` +
+        `${untriaged.filter((f) => f.kind === 'unhealthy' || f.kind === 'bad error').length} other`,
+    );
   if (t.stoppedEarly) lines.push(`  STOPPED EARLY: ${t.stoppedEarly}`);
   return lines.join('\n');
 }
