@@ -3,8 +3,9 @@ import { request, serialize } from './http-request';
 import type { FuzzInput } from './input';
 import { mutateJson } from './json-mutator';
 import type { Rng } from './random';
+import { adminToken } from './seeds';
 
-/** Stands for the admin token in inputs and corpus files; the sender puts in LYNC_MOCK_ADMIN_TOKEN's value. */
+/** Stands for the admin token in inputs and corpus files; the sender puts in the run's token (seeds.ts). */
 export const TOKEN_PLACEHOLDER = '@@LYNC_MOCK_ADMIN_TOKEN@@';
 export const ADMIN_SERVICES = ['ldap-onpremises', 'exchange', 'lync-online', 'edge', 'lync-fe'];
 
@@ -116,11 +117,8 @@ function clockBody(rng: Rng, path: string): { body: Buffer; mutation: string } {
   return { body: Buffer.from(JSON.stringify(body)), mutation: 'clock-extreme' };
 }
 
-/** The bytes with the placeholder replaced by the real token (or a stand-in when none is configured). */
-export function withToken(
-  bytes: Buffer,
-  token = process.env.LYNC_MOCK_ADMIN_TOKEN || 'no-token-configured',
-): Buffer {
+/** The bytes with the placeholder replaced by the run's admin token. */
+export function withToken(bytes: Buffer, token = adminToken()): Buffer {
   const parts: Buffer[] = [];
   let from = 0;
   for (let at = bytes.indexOf(TOKEN_PLACEHOLDER); at >= 0; at = bytes.indexOf(TOKEN_PLACEHOLDER, from)) {

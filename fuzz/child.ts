@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { READY_PREFIX } from '../mocks/ready-line';
+import { adminToken } from './seeds';
 
 export interface Exit {
   code: number | null;
@@ -52,7 +53,7 @@ export class Child {
     const node = [`--max-old-space-size=${HEAP_MB}`, '--require', 'ts-node/register', ...preload];
     const child = new Child(
       spawn(process.execPath, [...node, entry, ...args], {
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', LYNC_MOCK_ADMIN_TOKEN: adminToken(), ...env },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       }),
     );

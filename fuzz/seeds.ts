@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { lyncOnlineDirectory } from '../src/harness/lync-online-seed';
 import { edgeInstallBody, poolInstallBody } from '../src/pki/fixtures';
 import { writeLdif } from '../src/tenant/ldif-writer';
@@ -52,15 +53,16 @@ async function seedBody(service: string): Promise<{ body: string; type: string }
   }
 }
 
-/** The admin API's bearer token, when the services were started with one (LYNC_MOCK_ADMIN_TOKEN). */
-export function adminToken(): string | undefined {
-  return process.env.LYNC_MOCK_ADMIN_TOKEN || undefined;
+const madeUp = `fuzz-${randomBytes(12).toString('hex')}`;
+
+/**
+ * The admin API's bearer token: LYNC_MOCK_ADMIN_TOKEN when set, else one made up for this run. The server
+ * processes are started with it, so admin requests without it are refused and the refusal is fuzzed too.
+ */
+export function adminToken(): string {
+  return process.env.LYNC_MOCK_ADMIN_TOKEN || madeUp;
 }
 
 export function adminHeaders(type?: string): Record<string, string> {
-  const token = adminToken();
-  return {
-    ...(type ? { 'content-type': type } : {}),
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-  };
+  return { ...(type ? { 'content-type': type } : {}), authorization: `Bearer ${adminToken()}` };
 }
