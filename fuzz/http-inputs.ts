@@ -10,67 +10,51 @@ import { mutateXml } from './xml-mutator';
 const UCWA = `/ucwa/oauth/v1/applications/${encodeURIComponent(LYNC_ONLINE_USER)}/`;
 const NAMES = ['Anna', 'pkim@xyz.corp', 'sip:', 'smtp:pat', 'a b c', '*', '', ' '];
 const XML = 'text/xml; charset=utf-8';
+const OTHER_PATHS = ['/', '/owa/', '/EWS/Services.wsdl', '/autodiscover/', '/EWS/exchange.asmx/x'];
+const CERT_PROV = '/CertProv/CertProvisioningService.svc';
 
 type Endpoint = { target: string; name: string; path: string; make(rng: Rng): HttpRequest; xml?: boolean };
 
 const auth = (rng: Rng): Array<[string, string]> =>
   rng.chance(0.85) ? [['Authorization', basicAuth(EXCHANGE_LOGIN.user, EXCHANGE_LOGIN.password)]] : [];
 
+const RESOLVE_NAMES = '"http://schemas.microsoft.com/exchange/services/2006/messages/ResolveNames"';
+
+/** An XML POST to Exchange, signed in (mostly), in the order a client writes it. */
+const soap = (
+  name: string,
+  path: string,
+  body: (rng: Rng) => string,
+  extra: Array<[string, string]> = [],
+) => ({
+  target: 'exchange',
+  name,
+  path,
+  xml: true,
+  make: (rng: Rng) => request('POST', path, [['Content-Type', XML], ...extra, ...auth(rng)], body(rng)),
+});
+
 const ENDPOINTS: Array<[number, Endpoint]> = [
   [
     4,
-    {
-      target: 'exchange',
-      name: 'ews',
-      path: '/EWS/Exchange.asmx',
-      xml: true,
-      make: (rng) =>
-        request(
-          'POST',
-          '/EWS/Exchange.asmx',
-          [
-            ['Content-Type', XML],
-            ['SOAPAction', '"http://schemas.microsoft.com/exchange/services/2006/messages/ResolveNames"'],
-            ...auth(rng),
-          ],
-          resolveNamesBody(rng.pick(NAMES), rng.chance(0.5)),
-        ),
-    },
+    soap('ews', '/EWS/Exchange.asmx', (rng) => resolveNamesBody(rng.pick(NAMES), rng.chance(0.5)), [
+      ['SOAPAction', RESOLVE_NAMES],
+    ]),
   ],
   [
     3,
-    {
-      target: 'exchange',
-      name: 'autodiscover-pox',
-      path: '/autodiscover/autodiscover.xml',
-      xml: true,
-      make: (rng) =>
-        request(
-          'POST',
-          '/autodiscover/autodiscover.xml',
-          [['Content-Type', XML], ...auth(rng)],
-          poxAutodiscoverBody(rng.pick(['pkim@xyz.corp', 'nobody@xyz.corp', ''])),
-        ),
-    },
+    soap('autodiscover-pox', '/autodiscover/autodiscover.xml', (rng) =>
+      poxAutodiscoverBody(rng.pick(['pkim@xyz.corp', 'nobody@xyz.corp', ''])),
+    ),
   ],
   [
     2,
-    {
-      target: 'exchange',
-      name: 'autodiscover-soap',
-      path: '/autodiscover/autodiscover.svc',
-      xml: true,
-      make: (rng) =>
-        request(
-          'POST',
-          '/autodiscover/autodiscover.svc',
-          [['Content-Type', XML], ...auth(rng)],
-          getUserSettingsBody(
-            rng.pick(['pkim@xyz.corp', 'x']),
-            rng.chance(0.5) ? undefined : ['Bogus', 'UserDN'],
-          ),
-        ),
-    },
+    soap('autodiscover-soap', '/autodiscover/autodiscover.svc', (rng) =>
+      getUserSettingsBody(
+        rng.pick(['pkim@xyz.corp', 'x']),
+        rng.chance(0.5) ? undefined : ['Bogus', 'UserDN'],
+      ),
+    ),
   ],
   [
     1,
@@ -78,11 +62,7 @@ const ENDPOINTS: Array<[number, Endpoint]> = [
       target: 'exchange',
       name: 'other',
       path: '/owa/',
-      make: (rng) =>
-        request(
-          rng.pick(['GET', 'POST']),
-          rng.pick(['/', '/owa/', '/EWS/Services.wsdl', '/autodiscover/', '/EWS/exchange.asmx/x']),
-        ),
+      make: (rng) => request(rng.pick(['GET', 'POST']), rng.pick(OTHER_PATHS)),
     },
   ],
   [1, { target: 'lync-online', name: 'ucwa', path: `${UCWA}people/search`, make: (rng) => ucwa(rng) }],
@@ -91,9 +71,8 @@ const ENDPOINTS: Array<[number, Endpoint]> = [
     {
       target: 'lync-fe',
       name: 'certprov',
-      path: '/CertProv/CertProvisioningService.svc',
-      make: (rng) =>
-        request(rng.pick(['GET', 'GET', 'POST', 'HEAD']), '/CertProv/CertProvisioningService.svc'),
+      path: CERT_PROV,
+      make: (rng) => request(rng.pick(['GET', 'GET', 'POST', 'HEAD']), CERT_PROV),
     },
   ],
 ];
