@@ -115,3 +115,17 @@ test('a fold inside a multi-byte character (ldapsearch folds comments by bytes) 
   const split = Buffer.concat([pair.subarray(0, 12), Buffer.from('\r\n ', 'utf16le'), pair.subarray(12)]);
   assert.equal(decodeLdifFile(split, 'c.ldif'), 'cn: 😀\r\n \r\n');
 });
+
+test('a whole but invalid sequence (a UTF-8-encoded surrogate, an overlong form) before a fold is reported, not looped on', () => {
+  for (const bad of [
+    [0xed, 0xa0, 0x80],
+    [0xe0, 0x80, 0x80],
+  ]) {
+    const bytes = Buffer.concat([
+      Buffer.from('dn: CN=x,DC=y\ncn: a'),
+      Buffer.from(bad),
+      Buffer.from('\n b\n'),
+    ]);
+    assert.throws(() => decodeLdifFile(bytes, 'bad.ldif'), /bad\.ldif:2: the file is not valid UTF-8/);
+  }
+});

@@ -113,7 +113,17 @@ function mendFoldedCharacters(original: Buffer): Buffer {
           ? 3
           : 0;
     const rest = b.subarray(cut + fold, cut + fold + need - have);
-    if (need === 0 || fold === 0 || rest.length < need - have || rest.some((c) => (c & 0xc0) !== 0x80)) break;
+    // Nothing to mend (the sequence is whole but invalid in itself: an overlong form, a surrogate) or
+    // nothing that mends it: the caller reports the invalid byte.
+    const whole = have === need;
+    if (
+      need === 0 ||
+      whole ||
+      fold === 0 ||
+      rest.length < need - have ||
+      rest.some((c) => (c & 0xc0) !== 0x80)
+    )
+      break;
     const lineBreak = Buffer.from(b.subarray(cut, cut + fold));
     b.copy(b, cut, cut + fold, cut + fold + rest.length);
     lineBreak.copy(b, cut + rest.length);
