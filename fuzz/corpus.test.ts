@@ -8,10 +8,6 @@ import { PROTOCOLS } from './protocols';
 import { ServerSlot } from './server-slot';
 import { reproduce } from './triage';
 
-// decodeLdifFile's mending of characters cut by a fold loops forever on an invalid sequence of full
-// length (a UTF-8-encoded surrogate, an overlong form) right before a line break and a space.
-const LDIF_MEND = 'not owned yet: decodeLdifFile on a bad UTF-8 sequence before a fold';
-
 /**
  * Corpus files whose replay still fails, with what will fix them. node:test reports these as todo, so
  * the suite stays green and lists them; drop a line once its fix has landed and the replay passes.
@@ -22,8 +18,6 @@ const NOT_YET_PASSING: Record<string, string> = {
     'refused without the admin token (HTTP bounds work)',
   'admin/exchange--clock-advance-post-clock-extreme--b4d3fea9.bin':
     'not owned yet: the Exchange OAB schedule on a far clock',
-  'ldif/reader--crlf-invalid-utf8--2a21cd2a.bin': LDIF_MEND,
-  'ldif/reader--plain-invalid-utf8--f6cdb928.bin': LDIF_MEND,
 };
 
 /** Every corpus file, replayed alone against a fresh server: it survives, and answers a normal request after. */
