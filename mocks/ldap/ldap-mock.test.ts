@@ -146,6 +146,7 @@ describe('mock domain controller (ABC forest of the sample tenant, 3,000 extra o
           (_, j) =>
             new Promise<void>((resolve) => {
               const socket = connect(port, '127.0.0.1', () => socket.end(frames[(i + j) % frames.length]));
+              socket.resume(); // reads the Notice of Disconnection, so the server's close is seen
               socket.on('error', () => resolve());
               socket.on('close', () => resolve());
               socket.setTimeout(2000, () => socket.destroy());
