@@ -50,7 +50,7 @@ export function adminRoutes(options: AdminOptions): Record<string, AdminRoute> {
     'POST /__admin/reset': async (req) => {
       const { correlationId } = parseJson(req.body || '{}') as { correlationId?: string };
       journal.clear();
-      faults.clear();
+      faults.clearScenarioFaults();
       clock.rewind();
       journal.correlationId = correlationId;
       await options.reset?.();
