@@ -15,6 +15,8 @@ export interface StartedMock {
   name: string;
   /** The service's endpoints (e.g. `ldap`, `http`, `tls`) and `admin`. */
   urls: Record<string, string>;
+  /** The bearer token its admin API takes (LYNC_MOCK_ADMIN_TOKEN, or the one this process made up). */
+  adminToken?: string;
   stop(): Promise<void>;
 }
 

@@ -1,14 +1,21 @@
 export {
+  ADMIN_CONTEXT,
+  type AdminContext,
   AdminInputError,
   type AdminOptions,
   type AdminRoute,
+  type AdminRoutes,
   adminRoutes,
-  handleAdmin,
-  startAdminServer,
-} from './admin-server';
+} from './admin-routes';
+export { adminContext, handleAdmin, startAdminServer } from './admin-server';
+export { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from './admin-token';
 export { VirtualClock } from './clock';
 export { loopbackHost, type MockOptions, type StartedMock, urlHost } from './contract';
 export { type Fault, FaultPlan } from './faults';
+export { applyHttpFault, type FaultReplies, faultStatus, type HttpReply } from './http-faults';
+export { answerFailure, type Guard, respond, serveGuarded, withAdminLimits } from './http-guard';
+export { ADMIN_DATA_MAX_BODY, ADMIN_MAX_BODY, EWS_MAX_CONTENT, IIS_DEFAULT_MAX_CONTENT } from './http-limits';
 export { Journal, type JournalEntry, type JournalInput } from './journal';
 export { closeServer, listenOnLoopback, stopOnce } from './listen';
 export { type MockCore, mockCore } from './mock-core';
+export { BodyAborted, BodyTooLarge, discardBody, readBody } from './request-body';

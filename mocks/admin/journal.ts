@@ -24,6 +24,7 @@ export class Journal {
   private entries: JournalEntry[] = [];
   private nextId = 1;
   private dropped = 0;
+  private waiters: Array<{ matches: (e: JournalEntry) => boolean; resolve: (e: JournalEntry) => void }> = [];
   correlationId?: string;
 
   constructor(
@@ -41,6 +42,10 @@ export class Journal {
       ...input,
     };
     this.entries.push(entry);
+    for (const waiter of this.waiters.filter((w) => w.matches(entry))) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(entry);
+    }
     if (this.entries.length > this.limit) {
       this.entries.shift();
       this.dropped++;
@@ -55,6 +60,13 @@ export class Journal {
         (filter.correlationId === undefined || e.correlationId === filter.correlationId) &&
         (filter.unmatched === undefined || Boolean(e.unmatched) === filter.unmatched),
     );
+  }
+
+  /** The first entry, kept or still to come, that matches: what a test waits for instead of a time. */
+  waitFor(matches: (e: JournalEntry) => boolean): Promise<JournalEntry> {
+    const kept = this.entries.find(matches);
+    if (kept) return Promise.resolve(kept);
+    return new Promise((resolve) => this.waiters.push({ matches, resolve }));
   }
 
   droppedCount(): number {

@@ -6,14 +6,18 @@ import { FrontEndReplicator } from '../../src/clients/tls/replication-client';
 import { edgeInstallBody, frontEndCredentials } from '../../src/pki/fixtures';
 import { issue } from '../../src/pki/issue';
 import { EDGE_FQDN } from '../../src/pki/lab';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 import { sendBadInput } from './bad-input.fixture';
 import { startEdgeMock } from './index';
 
 let edge: StartedMock;
 let port: number;
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${edge.urls.admin}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${edge.urls.admin}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: adminHeaders(),
+  });
 
 before(async () => {
   edge = await startEdgeMock();
@@ -95,7 +99,7 @@ test('the Front End replicates within the limit and is refused past it, for the 
   assert.equal(cut.selection.offered, null);
   assert.match(cut.failure ?? '', /sent no certificate/);
   const journal = (await (
-    await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`)
+    await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`, { headers: adminHeaders() })
   ).json()) as {
     entries: Array<{ outcome: { reason?: string } }>;
   };
@@ -126,7 +130,7 @@ test('a client certificate from outside the store is refused with the reason in 
   });
   assert.equal(attempt.status.UpToDate, false);
   const journal = (await (
-    await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`)
+    await fetch(`${edge.urls.admin}/__admin/journal?operation=tls.handshake`, { headers: adminHeaders() })
   ).json()) as {
     entries: Array<{ outcome: { reason?: string } }>;
   };

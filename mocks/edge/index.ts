@@ -4,11 +4,13 @@ import type { TLSSocket } from 'node:tls';
 import {
   adminRoutes,
   closeServer,
+  IIS_DEFAULT_MAX_CONTENT,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
   mockCore,
   type StartedMock,
+  serveGuarded,
   startAdminServer,
   stopOnce,
   urlHost,
@@ -26,7 +28,7 @@ import { oneLine, verifyAgainstStore } from './trust';
 export async function startEdgeMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
   const core = mockCore('edge');
-  const { clock, journal } = core;
+  const { clock, journal, faults } = core;
   const state = new EdgeState();
   let fixture: string | undefined;
   const server: Server = createServer({
@@ -57,7 +59,16 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
     });
     socket.destroy();
   });
-  server.on('request', (req, res) => handleReplication(req, res, { state, journal, clock }));
+  // No documented limit for the Replica Replicator Agent: the IIS default (mocks/admin/http-limits.ts).
+  const guard = {
+    label: 'mock:edge',
+    journal,
+    scheme: 'https' as const,
+    limit: () => IIS_DEFAULT_MAX_CONTENT,
+  };
+  serveGuarded(server, guard, (req, res, url, limit) =>
+    handleReplication({ req, res, url, limit }, { state, journal, clock, faults }),
+  );
 
   function checkClient(socket: TLSSocket): void {
     const chain = peerChain(socket);
@@ -95,6 +106,7 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
   return {
     name: 'edge',
     urls: { https: `https://${urlHost(host)}:${port}`, admin: admin.url },
+    adminToken: admin.token,
     stop: stopOnce(() => Promise.all([closeServer(server), admin.stop()])),
   };
 }

@@ -1,5 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Journal, VirtualClock } from '../admin';
+import {
+  applyHttpFault,
+  discardBody,
+  type FaultPlan,
+  type FaultReplies,
+  faultStatus,
+  type Journal,
+  readBody,
+  type VirtualClock,
+} from '../admin';
 import type { EdgeState } from './edge-state';
 
 export const REPLICATION_PATH = '/ReplicationWebService';
@@ -8,55 +17,69 @@ interface Context {
   state: EdgeState;
   journal: Journal;
   clock: VirtualClock;
+  faults: FaultPlan;
+}
+
+interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** The body limit (mocks/admin/http-limits.ts). */
+  limit: number;
 }
 
 /**
  * The Replica Replicator Agent: the Front End POSTs a CMS snapshot `{ version, createdAt, from }`; the
  * Edge applies it and answers with its status report.
  */
-export function handleReplication(req: IncomingMessage, res: ServerResponse, ctx: Context): void {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  req.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= 1_000_000) chunks.push(chunk);
-  });
-  req.on('end', () => {
-    if (req.method !== 'POST' || req.url !== REPLICATION_PATH) {
-      ctx.journal.record({
-        operation: 'replication.unknown',
-        request: { method: req.method, path: req.url },
-        outcome: { status: 404 },
-        unmatched: true,
-      });
-      return reply(res, 404, {
-        error: `no replication service at ${req.method} ${req.url}; POST ${REPLICATION_PATH}`,
-      });
-    }
-    const snapshot = parseSnapshot(Buffer.concat(chunks).toString('utf8'));
-    if (typeof snapshot === 'string') {
-      ctx.journal.record({
-        operation: 'replication.push',
-        request: { size },
-        outcome: { status: 400, error: snapshot },
-      });
-      return reply(res, 400, { error: snapshot });
-    }
-    const appliedAt = ctx.clock.now().toISOString();
-    ctx.state.replica = { ...snapshot, appliedAt };
+export async function handleReplication(exchange: Exchange, ctx: Context): Promise<void> {
+  const { req, res, url, limit } = exchange;
+  if (req.method !== 'POST' || url.pathname !== REPLICATION_PATH) {
+    await discardBody(req, limit);
+    ctx.journal.record({
+      operation: 'replication.unknown',
+      request: { method: req.method, path: url.pathname.slice(0, 160) },
+      outcome: { status: 404 },
+      unmatched: true,
+    });
+    return reply(res, 404, {
+      error: `no replication service at ${req.method} ${url.pathname}; POST ${REPLICATION_PATH}`,
+    });
+  }
+  const body = await readBody(req, limit);
+  if (await applyHttpFault(ctx.faults, ctx.journal, 'replication.push', exchange, REPLICATION_FAULTS)) return;
+  const snapshot = parseSnapshot(body.toString('utf8'));
+  if (typeof snapshot === 'string') {
     ctx.journal.record({
       operation: 'replication.push',
-      request: snapshot,
-      outcome: { status: 200, appliedAt },
+      request: { size: body.length },
+      outcome: { status: 400, error: snapshot },
     });
-    reply(res, 200, {
-      replicaFqdn: ctx.state.install?.fqdn,
-      version: snapshot.version,
-      appliedAt,
-      productVersion: '5.0.8308.0',
-    });
+    return reply(res, 400, { error: snapshot });
+  }
+  const appliedAt = ctx.clock.now().toISOString();
+  ctx.state.replica = { ...snapshot, appliedAt };
+  ctx.journal.record({
+    operation: 'replication.push',
+    request: snapshot,
+    outcome: { status: 200, appliedAt },
+  });
+  reply(res, 200, {
+    replicaFqdn: ctx.state.install?.fqdn,
+    version: snapshot.version,
+    appliedAt,
+    productVersion: '5.0.8308.0',
   });
 }
+
+const REPLICATION_FAULTS: FaultReplies = {
+  malformed: { status: 200, contentType: 'application/json', body: '{"replicaFqdn":"edge01.abc.co' },
+  error: (code, message) => ({
+    status: faultStatus(code),
+    contentType: 'application/json',
+    body: JSON.stringify({ error: message ?? `injected ${code}` }),
+  }),
+};
 
 function parseSnapshot(body: string): { version: number; createdAt: string; from: string } | string {
   let data: { version?: unknown; createdAt?: unknown; from?: unknown };

@@ -3,7 +3,7 @@ import { authenticate } from './basic-auth';
 import type { Recipient } from './directory';
 import { injectedFault } from './faults';
 import { OAB_GUID } from './oab-store';
-import { envelope, NS, soapFault, XML_TYPE } from './soap';
+import { envelope, NS, soapFault, unsupportedMediaType, XML_TYPE } from './soap';
 import type { ExchangeState } from './state';
 import { escapeXml, find, findAll, parseXml, XmlRejected } from './xml';
 
@@ -29,6 +29,15 @@ export function poxAutodiscover(state: ExchangeState) {
         outcome: { status: 401 },
       });
       return auth.denied;
+    }
+    const contentType = request.headers.get('content-type');
+    if ((contentType ?? '').split(';')[0].trim().toLowerCase() !== 'text/xml') {
+      state.record({
+        operation: 'autodiscover.pox',
+        request: { contentType: contentType ?? null },
+        outcome: { status: 415 },
+      });
+      return unsupportedMediaType(contentType, 'text/xml');
     }
     let address: string | undefined;
     try {

@@ -2,15 +2,26 @@ import { HttpResponse, http } from 'msw';
 import { authenticate } from './basic-auth';
 import type { Recipient } from './directory';
 import { injectedFault } from './faults';
-import { envelope, NS, soapFault, XML_TYPE } from './soap';
+import {
+  envelope,
+  NS,
+  SOAP11,
+  type SoapVersion,
+  soapFault,
+  soapVersionOf,
+  unsupportedMediaType,
+} from './soap';
 import type { ExchangeState } from './state';
 import { escapeXml, find, parseXml, XmlRejected } from './xml';
 
 const MAX_RESOLUTIONS = 100;
-const xml = (body: string, status = 200) =>
-  new HttpResponse(body, { status, headers: { 'Content-Type': XML_TYPE } });
+const xml = (body: string, status: number, version: SoapVersion) =>
+  new HttpResponse(body, { status, headers: { 'Content-Type': version.contentType } });
 
-/** EWS over SOAP 1.1: `ResolveNames`, answered from the Unified Contact Store. */
+/**
+ * EWS `ResolveNames`, answered from the Unified Contact Store, over SOAP 1.1 (text/xml) or SOAP 1.2
+ * (application/soap+xml), answered in the version asked; any other body type is refused with WCF's 415.
+ */
 export function ewsHandler(state: ExchangeState) {
   return http.post(/\/ews\/exchange\.asmx$/i, async ({ request }) => {
     const fault = await injectedFault(state, 'ews.ResolveNames');
@@ -24,10 +35,20 @@ export function ewsHandler(state: ExchangeState) {
       });
       return auth.denied;
     }
+    const contentType = request.headers.get('content-type');
+    const version = soapVersionOf(contentType);
+    if (!version) {
+      state.record({
+        operation: 'ews.ResolveNames',
+        request: { caller: auth.user.smtp, contentType: contentType ?? null },
+        outcome: { status: 415 },
+      });
+      return unsupportedMediaType(contentType);
+    }
     let entry: string;
     let fullData: boolean;
     try {
-      const body = find(parseXml(await request.text()), [NS.soap, 'Body']);
+      const body = find(parseXml(await request.text()), [version.envelopeNs, 'Body']);
       const resolve = find(body, [NS.messages, 'ResolveNames']);
       if (!resolve)
         throw new XmlRejected('the body holds no m:ResolveNames (the only operation this server offers)');
@@ -40,7 +61,11 @@ export function ewsHandler(state: ExchangeState) {
         request: { caller: auth.user.smtp },
         outcome: { fault: 'ErrorSchemaValidation' },
       });
-      return xml(soapFault('Client', (error as Error).message, 'ErrorSchemaValidation'), 500);
+      return xml(
+        soapFault('Client', (error as Error).message, 'ErrorSchemaValidation', version),
+        500,
+        version,
+      );
     }
     const found = resolveNames(state.ucs(), entry).slice(0, MAX_RESOLUTIONS);
     const code =
@@ -54,7 +79,7 @@ export function ewsHandler(state: ExchangeState) {
       request: { caller: auth.user.smtp, entry },
       outcome: { responseCode: code, found: found.map((r) => r.displayName) },
     });
-    return xml(resolveNamesResponse(found, code, fullData), 200);
+    return xml(resolveNamesResponse(found, code, fullData, version), 200, version);
   });
 }
 
@@ -85,7 +110,12 @@ const MESSAGES: Record<string, [string, string]> = {
   ErrorNameResolutionNoResults: ['Error', 'No results were found.'],
 };
 
-function resolveNamesResponse(found: Recipient[], code: string, fullData: boolean): string {
+function resolveNamesResponse(
+  found: Recipient[],
+  code: string,
+  fullData: boolean,
+  version: SoapVersion = SOAP11,
+): string {
   const [responseClass, text] = MESSAGES[code];
   const resolutions = found.map((r) => resolution(r, fullData)).join('');
   const set = found.length
@@ -98,6 +128,7 @@ function resolveNamesResponse(found: Recipient[], code: string, fullData: boolea
       `</m:ResolveNamesResponseMessage></m:ResponseMessages></m:ResolveNamesResponse>`,
     `<h:ServerVersionInfo MajorVersion="15" MinorVersion="0" MajorBuildNumber="1044" MinorBuildNumber="21" ` +
       `xmlns:h="${NS.types}" xmlns="${NS.types}" />`,
+    version,
   );
 }
 

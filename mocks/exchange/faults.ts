@@ -1,4 +1,5 @@
 import { HttpResponse } from 'msw';
+import { faultStatus } from '../admin';
 import { soapFault, XML_TYPE } from './soap';
 import type { ExchangeState } from './state';
 
@@ -32,7 +33,9 @@ export async function injectedFault(state: ExchangeState, operation: string): Pr
       );
     default:
       return typeof fault.code === 'number'
-        ? new HttpResponse(fault.message ?? `injected HTTP ${fault.code}`, { status: fault.code })
+        ? new HttpResponse(fault.message ?? `injected HTTP ${fault.code}`, {
+            status: faultStatus(fault.code),
+          })
         : new HttpResponse(
             soapFault('Server', fault.message ?? `injected ${fault.code}`, String(fault.code)),
             {

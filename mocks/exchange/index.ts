@@ -1,6 +1,7 @@
 import { HttpResponse } from 'msw';
 import {
   AdminInputError,
+  adminContext,
   adminRoutes,
   closeServer,
   listenOnLoopback,
@@ -80,6 +81,7 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
   return {
     name: 'exchange',
     urls: { http: base, autodiscover: `${base}/autodiscover/autodiscover.xml`, admin: base },
+    adminToken: adminContext(routes).token,
     stop: stopOnce(() => closeServer(server)),
   };
 }

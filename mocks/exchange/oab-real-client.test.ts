@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { readFullDetails, unpackLzxContainer } from '../../src/clients/exchange/oab-decoder';
 import { decodeWithLibmspack } from '../../tools/oab-decode/build';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 import { startExchangeMock } from './index';
 import { basic, exportedSampleEntries, PAT, seedSample } from './test-fixtures';
 
@@ -86,6 +86,7 @@ test('oab.xml answers 304 to the ETag it gave until a new OAB is distributed', a
   assert.equal(again.status, 304);
   await fetch(`${mock.urls.admin}/__admin/clock`, {
     method: 'PUT',
+    headers: adminHeaders(),
     body: JSON.stringify({ now: '2014-12-02T11:00:00Z' }),
   });
   const later = await fetch(`${oabBase()}oab.xml`, { headers: { ...headers, 'if-none-match': etag } });

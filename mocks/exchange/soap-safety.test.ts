@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 import { startExchangeMock } from './index';
 import { basic, PAT, seedSample } from './test-fixtures';
 
@@ -93,7 +93,11 @@ test('a sign-in name that is no mailbox address gets a Basic challenge (the cred
 
 test('injected faults: a SOAP fault with the given code, a dropped connection, then normal service', async () => {
   const admin = (fault: object) =>
-    fetch(`${mock.urls.admin}/__admin/faults`, { method: 'POST', body: JSON.stringify(fault) });
+    fetch(`${mock.urls.admin}/__admin/faults`, {
+      method: 'POST',
+      body: JSON.stringify(fault),
+      headers: adminHeaders(),
+    });
   await admin({ kind: 'error', operation: 'ews.ResolveNames', code: 'ErrorServerBusy', times: 1 });
   const busy = await post(ews(), resolve('Pat'));
   assert.equal(busy.status, 500);
@@ -124,7 +128,8 @@ test('SOAP GetUserSettings: settings for a mailbox, InvalidUser and InvalidSetti
 });
 
 test('bad admin input is a 400 that names the problem, and the loaded directory stays', async () => {
-  const put = (path: string, body: string) => fetch(`${mock.urls.admin}${path}`, { method: 'PUT', body });
+  const put = (path: string, body: string) =>
+    fetch(`${mock.urls.admin}${path}`, { method: 'PUT', body, headers: adminHeaders() });
   const notJson = await put('/__admin/data', 'dn: CN=x');
   assert.equal(notJson.status, 400);
   assert.match(await notJson.text(), /the data is not JSON/);

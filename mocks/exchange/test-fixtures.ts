@@ -1,5 +1,5 @@
 import { buildSampleTenant } from '../../src/tenant/sample';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 
 /**
  * Unit-test fixture: the sample tenant's online forest, cut down to what DirSync would export
@@ -18,7 +18,7 @@ export async function seedSample(mock: StartedMock): Promise<void> {
   const r = await fetch(`${mock.urls.admin}/__admin/data`, {
     method: 'PUT',
     body,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...adminHeaders() },
   });
   if (!r.ok) throw new Error(`seeding failed: ${r.status} ${await r.text()}`);
 }

@@ -1,15 +1,23 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
+  adminContext,
   adminRoutes,
+  applyHttpFault,
   closeServer,
+  discardBody,
+  type FaultReplies,
+  faultStatus,
   handleAdmin,
+  IIS_DEFAULT_MAX_CONTENT,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
   mockCore,
   type StartedMock,
+  serveGuarded,
   stopOnce,
   urlHost,
+  withAdminLimits,
 } from '../admin';
 import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
 import { startRegistrar } from './registrar';
@@ -23,7 +31,7 @@ export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
 export async function startLyncFeMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
   const core = mockCore('lync-fe');
-  const { journal } = core;
+  const { journal, faults } = core;
   const registrar = await startRegistrar(host, 0, journal);
   let pool: PoolInstall | undefined;
   let fixture: string | undefined;
@@ -40,13 +48,20 @@ export async function startLyncFeMock(options: MockOptions = {}): Promise<Starte
       if (fixture) install(fixture);
     },
   });
-  const http = createServer((req, res) => {
-    handleAdmin(routes, req, res).then((handled) => {
-      if (!handled) serveCertProv(req, res);
-    });
+  const http = createServer();
+  // The certificate provisioning service runs on IIS: its default request limit (mocks/admin/http-limits.ts).
+  const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
+  serveGuarded(http, { label: 'mock:lync-fe', journal, limit }, async (req, res, url, max) => {
+    if (await handleAdmin(routes, req, res, url)) return;
+    await discardBody(req, max);
+    if (
+      url.pathname === CERT_PROV_PATH &&
+      (await applyHttpFault(faults, journal, 'certprov.chain', { req, res }, CERT_PROV_FAULTS))
+    )
+      return;
+    serveCertProv(req, res, url.pathname);
   });
-  function serveCertProv(req: IncomingMessage, res: ServerResponse): void {
-    const path = new URL(req.url ?? '/', 'http://pool').pathname;
+  function serveCertProv(req: IncomingMessage, res: ServerResponse, path: string): void {
     if (path !== CERT_PROV_PATH) {
       journal.record({
         operation: 'http.unknown',
@@ -91,6 +106,20 @@ export async function startLyncFeMock(options: MockOptions = {}): Promise<Starte
       sip: `sips://${urlHost(host)}:${registrar.port}`,
       admin: `http://${base}`,
     },
+    adminToken: adminContext(routes).token,
     stop: stopOnce(() => Promise.all([registrar.stop(), closeServer(http)])),
   };
 }
+
+const CERT_PROV_FAULTS: FaultReplies = {
+  malformed: {
+    status: 200,
+    contentType: 'application/x-pem-file',
+    body: '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIE\n',
+  },
+  error: (code, message) => ({
+    status: faultStatus(code),
+    contentType: 'text/plain',
+    body: `${message ?? `injected ${code}`}\n`,
+  }),
+};

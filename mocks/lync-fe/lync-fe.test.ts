@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { LyncPhone } from '../../src/clients/tls/phone';
 import { phoneFactoryRoots, poolInstallBody } from '../../src/pki/fixtures';
 import { POOL_FQDN } from '../../src/pki/lab';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 import { sendBadInput } from '../edge/bad-input.fixture';
 import { CERT_PROV_PATH, startLyncFeMock } from './index';
 
@@ -13,6 +13,7 @@ before(async () => {
   fe = await startLyncFeMock();
   const loaded = await fetch(`${fe.urls.admin}/__admin/data`, {
     method: 'PUT',
+    headers: adminHeaders(),
     body: JSON.stringify(await poolInstallBody('via intermediate')),
   });
   assert.equal(loaded.status, 200);
@@ -57,6 +58,7 @@ test('unknown paths and methods get HTTP errors; bad admin data is refused with 
   assert.equal((await fetch(`${fe.urls.http}${CERT_PROV_PATH}`, { method: 'POST' })).status, 405);
   const bad = await fetch(`${fe.urls.admin}/__admin/data`, {
     method: 'PUT',
+    headers: adminHeaders(),
     body: JSON.stringify({ chainPem: 'x' }),
   });
   assert.equal(bad.status, 400);
@@ -64,6 +66,7 @@ test('unknown paths and methods get HTTP errors; bad admin data is refused with 
   twoCerts.registrar.certPem += twoCerts.chainPem;
   const refused = await fetch(`${fe.urls.admin}/__admin/data`, {
     method: 'PUT',
+    headers: adminHeaders(),
     body: JSON.stringify(twoCerts),
   });
   assert.match(await refused.text(), /the leaf alone/);

@@ -1,16 +1,21 @@
 import { createServer } from 'node:http';
 import {
   AdminInputError,
+  adminContext,
   adminRoutes,
   closeServer,
   handleAdmin,
+  IIS_DEFAULT_MAX_CONTENT,
   listenOnLoopback,
   loopbackHost,
   type MockOptions,
   mockCore,
+  readBody,
   type StartedMock,
+  serveGuarded,
   stopOnce,
   urlHost,
+  withAdminLimits,
 } from '../admin';
 import { DEFAULT_LIMITS, type Directory, parseDirectory } from './directory';
 import { PresenceService } from './presence-service';
@@ -20,7 +25,7 @@ import { handleUcwa } from './routes';
 export async function startLyncOnlineMock(options: MockOptions = {}): Promise<StartedMock> {
   const host = loopbackHost(options.host);
   const core = mockCore('lync-online');
-  const { journal } = core;
+  const { journal, faults } = core;
   let fixture: Directory = { people: [], limits: DEFAULT_LIMITS, existingFollowers: {} };
   let service = new PresenceService(fixture);
   const routes = adminRoutes({
@@ -42,21 +47,20 @@ export async function startLyncOnlineMock(options: MockOptions = {}): Promise<St
       },
     },
   });
-  const server = createServer((req, res) => {
-    handleAdmin(routes, req, res).then((handled) => {
-      if (handled) return;
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () =>
-        handleUcwa(service, journal, req, Buffer.concat(chunks).toString('utf8').slice(0, 100_000), res),
-      );
-    });
+  const server = createServer();
+  // Lync's web services run on IIS: its default request limit (mocks/admin/http-limits.ts).
+  const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
+  serveGuarded(server, { label: 'mock:lync-online', journal, limit }, async (req, res, url, max) => {
+    if (await handleAdmin(routes, req, res, url)) return;
+    const body = (await readBody(req, max)).toString('utf8');
+    await handleUcwa({ service, journal, faults }, { req, res, url, body });
   });
   const port = await listenOnLoopback(server, host, options.port);
   const base = `http://${urlHost(host)}:${port}`;
   return {
     name: 'lync-online',
     urls: { http: base, admin: base },
+    adminToken: adminContext(routes).token,
     stop: stopOnce(() => closeServer(server)),
   };
 }

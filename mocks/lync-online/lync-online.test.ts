@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { LyncOnlineClient } from '../../src/clients/tls/presence-client';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 import { startLyncOnlineMock } from './index';
 
 let mock: StartedMock;
@@ -33,6 +33,7 @@ before(async () => {
   mock = await startLyncOnlineMock();
   const loaded = await fetch(`${mock.urls.admin}/__admin/data`, {
     method: 'PUT',
+    headers: adminHeaders(),
     body: JSON.stringify({ people }),
   });
   assert.equal(loaded.status, 200);
@@ -76,6 +77,7 @@ test('curl sees the UCWA resources; bad requests get 4xx and the service keeps s
 test('bad admin data is refused with 400 naming the person', async () => {
   const bad = await fetch(`${mock.urls.admin}/__admin/data`, {
     method: 'PUT',
+    headers: adminHeaders(),
     body: JSON.stringify({ people: [{ name: 'X', mail: 'x@y', sip: 'x@y', kind: 'user' }] }),
   });
   assert.equal(bad.status, 400);

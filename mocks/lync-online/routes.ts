@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Journal } from '../admin';
+import { applyHttpFault, type FaultPlan, type FaultReplies, faultStatus, type Journal } from '../admin';
 import type { PresenceService } from './presence-service';
 
 export const UCWA_PREFIX = '/ucwa/oauth/v1/applications/';
@@ -16,17 +16,27 @@ type Reply = { status: number; body: unknown };
  * - GET  people/lookup?mail=        resolves a tenant user by mail (what OWA's Lync integration uses)
  * - GET  people/card?mail=          the address-book card: name and SIP address (what Outlook reads)
  */
-export function handleUcwa(
-  service: PresenceService,
-  journal: Journal,
-  req: IncomingMessage,
-  body: string,
-  res: ServerResponse,
-): void {
-  const url = new URL(req.url ?? '/', 'http://lync-online');
+export interface UcwaContext {
+  service: PresenceService;
+  journal: Journal;
+  faults: FaultPlan;
+}
+
+export interface UcwaExchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  body: string;
+}
+
+export async function handleUcwa(ctx: UcwaContext, exchange: UcwaExchange): Promise<void> {
+  const { req, res, url, body } = exchange;
+  const method = req.method ?? 'GET';
+  if (await applyHttpFault(ctx.faults, ctx.journal, ucwaOperation(method, url), exchange, UCWA_FAULTS))
+    return;
   let reply: Reply & { operation: string };
   try {
-    reply = route(service, req.method ?? 'GET', url, body);
+    reply = route(ctx.service, method, url, body);
   } catch (error) {
     // A malformed path (bad %-escape) or body: the client's error, and the server goes on serving.
     reply = {
@@ -35,10 +45,10 @@ export function handleUcwa(
       body: { code: 'BadRequest', message: (error as Error).message },
     };
   }
-  journal.record({
+  ctx.journal.record({
     operation: reply.operation,
     request: {
-      method: req.method,
+      method,
       path: url.pathname.slice(0, 160),
       ...(body ? { body: body.slice(0, 160) } : {}),
     },
@@ -48,6 +58,40 @@ export function handleUcwa(
   res.writeHead(reply.status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(reply.body));
 }
+
+/** The operation a request names, known before it runs (what an injected fault is matched on). */
+export function ucwaOperation(method: string, url: URL): string {
+  const rest = url.pathname.startsWith(UCWA_PREFIX)
+    ? url.pathname.slice(UCWA_PREFIX.length).replace(/^[^/]+\//, '')
+    : '';
+  return (
+    OPERATIONS[`${method} ${rest.replace(/^people\/[^/]+\/presence$/, 'people/*/presence')}`] ??
+    'http.unknown'
+  );
+}
+
+const OPERATIONS: Record<string, string> = {
+  'GET people/search': 'ucwa.search',
+  'GET people/contacts': 'ucwa.contacts',
+  'POST people/contacts': 'ucwa.addContact',
+  'POST people/presenceSubscriptions': 'ucwa.batchSub',
+  'GET people/*/presence': 'ucwa.presence',
+  'POST communication/messaging': 'ucwa.message',
+  'GET people/lookup': 'ucwa.lookup',
+  'GET people/card': 'gal.card',
+};
+
+const UCWA_FAULTS: FaultReplies = {
+  malformed: { status: 200, contentType: 'application/json', body: '{"contacts":[{"name":"' },
+  error: (code, message) => ({
+    status: faultStatus(code),
+    contentType: 'application/json',
+    body: JSON.stringify({
+      code: typeof code === 'string' ? code : 'ServiceFailure',
+      message: message ?? `injected ${code}`,
+    }),
+  }),
+};
 
 function route(
   service: PresenceService,

@@ -1,8 +1,15 @@
-import type { Fault, JournalEntry } from '../../mocks/admin';
+import { ADMIN_TOKEN_VARIABLE, adminToken, type Fault, type JournalEntry } from '../../mocks/admin';
 
-/** Talks to a mock's admin API over HTTP: the same in embedded and container mode. */
+/**
+ * Talks to a mock's admin API over HTTP: the same in embedded and container mode. Every request carries
+ * `Authorization: Bearer <token>`: the token given here, else LYNC_MOCK_ADMIN_TOKEN (read at each call),
+ * else the one this process's own mocks made up.
+ */
 export class AdminClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
 
   async call<T = unknown>(
     method: string,
@@ -12,16 +19,20 @@ export class AdminClient {
   ): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': contentType },
+      headers: {
+        authorization: `Bearer ${this.token ?? adminToken()}`,
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    const json = text ? JSON.parse(text) : {};
     if (!response.ok) {
-      const message = json?.errors?.map((e: { message: string }) => e.message).join('; ') ?? text;
-      throw new Error(`[admin ${this.baseUrl}] ${method} ${path} answered ${response.status}: ${message}`);
+      const hint = response.status === 401 ? ` (is ${ADMIN_TOKEN_VARIABLE} the service's token?)` : '';
+      throw new Error(
+        `[admin ${this.baseUrl}] ${method} ${path} answered ${response.status}: ${errorText(text)}${hint}`,
+      );
     }
-    return json as T;
+    return (text ? JSON.parse(text) : {}) as T;
   }
 
   health() {
@@ -64,5 +75,17 @@ export class AdminClient {
 
   loadData(body: string, contentType: string) {
     return this.call('PUT', '/__admin/data', body, contentType);
+  }
+}
+
+/** The messages of an admin error reply (`{ errors: [{ message }] }`), or its text as sent. */
+function errorText(text: string): string {
+  try {
+    const messages = (JSON.parse(text) as { errors?: Array<{ message: string }> }).errors?.map(
+      (e) => e.message,
+    );
+    return messages?.join('; ') ?? text;
+  } catch {
+    return text.trim();
   }
 }

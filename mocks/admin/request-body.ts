@@ -1,0 +1,77 @@
+import type { IncomingMessage } from 'node:http';
+
+/** The body passed its limit: answered 413 and no longer read. */
+export class BodyTooLarge extends Error {
+  constructor(
+    readonly limit: number,
+    readonly seen: number,
+  ) {
+    super(`the request body is larger than ${limit} bytes`);
+  }
+}
+
+/** The client went away before its body was complete: nobody is left to answer. */
+export class BodyAborted extends Error {}
+
+/** The Content-Length the client declared, if any (node's parser has already refused malformed ones). */
+export function declaredLength(req: IncomingMessage): number | undefined {
+  const header = req.headers['content-length'];
+  return header === undefined ? undefined : Number(header);
+}
+
+/**
+ * Reads a request body, counting as it streams: past `limit` bytes it stops reading and rejects with
+ * BodyTooLarge, before holding more than `limit` bytes. A declared length is allocated once and filled
+ * in place, so the body is copied once (a chunked body is joined once at its end).
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return consume(req, limit, true) as Promise<Buffer>;
+}
+
+/** Reads a body nobody needs to its end, keeping none of it, within the same limit. */
+export async function discardBody(req: IncomingMessage, limit: number): Promise<void> {
+  await consume(req, limit, false);
+}
+
+const ignore = () => {};
+
+function consume(req: IncomingMessage, limit: number, keep: boolean): Promise<Buffer | undefined> {
+  const declared = declaredLength(req);
+  if (declared !== undefined && declared > limit) return Promise.reject(new BodyTooLarge(limit, declared));
+  return new Promise((resolve, reject) => {
+    const sink = keep && declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (error: Error) => {
+      detach();
+      chunks.length = 0;
+      req.pause();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) return stop(new BodyTooLarge(limit, size));
+      if (sink) chunk.copy(sink, size - chunk.length);
+      else if (keep) chunks.push(chunk);
+    };
+    const onEnd = () => {
+      detach();
+      if (!keep) resolve(undefined);
+      else resolve(sink ? sink.subarray(0, size) : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => stop(new BodyAborted(`the client went away: ${error.message}`));
+    const onClose = () => stop(new BodyAborted('the client went away before the body was complete'));
+    const detach = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+      // An error after we stopped listening must still find a listener (one that holds no body).
+      req.on('error', ignore);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
+}
