@@ -27,9 +27,11 @@ export class Passwords {
 /**
  * Simple bind as AD takes it: by DN, by userPrincipalName (`user@abc.corp`) or by `ABC\user`. Unknown
  * names and wrong passwords both answer 49 with `data 52e`; a disabled account answers `data 533`.
+ * An empty password is an anonymous or, with a name, an unauthenticated bind (RFC 4513 §5.1.2): AD
+ * answers success whatever the name, unless its dSHeuristics deny it, and the session stays anonymous.
  */
 export function bind(dit: Dit, passwords: Passwords, name: string, password: string): Principal {
-  if (name === '' && password === '') return { kind: 'anonymous' };
+  if (password === '') return { kind: 'anonymous' };
   if (isAdministrator(dit, name)) {
     if (password !== passwords.of(['administrator'])) throw bindFailure('52e');
     return { kind: 'administrator' };
@@ -41,7 +43,7 @@ export function bind(dit: Dit, passwords: Passwords, name: string, password: str
     ...account.entry.texts('sAMAccountName'),
     ...account.entry.texts('userPrincipalName'),
   ];
-  if (password === '' || password !== passwords.of(names)) throw bindFailure('52e');
+  if (password !== passwords.of(names)) throw bindFailure('52e');
   if ((Number(account.entry.first('userAccountControl') ?? 0) & 2) !== 0) throw bindFailure('533');
   return { kind: 'account', dn: account.dn };
 }

@@ -10,15 +10,16 @@ export async function adminCall(mock: StartedMock, method: string, path: string,
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
-/** Runs ldapsearch, ldapadd or ldapmodify (bound as the Administrator) with optional LDIF on stdin. */
+/** Runs ldapsearch, ldapadd or ldapmodify (bound as the Administrator unless told) with optional LDIF on stdin. */
 export function ldapTool(
   mock: StartedMock,
   tool: 'ldapsearch' | 'ldapadd' | 'ldapmodify',
   args: string[],
   input?: string,
   bindDn = ADMIN_DN,
+  password = PASSWORD,
 ): Promise<{ code: number; out: string }> {
-  const common = ['-x', '-H', mock.urls.ldap, '-D', bindDn, '-w', PASSWORD];
+  const common = ['-x', '-H', mock.urls.ldap, '-D', bindDn, '-w', password];
   const extra = tool === 'ldapsearch' ? ['-LLL', '-o', 'ldif-wrap=no'] : [];
   return new Promise((resolve) => {
     const child = execFile(tool, [...common, ...extra, ...args], (error, stdout, stderr) => {
