@@ -27,8 +27,9 @@ export async function reproduce(
     }
   }
   if (!(await protocol.health(server))) return undefined;
+  const kind = server.alive ? 'unhealthy' : 'death';
   await slot.discard();
-  return server.alive ? 'unhealthy' : 'death';
+  return kind;
 }
 
 /**
