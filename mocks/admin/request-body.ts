@@ -21,27 +21,29 @@ export function declaredLength(req: IncomingMessage): number | undefined {
 
 /**
  * Reads a request body, counting as it streams: past `limit` bytes it stops reading and rejects with
- * BodyTooLarge, before holding more than `limit` bytes. A declared length is allocated once and filled
- * in place, so the body is copied once (a chunked body is joined once at its end).
+ * BodyTooLarge. Only the first `keep` bytes are kept (all of them by default), so a server that
+ * cannot use more than that holds no more while it counts. A declared length is allocated once and
+ * filled in place, so the body is copied once (a chunked body is joined once at its end).
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return consume(req, limit, true) as Promise<Buffer>;
+export function readBody(req: IncomingMessage, limit: number, keep = limit): Promise<Buffer> {
+  return consume(req, limit, keep);
 }
 
 /** Reads a body nobody needs to its end, keeping none of it, within the same limit. */
 export async function discardBody(req: IncomingMessage, limit: number): Promise<void> {
-  await consume(req, limit, false);
+  await consume(req, limit, 0);
 }
 
 const ignore = () => {};
 
-function consume(req: IncomingMessage, limit: number, keep: boolean): Promise<Buffer | undefined> {
+function consume(req: IncomingMessage, limit: number, keep: number): Promise<Buffer> {
   const declared = declaredLength(req);
   if (declared !== undefined && declared > limit) return Promise.reject(new BodyTooLarge(limit, declared));
   return new Promise((resolve, reject) => {
-    const sink = keep && declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    const sink = declared !== undefined ? Buffer.allocUnsafe(Math.min(declared, keep)) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
+    let kept = 0;
     const stop = (error: Error) => {
       detach();
       chunks.length = 0;
@@ -51,13 +53,15 @@ function consume(req: IncomingMessage, limit: number, keep: boolean): Promise<Bu
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) return stop(new BodyTooLarge(limit, size));
-      if (sink) chunk.copy(sink, size - chunk.length);
-      else if (keep) chunks.push(chunk);
+      if (kept >= keep) return;
+      const piece = chunk.length > keep - kept ? chunk.subarray(0, keep - kept) : chunk;
+      if (sink) piece.copy(sink, kept);
+      else chunks.push(piece);
+      kept += piece.length;
     };
     const onEnd = () => {
       detach();
-      if (!keep) resolve(undefined);
-      else resolve(sink ? sink.subarray(0, size) : Buffer.concat(chunks, size));
+      resolve(sink ? sink.subarray(0, kept) : Buffer.concat(chunks, kept));
     };
     const onError = (error: Error) => stop(new BodyAborted(`the client went away: ${error.message}`));
     const onClose = () => stop(new BodyAborted('the client went away before the body was complete'));

@@ -13,6 +13,7 @@ import {
   serveGuarded,
   withAdminLimits,
 } from '../admin';
+import { XML_BYTES_TO_KEEP } from './xml';
 
 /** Methods the Fetch API refuses to put in a Request; IIS does not serve them here either. */
 const UNSERVED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
@@ -40,7 +41,8 @@ export function createMswServer(
       respond(req, res, 405, `The method ${req.method} is not allowed here.\n`, { allow: 'GET, HEAD, POST' });
       return;
     }
-    const body = await readBody(req, limit);
+    // Every body here is XML the mock parses up to MAX_XML_CHARS: it counts to the limit, keeps less.
+    const body = await readBody(req, limit, XML_BYTES_TO_KEEP);
     const request = toRequest(req, url, body);
     const response = (await getResponse(handlers, request)) ?? onUnmatched(request.method, request.url);
     await send(res, response);

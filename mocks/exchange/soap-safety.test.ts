@@ -144,3 +144,29 @@ test('bad admin input is a 400 that names the problem, and the loaded directory 
   const still = await post(ews(), resolve('Pat'));
   assert.match(await still.text(), /NoError/);
 });
+
+test('a request Exchange would take (under 64 MiB) but too long to parse is a SOAP fault, declared or chunked', async () => {
+  const padded = resolve('Pat').replace('<soap:Body>', `<soap:Body>${' '.repeat(5_000_000)}`);
+  for (const chunked of [false, true]) {
+    const bytes = new TextEncoder().encode(padded);
+    const body = chunked
+      ? new ReadableStream({
+          start(controller) {
+            for (let i = 0; i < bytes.length; i += 65_536) controller.enqueue(bytes.subarray(i, i + 65_536));
+            controller.close();
+          },
+        })
+      : bytes;
+    const r = await fetch(ews(), {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { authorization: basic(PAT), 'content-type': 'text/xml' },
+    } as RequestInit);
+    assert.equal(r.status, 500, chunked ? 'chunked' : 'declared');
+    assert.match(
+      await r.text(),
+      /the request is too large \(more than 1000000 characters\).*ErrorSchemaValidation/,
+    );
+  }
+});

@@ -22,13 +22,23 @@ const parser = new XMLParser({
   trimValues: true,
 });
 
+/** The longest request text the mock parses, in UTF-16 units (what `string.length` counts). */
+export const MAX_XML_CHARS = 1_000_000;
+
+/**
+ * Bytes of a request body that always decode to more than MAX_XML_CHARS units when the body has more
+ * (UTF-8 spends at most 3 bytes on one unit): all a server needs to keep of a longer body.
+ */
+export const XML_BYTES_TO_KEEP = 3 * MAX_XML_CHARS + 3;
+
 /**
  * Parses a request body. SOAP forbids DTDs, so any `<!DOCTYPE` or `<!ENTITY` is refused before
  * parsing: entities are never expanded, external ones never fetched.
  */
 export function parseXml(text: string): XmlElement {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new XmlRejected('DTDs and entity declarations are not allowed');
-  if (text.length > 1_000_000) throw new XmlRejected(`the request is too large (${text.length} characters)`);
+  if (text.length > MAX_XML_CHARS)
+    throw new XmlRejected(`the request is too large (more than ${MAX_XML_CHARS} characters)`);
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new XmlRejected(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
   const nodes = parser.parse(text) as RawNode[];
