@@ -1,5 +1,5 @@
 import { adminCredential } from './admin-token';
-import type { VirtualClock } from './clock';
+import { VirtualClock } from './clock';
 import type { Fault, FaultPlan } from './faults';
 import type { Journal } from './journal';
 
@@ -85,8 +85,10 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
     },
     'POST /__admin/clock/advance': (req) => {
       const { ms } = parseJson(req.body) as { ms?: number };
-      if (typeof ms !== 'number' || ms < 0)
+      if (typeof ms !== 'number' || !(ms >= 0))
         throw new AdminInputError('"ms" must be a number >= 0', 'bad-time');
+      if (!VirtualClock.canShow(clock.millis() + ms))
+        throw new AdminInputError(`advancing by ${ms} ms leaves the times a Date can show`, 'bad-time');
       clock.advance(ms);
       return { json: { now: clock.now().toISOString() } };
     },

@@ -75,3 +75,21 @@ test('control requests take up to 4 MiB, a data load up to 512 MiB', { timeout: 
   });
   assert.equal(tooMuch.status, 413);
 });
+
+test('a clock moved past what a Date can show is refused with a 400, and every answer after is normal', {
+  timeout: 60_000,
+}, async () => {
+  const advance = (ms: number) =>
+    call('/__admin/clock/advance', { method: 'POST', body: JSON.stringify({ ms }) });
+  const far = await advance(1e308);
+  assert.equal(far.status, 400);
+  assert.match(await far.text(), /advancing by 1e\+308 ms leaves the times a Date can show/);
+  const set = await call('/__admin/clock', {
+    method: 'PUT',
+    body: JSON.stringify({ now: '+275761-01-01T00:00:00Z' }),
+  });
+  assert.equal(set.status, 400);
+  assert.equal((await advance(60_000)).status, 200);
+  assert.equal((await call('/__admin/health')).status, 200);
+  assert.equal((await call('/__admin/journal')).status, 200);
+});

@@ -3,6 +3,9 @@
  * admin API, and mechanisms (the OAB schedule, restarts) read it. Listeners run on every change so a
  * mock can fire what became due, in time order.
  */
+/** The farthest a Date reaches either side of 1970 (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
+
 export class VirtualClock {
   private current: number;
   private readonly initial: number;
@@ -23,7 +26,10 @@ export class VirtualClock {
 
   set(to: Date | number): void {
     const target = typeof to === 'number' ? to : to.getTime();
-    if (Number.isNaN(target)) throw new Error('[clock] not a valid time');
+    if (!VirtualClock.canShow(target))
+      throw new Error(
+        `[clock] ${target} ms is not a time a Date can show (within ±${MAX_DATE_MS} ms of 1970)`,
+      );
     const from = this.current;
     this.current = target;
     for (const listener of this.listeners) listener(from, target);
@@ -36,6 +42,11 @@ export class VirtualClock {
 
   rewind(): void {
     this.current = this.initial;
+  }
+
+  /** Whether a reading can be a Date (and so be written out, as every journal entry does). */
+  static canShow(ms: number): boolean {
+    return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS;
   }
 
   /** Called with (from, to) whenever the clock moves. */

@@ -110,3 +110,21 @@ test('odd request targets: absolute-form is served on its own authority, the oth
   assert.match(options.answer, /\r\nallow: OPTIONS, GET, HEAD, POST\r\n/i);
   assert.equal(ops('http.badTarget').length, 5);
 });
+
+test('a journal that cannot write stops no answer', { timeout: 60_000 }, async () => {
+  const broken = new Journal('broken', () => new Date(Number.NaN));
+  const bare = createServer();
+  serveGuarded(bare, { label: 'mock:broken', journal: broken, limit: () => LIMIT }, () => {
+    throw new Error('a handler bug');
+  });
+  bare.listen(0, '127.0.0.1');
+  await once(bare, 'listening');
+  const url = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  try {
+    assert.equal((await fetch(`${url}/x`)).status, 500);
+    assert.equal((await sendRaw({ url, target: '/%C0%AF' })).status, 400);
+  } finally {
+    await new Promise<void>((resolve) => bare.close(() => resolve()));
+  }
+  assert.deepEqual(unhandled, []);
+});

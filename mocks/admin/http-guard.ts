@@ -44,7 +44,8 @@ export function serveGuarded(server: Server | HttpsServer, guard: Guard, handle:
         if (expectsContinue) res.writeContinue();
         return handle(req, res, url, limit);
       })
-      .catch((error) => answerFailure(guard, req, res, error));
+      .catch((error) => answerFailure(guard, req, res, error))
+      .catch(() => res.destroy());
   server.on('request', (req, res) => serve(req, res, false));
   server.on('checkContinue', (req, res) => serve(req, res, true));
 }
@@ -115,10 +116,13 @@ export function respond(
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
+/** Journals what the guard answered; a journal that cannot write (whatever broke it) stops no answer. */
 function record(guard: Guard, req: IncomingMessage, operation: string, outcome: Record<string, unknown>) {
-  guard.journal.record({
-    operation,
-    request: { method: req.method, target: (req.url ?? '').slice(0, 160) },
-    outcome,
-  });
+  try {
+    guard.journal.record({
+      operation,
+      request: { method: req.method, target: (req.url ?? '').slice(0, 160) },
+      outcome,
+    });
+  } catch {}
 }
