@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { request } from 'node:https';
-import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
 import { XMLValidator } from 'fast-xml-parser';
 import { writeLdif } from '../../src/tenant/ldif-writer';
@@ -16,6 +14,7 @@ import {
   injectFault,
   type Seen,
 } from './fault-kinds.fixture';
+import { ldapSearch } from './ldap-search.fixture';
 
 let mocks: Record<string, StartedMock>;
 let info: AllMocks;
@@ -137,7 +136,7 @@ test('a domain controller: ldapsearch sees each fault kind', { timeout: 60_000 }
     name: 'LDAP search',
     admin: info.urls.ldap.admin,
     operation: 'ldap.search',
-    call: ldapSearch,
+    call: () => ldapSearch(info.urls.ldap),
     readable: (s) => s.status === 0 && /^cn: Pat Kim$/m.test(s.body ?? ''),
     error: { code: 51, seen: (s) => s.status === 51 && /result: 51 Server is busy/.test(s.body ?? '') },
     malformed: (s) => /^30847fffffff/.test(s.body ?? ''),
@@ -192,53 +191,5 @@ function replicate(): Promise<Omit<Seen, 'ms'>> {
     });
     req.on('error', () => resolve({ dropped: true }));
     req.end(body);
-  });
-}
-
-/**
- * ldapsearch for delay, reset and error. A malformed reply announces a 2 GB message that never
- * comes, which ldapsearch would wait for: the bytes themselves are read off a raw connection.
- */
-async function ldapSearch(): Promise<Omit<Seen, 'ms'>> {
-  const faults = await (
-    await fetch(`${info.urls.ldap.admin}/__admin/faults`, { headers: adminHeaders() })
-  ).json();
-  if ((faults as { faults: Array<{ kind: string }> }).faults[0]?.kind === 'malformed') return rawLdapSearch();
-  const url = info.urls.ldap.ldap;
-  const admin = 'CN=Administrator,CN=Users,DC=xyz,DC=corp';
-  const args = ['-x', '-H', url, '-b', 'DC=xyz,DC=corp', '-D', admin, '-w', 'Passw0rd!', '(sn=Kim)', 'cn'];
-  return new Promise((resolve) =>
-    execFile('ldapsearch', args, (error, stdout, stderr) => {
-      const code = error ? Number((error as { code?: number }).code) : 0;
-      resolve(
-        /Can't contact LDAP server/.test(stdout + stderr)
-          ? { dropped: true }
-          : { status: code, body: stdout },
-      );
-    }),
-  );
-}
-
-function rawLdapSearch(): Promise<Omit<Seen, 'ms'>> {
-  const bind = Buffer.from('300c020101600702010304008000', 'hex');
-  const search = Buffer.from(
-    '302502010263200400' + '0a01000a0100020100020100010100870b6f626a656374436c6173733000',
-    'hex',
-  );
-  return new Promise((resolve) => {
-    const socket = connect(Number(new URL(info.urls.ldap.ldap).port), '127.0.0.1', () => {
-      socket.write(Buffer.concat([bind, search]));
-    });
-    let received = Buffer.alloc(0);
-    socket.on('data', (data: Buffer) => {
-      received = Buffer.concat([received, data]);
-      const afterBind = received.subarray(2 + received[1]);
-      // The search answer: a SEQUENCE whose four-byte length no client will ever receive.
-      if (afterBind.length >= 6) {
-        socket.destroy();
-        resolve({ body: afterBind.toString('hex') });
-      }
-    });
-    socket.on('error', () => resolve({ dropped: true }));
   });
 }
