@@ -40,6 +40,12 @@ describe('framer: whole LDAPMessages out of a byte stream', () => {
     assert.equal(framer.partial, false);
   });
 
+  it('hands on a frame that arrived whole in one chunk without copying it (the search hot path)', () => {
+    const chunk = frame(5, 60);
+    const [cut] = new Framer().push(chunk);
+    assert.equal(cut.buffer, chunk.buffer);
+  });
+
   it('cuts a 1 MB frame sent one byte at a time without copying the backlog again on every byte', () => {
     const big = frame(9, 1024 * 1024);
     const frames = pushAll(new Framer(), big, 1);

@@ -3,7 +3,7 @@ import { BerError } from './ber-reader';
 /** The largest LDAPMessage a client may send: AD's MaxReceiveBuffer (10,485,760 bytes). */
 export const DEFAULT_MAX_FRAME_BYTES = 10 * 1024 * 1024;
 
-/** Chunks smaller than this are copied into a shared tail buffer, so a byte-at-a-time sender costs bytes, not objects. */
+/** Small chunks after the first are copied into a shared tail buffer: a byte-at-a-time sender costs bytes, not objects. */
 const SMALL_CHUNK = 1024;
 const TAIL_BYTES = 8192;
 
@@ -44,8 +44,10 @@ export class Framer {
   }
 
   private append(chunk: Buffer): void {
+    const waiting = this.buffered > 0;
     this.buffered += chunk.length;
-    if (chunk.length >= SMALL_CHUNK) {
+    // A chunk that starts the backlog is kept as it is: the common case, whole requests in one chunk, copies nothing.
+    if (!waiting || chunk.length >= SMALL_CHUNK) {
       this.tail = undefined;
       this.chunks.push(chunk);
       return;
