@@ -18,9 +18,9 @@ export type AdminRoute = (request: AdminRequest) => AdminReply | Promise<AdminRe
 export interface AdminContext {
   service: string;
   journal: Journal;
-  /** The bearer token admin requests carry. */
+  /** The bearer token every admin request but `GET /__admin/health` must carry. */
   token: string;
-  /** Whether it must (not yet: callers are moving to it first). */
+  /** Whether it must (see `adminCredential`). */
   required: boolean;
 }
 

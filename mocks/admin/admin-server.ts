@@ -7,7 +7,7 @@ import {
   type AdminRoutes,
   errors,
 } from './admin-routes';
-import { adminCredential } from './admin-token';
+import { ADMIN_TOKEN_VARIABLE, adminCredential, bearerMatches } from './admin-token';
 import { loopbackHost, urlHost } from './contract';
 import { respond, serveGuarded } from './http-guard';
 import { adminBodyLimit } from './http-limits';
@@ -25,7 +25,11 @@ export function adminContext(routes: AdminRoutes): AdminContext {
   return routes[ADMIN_CONTEXT];
 }
 
-/** Serves admin routes; false when the request is not an admin request. */
+/**
+ * Serves admin routes; false when the request is not an admin request. Every route but
+ * `GET /__admin/health` needs `Authorization: Bearer <token>` (401 otherwise, before any body is read);
+ * health without it says only that the service is up.
+ */
 export async function handleAdmin(
   routes: AdminRoutes,
   req: IncomingMessage,
@@ -35,6 +39,7 @@ export async function handleAdmin(
   if (!url.pathname.startsWith('/__admin/')) return false;
   const context = adminContext(routes);
   const key = `${req.method} ${url.pathname}`;
+  if (answeredWithoutToken(context, req, res, key)) return true;
   const route = routes[key];
   if (!route) {
     send(req, res, { status: 404, json: errors('no-route', `no admin route ${req.method} ${url.pathname}`) });
@@ -63,6 +68,31 @@ export async function handleAdmin(
     });
     send(req, res, { status: 500, json: errors('internal', message) });
   }
+  return true;
+}
+
+/** Answers a request without the token where it has to be (health: up, nothing more; else a 401). */
+function answeredWithoutToken(
+  context: AdminContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  key: string,
+): boolean {
+  if (bearerMatches(req.headers.authorization, context.token)) return false;
+  if (key === 'GET /__admin/health') {
+    send(req, res, { json: { status: 'ok' } });
+    return true;
+  }
+  if (!context.required) return false;
+  const message = `the admin API needs Authorization: Bearer <${ADMIN_TOKEN_VARIABLE}>`;
+  send(
+    req,
+    res,
+    { status: 401, json: errors('unauthorized', message) },
+    {
+      'www-authenticate': 'Bearer realm="lync-mock-admin"',
+    },
+  );
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** The environment variable that hands a run's admin token to every mock and to the AdminClient. */
 export const ADMIN_TOKEN_VARIABLE = 'LYNC_MOCK_ADMIN_TOKEN';
@@ -17,9 +17,22 @@ export function adminToken(): string {
   return generated;
 }
 
-/** The credential a mock's admin API takes, read when the mock starts. */
+/**
+ * The credential a mock's admin API takes, read when the mock starts. With LYNC_MOCK_ADMIN_TOKEN set
+ * (the harness sets it before any service starts) the token is required. Without it the made-up token
+ * is accepted but not yet required: tests and tools in this repository that call the admin API with a
+ * bare fetch are moving to `adminHeaders()` first; then `required` becomes true here too.
+ */
 export function adminCredential(): { token: string; required: boolean } {
-  return { token: adminToken(), required: false };
+  return { token: adminToken(), required: Boolean(process.env[ADMIN_TOKEN_VARIABLE]) };
+}
+
+/** True when an Authorization header carries `Bearer <token>` (compared in constant time). */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer +(\S+) *$/i.exec(header ?? '');
+  if (!match) return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(match[1]), digest(token));
 }
 
 /** The Authorization header of an admin request, for tests and tools that call the admin API with fetch. */
