@@ -15,7 +15,7 @@ export interface Connection {
 export interface ConnectionLimits {
   /** The largest LDAPMessage a client may send (AD's MaxReceiveBuffer: 10,485,760 bytes). */
   maxFrameBytes: number;
-  /** A connection that sends and receives nothing for this long is closed (AD's MaxConnIdleTime: 900 s). */
+  /** A connection whose client sends nothing for this long is closed (AD's MaxConnIdleTime: 900 s). */
   idleTimeoutMs: number;
   /** A message begun and not finished within this long ends the connection (more bytes do not extend it). */
   frameTimeoutMs: number;
@@ -41,6 +41,8 @@ export function serveConnection(
   const conn: Connection = { id, write: (bytes) => write(socket, bytes), destroy: () => socket.destroy() };
   let closing = false;
   let frameTimer: NodeJS.Timeout | undefined;
+  let closeTimer: NodeJS.Timeout | undefined;
+  const idle = idleWatch(limits.idleTimeoutMs, () => socket.destroy());
 
   const disconnect = (reason: string): void => {
     if (closing) return;
@@ -53,19 +55,20 @@ export function serveConnection(
     );
     // Later bytes are still read (and dropped), so the close is a FIN after the notice, not a reset.
     socket.end(notice, () => socket.destroy());
-    socket.setTimeout(Math.min(limits.frameTimeoutMs, 10_000));
+    closeTimer = setTimeout(() => socket.destroy(), Math.min(limits.frameTimeoutMs, 10_000)).unref();
   };
 
   socket.setNoDelay(true);
-  socket.setTimeout(limits.idleTimeoutMs);
-  socket.on('timeout', () => socket.destroy());
   socket.on('error', () => undefined); // a reset by the peer: 'close' follows
   socket.on('close', () => {
     clearTimeout(frameTimer);
+    clearTimeout(closeTimer);
+    idle.stop();
     handlers.onClose(conn);
   });
   socket.on('data', (chunk: Buffer) => {
     if (closing) return;
+    idle.touch();
     let frames: Buffer[];
     try {
       frames = framer.push(chunk);
@@ -98,6 +101,26 @@ export function serveConnection(
     }
   });
   return conn;
+}
+
+/**
+ * Calls onIdle once the client has sent nothing for `ms`. One timer, re-armed when it fires early: a
+ * time stamp per read costs less than resetting a timer on every read and write (socket.setTimeout).
+ */
+function idleWatch(ms: number, onIdle: () => void): { touch(): void; stop(): void } {
+  let last = performance.now();
+  const check = (): void => {
+    const quiet = performance.now() - last;
+    if (quiet >= ms) onIdle();
+    else timer = setTimeout(check, ms - quiet).unref();
+  };
+  let timer = setTimeout(check, ms).unref();
+  return {
+    touch: () => {
+      last = performance.now();
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /** Small answers go out as one buffer (one write); large pages corked into one writev. */
