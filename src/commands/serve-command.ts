@@ -52,10 +52,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     }
     if (options.once) return 0;
     console.log('\nServing on loopback; press Ctrl-C to stop.');
+    // The services run in processes of their own: this timer keeps the harness waiting for the signal.
+    const waiting = setInterval(() => {}, 1 << 30);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    clearInterval(waiting);
     return 0;
   } finally {
     await env.stop();

@@ -16,12 +16,13 @@ import type { StartedService } from './service-set';
 export async function startProcessService(kind: string, name = kind): Promise<StartedService> {
   // The IPC channel ties the service's life to the harness's: serve-one stops when it disconnects.
   const child = spawn(process.execPath, [mockProgram(), kind], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  child.unref();
-  child.channel?.unref();
   living.add(child);
   child.once('exit', () => living.delete(child));
   const log = new LogTail(child.stderr!);
   const ready = await readyLine(child, name, log);
+  // Once it is up, nothing of a service keeps the harness alive: the harness's exit ends it (below).
+  for (const handle of [child, child.channel, child.stdout, child.stderr])
+    (handle as { unref?(): void } | null | undefined)?.unref?.();
   const died = () => deathOf(child, name, log);
   let stopped: Promise<void> | undefined;
   return {

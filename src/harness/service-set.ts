@@ -33,8 +33,14 @@ export class ServiceSet {
     let service = this.started.get(name);
     if (!service) {
       service = this.start(name).then(async (started) => {
-        if (this.correlationId)
-          await started.admin.call('POST', '/__admin/correlation', { id: this.correlationId });
+        try {
+          if (this.correlationId)
+            await started.admin.call('POST', '/__admin/correlation', { id: this.correlationId });
+        } catch (error) {
+          // A service the set will not keep is not left running.
+          await started.stop().catch(() => undefined);
+          throw error;
+        }
         return started;
       });
       this.started.set(name, service);
