@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { adminHeaders } from './admin/admin-token';
 import { loadRegistryDeferred } from './deferred-registry';
 import { formatReadyLine } from './ready-line';
 
@@ -77,7 +78,7 @@ async function seed(adminUrl: string, file: string, type?: string): Promise<void
   const contentType = type ?? SEED_TYPES[extname(file).toLowerCase()] ?? 'text/plain';
   const response = await fetch(`${adminUrl}/__admin/data`, {
     method: 'PUT',
-    headers: { 'content-type': contentType },
+    headers: { 'content-type': contentType, ...adminHeaders() },
     body: readFileSync(file),
   });
   if (!response.ok) throw new Error(`seeding ${file} answered ${response.status}: ${await response.text()}`);

@@ -7,6 +7,7 @@
  * usage: node -r ts-node/register bench/ldap/mock-server.ts --ldif FILE --port 38390
  */
 import { readFileSync } from 'node:fs';
+import { adminHeaders } from '../../mocks/admin';
 import { startLdapMock } from '../../mocks/ldap';
 
 const BIND_ACCOUNT =
@@ -19,11 +20,16 @@ async function main() {
   const mock = await startLdapMock({ service: 'ldap-bench', port: Number(arg('--port') ?? 38390) });
   const ldif = `${readFileSync(arg('--ldif'), 'utf8').trimEnd()}\n\n${BIND_ACCOUNT}`;
   const t1 = performance.now();
-  const put = await fetch(`${mock.urls.admin}/__admin/data`, { method: 'PUT', body: ldif });
+  const put = await fetch(`${mock.urls.admin}/__admin/data`, {
+    method: 'PUT',
+    body: ldif,
+    headers: adminHeaders(),
+  });
   if (!put.ok) throw new Error(`[bench] load failed: ${put.status} ${await put.text()}`);
   await fetch(`${mock.urls.admin}/__admin/passwords`, {
     method: 'PUT',
     body: JSON.stringify({ accounts: { 'CN=admin,DC=abc,DC=corp': 'bench-secret' } }),
+    headers: adminHeaders(),
   });
   const loadMs = Math.round(performance.now() - t1);
   const rssMB = +(process.memoryUsage().rss / 1048576).toFixed(1);

@@ -9,10 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from '../../mocks/admin';
 import { readFullDetails, unpackLzxContainer } from '../../src/clients/exchange/oab-decoder';
 import { OutlookSimulator } from '../../src/clients/exchange/outlook';
 import { buildOabDecode } from '../../tools/oab-decode/build';
 import { galEntries } from './gal';
+
+// The mock runs in a child process: it takes its admin token from here.
+process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
 
 const SIZE = Number(process.env.OAB_BENCH_SIZE ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'bench-oab-'));
@@ -53,13 +57,14 @@ async function main() {
   const admin = mock.urls.admin;
   const body = JSON.stringify({ entries: galEntries(SIZE) });
   const [, loadMs] = await time(() =>
-    fetch(`${admin}/__admin/data`, { method: 'PUT', body }).then((r) => r.text()),
+    fetch(`${admin}/__admin/data`, { method: 'PUT', body, headers: adminHeaders() }).then((r) => r.text()),
   );
   const serverPeakAfterLoadMB = mock.peakRssMB();
   // Monday 05:00: the mock generates the OAB from the 100,000-object GAL; 11:00: it is distributed.
   await fetch(`${admin}/__admin/clock`, {
     method: 'PUT',
     body: JSON.stringify({ now: '2014-12-01T11:00:00Z' }),
+    headers: adminHeaders(),
   });
   const records = { 'bench.example': mock.urls.autodiscover };
   const credentials = { login: 'user0@bench.example', password: 'Pa55w.rd' };

@@ -4,10 +4,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from '../../mocks/admin';
 import { edgeInstallBody, frontEndCredentials } from '../../src/pki/fixtures';
 import { EDGE_FQDN, labPki } from '../../src/pki/lab';
 import { publicRootGenerationMs, publicRoots } from '../../src/pki/root-set';
 import { handshake, measure, type Target } from './handshakes';
+
+// The Edge runs in a child process: it takes its admin token from here.
+process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     const loaded = await fetch(`${urls.admin}/__admin/data`, {
       method: 'PUT',
       body: JSON.stringify(install),
+      headers: adminHeaders(),
     });
     if (!loaded.ok) throw new Error(`loading the Edge failed: ${await loaded.text()}`);
     const mockTarget: Target = { host: '127.0.0.1', port: Number(new URL(urls.https).port), ...client };
@@ -77,7 +82,9 @@ async function main(): Promise<void> {
     );
     const anchor = await measure(opensslTarget, SECONDS, CONCURRENCY);
     const mock = await measure(mockTarget, SECONDS, CONCURRENCY);
-    const journal = (await (await fetch(`${urls.admin}/__admin/journal?operation=tls.handshake`)).json()) as {
+    const journal = (await (
+      await fetch(`${urls.admin}/__admin/journal?operation=tls.handshake`, { headers: adminHeaders() })
+    ).json()) as {
       entries: Array<{ outcome: { result: string } }>;
     };
     const accepted = journal.entries.filter((e) => e.outcome.result === 'accepted').length;

@@ -18,13 +18,12 @@ export function adminToken(): string {
 }
 
 /**
- * The credential a mock's admin API takes, read when the mock starts. With LYNC_MOCK_ADMIN_TOKEN set
- * (the harness sets it before any service starts) the token is required. Without it the made-up token
- * is accepted but not yet required: tests and tools in this repository that call the admin API with a
- * bare fetch are moving to `adminHeaders()` first; then `required` becomes true here too.
+ * The credential a mock's admin API takes, read when the mock starts: always required. The harness sets
+ * LYNC_MOCK_ADMIN_TOKEN before any service starts (its services inherit it); a mock started alone
+ * without it makes one up, which only its own process knows.
  */
 export function adminCredential(): { token: string; required: boolean } {
-  return { token: adminToken(), required: Boolean(process.env[ADMIN_TOKEN_VARIABLE]) };
+  return { token: adminToken(), required: true };
 }
 
 /** True when an Authorization header carries `Bearer <token>` (compared in constant time). */

@@ -77,6 +77,7 @@ export async function startLdapMock(options: LdapMockOptions = {}): Promise<Star
   return {
     name,
     urls: { ldap: `ldap://${urlHost(host)}:${listener.port}`, admin: admin.url },
+    adminToken: admin.token,
     stop: () => {
       stopped ??= Promise.all([listener.close(), admin.stop()]).then(() => undefined);
       return stopped;

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Client } from 'ldapts';
 import { writeLdif } from '../../src/tenant/ldif-writer';
 import { buildSampleTenant } from '../../src/tenant/sample';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 import { startLdapMock } from './index';
 
 const run = promisify(execFile);
@@ -15,7 +15,7 @@ const PW = 'Passw0rd!';
 let mock: StartedMock;
 
 async function admin(method: string, path: string, body?: string) {
-  const res = await fetch(`${mock.urls.admin}${path}`, { method, body });
+  const res = await fetch(`${mock.urls.admin}${path}`, { method, body, headers: adminHeaders() });
   return { status: res.status, json: await res.json() };
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Client } from 'ldapts';
+import { adminHeaders } from '../admin';
 import { startLdapMock } from './index';
 
 it('serves a 3,000-member group in ranges of 1,500 and computes memberOf', async () => {
@@ -14,7 +15,11 @@ it('serves a 3,000-member group in ranges of 1,500 and computes memberOf', async
       ...users.map((dn, i) => `dn: ${dn}\nobjectClass: user\ncn: User ${i}\nsAMAccountName: user${i}`),
       `dn: CN=Everyone,${base}\nobjectClass: group\ncn: Everyone\n${users.map((u) => `member: ${u}`).join('\n')}`,
     ].join('\n\n');
-    const put = await fetch(`${mock.urls.admin}/__admin/data`, { method: 'PUT', body: ldif });
+    const put = await fetch(`${mock.urls.admin}/__admin/data`, {
+      method: 'PUT',
+      body: ldif,
+      headers: adminHeaders(),
+    });
     assert.equal(put.status, 200, await put.text());
     const client = new Client({ url: mock.urls.ldap });
     await client.bind('big\\user1', 'Passw0rd!');

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import type { StartedMock } from '../admin';
+import { adminHeaders, type StartedMock } from '../admin';
 
 /** What the mock DC tests share: the admin API, and the OpenLDAP command-line tools as real clients. */
 export const ADMIN_DN = 'CN=Administrator,CN=Users,DC=abc,DC=corp';
 export const PASSWORD = 'Passw0rd!';
 
 export async function adminCall(mock: StartedMock, method: string, path: string, body?: string) {
-  const res = await fetch(`${mock.urls.admin}${path}`, { method, body });
+  const res = await fetch(`${mock.urls.admin}${path}`, { method, body, headers: adminHeaders() });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 

@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { discoverPox } from '../clients/exchange/autodiscover';
 import { DIRECTORY_PASSWORD } from '../harness/directory';
 import { type Environment, startEnvironment } from '../harness/environment';
@@ -43,6 +44,9 @@ export async function serveCommand(args: string[]): Promise<number> {
         console.log(
           `${forest.domain}: added by the harness, not in your export: ${forest.addedByHarness.join('; ')}`,
         );
+    console.log(
+      `admin API token (Authorization: Bearer …; also in ${ADMIN_TOKEN_VARIABLE} for child processes): ${adminToken()}`,
+    );
     for (const [name, lines] of await describe(env)) {
       const service = await env.services.get(name);
       console.log(name);

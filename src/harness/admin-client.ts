@@ -1,9 +1,5 @@
 import { ADMIN_TOKEN_VARIABLE, adminToken, type Fault, type JournalEntry } from '../../mocks/admin';
 
-// Mock services this process starts (processes, containers) inherit the admin token through the
-// environment. Until the harness picks one per run before anything starts, this process's own is used.
-process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
-
 /**
  * Talks to a mock's admin API over HTTP: the same in embedded and container mode. Every request carries
  * `Authorization: Bearer <token>`: the token given here, else LYNC_MOCK_ADMIN_TOKEN (read at each call),

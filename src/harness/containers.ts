@@ -1,4 +1,5 @@
 import { type ContainerRuntimeClient, GenericContainer } from 'testcontainers';
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { AdminClient } from './admin-client';
 import { OWNER_LABEL, own, removeContainer, removeOrphans } from './container/cleanup';
 import { dockerEngine, NoDockerEngineError } from './container/engine';
@@ -39,6 +40,7 @@ export async function startContainerService(kind: string, name = kind): Promise<
   const container = await new GenericContainer(image)
     .withNetworkMode('host')
     .withCommand([kind])
+    .withEnvironment({ [ADMIN_TOKEN_VARIABLE]: adminToken() })
     .withLabels({ [OWNER_LABEL]: String(process.pid), 'lync-harness.service': name })
     .withWaitStrategy(wait)
     .withStartupTimeout(30_000)

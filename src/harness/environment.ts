@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { edgeInstallBody, poolInstallBody } from '../pki/fixtures';
 import type { Tenant } from '../tenant/tenant';
 import { DataSpace, seededOnce } from './data-space';
@@ -26,6 +27,8 @@ export class Environment {
   readonly tenant: DataSpace;
 
   constructor(options: EnvironmentOptions) {
+    // One admin token for the run, set before any service starts: its processes and containers inherit it.
+    process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
     this.services = new ServiceSet(options.mode);
     const { tenant, fixtures } = options;
     if (!fixtures) {

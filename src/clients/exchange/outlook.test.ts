@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { StartedMock } from '../../../mocks/admin';
+import { adminHeaders, type StartedMock } from '../../../mocks/admin';
 import { startExchangeMock } from '../../../mocks/exchange';
 import { PAT, seedSample } from '../../../mocks/exchange/test-fixtures';
 import { LyncForWindows } from './lync-windows';
@@ -21,6 +21,7 @@ const setClock = (t: number) =>
   fetch(`${mock.urls.admin}/__admin/clock`, {
     method: 'PUT',
     body: JSON.stringify({ now: new Date(t).toISOString() }),
+    headers: adminHeaders(),
   });
 
 test('cached Outlook downloads the OAB, gets 304 while nothing changed, and stamps its files with the virtual time', async () => {
@@ -56,7 +57,7 @@ test('cached Outlook downloads the OAB, gets 304 while nothing changed, and stam
   assert.match(found.sources.mapi, /^oab: 1 found/);
   assert.equal(found.sources.ews, 'ErrorNameResolutionNoResults');
   const url = `${mock.urls.admin}/__admin/journal?operation=autodiscover.GetUserSettings`;
-  const journal = (await (await fetch(url)).json()) as {
+  const journal = (await (await fetch(url, { headers: adminHeaders() })).json()) as {
     entries: Array<{ outcome: { errorCode?: string } }>;
   };
   assert.equal(

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { StartedMock } from '../../../mocks/admin';
+import { adminHeaders, type StartedMock } from '../../../mocks/admin';
 import { startExchangeMock } from '../../../mocks/exchange';
 import { PAT, seedSample } from '../../../mocks/exchange/test-fixtures';
 import { evaluateCheck } from '../../../steps/support/verify';
@@ -26,7 +26,9 @@ after(async () => {
 });
 
 const admin = (method: string, path: string, body: unknown) =>
-  fetch(`${mock.urls.admin}${path}`, { method, body: JSON.stringify(body) }).then((r) => r.json());
+  fetch(`${mock.urls.admin}${path}`, { method, body: JSON.stringify(body), headers: adminHeaders() }).then(
+    (r) => r.json(),
+  );
 const at = (day: number, h: number) => Date.UTC(2014, 11, day, h);
 
 async function firstSeen(profile: string): Promise<number | undefined> {
