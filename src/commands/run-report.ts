@@ -58,7 +58,7 @@ export function printRunSummary(
       ? `GALSync flow changed (${r.flow.changes?.length ?? '?'} entries)`
       : 'same GALSync flow';
     console.log(
-      `  Since ${r.baseline.runId}: ${r.rules.length} rule(s) changed status, ${r.objects.changed} object outcome(s) changed, ${flow}.`,
+      `  Since ${r.baseline.runId}: ${r.rules.length} rule(s) changed status, ${r.objects.changed} object outcome(s) changed${r.objects.reworded ? ` (${r.objects.reworded} only reworded, not counted)` : ''}, ${flow}.`,
     );
   }
   const shown = relative(process.cwd(), written.html);

@@ -35,11 +35,14 @@ export function regressionSection(r: Regression): string {
         )
         .join('')}</tbody></table>`
     : '<p>No object’s outcome changed.</p>';
+  const reworded = r.objects.reworded
+    ? `<p class="muted">${num(r.objects.reworded)} outcome(s) differ only in the wording of their message (the flow's name, a value quoted); they are not counted as changes.</p>`
+    : '';
   const settings = r.settings.length
     ? `<p>Settings changed: ${r.settings.map((s) => `<code>${esc(s.name)}</code> ${esc(s.before)} → ${esc(s.after)}`).join('; ')}</p>`
     : '';
   const tenant = r.tenantChanged ? '<p><b>The tenant data differs from the baseline’s.</b></p>' : '';
   return `<section id="regression"><h2>Changes since the approved run</h2>
 <p>Compared with run <b>${esc(r.baseline.runId)}</b>${r.baseline.startedAt ? ` of ${esc(r.baseline.startedAt)}` : ''} (${esc(r.baseline.dir)}).</p>
-${tenant}${settings}<h3>Rules whose status changed</h3>${rules}<h3>Attribute flow</h3>${flowPart(r)}<h3>Objects whose outcome changed</h3>${objects}</section>`;
+${tenant}${settings}<h3>Rules whose status changed</h3>${rules}<h3>Attribute flow</h3>${flowPart(r)}<h3>Objects whose outcome changed</h3><p class="muted">An outcome changed when its status or severity changed, or its object appeared or disappeared; the message is shown beside it. Worse first.</p>${objects}${reworded}</section>`;
 }

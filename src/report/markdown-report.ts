@@ -84,7 +84,15 @@ function regressionMarkdown(r: Regression): string {
       ),
       '',
     );
-  out.push(`${num(r.objects.changed)} object outcome(s) changed (all in regression.csv).`, '');
+  out.push(
+    `${num(r.objects.changed)} object outcome(s) changed status or severity (all in regression.csv, worse first).`,
+    '',
+  );
+  if (r.objects.reworded)
+    out.push(
+      `${num(r.objects.reworded)} outcome(s) differ only in their message's wording: not counted.`,
+      '',
+    );
   if (r.objects.rows.length)
     out.push(
       table(

@@ -97,6 +97,29 @@ test('objects whose outcome changed are listed, and all of them go to regression
   assert.equal(csv.length, 3);
 });
 
+test('an outcome changes with its status or severity, never with its message alone', () => {
+  const approved = runWith(OUT_OF_THE_BOX, false);
+  const findings = JSON.parse(readFileSync(join(approved.dir, 'findings.json'), 'utf8'));
+  const person = (i: number) => findings.objects[`CN=Person ${i},OU=GALSync,DC=abc,DC=corp`].findings;
+  // Person 1 holds in both runs, reworded (as a flow's name in a message); Person 3 was blocking,
+  // is a warning now; Person 7 was a warning, is blocking now.
+  person(1)[0].message = 'carries the sip: prefix, by flow "out-of-the-box"';
+  person(3)[0] = { ...person(3)[0], severity: 'blocking', message: 'was blocking' };
+  person(7)[0] = { ...person(7)[0], severity: 'warning', message: 'was a warning' };
+  writeFileSync(join(approved.dir, 'findings.json'), JSON.stringify(findings));
+  const r = runWith(OUT_OF_THE_BOX, false, approved.dir).report.regression!;
+  assert.equal(r.objects.changed, 2);
+  assert.equal(r.objects.reworded, 1);
+  assert.deepEqual(
+    r.objects.rows.map((x) => [x.dn.slice(3, 11), x.before.split(':')[0], x.after.split(':')[0]]),
+    [
+      ['Person 7', 'warning', 'blocking'],
+      ['Person 3', 'blocking', 'warning'],
+    ],
+  );
+  assert.match(r.objects.rows[0].after, /lacks the sip: prefix/, 'the message is shown beside it');
+});
+
 test('flow diffs match list items by their target, not their position', () => {
   const before = '{"flows":[{"target":"a","source":"x"},{"target":"b","source":"y"}]}';
   const after = 'flows:\n  - target: b\n    source: y\n  - target: a\n    source: z\n';

@@ -10,7 +10,10 @@ export interface Regression {
   baseline: { dir: string; runId: string; startedAt?: string };
   rules: Array<{ id: string; before: string; after: string }>;
   objects: {
+    /** Outcomes whose status or severity changed, or whose object appeared or disappeared. */
     changed: number;
+    /** Outcomes whose only difference is the message's wording: never counted as a change. */
+    reworded: number;
     /** The first changes, for the page; all of them are in regression.csv. */
     rows: Array<{ dn: string; rule: string; before: string; after: string }>;
   };
@@ -29,14 +32,20 @@ export function checkBaselineDir(dir: string): void {
     throw new BaselineError(`--baseline ${dir}: no findings.json there; give the folder of an earlier run`);
 }
 
-function outcomeText(e: { outcome: string; severity?: string; message: string }): string {
-  return e.outcome === 'holds' ? `holds: ${e.message}` : `${e.severity ?? 'finding'}: ${e.message}`;
+/** What is compared: the outcome and its severity; the message is only shown beside it. */
+function outcomeState(e: { outcome: string; severity?: string }): string {
+  return e.outcome === 'holds' ? 'holds' : (e.severity ?? 'finding');
 }
 
+const SEVERITY_RANK: Record<string, number> = { blocking: 0, warning: 1, finding: 2, info: 3, holds: 4 };
+
+/** Worse first: a new blocking finding, a new warning, any other worsening, a resolved finding, the rest. */
 function changeRank(was: string, now: string): number {
-  if (now.startsWith('blocking:')) return 0;
-  if (now.startsWith('warning:')) return 1;
-  if (/^(blocking|warning|info|finding):/.test(was)) return 2;
+  if (now === 'not checked' || was === 'not checked') return 4;
+  const worse = SEVERITY_RANK[now] < SEVERITY_RANK[was];
+  if (worse && now === 'blocking') return 0;
+  if (worse && now === 'warning') return 1;
+  if (worse) return 2;
   return 3;
 }
 
@@ -64,30 +73,35 @@ export function compareWithBaseline(
     .map((id) => ({ id, before: base.rules[id]?.status ?? 'absent', after: current.rules[id] ?? 'absent' }))
     .filter((r) => r.before !== r.after);
 
-  const before = new Map<string, string>();
+  const before = new Map<string, { state: string; message: string }>();
   for (const [dn, { findings }] of Object.entries(base.objects))
-    for (const f of findings) before.set(`${f.rule}\u0000${dn}`, outcomeText(f));
+    for (const f of findings)
+      before.set(`${f.rule}\u0000${dn}`, { state: outcomeState(f), message: f.message });
   const csv = new BufferedFile(join(current.outDir, 'regression.csv'));
   csv.write('dn,rule,before,after\r\n');
-  // The page lists what got worse first: new blocking findings, new warnings, resolved findings, the rest.
-  const buckets: Regression['objects']['rows'][] = [[], [], [], []];
+  const buckets: Regression['objects']['rows'][] = [[], [], [], [], []];
   let changed = 0;
-  const note = (dn: string, rule: string, was: string, now: string) => {
+  let reworded = 0;
+  const absent = { state: 'not checked', message: '' };
+  const text = (o: { state: string; message: string }) => (o.message ? `${o.state}: ${o.message}` : o.state);
+  const note = (dn: string, rule: string, was: typeof absent, now: typeof absent) => {
     changed++;
-    const bucket = buckets[changeRank(was, now)];
-    if (bucket.length < REGRESSION_ROWS_INLINE) bucket.push({ dn, rule, before: was, after: now });
-    csv.write(`${csvCell(dn)},${rule},${csvCell(was)},${csvCell(now)}\r\n`);
+    const bucket = buckets[changeRank(was.state, now.state)];
+    const row = { dn, rule, before: text(was), after: text(now) };
+    if (bucket.length < REGRESSION_ROWS_INLINE) bucket.push(row);
+    csv.write(`${csvCell(dn)},${rule},${csvCell(row.before)},${csvCell(row.after)}\r\n`);
   };
   for (const e of current.entries) {
     const key = `${e.rule}\u0000${e.dn}`;
-    const now = outcomeText(e);
-    const was = before.get(key) ?? 'not checked';
+    const now = { state: outcomeState(e), message: e.message };
+    const was = before.get(key) ?? absent;
     before.delete(key);
-    if (was !== now) note(e.dn, e.rule, was, now);
+    if (was.state !== now.state) note(e.dn, e.rule, was, now);
+    else if (was.message !== now.message) reworded++;
   }
   for (const [key, was] of before) {
     const [rule, dn] = key.split('\u0000');
-    note(dn, rule, was, 'not checked');
+    note(dn, rule, was, absent);
   }
   csv.close();
   const rows = buckets.flat().slice(0, REGRESSION_ROWS_INLINE);
@@ -102,7 +116,7 @@ export function compareWithBaseline(
   return {
     baseline: { dir: baselineDir, runId: base.runId, startedAt: baseManifest?.startedAt },
     rules,
-    objects: { changed, rows },
+    objects: { changed, reworded, rows },
     flow: {
       before: flowLabel(baseManifest),
       after: flowLabel(current.manifest),
