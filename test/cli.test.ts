@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -58,4 +58,20 @@ test('a malformed GALSync flow file exits 2 naming the file and the problem', ()
   const result = run('run', '--galsync', flow, '--out', join(dir, 'out'));
   assert.equal(result.status, 2);
   assert.match(result.stderr, /flow\.yaml: "flows" must list at least one rule/);
+});
+
+test('the rules pass and the tenant is not ready: two verdicts; --fail-on-findings makes that exit 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lh-cli-'));
+  const gate = ['--tags', '@GAL-07 and @tenant-check', '--quiet'];
+  const plain = run('run', ...gate, '--out', join(dir, 'plain'));
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(
+    plain.stdout,
+    /lync-harness: Rules: PARTIAL 1\/41 passed, 40 not checked · Your tenant: NOT READY, 1 blocking finding\n/,
+  );
+  const strict = run('run', ...gate, '--fail-on-findings', '--out', join(dir, 'strict'));
+  assert.equal(strict.status, 1);
+  const manifest = JSON.parse(readFileSync(join(dir, 'strict', 'manifest.json'), 'utf8'));
+  assert.equal(manifest.verdict.tenant.status, 'not ready');
+  assert.equal(manifest.verdict.rules.status, 'partial');
 });

@@ -61,7 +61,14 @@ test('a person opens report.html: verdict, a rule’s evidence, filtering the fi
 
     const verdict = page.locator('#verdict');
     assert.equal(await verdict.getAttribute('data-verdict'), 'failed');
-    assert.match(await seen(verdict.locator('.headline')), /^FAILED: 1 rule failed/);
+    assert.match(
+      await seen(verdict.locator('#verdict-rules')),
+      /^Rules: FAILED \d+\/\d+ passed, 1 rule failed/,
+    );
+    assert.match(
+      await seen(verdict.locator('#verdict-tenant')),
+      /^Your tenant: NOT READY, \d+ blocking finding/,
+    );
     await page.screenshot({ path: join(OUT, 'report-top.png') });
 
     const gal05 = page.locator('#rule-GAL-05');

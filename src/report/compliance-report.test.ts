@@ -66,7 +66,10 @@ test('an interrupted run is INCOMPLETE, and its unfinished rules are not passed'
     manifest: { ...manifest, status: 'incomplete' },
   });
   assert.equal(report.verdict.status, 'incomplete');
-  assert.match(report.verdict.headline, /INCOMPLETE/);
+  assert.match(
+    report.verdict.headline,
+    /^Rules: INCOMPLETE .* · Your tenant: NOT READY, 5 blocking findings$/,
+  );
   assert.equal(rule(report, 'OAB-05').status, 'incomplete');
 });
 
@@ -102,7 +105,12 @@ test('the run folder gets report.html, report.md, findings.json and findings.csv
   assert.equal(json.objects['CN=Jed Hill,OU=GALSync,DC=xyz,DC=corp'].findings[0].severity, 'blocking');
   assert.equal(json.totals.objects, 102);
   const md = readFileSync(join(dir, 'report.md'), 'utf8');
-  assert.match(md, /\*\*INCOMPLETE: /);
+  assert.match(md, /\*\*Rules: INCOMPLETE /);
+  assert.match(md, /\*\*Your tenant: NOT READY, \d+ blocking findings\*\*/);
+  assert.match(html, /id="verdict-tenant">Your tenant: NOT READY/);
+  const written = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  assert.equal(written.verdict.rules.status, 'incomplete');
+  assert.equal(written.verdict.tenant.status, 'not ready');
   assert.match(md, /### GAL-03: PASSED \(documented\)/);
   assert.match(md, /CN=Jed Hill,OU=GALSync,DC=xyz,DC=corp \| GAL-03 \| blocking/);
 });

@@ -12,6 +12,7 @@ import type {
 } from './report-types';
 import { collectRuleEvidence, type EvidenceStore, type RuleEvidence } from './rule-evidence';
 import type { RunMessages } from './run-messages';
+import { buildRunVerdict } from './run-verdict';
 
 export interface ReportInput {
   catalog: Catalog;
@@ -105,63 +106,6 @@ function buildAreas(catalog: Catalog, rules: ReportRule[]): ReportArea[] {
   });
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
-
-function buildVerdict(rules: ReportRule[], input: ReportInput): ComplianceReport['verdict'] {
-  const counts = emptyCounts();
-  for (const r of rules) counts[r.status]++;
-  const complete = input.run.finished && input.manifest.status !== 'incomplete';
-  const unchecked = counts['not covered'] + counts['not run'];
-  const details = [
-    `${counts.passed} of ${rules.length} rules passed, ${counts.failed} failed, ${counts.incomplete} incomplete, ` +
-      `${counts.waived} waived, ${unchecked} not checked in this run.`,
-  ];
-  const ids = (status: ReportRuleStatus) => rules.filter((r) => r.status === status).map((r) => r.id);
-  for (const status of ['failed', 'incomplete', 'waived'] as const) {
-    const list = ids(status);
-    if (list.length) details.push(`${status[0].toUpperCase()}${status.slice(1)}: ${list.join(', ')}.`);
-  }
-  const broken = new Set(
-    rules.flatMap((r) => r.scenarios.filter((s) => s.harnessError).map((s) => `${s.uri}:${s.name}`)),
-  );
-  if (broken.size)
-    details.push(
-      `${plural(broken.size, 'scenario')} failed because a mock service or the harness broke, not because a rule did not hold: those rules are unproven.`,
-    );
-  const t = input.findings.totals;
-  details.push(
-    t.objects
-      ? `Tenant: ${plural(t.findings, 'finding')} on ${plural(t.objects, 'checked object')}, ${t.blocking.toLocaleString('en')} blocking.`
-      : 'Tenant: no tenant check ran, so no object was checked.',
-  );
-  if (input.manifest.note) details.push(input.manifest.note);
-  const missing = input.findings.missing?.length ?? 0;
-  if (missing)
-    details.push(
-      `${plural(missing, 'evidence file')} of tenant findings could not be found; their objects are not in this report.`,
-    );
-  if (counts.failed)
-    return { status: 'failed', headline: `FAILED: ${plural(counts.failed, 'rule')} failed`, details };
-  if (!complete || counts.incomplete) {
-    const what = complete ? `${plural(counts.incomplete, 'rule')} did not finish` : 'the run did not finish';
-    return {
-      status: 'incomplete',
-      headline: `INCOMPLETE: ${what}; nothing unfinished is reported as passed`,
-      details,
-    };
-  }
-  if (unchecked === rules.length)
-    return { status: 'partial', headline: 'NOT CHECKED: no rule’s scenarios ran in this run', details };
-  if (unchecked)
-    return {
-      status: 'partial',
-      headline: `PARTIAL: ${counts.passed + counts.waived} rules passed or waived; ${unchecked} were not checked`,
-      details,
-    };
-  const waived = counts.waived ? ` (${counts.waived} waived)` : '';
-  return { status: 'passed', headline: `PASSED: every rule of the catalog passed${waived}`, details };
-}
-
 /** The compliance report: for every catalog rule its source, settings, status, scenarios and evidence. */
 export function buildComplianceReport(input: ReportInput): ComplianceReport {
   const evidence = collectRuleEvidence(input.run.scenarios, input.run.features ?? {}, input.store);
@@ -170,7 +114,7 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
   );
   return {
     manifest: input.manifest,
-    verdict: buildVerdict(rules, input),
+    verdict: buildRunVerdict(rules, input.findings, input.manifest, input.run.finished),
     areas: buildAreas(input.catalog, rules),
     rules,
     findings: buildFindingsTable(input.findings.entries, input.findings.byObject, input.findingsLimit),

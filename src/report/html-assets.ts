@@ -15,6 +15,7 @@ pre.error{border-color:#f0b4ae;background:#fdf1f0}
 .v-passed{border-color:var(--ok);background:#eaf5ec}.v-passed .headline{color:var(--ok)}
 .v-failed{border-color:var(--bad);background:#fdf1f0}.v-failed .headline{color:var(--bad)}
 .v-incomplete,.v-partial{border-color:var(--warn);background:#fff6e0}.v-incomplete .headline,.v-partial .headline{color:var(--warn)}
+.verdict .tenant-ready{color:var(--ok)!important}.verdict .tenant-not-ready{color:var(--bad)!important}.verdict .tenant-unproven,.verdict .tenant-not-checked{color:var(--warn)!important}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 thead th{background:var(--bg)}td.n{text-align:right;white-space:nowrap}th.n{width:1%;font-size:12px}.bad{color:var(--bad);font-weight:600}
 table.manifest th{width:170px;background:var(--bg)}table.manifest td,table.compact td{overflow-wrap:anywhere}

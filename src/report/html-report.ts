@@ -7,7 +7,8 @@ import type { ComplianceReport } from './report-types';
 
 function verdictBlock(report: ComplianceReport): string {
   const v = report.verdict;
-  return `<div class="verdict v-${v.status}" id="verdict" data-verdict="${v.status}"><div class="headline">${esc(v.headline)}</div>${v.details.map((d) => `<div>${esc(d)}</div>`).join('')}</div>`;
+  const tenant = v.tenant.status.replace(' ', '-');
+  return `<div class="verdict v-${v.status}" id="verdict" data-verdict="${v.status}" data-tenant="${esc(v.tenant.status)}"><div class="headline" id="verdict-rules">Rules: ${esc(v.rules.headline)}</div><div class="headline tenant-${tenant}" id="verdict-tenant">Your tenant: ${esc(v.tenant.headline)}</div>${v.details.map((d) => `<div>${esc(d)}</div>`).join('')}</div>`;
 }
 
 function areaTable(report: ComplianceReport): string {

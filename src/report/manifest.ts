@@ -52,6 +52,11 @@ export interface Manifest {
   status: 'running' | 'passed' | 'failed' | 'incomplete';
   /** Why the run is incomplete (interrupted, a crash), when it is. */
   note?: string;
+  /** The report's two verdicts, once the report is written: the rules', and the tenant's readiness. */
+  verdict?: {
+    rules: { status: string; headline: string };
+    tenant: { status: string; headline: string; objects: number; findings: number; blocking: number };
+  };
 }
 
 const PROJECT = join(__dirname, '..', '..');

@@ -110,7 +110,8 @@ export function renderMarkdown(report: ComplianceReport): string {
   const out = [
     `# Compliance report ${m.runId}`,
     '',
-    `**${report.verdict.headline}**`,
+    `**Rules: ${report.verdict.rules.headline}**  `,
+    `**Your tenant: ${report.verdict.tenant.headline}**`,
     '',
     ...report.verdict.details.map((d) => `- ${d}`),
     '',

@@ -97,9 +97,29 @@ export interface FindingsTable {
   }>;
 }
 
+export type RulesVerdictStatus = 'passed' | 'failed' | 'incomplete' | 'partial';
+
+/** The tenant's readiness: its own verdict, never folded into the rules'. */
+export interface TenantVerdict {
+  status: 'ready' | 'not ready' | 'unproven' | 'not checked';
+  headline: string;
+  objects: number;
+  findings: number;
+  blocking: number;
+}
+
+/** The run's two verdicts; `status` and `headline` are the rules' status and both headlines in one line. */
+export interface RunVerdict {
+  status: RulesVerdictStatus;
+  headline: string;
+  rules: { status: RulesVerdictStatus; headline: string };
+  tenant: TenantVerdict;
+  details: string[];
+}
+
 export interface ComplianceReport {
   manifest: Manifest;
-  verdict: { status: 'passed' | 'failed' | 'incomplete' | 'partial'; headline: string; details: string[] };
+  verdict: RunVerdict;
   areas: ReportArea[];
   rules: ReportRule[];
   findings: FindingsTable;

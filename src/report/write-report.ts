@@ -5,7 +5,7 @@ import { storeEvidence } from '../harness/evidence';
 import { buildComplianceReport } from './compliance-report';
 import { collectFindings, ruleStatuses, writeFindingsFiles } from './findings-file';
 import { renderHtml } from './html-report';
-import type { Manifest } from './manifest';
+import { type Manifest, writeManifest } from './manifest';
 import { renderMarkdown } from './markdown-report';
 import { compareWithBaseline } from './regression';
 import type { ComplianceReport } from './report-types';
@@ -29,7 +29,7 @@ export interface WrittenReport {
 
 /**
  * Writes the run's report files from its messages and evidence: report.html, report.md,
- * findings.json, findings.csv (and regression.csv with a baseline).
+ * findings.json, findings.csv (and regression.csv with a baseline); manifest.json gains the two verdicts.
  */
 export function writeRunReport(options: WriteReportOptions): WrittenReport {
   const { outDir, catalog, run, manifest } = options;
@@ -45,6 +45,10 @@ export function writeRunReport(options: WriteReportOptions): WrittenReport {
   const statuses = Object.fromEntries(report.rules.map((r) => [r.id, r.status]));
   const rules = ruleStatuses(catalog, run);
   for (const [id, rule] of Object.entries(rules)) rule.status = statuses[id] as typeof rule.status;
+  writeManifest(outDir, {
+    ...manifest,
+    verdict: { rules: report.verdict.rules, tenant: report.verdict.tenant },
+  });
   writeFindingsFiles(outDir, { runId: manifest.runId, complete: run.finished, rules }, collected);
   if (options.baseline) {
     report.regression = compareWithBaseline(options.baseline, {
