@@ -1,6 +1,7 @@
 import { createSecureContext } from 'node:tls';
 import { AdminInputError, type AdminRoute } from '../admin';
-import { type EdgeState, parseInstall, parseObject, parseRoots } from './edge-state';
+import { type EdgeInstall, type EdgeState, parseInstall, parseObject } from './edge-state';
+import { parseRoots } from './root-store';
 
 /**
  * The Edge's own admin routes:
@@ -36,8 +37,11 @@ export function edgeRoutes(state: EdgeState, apply: () => void): Record<string, 
   };
 }
 
-export function loadInstall(state: EdgeState, body: string, apply: () => void) {
+/** The install a PUT /__admin/data body describes, its certificate and key checked usable by TLS. */
+export function parseUsableInstall(body: string): EdgeInstall {
   const install = parseInstall(body);
+  const pair = `${install.certPem}\0${install.keyPem}`;
+  if (usablePairs.has(pair)) return install;
   try {
     createSecureContext({ cert: install.certPem, key: install.keyPem });
   } catch (error) {
@@ -47,6 +51,16 @@ export function loadInstall(state: EdgeState, body: string, apply: () => void) {
       'certPem',
     );
   }
+  if (usablePairs.size >= 16) usablePairs.clear();
+  usablePairs.add(pair);
+  return install;
+}
+
+/** Certificate and key pairs already checked (checking one builds a TLS context, which is not cheap). */
+const usablePairs = new Set<string>();
+
+/** Installs the Edge (a load, or a reset back to the loaded install) and applies its TLS context. */
+export function installEdge(state: EdgeState, install: EdgeInstall, apply: () => void) {
   state.load(install);
   apply();
   return state.status();

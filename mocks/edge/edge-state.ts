@@ -1,6 +1,7 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { SecureContextOptions } from 'node:tls';
 import { AdminInputError } from '../admin';
+import { certificate, parseRoots } from './root-store';
 import { buildIssuerList, EDGE_OS, type EdgeOs, type IssuerList, sendsIssuerList } from './schannel';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -42,9 +43,7 @@ export class EdgeState {
   load(install: EdgeInstall): void {
     this.install = install;
     this.store = parseRoots(install.roots);
-    this.intermediates = (install.certPem.match(PEM_CERTIFICATE) ?? [])
-      .slice(1)
-      .map((pem) => new X509Certificate(pem));
+    this.intermediates = (install.certPem.match(PEM_CERTIFICATE) ?? []).slice(1).map(certificate);
     this.registryWritten = undefined;
     this.registryEffective = undefined;
     this.replica = undefined;
@@ -71,15 +70,25 @@ export class EdgeState {
     return this.cachedList.list;
   }
 
-  /** The TLS context: the Edge certificate, and the list of CA names the CertificateRequest carries. */
+  private cachedContext?: { install: EdgeInstall; list: IssuerList; options: SecureContextOptions };
+
+  /**
+   * The TLS context: the Edge certificate, and the list of CA names the CertificateRequest carries.
+   * The same object while the certificate and the list are the same, so the server builds a context
+   * (every CA parsed again by OpenSSL) only when the store or the registry value read at start changed.
+   */
   secureContext(): SecureContextOptions | undefined {
     if (!this.install) return undefined;
     const list = this.issuerList();
-    return {
+    const cached = this.cachedContext;
+    if (cached?.list === list && sameCertificate(cached.install, this.install)) return cached.options;
+    const options = {
       cert: this.install.certPem,
       key: this.install.keyPem,
       ca: list.sent.map((c) => c.toString()),
     };
+    this.cachedContext = { install: this.install, list, options };
+    return options;
   }
 
   status() {
@@ -109,6 +118,10 @@ export class EdgeState {
   }
 }
 
+function sameCertificate(a: EdgeInstall, b: EdgeInstall): boolean {
+  return a.certPem === b.certPem && a.keyPem === b.keyPem;
+}
+
 export function parseInstall(body: string): EdgeInstall {
   const data = parseObject(body);
   for (const key of ['certPem', 'keyPem'] as const)
@@ -129,23 +142,6 @@ export function parseInstall(body: string): EdgeInstall {
     os,
     fqdn: typeof data.fqdn === 'string' ? data.fqdn : 'edge.local',
   };
-}
-
-/** The Root store from PEM strings, in store order; names the first bad entry. */
-export function parseRoots(roots: unknown): X509Certificate[] {
-  if (!Array.isArray(roots))
-    throw new AdminInputError('"roots" must be an array of PEM certificates', 'bad-roots', 'roots');
-  return roots.map((pem, i) => {
-    try {
-      return new X509Certificate(String(pem));
-    } catch (error) {
-      throw new AdminInputError(
-        `roots[${i}] is not a PEM certificate: ${(error as Error).message}`,
-        'bad-roots',
-        `roots[${i}]`,
-      );
-    }
-  });
 }
 
 export function parseObject(body: string): Record<string, unknown> {

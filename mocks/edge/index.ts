@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
-import type { TLSSocket } from 'node:tls';
+import type { SecureContextOptions, TLSSocket } from 'node:tls';
 import {
   adminRoutes,
   closeServer,
@@ -15,8 +15,8 @@ import {
   stopOnce,
   urlHost,
 } from '../admin';
-import { edgeRoutes, loadInstall } from './admin-routes';
-import { EdgeState } from './edge-state';
+import { edgeRoutes, installEdge, parseUsableInstall } from './admin-routes';
+import { type EdgeInstall, EdgeState } from './edge-state';
 import { handleReplication } from './replication';
 import { oneLine, verifyAgainstStore } from './trust';
 
@@ -30,7 +30,7 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
   const core = mockCore('edge');
   const { clock, journal, faults } = core;
   const state = new EdgeState();
-  let fixture: string | undefined;
+  let fixture: EdgeInstall | undefined;
   const server: Server = createServer({
     requestCert: true,
     rejectUnauthorized: false,
@@ -38,9 +38,11 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
     maxVersion: 'TLSv1.2',
     handshakeTimeout: 5000,
   });
+  let applied: SecureContextOptions | undefined;
   const apply = () => {
     const context = state.secureContext();
-    if (context) server.setSecureContext(context);
+    if (context && context !== applied) server.setSecureContext(context);
+    applied = context;
     const list = state.issuerList();
     if (list.truncated)
       state.events.push({
@@ -91,12 +93,13 @@ export async function startEdgeMock(options: MockOptions = {}): Promise<StartedM
     adminRoutes({
       ...core,
       load: (body) => {
-        const status = loadInstall(state, body, apply);
-        fixture = body;
+        const install = parseUsableInstall(body);
+        const status = installEdge(state, install, apply);
+        fixture = install;
         return status;
       },
       reset: () => {
-        if (fixture) loadInstall(state, fixture, apply);
+        if (fixture) installEdge(state, fixture, apply);
       },
       routes: edgeRoutes(state, apply),
     }),
