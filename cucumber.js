@@ -1,7 +1,8 @@
 // Cucumber profile used by `lync-harness run` (via the API) and by `npx cucumber-js` for development.
 module.exports = {
   default: {
-    requireModule: ['ts-node/register'],
+    // TypeScript transpiled once per content and cached (scripts/register-ts.js), in every worker too.
+    requireModule: [require.resolve('./scripts/register-ts.js')],
     // Step files end in .steps.ts; steps/support holds the World and hooks. Unit tests live elsewhere.
     require: ['steps/support/*.ts', 'steps/**/*.steps.ts'],
     paths: ['features/**/*.feature'],

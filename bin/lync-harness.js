@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `lync-harness` command: TypeScript runs through ts-node in transpile-only mode
-// (type checking is a separate `npm run typecheck`).
-process.env.TS_NODE_TRANSPILE_ONLY = 'true';
-process.env.TS_NODE_PROJECT = require('node:path').join(__dirname, '..', 'tsconfig.json');
-require('ts-node/register');
+// Entry point of the `lync-harness` command: TypeScript runs transpiled without a type check (that is
+// `npm run typecheck`), each file's output cached by content (scripts/register-ts.js).
+require('../scripts/register-ts');
 require('../src/cli.ts')
   .main(process.argv.slice(2))
   .then((code) => {
