@@ -12,11 +12,7 @@ import { reproduce } from './triage';
  * Corpus files whose replay still fails, with what will fix them. node:test reports these as todo, so
  * the suite stays green and lists them; drop a line once its fix has landed and the replay passes.
  */
-const NOT_YET_PASSING: Record<string, string> = {
-  // The OAB schedule lists every event between the old and the new time: 1e15 ms is 46 million of them.
-  'admin/exchange--clock-advance-1e15-ms-with-token.bin':
-    'not owned yet: the Exchange OAB schedule on a far clock',
-};
+const NOT_YET_PASSING: Record<string, string> = {};
 
 /** Every corpus file, replayed alone against a fresh server: it survives, and answers a normal request after. */
 for (const file of readCorpus()) {

@@ -44,3 +44,40 @@ export function eventsBetween(profile: OabScheduleProfile, from: number, to: num
     .filter((e) => e.at > from && e.at <= to)
     .sort((a, b) => a.at - b.at || (a.kind === 'generate' ? -1 : 1));
 }
+
+/** How many events of `kind` the profile has after `from` up to and including `to` (counted, not listed). */
+export function countEvents(
+  profile: OabScheduleProfile,
+  kind: OabEvent['kind'],
+  from: number,
+  to: number,
+): number {
+  if (to <= from) return 0;
+  const minutes = kind === 'generate' ? profile.generationMinutes : profile.distributionMinutes;
+  const daily = (t: number, offset: number) => Math.floor((t - offset) / DAY_MS);
+  return minutes.reduce((n, m) => n + daily(to, m * 60_000) - daily(from, m * 60_000), 0);
+}
+
+/** The time of the profile's last event of `kind` at or before `to`, if it has any. */
+export function lastEventAtOrBefore(
+  profile: OabScheduleProfile,
+  kind: OabEvent['kind'],
+  to: number,
+): number | undefined {
+  const minutes = kind === 'generate' ? profile.generationMinutes : profile.distributionMinutes;
+  let last: number | undefined;
+  for (const m of minutes) {
+    const offset = m * 60_000;
+    const at = Math.floor((to - offset) / DAY_MS) * DAY_MS + offset;
+    if (last === undefined || at > last) last = at;
+  }
+  return last;
+}
+
+/** Days before the new clock reading whose events are run one by one; anything earlier is counted. */
+export const LISTED_DAYS = 31;
+
+/** Where an advance from `from` to `to` starts listing events: `from`, or LISTED_DAYS whole days before `to`. */
+export function listedFrom(from: number, to: number): number {
+  return Math.max(from, Math.floor(to / DAY_MS) * DAY_MS - LISTED_DAYS * DAY_MS);
+}

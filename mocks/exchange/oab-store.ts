@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Recipient } from './directory';
 import { storeInLzxContainer } from './lzx-container';
 import { fullDetailsParts } from './oab-details';
-import { eventsBetween, OAB_SCHEDULES, type OabScheduleProfile } from './oab-schedule';
+import {
+  countEvents,
+  eventsBetween,
+  lastEventAtOrBefore,
+  listedFrom,
+  OAB_SCHEDULES,
+  type OabScheduleProfile,
+} from './oab-schedule';
 
 export const OAL_GUID = '8b9b5d5e-2f1c-4c43-9d37-5b8e2f0a1c11';
 export const OAB_GUID = 'c6a1f0f4-5b7e-4a0b-8f3e-0d9a6b2c4e71';
@@ -16,6 +23,8 @@ export interface OabStep {
   records?: number;
   /** For distribution: whether a newer OAB was copied to the virtual directory. */
   copied?: boolean;
+  /** A clock moved more than LISTED_DAYS: the generations before are this one step, and how many they were. */
+  generations?: number;
 }
 
 /** One generated OAB: a snapshot of the GAL at generation time, its bytes built on first use. */
@@ -76,7 +85,9 @@ export class OabStore {
    * `log` hears each step with its own time (the clock has already moved on).
    */
   advance(from: number, to: number, gal: () => Recipient[], log: (step: OabStep) => void = () => {}): void {
-    for (const event of eventsBetween(this.profile, from, to)) {
+    const listed = listedFrom(from, to);
+    if (listed > from) this.skip(from, listed, gal(), log);
+    for (const event of eventsBetween(this.profile, listed, to)) {
       if (event.kind === 'generate') {
         this.generated = new OabGeneration(this.generated.sequence + 1, event.at, gal());
         log({
@@ -88,6 +99,22 @@ export class OabStore {
         if (this.profile.distributionMinutes.length === 0) this.publish(event.at, log);
       } else this.publish(event.at, log);
     }
+  }
+
+  /**
+   * The generations of a long advance, counted rather than run: the GAL cannot change while the clock
+   * moves, so they all snapshot the same recipients, and only the last one can still be distributed.
+   * The listed days that follow hold every distribution, so the virtual directory ends as if each step ran.
+   */
+  private skip(from: number, to: number, recipients: Recipient[], log: (step: OabStep) => void): void {
+    const generations = countEvents(this.profile, 'generate', from, to);
+    const at = lastEventAtOrBefore(this.profile, 'generate', to);
+    if (generations === 0 || at === undefined) return;
+    this.generated = new OabGeneration(this.generated.sequence + generations, at, recipients);
+    log({ kind: 'generate', at, sequence: this.generated.sequence, records: recipients.length, generations });
+    const distributed = lastEventAtOrBefore(this.profile, 'distribute', to);
+    if (this.profile.distributionMinutes.length === 0) this.publish(at, log);
+    else if (distributed !== undefined && distributed >= at) this.publish(distributed, log);
   }
 
   private publish(at: number, log: (step: OabStep) => void): void {

@@ -29,7 +29,12 @@ export class ExchangeState {
           journal.record({
             operation: `oab.${step.kind}`,
             request: { scheduledAt: new Date(step.at).toISOString(), profile: this.oab.profile.name },
-            outcome: { sequence: step.sequence, records: step.records, copied: step.copied },
+            outcome: {
+              sequence: step.sequence,
+              records: step.records,
+              copied: step.copied,
+              generations: step.generations,
+            },
           }),
       ),
     );
