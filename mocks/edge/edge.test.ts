@@ -81,6 +81,19 @@ test('the registry value only takes effect after a restart', async () => {
   assert.equal((await probeIssuers('127.0.0.1', port)).names.length, 0);
 });
 
+test('a truncated answer to the replication push is a failed attempt, not a crash of the harness', async () => {
+  const fe = await frontEndCredentials();
+  const replicator = new FrontEndReplicator(fe.fqdn, fe.credentials, fe.trustedRootsPem);
+  await admin('PUT', '/__admin/data', await edgeInstallBody(120));
+  await admin('POST', '/__admin/faults', { kind: 'malformed', operation: 'replication.push', count: 1 });
+  const attempt = await replicator.replicate(edge.urls.https, EDGE_FQDN, {
+    version: 1,
+    createdAt: '2014-12-01T09:00:00Z',
+  });
+  assert.equal(attempt.status.UpToDate, false);
+  assert.match(attempt.failure ?? '', /the Edge answered HTTP 200 with a body that is not JSON/);
+});
+
 test('the Front End replicates within the limit and is refused past it, for the real reason', async () => {
   const fe = await frontEndCredentials();
   const replicator = new FrontEndReplicator(fe.fqdn, fe.credentials, fe.trustedRootsPem);

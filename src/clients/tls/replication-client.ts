@@ -101,8 +101,15 @@ export class FrontEndReplicator {
             const text = Buffer.concat(chunks).toString('utf8');
             if (res.statusCode !== 200)
               return reject(new Error(`the Edge answered HTTP ${res.statusCode}: ${text}`));
-            resolve(JSON.parse(text));
+            try {
+              resolve(JSON.parse(text));
+            } catch {
+              reject(
+                new Error(`the Edge answered HTTP 200 with a body that is not JSON: ${text.slice(0, 200)}`),
+              );
+            }
           });
+          res.on('error', (error) => reject(new Error(`reading the Edge's answer failed: ${error.message}`)));
         },
       );
       req.on('error', (error: NodeJS.ErrnoException) => reject(new Error(describe(error, credential))));
