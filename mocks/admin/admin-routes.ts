@@ -62,7 +62,7 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
       json: { service: options.service, status: 'ok', now: clock.now().toISOString() },
     }),
     'POST /__admin/reset': async (req) => {
-      const { correlationId } = parseJson(req.body || '{}') as { correlationId?: string };
+      const { correlationId } = parseJson(req.body) as { correlationId?: string };
       journal.clear();
       faults.clearScenarioFaults();
       clock.rewind();
@@ -109,7 +109,7 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
     'GET /__admin/faults': () => ({ json: { faults: faults.list() } }),
     'POST /__admin/faults': (req) => {
       try {
-        faults.inject(parseJson(req.body) as Fault);
+        faults.inject(parseJson(req.body) as unknown as Fault);
       } catch (error) {
         throw new AdminInputError((error as Error).message, 'bad-fault');
       }
@@ -129,12 +129,22 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
   return routes;
 }
 
-export function parseJson(body: string): unknown {
+/** The body as a JSON object (an empty body is `{}`); anything else is the caller's 400. */
+export function parseJson(body: string): Record<string, unknown> {
+  let value: unknown;
   try {
-    return JSON.parse(body || '{}');
+    value = JSON.parse(body || '{}');
   } catch {
     throw new AdminInputError('the body is not valid JSON', 'bad-json');
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AdminInputError(`the body must be a JSON object, not ${describeJson(value)}`, 'bad-json');
+  return value as Record<string, unknown>;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
 
 export function errors(code: string, message: string, source?: string) {

@@ -6,6 +6,7 @@ export {
   type AdminRoute,
   type AdminRoutes,
   adminRoutes,
+  parseJson,
 } from './admin-routes';
 export { adminContext, handleAdmin, startAdminServer } from './admin-server';
 export { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from './admin-token';

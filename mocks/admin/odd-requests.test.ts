@@ -109,3 +109,29 @@ test('a client that hangs up mid-body is journaled by every server, which goes o
   }
   assert.deepEqual(stray, []);
 });
+
+test('an admin body that is JSON but not an object is a 400 naming what it is, on every mock', async () => {
+  const cases: Array<[string, string, string]> = [
+    ['POST', '/__admin/reset', 'null'],
+    ['POST', '/__admin/reset', '[]'],
+    ['POST', '/__admin/correlation', '1'],
+    ['PUT', '/__admin/clock', '"2014-12-01T00:00:00Z"'],
+    ['POST', '/__admin/clock/advance', 'true'],
+    ['POST', '/__admin/faults', 'null'],
+  ];
+  for (const [name, mock] of Object.entries(mocks))
+    for (const [method, path, body] of cases) {
+      const r = await fetch(`${mock.urls.admin}${path}`, { method, body, headers: adminHeaders() });
+      const text = await r.text();
+      assert.equal(r.status, 400, `${name} ${method} ${path} ${body}: ${text}`);
+      assert.match(text, /the body must be a JSON object, not (null|an array|a number|a string|a boolean)/);
+    }
+  const exchange = mocks.exchange.urls.admin;
+  const schedule = await fetch(`${exchange}/__admin/oab/schedule`, {
+    method: 'PUT',
+    body: 'null',
+    headers: adminHeaders(),
+  });
+  assert.equal(schedule.status, 400, 'the Exchange OAB schedule route reads its body the same way');
+  assert.deepEqual(stray, []);
+});

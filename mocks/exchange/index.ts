@@ -8,6 +8,7 @@ import {
   loopbackHost,
   type MockOptions,
   mockCore,
+  parseJson,
   type StartedMock,
   stopOnce,
   urlHost,
@@ -47,7 +48,7 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
     routes: {
       'GET /__admin/oab': () => ({ json: state.oab.state() }),
       'PUT /__admin/oab/schedule': (req) => {
-        const { profile } = parseJsonObject(req.body) as { profile?: string };
+        const { profile } = parseJson(req.body) as { profile?: string };
         const chosen = profile ? OAB_SCHEDULES[profile] : undefined;
         if (!chosen)
           throw new AdminInputError(
@@ -84,12 +85,4 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
     adminToken: adminContext(routes).token,
     stop: stopOnce(() => closeServer(server)),
   };
-}
-
-function parseJsonObject(body: string): Record<string, unknown> {
-  try {
-    return JSON.parse(body || '{}') as Record<string, unknown>;
-  } catch {
-    throw new AdminInputError('[mock:exchange] the body is not JSON', 'bad-json');
-  }
 }
