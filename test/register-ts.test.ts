@@ -32,5 +32,6 @@ test('a .ts file is transpiled once: the next start takes it from the cache with
   assert.equal(first.compiler, true, 'the first load transpiles');
   const second = load(file);
   assert.equal(second.compiler, false, 'the second load reads the cache');
-  for (const run of [first, second]) assert.match(run.frame, /sample\.ts:6:\d+\)$/, 'TypeScript line numbers');
+  for (const run of [first, second])
+    assert.match(run.frame, /sample\.ts:6:\d+\)$/, 'TypeScript line numbers');
 });
