@@ -13,6 +13,11 @@ const PACKAGES = {
   gcc: '/usr/bin/gcc',
   'libmspack-dev': '/usr/include/mspack.h',
   chromium: '/usr/bin/chromium',
+  // Samba's AD domain controller, the third witness beside the mock DCs (`--ldap samba`).
+  samba: '/usr/sbin/samba',
+  'samba-ad-dc': '/usr/share/doc/samba-ad-dc',
+  'samba-ad-provision': '/usr/share/samba/setup/provision.ldif',
+  'samba-dsdb-modules': '/usr/share/doc/samba-dsdb-modules',
 };
 
 const missing = Object.keys(PACKAGES).filter((pkg) => !existsSync(PACKAGES[pkg]));

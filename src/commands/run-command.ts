@@ -89,6 +89,7 @@ function createRunFolder(
     sampleSize: options.sampleSize,
     galsyncFlow: options.galsyncFlow && resolve(options.galsyncFlow),
     mode: options.mode,
+    ldap: options.ldap,
     settings: options.settings,
   };
   const configFile = join(outDir, 'run-config.json');

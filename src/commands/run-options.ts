@@ -14,6 +14,8 @@ export interface RunOptions {
   outRoot: string;
   out?: string;
   mode: 'embedded' | 'containers';
+  /** Which domain controllers play the forests: the mock DCs, or Samba's AD DC (local processes). */
+  ldap: 'mock' | 'samba';
   settings: Record<string, string>;
   failOnFindings: boolean;
   parallel: number;
@@ -52,6 +54,9 @@ Options:
   --setting NAME=VALUE  a catalog setting, e.g. oabProfile=exchange2013, edgeOs=windows2012 (repeatable)
   --tags EXPR           only scenarios matching a Cucumber tag expression, e.g. "@GAL-05 or @SRCH-03"
   --services MODE       embedded (default: mocks in-process) or containers (Docker)
+  --ldap KIND           mock (default: the mock domain controllers) or samba: each forest's directory
+                        is a Samba AD DC provisioned on a loopback address of its own (embedded mode,
+                        as root, with the samba, samba-ad-dc and samba-ad-provision packages)
   --out DIR             write the run into DIR instead of reports/<run-id>
   --baseline DIR        compare with an approved earlier run: rules whose status changed, objects whose
                         findings changed, GALSync flow changes (shown in the report, also regression.csv)
@@ -85,6 +90,10 @@ export function parseRunOptions(args: string[]): RunOptions {
   const mode = (v.services ?? 'embedded') as RunOptions['mode'];
   if (mode !== 'embedded' && mode !== 'containers')
     throw new UsageError(`--services must be embedded or containers, got ${mode}`);
+  const ldap = (v.ldap ?? 'mock') as RunOptions['ldap'];
+  if (ldap !== 'mock' && ldap !== 'samba') throw new UsageError(`--ldap must be mock or samba, got ${ldap}`);
+  if (ldap === 'samba' && mode === 'containers')
+    throw new UsageError('--ldap samba runs Samba as local processes: use it with --services embedded');
   const settings: Record<string, string> = {};
   for (const pair of (v.setting as string[] | undefined) ?? []) {
     const match = /^([A-Za-z][\w-]*)=(.*)$/.exec(pair);
@@ -111,6 +120,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     outRoot: 'reports',
     out: v.out as string | undefined,
     mode,
+    ldap,
     settings,
     failOnFindings: Boolean(v['fail-on-findings']),
     parallel,
@@ -160,6 +170,7 @@ function parse(args: string[]) {
       setting: { type: 'string', multiple: true },
       tags: { type: 'string' },
       services: { type: 'string' },
+      ldap: { type: 'string' },
       out: { type: 'string' },
       baseline: { type: 'string' },
       waive: { type: 'string', multiple: true },

@@ -1,6 +1,6 @@
 import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { discoverPox } from '../clients/exchange/autodiscover';
-import { DIRECTORY_PASSWORD } from '../harness/directory';
+import { DIRECTORY_PASSWORD, type DirectoryKind } from '../harness/directory';
 import { type Environment, startEnvironment } from '../harness/environment';
 import type { StartedService } from '../harness/service-set';
 import { loadTenant } from '../tenant/load';
@@ -18,10 +18,12 @@ import { UsageError } from './usage-error';
 
 export const SERVE_HELP = `lync-harness serve: start every mock service on loopback, seeded with a tenant, until Ctrl-C
 
-Usage: lync-harness serve [--tenant FILE ...] [--sample-size N] [--once]
+Usage: lync-harness serve [--tenant FILE ...] [--sample-size N] [--ldap mock|samba] [--once]
 
   --tenant FILE      a forest's LDIF export (online=FILE / onpremises=FILE as for run); default: the sample tenant
   --sample-size N    extra generated objects in the sample tenant
+  --ldap KIND        mock (default) or samba: each forest's domain controller is a Samba AD DC on a
+                     loopback address of its own (127.0.0.2, ...; as root, with Samba's packages)
   --once             start, print the endpoints, check each service's health, stop (for scripts and CI)
 
 Every service is seeded from the tenant (the domain controllers with its forests, Exchange Online with
@@ -36,7 +38,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     return 0;
   }
   const tenant = loadTenant({ files: options.tenants, sampleSize: options.sampleSize });
-  const env = startEnvironment({ mode: 'embedded', tenant });
+  const env = startEnvironment({ mode: 'embedded', tenant, ldap: options.ldap });
   try {
     await env.seedAll();
     for (const forest of tenant.forests)
@@ -112,7 +114,13 @@ async function exchangeLines(cloud: Awaited<ReturnType<Environment['tenant']['cl
 }
 
 function parse(args: string[]) {
-  const options = { tenants: [] as string[], sampleSize: 0, once: false, help: false };
+  const options = {
+    tenants: [] as string[],
+    sampleSize: 0,
+    once: false,
+    help: false,
+    ldap: 'mock' as DirectoryKind,
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = () => {
@@ -122,7 +130,12 @@ function parse(args: string[]) {
     if (a === '--help' || a === '-h') options.help = true;
     else if (a === '--once') options.once = true;
     else if (a === '--tenant') options.tenants.push(value());
-    else if (a === '--sample-size') {
+    else if (a === '--ldap') {
+      const kind = value();
+      if (kind !== 'mock' && kind !== 'samba')
+        throw new UsageError(`--ldap must be mock or samba, got ${kind}`);
+      options.ldap = kind;
+    } else if (a === '--sample-size') {
       options.sampleSize = Number(value());
       if (!Number.isInteger(options.sampleSize) || options.sampleSize < 0)
         throw new UsageError('--sample-size takes a whole number >= 0');

@@ -1,7 +1,7 @@
 import type { ForestRole, Tenant } from '../tenant/tenant';
 import { forestByRole } from '../tenant/tenant';
 import { type SeededCloud, seedCloud } from './cloud-directory';
-import { DIRECTORY_SERVICE, type SeededDirectory, seedDirectory } from './directory';
+import { type DirectoryKind, directoryService, type SeededDirectory, seedDirectory } from './directory';
 import { type LyncOnlinePerson, lyncOnlineDirectory } from './lync-online-seed';
 import type { ServiceSet, StartedService } from './service-set';
 
@@ -26,6 +26,8 @@ export class DataSpace {
     private readonly prefix: string,
     /** Availability of signed-in people by SIP address (the rest are Available). */
     private readonly presence: Record<string, string> = {},
+    /** Which domain controllers play the forests. */
+    private readonly directoryKind: DirectoryKind = 'mock',
   ) {}
 
   hasForest(role: ForestRole): boolean {
@@ -33,7 +35,7 @@ export class DataSpace {
   }
 
   directory(role: ForestRole): Promise<SeededDirectory> {
-    return seededOnce(this.services, this.prefix + DIRECTORY_SERVICE[role], (service) =>
+    return seededOnce(this.services, this.prefix + directoryService(role, this.directoryKind), (service) =>
       seedDirectory(service, forestByRole(this.data, role)),
     );
   }

@@ -9,6 +9,14 @@ export const DIRECTORY_SERVICE: Record<ForestRole, string> = {
   online: 'ldap-online',
 };
 
+/** The mock DCs (default) or Samba's AD DC (`--ldap samba`). */
+export type DirectoryKind = 'mock' | 'samba';
+
+/** The service kind of a forest's domain controller. */
+export function directoryService(role: ForestRole, kind: DirectoryKind = 'mock'): string {
+  return kind === 'samba' ? `samba-${role}` : DIRECTORY_SERVICE[role];
+}
+
 /** The mock DC's built-in administrator password (set on seeding; every account of the data shares it). */
 export const DIRECTORY_PASSWORD = 'Passw0rd!';
 

@@ -2,6 +2,7 @@ import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { edgeInstallBody, poolInstallBody } from '../pki/fixtures';
 import type { Tenant } from '../tenant/tenant';
 import { DataSpace, seededOnce } from './data-space';
+import type { DirectoryKind } from './directory';
 import { FIXTURE_PRESENCE } from './fixtures';
 import { type ServiceMode, ServiceSet, type StartedService } from './service-set';
 
@@ -11,6 +12,8 @@ export interface EnvironmentOptions {
   tenant: Tenant;
   /** The rule examples' fixtures; the same data as the tenant (or absent, as for `serve`) makes one space. */
   fixtures?: Tenant;
+  /** Which domain controllers play the forests: the mock DCs (default) or Samba's AD DC. */
+  ldap?: DirectoryKind;
 }
 
 /** How many public roots the Edge's store holds when the environment installs it (replication works). */
@@ -30,15 +33,17 @@ export class Environment {
     // One admin token for the run, set before any service starts: its processes and containers inherit it.
     process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
     this.services = new ServiceSet(options.mode);
-    const { tenant, fixtures } = options;
+    const { tenant, fixtures, ldap } = options;
     if (!fixtures) {
-      this.tenant = new DataSpace('tenant', tenant, this.services, '');
+      this.tenant = new DataSpace('tenant', tenant, this.services, '', {}, ldap);
       this.fixtures = this.tenant;
     } else {
       // The fixtures keep the plain service names; a tenant of its own gets services of its own.
-      this.fixtures = new DataSpace('fixtures', fixtures, this.services, '', FIXTURE_PRESENCE);
+      this.fixtures = new DataSpace('fixtures', fixtures, this.services, '', FIXTURE_PRESENCE, ldap);
       this.tenant =
-        fixtures === tenant ? this.fixtures : new DataSpace('tenant', tenant, this.services, 'tenant/');
+        fixtures === tenant
+          ? this.fixtures
+          : new DataSpace('tenant', tenant, this.services, 'tenant/', {}, ldap);
     }
   }
 

@@ -4,6 +4,7 @@ import { startExchangeMock } from '../../mocks/exchange';
 import { startLdapMock } from '../../mocks/ldap';
 import { startLyncFeMock } from '../../mocks/lync-fe';
 import { startLyncOnlineMock } from '../../mocks/lync-online';
+import { startSambaDc } from '../../mocks/samba';
 
 /**
  * The services the harness can start, by name. Each mock module adds one line here.
@@ -16,4 +17,7 @@ export const serviceFactories: Record<string, (options: MockOptions) => Promise<
   'ldap-online': (o) => startLdapMock({ ...o, service: 'ldap-online' }),
   'lync-fe': startLyncFeMock,
   'lync-online': startLyncOnlineMock,
+  // Samba's AD DC, the real directory beside the mock DCs (`--ldap samba`).
+  'samba-onpremises': (o) => startSambaDc({ ...o, service: 'samba-onpremises' }),
+  'samba-online': (o) => startSambaDc({ ...o, service: 'samba-online' }),
 };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { DirectoryKind } from './directory';
 
 /** What `lync-harness run` hands to every Cucumber worker (through LYNC_HARNESS_RUN, a JSON file). */
 export interface RunConfig {
@@ -11,6 +12,8 @@ export interface RunConfig {
   /** GALSync flow file; the out-of-the-box flow when absent. */
   galsyncFlow?: string;
   mode: 'embedded' | 'containers';
+  /** Which domain controllers play the forests (`--ldap`); the mock DCs when absent. */
+  ldap?: DirectoryKind;
   /** Named settings (catalog `settings`), e.g. `{ oabProfile: 'exchange2013' }`. */
   settings: Record<string, string>;
 }

@@ -30,5 +30,10 @@ export function runtime(): Runtime {
 function environmentFor(config: RunConfig): Environment {
   const tenant = loadTenant({ files: config.tenantFiles, sampleSize: config.sampleSize });
   const isBareSample = config.tenantFiles.length === 0 && config.sampleSize === 0;
-  return startEnvironment({ mode: config.mode, tenant, fixtures: isBareSample ? tenant : fixtureTenant() });
+  return startEnvironment({
+    mode: config.mode,
+    tenant,
+    fixtures: isBareSample ? tenant : fixtureTenant(),
+    ldap: config.ldap,
+  });
 }
