@@ -1,6 +1,7 @@
 // The Debian tools the tests use as real clients and peers of the mocks. `npm test` runs this first:
 // when one is missing it installs it with apt-get (as root), or stops naming the packages and the
-// command that installs them. Nothing is installed when everything is there.
+// command that installs them. Nothing is installed when everything is there. `node scripts/system-tools.js
+// slapd ldap-utils` checks only the packages named (a benchmark needs fewer than the tests).
 const { execFileSync, spawnSync } = require('node:child_process');
 const { existsSync, rmSync, writeFileSync } = require('node:fs');
 
@@ -20,7 +21,15 @@ const PACKAGES = {
   'samba-dsdb-modules': '/usr/share/doc/samba-dsdb-modules',
 };
 
-const missing = Object.keys(PACKAGES).filter((pkg) => !existsSync(PACKAGES[pkg]));
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((pkg) => !(pkg in PACKAGES));
+if (unknown.length > 0) {
+  console.error(
+    `[system-tools] unknown package ${unknown.join(', ')}; known: ${Object.keys(PACKAGES).join(', ')}`,
+  );
+  process.exit(2);
+}
+const missing = (wanted.length ? wanted : Object.keys(PACKAGES)).filter((pkg) => !existsSync(PACKAGES[pkg]));
 if (missing.length === 0) process.exit(0);
 
 const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;

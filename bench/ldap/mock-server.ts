@@ -4,7 +4,7 @@
  * line `{"event":"listening",...}`. The benchmark's bind account (slapd's rootdn there) is added as a
  * plain user, CN=admin,DC=abc,DC=corp / bench-secret. Stops on SIGTERM/SIGINT.
  *
- * usage: node -r ts-node/register bench/ldap/mock-server.ts --ldif FILE --port 38390
+ * usage: node -r ./scripts/register-ts.js bench/ldap/mock-server.ts --ldif FILE --port 38390
  */
 import { readFileSync } from 'node:fs';
 import { adminHeaders } from '../../mocks/admin';

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:scale [-- --sizes 10000,100000] [--with-1m]`: a `lync-harness run` on generated
+ * tenants of growing size (the sample tenant plus N generated objects, `--sample-size N`), each timed
+ * wall to wall, with the peak resident memory of the whole run (the harness and every mock process it
+ * started, summed) and of its largest single process; then the slope between sizes per 100,000 objects,
+ * so a regression in growth shows. 1,000,000 objects takes long: only with --with-1m.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const TARGETS: Record<number, { seconds: number; mb: number }> = {
+  100000: { seconds: 30, mb: 1024 },
+  1000000: { seconds: 300, mb: 4096 },
+};
+
+interface Measurement {
+  size: number;
+  seconds: number;
+  treePeakMB: number;
+  largestPeakMB: number;
+  exitCode: number | null;
+  scenarios: string;
+}
+
+/** The resident set of `pid` and every descendant, from /proc (kB). */
+function treeRss(pid: number): { total: number; largest: number } {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+      rss.set(Number(name), (Number(fields[21]) * 4096) / 1024);
+    } catch {
+      // the process ended while we read
+    }
+  }
+  let total = 0;
+  let largest = 0;
+  const queue = [pid];
+  while (queue.length) {
+    const p = queue.pop() as number;
+    const kb = rss.get(p) ?? 0;
+    total += kb;
+    largest = Math.max(largest, kb);
+    queue.push(...(children.get(p) ?? []));
+  }
+  return { total, largest };
+}
+
+async function measure(size: number): Promise<Measurement> {
+  const out = mkdtempSync(join(tmpdir(), `lh-scale-${size}-`));
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'lync-harness.js'), 'run', '--sample-size', String(size), '--quiet', '--out', out],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  let treePeak = 0;
+  let largestPeak = 0;
+  const sample = () => {
+    const { total, largest } = treeRss(child.pid as number);
+    treePeak = Math.max(treePeak, total);
+    largestPeak = Math.max(largestPeak, largest);
+  };
+  // Memory is sampled every 100 ms (a measurement, not a condition anything waits for).
+  const sampler = setInterval(sample, 100);
+  const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+  const scenarios = output.match(/\d+ of \d+ selected scenarios ran/)?.[0] ?? 'no summary line';
+  return {
+    size,
+    seconds,
+    treePeakMB: treePeak / 1024,
+    largestPeakMB: largestPeak / 1024,
+    exitCode,
+    scenarios,
+  };
+}
+
+function slope(a: Measurement, b: Measurement): string {
+  const per = (b.size - a.size) / 100_000;
+  return `${((b.seconds - a.seconds) / per).toFixed(1)} s and ${((b.treePeakMB - a.treePeakMB) / per).toFixed(0)} MB per 100k objects (${a.size.toLocaleString('en')} -> ${b.size.toLocaleString('en')})`;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const listed = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,100000';
+  const sizes = listed.split(',').map(Number);
+  if (args.includes('--with-1m')) sizes.push(1_000_000);
+  if (sizes.some((s) => !Number.isInteger(s) || s < 0)) {
+    console.error(`bench:scale: --sizes takes whole numbers separated by commas, got ${listed}`);
+    return 2;
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`bench:scale on Node ${process.version}, load average before: ${load}`);
+  const results: Measurement[] = [];
+  for (const size of sizes) {
+    const m = await measure(size);
+    results.push(m);
+    console.log(
+      `${m.size.toLocaleString('en').padStart(9)} objects: ${m.seconds.toFixed(1).padStart(6)} s wall, ` +
+        `peak RSS ${m.treePeakMB.toFixed(0)} MB for the run (largest process ${m.largestPeakMB.toFixed(0)} MB), ` +
+        `exit ${m.exitCode}, ${m.scenarios}`,
+    );
+  }
+  for (let i = 1; i < results.length; i++) console.log(`slope: ${slope(results[i - 1], results[i])}`);
+  for (const m of results) {
+    const target = TARGETS[m.size];
+    if (!target) continue;
+    const met = m.seconds <= target.seconds && m.treePeakMB < target.mb;
+    console.log(
+      `target ${met ? 'met' : 'MISSED'}: ${m.size.toLocaleString('en')} objects in <= ${target.seconds} s and < ${target.mb} MB`,
+    );
+  }
+  return results.some((m) => m.exitCode !== 0 && m.exitCode !== 1) ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});
