@@ -129,16 +129,23 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
   return routes;
 }
 
-/** The body as a JSON object (an empty body is `{}`); anything else is the caller's 400. */
-export function parseJson(body: string): Record<string, unknown> {
+/**
+ * The body as a JSON object (an empty body is `{}`); anything else is the caller's 400, naming what
+ * came and, when given, the shape expected (e.g. `{ people: [...] }`).
+ */
+export function parseJson(body: string, expected?: string): Record<string, unknown> {
+  const shape = expected ? `: ${expected}` : '';
   let value: unknown;
   try {
     value = JSON.parse(body || '{}');
   } catch {
-    throw new AdminInputError('the body is not valid JSON', 'bad-json');
+    throw new AdminInputError(`the body is not valid JSON${shape}`, 'bad-json');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new AdminInputError(`the body must be a JSON object, not ${describeJson(value)}`, 'bad-json');
+    throw new AdminInputError(
+      `the body must be a JSON object, not ${describeJson(value)}${shape}`,
+      'bad-json',
+    );
   return value as Record<string, unknown>;
 }
 

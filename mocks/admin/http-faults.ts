@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Fault, FaultPlan } from './faults';
-import type { Journal } from './journal';
+import { excerpt, type Journal } from './journal';
 
 export interface HttpReply {
   status: number;
@@ -34,7 +34,7 @@ export async function applyHttpFault(
   const { req, res } = exchange;
   journal.record({
     operation,
-    request: { method: req.method, target: (req.url ?? '').slice(0, 160) },
+    request: { method: req.method, target: excerpt(req.url ?? '', 160) },
     outcome: { fault: fault.kind, ...(fault.code !== undefined ? { code: fault.code } : {}) },
     fault: fault.kind,
   });

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { adminBodyLimit } from './http-limits';
-import type { Journal } from './journal';
+import { excerpt, type Journal } from './journal';
 import { BodyAborted, BodyTooLarge, declaredLength } from './request-body';
 import { requestTarget } from './request-target';
 
@@ -121,7 +121,7 @@ function record(guard: Guard, req: IncomingMessage, operation: string, outcome: 
   try {
     guard.journal.record({
       operation,
-      request: { method: req.method, target: (req.url ?? '').slice(0, 160) },
+      request: { method: req.method, target: excerpt(req.url ?? '', 160) },
       outcome,
     });
   } catch {}

@@ -16,7 +16,7 @@ export { type Fault, FaultPlan } from './faults';
 export { applyHttpFault, type FaultReplies, faultStatus, type HttpReply } from './http-faults';
 export { answerFailure, type Guard, respond, serveGuarded, withAdminLimits } from './http-guard';
 export { ADMIN_DATA_MAX_BODY, ADMIN_MAX_BODY, EWS_MAX_CONTENT, IIS_DEFAULT_MAX_CONTENT } from './http-limits';
-export { Journal, type JournalEntry, type JournalInput } from './journal';
+export { excerpt, Journal, type JournalEntry, type JournalInput, ownSummary } from './journal';
 export { closeServer, listenOnLoopback, stopOnce } from './listen';
 export { type MockCore, mockCore } from './mock-core';
 export { BodyAborted, BodyTooLarge, discardBody, readBody } from './request-body';

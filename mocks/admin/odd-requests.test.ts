@@ -126,6 +126,15 @@ test('an admin body that is JSON but not an object is a 400 naming what it is, o
       assert.equal(r.status, 400, `${name} ${method} ${path} ${body}: ${text}`);
       assert.match(text, /the body must be a JSON object, not (null|an array|a number|a string|a boolean)/);
     }
+  for (const [name, mock] of Object.entries(mocks))
+    for (const body of ['null', '1']) {
+      const r = await fetch(`${mock.urls.admin}/__admin/data`, {
+        method: 'PUT',
+        body,
+        headers: adminHeaders(),
+      });
+      assert.equal(r.status, 400, `${name} PUT /__admin/data ${body}: ${await r.text()}`);
+    }
   const exchange = mocks.exchange.urls.admin;
   const schedule = await fetch(`${exchange}/__admin/oab/schedule`, {
     method: 'PUT',

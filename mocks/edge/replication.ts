@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   applyHttpFault,
   discardBody,
+  excerpt,
   type FaultPlan,
   type FaultReplies,
   faultStatus,
@@ -38,7 +39,7 @@ export async function handleReplication(exchange: Exchange, ctx: Context): Promi
     await discardBody(req, limit);
     ctx.journal.record({
       operation: 'replication.unknown',
-      request: { method: req.method, path: url.pathname.slice(0, 160) },
+      request: { method: req.method, path: excerpt(url.pathname, 160) },
       outcome: { status: 404 },
       unmatched: true,
     });

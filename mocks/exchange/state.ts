@@ -1,4 +1,4 @@
-import type { FaultPlan, Journal, JournalInput, VirtualClock } from '../admin';
+import { type FaultPlan, type Journal, type JournalInput, ownSummary, type VirtualClock } from '../admin';
 import type { Recipient } from './directory';
 import { OabStore } from './oab-store';
 
@@ -101,7 +101,8 @@ export class ExchangeState {
     return this.index;
   }
 
+  /** Journals a request: its summary's strings were parsed out of the request body, so they are copied. */
   record(input: JournalInput): void {
-    this.journal.record(input);
+    this.journal.record({ ...input, request: ownSummary(input.request) });
   }
 }

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
-import { AdminInputError } from '../admin';
+import { AdminInputError, parseJson } from '../admin';
 
 /** What the harness installs on the pool: the chain the provisioning service hands out, and the registrar's certificate. */
 export interface PoolInstall {
@@ -11,15 +11,7 @@ export interface PoolInstall {
 }
 
 export function parsePoolInstall(body: string): PoolInstall {
-  let data: Partial<PoolInstall>;
-  try {
-    data = JSON.parse(body || '{}');
-  } catch {
-    throw new AdminInputError(
-      'the body must be JSON: { chainPem, registrar: { certPem, keyPem } }',
-      'bad-json',
-    );
-  }
+  const data: Partial<PoolInstall> = parseJson(body, '{ chainPem, registrar: { certPem, keyPem } }');
   if (typeof data.chainPem !== 'string' || !data.chainPem.includes('BEGIN CERTIFICATE'))
     throw new AdminInputError('"chainPem" must hold PEM certificates', 'bad-chain', 'chainPem');
   for (const pem of splitPem(data.chainPem)) {

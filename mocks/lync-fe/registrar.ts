@@ -1,5 +1,5 @@
 import { createServer, type TLSSocket } from 'node:tls';
-import { closeServer, type Journal, listenOnLoopback } from '../admin';
+import { closeServer, excerpt, type Journal, listenOnLoopback } from '../admin';
 import type { PoolInstall } from './fe-state';
 
 /**
@@ -33,7 +33,7 @@ export async function startRegistrar(host: string, port: number, journal: Journa
       const register = /^REGISTER sip:\S+ SIP\/2\.0$/.test(requestLine);
       journal.record({
         operation: 'sip.register',
-        request: { line: requestLine.slice(0, 120) },
+        request: { line: excerpt(requestLine, 120) },
         outcome: { status: register ? 200 : 400 },
       });
       socket.end(

@@ -1,4 +1,4 @@
-import { AdminInputError } from '../admin';
+import { AdminInputError, parseJson } from '../admin';
 
 /** A person Lync Online knows: a licensed user of the tenant, or a mail contact (from GALSync). */
 export interface Person {
@@ -36,15 +36,8 @@ export interface Directory {
 
 /** Parses PUT /__admin/data; names the first bad person. */
 export function parseDirectory(body: string): Directory {
-  let data: { people?: unknown; limits?: Partial<Limits>; existingFollowers?: Record<string, number> };
-  try {
-    data = JSON.parse(body || '{}');
-  } catch {
-    throw new AdminInputError(
-      'the body must be JSON: { people: [...], limits?, existingFollowers? }',
-      'bad-json',
-    );
-  }
+  const data: { people?: unknown; limits?: Partial<Limits>; existingFollowers?: Record<string, number> } =
+    parseJson(body, '{ people: [...], limits?, existingFollowers? }');
   if (!Array.isArray(data.people))
     throw new AdminInputError('"people" must be an array', 'bad-people', 'people');
   const people = data.people.map((p: Partial<Person>, i: number) => {

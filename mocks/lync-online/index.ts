@@ -10,6 +10,7 @@ import {
   loopbackHost,
   type MockOptions,
   mockCore,
+  parseJson,
   readBody,
   type StartedMock,
   serveGuarded,
@@ -66,15 +67,10 @@ export async function startLyncOnlineMock(options: MockOptions = {}): Promise<St
 }
 
 function parseFollowers(body: string): Record<string, number> {
-  let counts: unknown;
-  try {
-    counts = JSON.parse(body || '{}');
-  } catch {
-    throw new AdminInputError('the body must be JSON: { "sip:user@domain": count }', 'bad-json');
-  }
-  const entries = Object.entries((counts ?? {}) as Record<string, unknown>);
+  const counts = parseJson(body, '{ "sip:user@domain": count }');
+  const entries = Object.entries(counts);
   const bad = entries.find(([, n]) => !Number.isInteger(n) || (n as number) < 0);
-  if (bad || typeof counts !== 'object' || Array.isArray(counts))
+  if (bad)
     throw new AdminInputError(`follower counts must be whole numbers >= 0 by SIP address`, 'bad-followers');
   return Object.fromEntries(entries) as Record<string, number>;
 }

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { applyHttpFault, type FaultPlan, type FaultReplies, faultStatus, type Journal } from '../admin';
+import {
+  applyHttpFault,
+  excerpt,
+  type FaultPlan,
+  type FaultReplies,
+  faultStatus,
+  type Journal,
+} from '../admin';
 import type { PresenceService } from './presence-service';
 
 export const UCWA_PREFIX = '/ucwa/oauth/v1/applications/';
@@ -49,8 +56,8 @@ export async function handleUcwa(ctx: UcwaContext, exchange: UcwaExchange): Prom
     operation: reply.operation,
     request: {
       method,
-      path: url.pathname.slice(0, 160),
-      ...(body ? { body: body.slice(0, 160) } : {}),
+      path: excerpt(url.pathname, 160),
+      ...(body ? { body: excerpt(body, 160) } : {}),
     },
     outcome: { status: reply.status },
     ...(reply.operation === 'http.unknown' ? { unmatched: true } : {}),
