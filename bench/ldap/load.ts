@@ -8,7 +8,7 @@
  * `--verify K` runs K queries of each type once and prints a hash of the answers per type instead.
  *
  * usage: node -r ./scripts/register-ts.js bench/ldap/load.ts --url ldap://127.0.0.1:P --queries FILE
- *          [--c 8] [--d 10] [--server-pid PID] [--verify K]
+ *          [--c 8] [--d 10] [--phases a,b,c,d,mix] [--server-pid PID] [--verify K]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -153,8 +153,11 @@ async function main() {
   const pid = Number(arg('--server-pid', '0'));
   await phase(clients, run, [...QUERY_TYPES], 2, 0); // warm-up
   const phases: Record<string, unknown> = {};
-  for (const type of QUERY_TYPES) phases[type] = await phase(clients, run, [type], seconds, pid);
-  phases.mix = await phase(clients, run, [...QUERY_TYPES], seconds, pid);
+  for (const name of arg('--phases', 'a,b,c,d,mix')!.split(',')) {
+    const types = name === 'mix' ? [...QUERY_TYPES] : QUERY_TYPES.filter((t) => t === name);
+    if (types.length === 0) throw new Error(`[bench:ldap] --phases takes a, b, c, d, mix; got ${name}`);
+    phases[name] = await phase(clients, run, types, seconds, pid);
+  }
   console.log(JSON.stringify({ phases, peakRssMB: pid ? peakRssMB(pid) : null }));
   await Promise.all(clients.map((client) => client.unbind().catch(() => undefined)));
 }

@@ -1,3 +1,5 @@
+import { InitialsIndex } from './initials-index';
+
 /**
  * Attribute indexes of the mock DC, so that equality, presence and initial-substring (prefix, ANR)
  * searches touch only the entries that can match. Keys are lower-cased values; a key holds one entry
@@ -5,17 +7,22 @@
  */
 type Bucket<E> = E | Set<E>;
 
-export class ValueIndex<E extends object> {
+export class ValueIndex<E extends { readonly id: number }> {
   private readonly byKey = new Map<string, Bucket<E>>();
   /** Distinct keys in sorted order, for prefix ranges, and their buckets at the same positions. */
   private sorted: string[] | undefined;
   private sortedBuckets: Array<Bucket<E>> = [];
   readonly present = new Set<E>();
+  /** For prefix indexes: sorted id lists per short prefix (unions of prefixes read them in tree order). */
+  readonly initials?: InitialsIndex;
 
-  constructor(readonly prefix: boolean) {}
+  constructor(readonly prefix: boolean) {
+    if (prefix) this.initials = new InitialsIndex();
+  }
 
   add(key: string, entry: E): void {
     const bucket = this.byKey.get(key);
+    if (bucket !== entry && !(bucket instanceof Set && bucket.has(entry))) this.initials?.add(key, entry.id);
     if (bucket === undefined) {
       this.byKey.set(key, entry);
       if (this.sorted) {
@@ -30,6 +37,8 @@ export class ValueIndex<E extends object> {
   remove(key: string, entry: E): void {
     const bucket = this.byKey.get(key);
     if (bucket === undefined) return;
+    if (bucket === entry || (bucket instanceof Set && bucket.has(entry)))
+      this.initials?.remove(key, entry.id);
     if (bucket instanceof Set) {
       bucket.delete(entry);
       if (bucket.size === 1) this.setBucket(key, bucket.values().next().value as E);

@@ -2,6 +2,7 @@ import type { Dit, StoredEntry } from './dit';
 import { valueKey } from './dn-keys';
 import type { Filter } from './filter';
 import type { ValueIndex } from './indexes';
+import { InitialsIndex, mergeSorted } from './initials-index';
 
 /** Candidates from the indexes: a superset of the matches (the caller evaluates the whole filter). */
 export interface Candidates {
@@ -70,6 +71,8 @@ function union(dit: Dit, filters: Filter[]): Candidates | undefined {
     parts.push(c);
   }
   if (parts.length === 1 && prefixes.length === 0) return parts[0];
+  if (parts.length === 0 && prefixes.every((p) => InitialsIndex.answers(p.prefix)))
+    return mergedInitials(dit, prefixes);
   const marks = dit.acquireMarks();
   let size = 0;
   let low = marks.length;
@@ -82,6 +85,26 @@ function union(dit: Dit, filters: Filter[]): Candidates | undefined {
   for (const { index, prefix } of prefixes) index.forEachStartingWith(prefix, mark);
   for (const part of parts) for (const e of part.items) mark(e);
   return { size, items: inIdOrder(dit, marks, low) };
+}
+
+/**
+ * A union of short prefixes (2 to 4 characters) from the sorted id lists of the initials indexes, merged
+ * in tree order: a size-limited search reads only as far as its limit.
+ */
+function mergedInitials(
+  dit: Dit,
+  prefixes: Array<{ index: ValueIndex<StoredEntry>; prefix: string }>,
+): Candidates {
+  const lists = prefixes.map(({ index, prefix }) => index.initials!.ids(prefix));
+  let size = 0;
+  for (const list of lists) size += list.length; // an upper bound: an entry may be in several lists
+  function* items(): Generator<StoredEntry> {
+    for (const id of mergeSorted(lists)) {
+      const e = dit.byId[id];
+      if (e) yield e;
+    }
+  }
+  return { size, items: items() };
 }
 
 function* inIdOrder(dit: Dit, marks: Uint8Array, from: number): Generator<StoredEntry> {
