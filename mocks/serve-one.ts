@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { adminHeaders } from './admin/admin-token';
-import { loadRegistryDeferred } from './deferred-registry';
 import { formatReadyLine } from './ready-line';
+import { mockFactories as serviceFactories } from './registry';
 
 const USAGE =
   'Usage: serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--seed FILE [--seed-type TYPE]]';
@@ -24,7 +24,6 @@ const SEED_TYPES: Record<string, string> = {
 };
 
 export async function serveOne(argv: string[]): Promise<void> {
-  const serviceFactories = loadRegistryDeferred();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

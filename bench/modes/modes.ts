@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mockFactories as serviceFactories } from '../../mocks/registry';
 import { prepareContainerMode, startContainerService } from '../../src/harness/containers';
-import { serviceFactories } from '../../src/harness/registry';
 
 /**
  * Container mode against embedded mode, measured in one run on the same machine:

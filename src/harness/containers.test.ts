@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import { getContainerRuntimeClient } from 'testcontainers';
+import { mockFactories as serviceFactories } from '../../mocks/registry';
 import { dockerEngine } from './container/engine';
-import { serviceFactories } from './registry';
 import { ServiceSet } from './service-set';
 
 /** Runs only where a Docker engine answers (CI starts one); embedded mode needs none. */

@@ -1,4 +1,3 @@
-import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { edgeInstallBody, poolInstallBody } from '../pki/fixtures';
 import type { Tenant } from '../tenant/tenant';
 import { DataSpace, seededOnce } from './data-space';
@@ -30,8 +29,6 @@ export class Environment {
   readonly tenant: DataSpace;
 
   constructor(options: EnvironmentOptions) {
-    // One admin token for the run, set before any service starts: its processes and containers inherit it.
-    process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
     this.services = new ServiceSet(options.mode);
     const { tenant, fixtures, ldap } = options;
     if (!fixtures) {

@@ -1,3 +1,4 @@
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import type { AdminClient } from './admin-client';
 import { startProcessService } from './process-service';
 
@@ -27,7 +28,11 @@ export class ServiceSet {
   /** The running scenario's correlation ID, handed to services that start in the middle of it. */
   private correlationId?: string;
 
-  constructor(readonly mode: ServiceMode = 'embedded') {}
+  constructor(readonly mode: ServiceMode = 'embedded') {
+    // One admin token for this process, set before any service starts: its processes and containers
+    // take it from the environment, and every AdminClient here sends it.
+    process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
+  }
 
   get(name: string): Promise<StartedService> {
     let service = this.started.get(name);

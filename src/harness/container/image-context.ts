@@ -21,8 +21,8 @@ import { runtimePackages } from './package-closure';
  * base image has no shell to RUN anything in.
  */
 export const PROJECT = join(__dirname, '..', '..', '..');
-// serve-one loads the registry by path (mocks/deferred-registry.ts), so it is an entry point too.
-const ENTRIES = [join(PROJECT, 'mocks', 'serve-one.ts'), join(PROJECT, 'src', 'harness', 'registry.ts')];
+// serve-one reaches every mock through mocks/registry.ts (its requires are followed like imports).
+const ENTRIES = [join(PROJECT, 'mocks', 'serve-one.ts')];
 const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
 
 /**
