@@ -1,7 +1,19 @@
 import { dnKey } from '../../src/tenant/dn';
 import type { AttributeValue } from '../../src/tenant/entry';
 import { cut, hashLane } from './binary-values';
-import type { Dit } from './dit';
+
+/** An entry as the directory holds it: what numbering SIDs reads of it. */
+interface HeldEntry {
+  entry: { get(name: string): AttributeValue[] };
+}
+
+/** What numbering SIDs reads and writes of the directory (the Dit's shape, so neither imports the other). */
+export interface SidDirectory<Stored extends HeldEntry> {
+  baseDn: string;
+  byDn: { get(key: string): Stored | undefined };
+  all(): Iterable<Stored>;
+  replaceAttribute(stored: Stored, name: string, values: AttributeValue[]): void;
+}
 
 /** The first RID the mock hands out, as a new domain's first user-made account gets. */
 const FIRST_RID = 1000;
@@ -28,7 +40,7 @@ export class SidAllocator {
   }
 
   /** Picks the domain once the directory is named and loaded, and numbers the SIDs cut meanwhile. */
-  settle(dit: Dit): void {
+  settle<Stored extends HeldEntry>(dit: SidDirectory<Stored>): void {
     const head = dit.byDn.get(dnKey(dit.baseDn));
     const own = head?.entry.get('objectSid')[0];
     this.domain = isDomainSid(own) ? [12, 16, 20].map((at) => readUint32(own, at)) : derived(dit.baseDn);

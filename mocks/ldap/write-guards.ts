@@ -1,10 +1,10 @@
 import { insufficientRights, NOT_BOUND, noSuchObject } from './ad-errors';
+import type { Change } from './change';
 import type { DirectoryState } from './directory-state';
 import type { StoredEntry } from './dit';
 import { keyOrUndefined, requestKey } from './dn-keys';
 import { matches, RULE_IN_CHAIN } from './filter';
 import type { Session } from './session';
-import type { Change } from './write-ops';
 
 /** Lync's own attributes: only RTCUniversalServerAdmins (or the Administrator) may write them. */
 const LYNC_ADMINS = 'RTCUniversalServerAdmins';

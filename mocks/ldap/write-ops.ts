@@ -1,6 +1,7 @@
 import { parentKey, rdnOf } from '../../src/tenant/dn';
 import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CODE, ENTRY_EXISTS, LdapError, noSuchObject } from './ad-errors';
+import type { Change } from './change';
 import type { DirectoryState } from './directory-state';
 import { requestKey, storedDn, valueKey } from './dn-keys';
 import { checkSchema, SYSTEM_ONLY, spell, systemOnly } from './schema';
@@ -8,12 +9,6 @@ import type { Session } from './session';
 import { checkRights, existing, linkedDns, requireBound, unlinkMember } from './write-guards';
 
 export { renameEntry } from './rename-op';
-
-export interface Change {
-  operation: 'add' | 'replace' | 'delete';
-  name: string;
-  values: AttributeValue[];
-}
 
 export function addEntry(state: DirectoryState, session: Session, dn: string, attrs: Change[]): void {
   const dit = state.dit;

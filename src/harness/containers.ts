@@ -6,7 +6,7 @@ import { dockerEngine, NoDockerEngineError } from './container/engine';
 import { ensureMockImage, type ImageBuild } from './container/image';
 import { LogTail } from './container/log-tail';
 import { indent, ReadyLineHealthWait } from './container/ready-wait';
-import type { StartedService } from './service-set';
+import type { StartedService } from './started-service';
 
 /**
  * Container mode: each mock service runs the same registered factory inside the mock image

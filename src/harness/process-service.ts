@@ -6,7 +6,7 @@ import { AdminClient } from './admin-client';
 import { LogTail } from './container/log-tail';
 import { indent } from './container/ready-wait';
 import { mockProgram } from './mock-program';
-import type { StartedService } from './service-set';
+import type { StartedService } from './started-service';
 
 /**
  * Embedded mode: each mock service in a Node process of its own on this host, started from the

@@ -1,19 +1,8 @@
 import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
-import type { AdminClient } from './admin-client';
 import { startProcessService } from './process-service';
+import type { ServiceMode, StartedService } from './started-service';
 
-export interface StartedService {
-  name: string;
-  urls: Record<string, string>;
-  admin: AdminClient;
-  stop(): Promise<void>;
-  /** Why the service's process (or container) is gone ("died mid-run", its last log lines), if it is. */
-  death(): Promise<Error | undefined>;
-  /** Test-only: kills the service's process outright, as a crash would; resolves once it is gone. */
-  kill?(): Promise<void>;
-}
-
-export type ServiceMode = 'embedded' | 'containers';
+export type { ServiceMode, StartedService } from './started-service';
 
 /**
  * The mock services of one worker process, each in a process (embedded) or container of its own,
