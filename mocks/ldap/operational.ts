@@ -1,5 +1,6 @@
 import { DnSyntaxError } from '../../src/tenant/dn';
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+import { withAccountType } from './account-type';
 import { guidFor } from './binary-values';
 import type { Dit } from './dit';
 import { DN_VALUED, firstRdnValue, storedDn } from './dn-keys';
@@ -8,7 +9,8 @@ import { categoryName, isSecurityPrincipal } from './schema';
 /**
  * What AD keeps on every object, filled where an export (or a client's add) leaves it out: the DN in
  * the form AD writes it, distinguishedName, name, objectGUID, instanceType, whenCreated/whenChanged,
- * uSNCreated/uSNChanged, objectCategory and, for security principals, objectSid. At 100,000 objects
+ * uSNCreated/uSNChanged, objectCategory and, for security principals, objectSid, sAMAccountType and
+ * (users) primaryGroupID. At 100,000 objects
  * each of these costs: equal values are one shared string, binary ones views of a shared slab.
  * `when` is the write's GeneralizedTime (one string for a whole load).
  */
@@ -33,6 +35,7 @@ export function withOperationalAttributes(dit: Dit, source: DirectoryEntry, when
     if (category) entry.set('objectCategory', [category]);
   }
   if (isSecurityPrincipal(classes) && !entry.has('objectSid')) entry.set('objectSid', [dit.sids.next()]);
+  if (isSecurityPrincipal(classes)) withAccountType(entry, classes);
   for (const name of LINKS) {
     const values = entry.get(name);
     if (values.some((v) => storedValue(v) !== v)) entry.set(name, values.map(storedValue));

@@ -5,6 +5,7 @@ import type { Dit, StoredEntry } from './dit';
 import { requestKey } from './dn-keys';
 import { encodeEntry } from './entry-codec';
 import { type Filter, matches } from './filter';
+import { partitionReferences } from './partition-references';
 import { candidates } from './planner';
 import type { Session } from './session';
 
@@ -38,7 +39,11 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   if (!baseEntry) throw noSuchObject(dit.closestExisting(key));
   const filter = compileFilter(req.filter, dit.baseDn);
   const found = matching(dit, baseEntry, req.scope, filter);
-  if (req.paged) return page(dit, session, req, { rest: found, attributes: req.attributes });
+  const references = partitionReferences(dit, baseEntry, req.scope, req.messageId);
+  if (req.paged) {
+    const first = page(dit, session, req, { rest: found, attributes: req.attributes });
+    return { ...first, bytes: [...references, ...[first.bytes].flat()] };
+  }
   const limit = req.sizeLimit > 0 ? Math.min(req.sizeLimit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
   const parts: Buffer[] = [];
   let code: number = CODE.success;
@@ -52,7 +57,7 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   }
   const message = code === CODE.sizeLimitExceeded ? 'Size limit exceeded' : '';
   const entries = parts.length;
-  parts.push(result(req.messageId, RESPONSE.search, code, message));
+  parts.push(...references, result(req.messageId, RESPONSE.search, code, message));
   return { bytes: parts, code, entries };
 }
 

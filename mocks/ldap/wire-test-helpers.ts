@@ -48,7 +48,8 @@ export function responses(bytes: Buffer): Array<{ id: number; op: number; code?:
     const id = m.integer();
     const op = m.peekTag();
     const body = m.child(op);
-    out.push(op === 0x64 ? { id, op } : { id, op, code: body.enumerated() });
+    // SearchResultEntry and SearchResultReference carry no result code.
+    out.push(op === 0x64 || op === 0x73 ? { id, op } : { id, op, code: body.enumerated() });
   }
   return out;
 }
