@@ -1,18 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dirSyncExportsContact } from '../src/model/gal';
+import { DirectoryEntry } from '../src/tenant/entry';
 import { evaluateCheck, RuleViolation } from '../steps/support/verify';
 
-test('agreeing witnesses give an agree verdict', () => {
+const exported = dirSyncExportsContact(
+  new DirectoryEntry('CN=A,DC=xyz,DC=corp', { mailNickname: ['a'], targetAddress: ['SMTP:a@abc.corp'] }),
+);
+
+test('agreeing witnesses give an agree verdict, naming the model function', () => {
   const record = evaluateCheck({
     rule: 'GAL-05',
     claim: 'exported',
     expected: true,
-    observations: [
-      { witness: 'model', value: true },
-      { witness: 'ldap', value: true },
-    ],
+    model: exported,
+    observations: [{ witness: 'ldap', value: true }],
   });
   assert.equal(record.verdict, 'agree');
+  assert.equal(record.observations[0].witness, 'model');
+  assert.equal(record.observations[0].decidedBy, 'dirSyncExportsContact');
 });
 
 test('a mock that disagrees with the model fails the check and names both', () => {
@@ -20,10 +26,8 @@ test('a mock that disagrees with the model fails the check and names both', () =
     rule: 'GAL-05',
     claim: 'exported',
     expected: true,
-    observations: [
-      { witness: 'model', value: true },
-      { witness: 'ldap', value: false },
-    ],
+    model: exported,
+    observations: [{ witness: 'ldap', value: false }],
   });
   assert.equal(record.verdict, 'disagree');
   const error = new RuleViolation(record);
@@ -31,10 +35,30 @@ test('a mock that disagrees with the model fails the check and names both', () =
   assert.match(error.message, /✘ ldap: false/);
 });
 
-test('a check without the model as witness is refused', () => {
+test('the model side is only a verdict a src/model function made', () => {
+  const forged = { value: true, rules: ['GAL-05'], reason: 'made up', decidedBy: 'nothing' };
   assert.throws(
     () =>
-      evaluateCheck({ rule: 'X-01', claim: 'c', expected: 1, observations: [{ witness: 'ldap', value: 1 }] }),
-    /reference model must be one of the witnesses/,
+      evaluateCheck({
+        rule: 'X-01',
+        claim: 'c',
+        expected: true,
+        // @ts-expect-error an object literal is not a Verdict: the type system refuses it
+        model: forged,
+        observations: [{ witness: 'ldap', value: true }],
+      }),
+    /must be a verdict made by src\/model/,
+  );
+  assert.throws(
+    () =>
+      evaluateCheck({
+        rule: 'X-01',
+        claim: 'c',
+        expected: true,
+        model: exported,
+        // @ts-expect-error 'model' is not a wire witness
+        observations: [{ witness: 'model', value: true }],
+      }),
+    /not as an observation/,
   );
 });

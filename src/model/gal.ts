@@ -7,12 +7,12 @@ import { type Verdict, verdict } from './verdict';
  */
 export function sipAddressFormat(value: string | undefined): Verdict<'ok' | 'absent' | 'bare' | 'malformed'> {
   if (value === undefined || value.trim() === '')
-    return verdict('absent', ['GAL-02'], 'no msRTCSIP-PrimaryUserAddress');
+    return verdict(sipAddressFormat, 'absent', ['GAL-02'], 'no msRTCSIP-PrimaryUserAddress');
   if (/^sip:[^@\s]+@[^@\s]+$/.test(value))
-    return verdict('ok', ['GAL-03'], `carries the sip: prefix (${value})`);
+    return verdict(sipAddressFormat, 'ok', ['GAL-03'], `carries the sip: prefix (${value})`);
   if (/^[^@\s:]+@[^@\s]+$/.test(value))
-    return verdict('bare', ['GAL-03'], `"${value}" lacks the sip: prefix`);
-  return verdict('malformed', ['GAL-03'], `"${value}" is not a sip:user@domain address`);
+    return verdict(sipAddressFormat, 'bare', ['GAL-03'], `"${value}" lacks the sip: prefix`);
+  return verdict(sipAddressFormat, 'malformed', ['GAL-03'], `"${value}" is not a sip:user@domain address`);
 }
 
 /** One rule of a GALSync attribute flow: writes `target` on the contact from the source user. */
@@ -51,7 +51,12 @@ export function projectContact(
 ): Verdict<ContactProjection> {
   const blank = flow.required.filter((a) => (user.first(a) ?? '').trim() === '');
   if (blank.length)
-    return verdict({ outcome: 'rejected', blank }, ['GAL-07'], `${user.dn}: blank ${blank.join(', ')}`);
+    return verdict(
+      projectContact,
+      { outcome: 'rejected', blank },
+      ['GAL-07'],
+      `${user.dn}: blank ${blank.join(', ')}`,
+    );
   const attributes: Record<string, string> = {};
   for (const rule of flow.flows) {
     const value = ruleValue(user, rule);
@@ -59,7 +64,12 @@ export function projectContact(
   }
   const dn = `CN=${escapeRdn(user.first('cn')!)},${flow.target.container},${targetBaseDn}`;
   const rules = ['GAL-01', ...(flow.flows.some((r) => r.from === 'sAMAccountName') ? ['GAL-06'] : [])];
-  return verdict({ outcome: 'projected', dn, attributes }, rules, `contact ${dn} by flow "${flow.name}"`);
+  return verdict(
+    projectContact,
+    { outcome: 'projected', dn, attributes },
+    rules,
+    `contact ${dn} by flow "${flow.name}"`,
+  );
 }
 
 function ruleValue(user: DirectoryEntry, rule: FlowRule): string | undefined {
@@ -84,6 +94,7 @@ function escapeRdn(value: string): string {
 export function flowCarriesSip(flow: GalSyncFlow): Verdict<boolean> {
   const carries = flow.flows.some((r) => r.target.toLowerCase() === 'msrtcsip-primaryuseraddress');
   return verdict(
+    flowCarriesSip,
     carries,
     ['GAL-02'],
     carries
@@ -96,24 +107,36 @@ export function flowCarriesSip(flow: GalSyncFlow): Verdict<boolean> {
 export function targetAddressFormat(
   value: string | undefined,
 ): Verdict<'ok' | 'absent' | 'bare' | 'malformed'> {
-  if (value === undefined || value.trim() === '') return verdict('absent', ['GAL-05'], 'no targetAddress');
+  if (value === undefined || value.trim() === '')
+    return verdict(targetAddressFormat, 'absent', ['GAL-05'], 'no targetAddress');
   const address = /^smtp:(.*)$/i.exec(value)?.[1] ?? value;
   if (!/^[^@\s:]+@[^@\s]+$/.test(address))
-    return verdict('malformed', ['GAL-04'], `"${value}" is not an SMTP:user@domain address`);
-  if (value.startsWith('SMTP:')) return verdict('ok', ['GAL-04'], `carries the SMTP: prefix (${value})`);
-  return verdict('bare', ['GAL-04'], `"${value}" lacks the SMTP: prefix`);
+    return verdict(
+      targetAddressFormat,
+      'malformed',
+      ['GAL-04'],
+      `"${value}" is not an SMTP:user@domain address`,
+    );
+  if (value.startsWith('SMTP:'))
+    return verdict(targetAddressFormat, 'ok', ['GAL-04'], `carries the SMTP: prefix (${value})`);
+  return verdict(targetAddressFormat, 'bare', ['GAL-04'], `"${value}" lacks the SMTP: prefix`);
 }
 
 /** GAL-05: DirSync exports a contact only with both mailNickname and targetAddress. */
 export function dirSyncExportsContact(contact: DirectoryEntry): Verdict<boolean> {
   const missing = ['mailNickname', 'targetAddress'].filter((a) => (contact.first(a) ?? '').trim() === '');
   return missing.length
-    ? verdict(false, ['GAL-05'], `not exported: no ${missing.join(' and ')}`)
-    : verdict(true, ['GAL-05'], 'exported: mailNickname and targetAddress are set');
+    ? verdict(dirSyncExportsContact, false, ['GAL-05'], `not exported: no ${missing.join(' and ')}`)
+    : verdict(dirSyncExportsContact, true, ['GAL-05'], 'exported: mailNickname and targetAddress are set');
 }
 
 /** GAL-07: the blank attributes (of sAMAccountName, displayName, cn) that make GALSync reject a user. */
 export function blankRequiredAttributes(user: DirectoryEntry): Verdict<string[]> {
   const blank = ['sAMAccountName', 'displayName', 'cn'].filter((a) => (user.first(a) ?? '').trim() === '');
-  return verdict(blank, ['GAL-07'], blank.length ? `blank ${blank.join(', ')}: rejected` : 'none blank');
+  return verdict(
+    blankRequiredAttributes,
+    blank,
+    ['GAL-07'],
+    blank.length ? `blank ${blank.join(', ')}: rejected` : 'none blank',
+  );
 }

@@ -84,6 +84,7 @@ export function searchableAt(
   for (; check < onDirectory; check += cycle) if (check > changedAt) checksWithoutChange.push(check);
   const hours = (check - changedAt) / (H * MIN);
   return verdict(
+    searchableAt,
     { changedAt, generatedAt, distributedAt: onDirectory, checksWithoutChange, downloadedAt: check, hours },
     ['OAB-01', 'OAB-02', 'OAB-03', 'OAB-04', 'OAB-05'],
     `generated ${iso(generatedAt)}, on the virtual directory ${iso(onDirectory)}, downloaded ${iso(check)}: ${hours} hours`,
@@ -95,6 +96,7 @@ export function documentedWorstCaseHours(p: OabProfile): Verdict<number> {
   const period = p.generationMinutes.length > 1 ? (p.generationMinutes[1] - p.generationMinutes[0]) / H : 24;
   const hours = period + p.downloadIntervalHours;
   return verdict(
+    documentedWorstCaseHours,
     hours,
     ['OAB-05'],
     `${period} h to the next generation + ${p.downloadIntervalHours} h to the next download`,
@@ -116,6 +118,7 @@ export function worstCaseOverSchedules(p: OabProfile, stepMinutes = 5): Verdict<
       if (hours > worst) worst = hours;
     }
   return verdict(
+    worstCaseOverSchedules,
     worst,
     ['OAB-05'],
     `the longest wait over every change time and daily check time (${stepMinutes}-minute steps)`,
@@ -125,6 +128,7 @@ export function worstCaseOverSchedules(p: OabProfile, stepMinutes = 5): Verdict<
 /** OAB-06: a download leaves .oab files stamped with the download time; a forced one happens at once. */
 export function oabFilesAfterDownload(at: number): Verdict<{ files: boolean; stamped: string }> {
   return verdict(
+    oabFilesAfterDownload,
     { files: true, stamped: iso(at) },
     ['OAB-06'],
     'a download writes the .oab files of the Offline Address Books folder',

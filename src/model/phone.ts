@@ -34,11 +34,17 @@ export interface PhoneOutcome {
 export function signInSteps(path: SignInPath): Verdict<string[]> {
   return path === 'pin'
     ? verdict(
+        signInSteps,
         ['http chain download', 'tls handshake'],
         ['PHONE-01'],
         'PIN sign-in downloads the chain over HTTP (port 80) before TLS',
       )
-    : verdict(['tls handshake'], ['PHONE-02'], 'USB tethering skips the download and goes straight to TLS');
+    : verdict(
+        signInSteps,
+        ['tls handshake'],
+        ['PHONE-02'],
+        'USB tethering skips the download and goes straight to TLS',
+      );
 }
 
 /** PHONE-01..04: whether the handshake succeeds, from what the phone knows at that moment. */
@@ -51,6 +57,7 @@ export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
   if (missing === undefined) {
     const direct = input.factoryRoots.includes(input.leafIssuer);
     return verdict(
+      phoneSignIn,
       outcome,
       direct ? ['PHONE-04'] : input.path === 'pin' ? ['PHONE-01'] : ['PHONE-03'],
       direct
@@ -58,7 +65,7 @@ export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
         : 'the phone holds every intermediate up to a factory root',
     );
   }
-  return verdict(outcome, ['PHONE-02'], `the phone lacks the intermediate "${missing}"`);
+  return verdict(phoneSignIn, outcome, ['PHONE-02'], `the phone lacks the intermediate "${missing}"`);
 }
 
 /** Walks from the leaf's issuer to a factory root through known CAs; the first unknown name, if any. */

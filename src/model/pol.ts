@@ -5,14 +5,20 @@ import { type Verdict, verdict } from './verdict';
 /** POL-03: the quote characters around the import-module path decide whether the task fires. */
 export function importModuleQuotes(script: string): Verdict<'single' | 'typographic' | 'double' | 'none'> {
   const line = script.split(/\r?\n/).find((l) => /^\s*import-module\b/i.test(l));
-  if (!line) return verdict('none', ['POL-03'], 'the script has no import-module line');
+  if (!line) return verdict(importModuleQuotes, 'none', ['POL-03'], 'the script has no import-module line');
   const arg = line.replace(/^\s*import-module\s+/i, '').trim();
-  if (/^'[^']*'$/.test(arg)) return verdict('single', ['POL-03'], 'plain single quotes: the task fires');
+  if (/^'[^']*'$/.test(arg))
+    return verdict(importModuleQuotes, 'single', ['POL-03'], 'plain single quotes: the task fires');
   if (/^[\u2018\u2019]/.test(arg))
-    return verdict('typographic', ['POL-03'], 'typographic quotes: the task does not fire');
+    return verdict(
+      importModuleQuotes,
+      'typographic',
+      ['POL-03'],
+      'typographic quotes: the task does not fire',
+    );
   if (/^["\u201c\u201d]/.test(arg))
-    return verdict('double', ['POL-03'], 'double quotes: the task does not fire');
-  return verdict('none', ['POL-03'], 'the module path is not quoted');
+    return verdict(importModuleQuotes, 'double', ['POL-03'], 'double quotes: the task does not fire');
+  return verdict(importModuleQuotes, 'none', ['POL-03'], 'the module path is not quoted');
 }
 
 export interface TaskSetup {
@@ -25,12 +31,17 @@ export interface TaskSetup {
 /** POL-02, POL-03: whether a run of the scheduled task assigns anything at all. */
 export function taskAssigns(setup: TaskSetup): Verdict<boolean> {
   if (!setup.logOnAsService)
-    return verdict(false, ['POL-02'], 'the service account lacks the "Log on as a service" right');
+    return verdict(
+      taskAssigns,
+      false,
+      ['POL-02'],
+      'the service account lacks the "Log on as a service" right',
+    );
   if (importModuleQuotes(setup.script).value !== 'single')
-    return verdict(false, ['POL-03'], 'the import-module path is not in plain single quotes');
+    return verdict(taskAssigns, false, ['POL-03'], 'the import-module path is not in plain single quotes');
   if (!setup.lyncServerAdmin)
-    return verdict(false, ['POL-02'], 'the service account is not in RTCUniversalServerAdmins');
-  return verdict(true, ['POL-01', 'POL-02'], 'the task runs and may grant');
+    return verdict(taskAssigns, false, ['POL-02'], 'the service account is not in RTCUniversalServerAdmins');
+  return verdict(taskAssigns, true, ['POL-01', 'POL-02'], 'the task runs and may grant');
 }
 
 /** Objects by DN, whatever the spelling (`dnKey`): what `member` values are looked up in. */
@@ -51,13 +62,23 @@ export function grantedBy(group: DirectoryEntry, directory: Directory): Verdict<
     .texts('member')
     .filter((dn) => directory.get(dnKey(dn))?.isA('user'))
     .sort();
-  return verdict(granted, ['POL-01', 'POL-04'], `${granted.length} direct user members of ${group.dn}`);
+  return verdict(
+    grantedBy,
+    granted,
+    ['POL-01', 'POL-04'],
+    `${granted.length} direct user members of ${group.dn}`,
+  );
 }
 
 /** POL-05: grants add up over runs; removal from the group revokes nothing. */
 export function policyHolders(runs: string[][]): Verdict<string[]> {
   const holders = [...new Set(runs.flat())].sort();
-  return verdict(holders, ['POL-05'], 'the task only grants: every user granted once keeps the policy');
+  return verdict(
+    policyHolders,
+    holders,
+    ['POL-05'],
+    'the task only grants: every user granted once keeps the policy',
+  );
 }
 
 /** POL-04 over a tenant: users that reach a group only through nested groups (the task misses them). */
@@ -78,5 +99,60 @@ export function nestedOnlyMembers(group: DirectoryEntry, directory: Directory): 
     .filter(([key]) => !direct.has(key))
     .map(([, dn]) => dn)
     .sort();
-  return verdict(nested, ['POL-04'], `${nested.length} users reach ${group.dn} only through nested groups`);
+  return verdict(
+    nestedOnlyMembers,
+    nested,
+    ['POL-04'],
+    `${nested.length} users reach ${group.dn} only through nested groups`,
+  );
+}
+
+/** POL-03: the scheduled task fires only when the import-module path is in plain single quotes. */
+export function scriptFires(script: string): Verdict<boolean> {
+  const quotes = importModuleQuotes(script);
+  return verdict(scriptFires, quotes.value === 'single', quotes.rules, quotes.reason);
+}
+
+/** POL-05: the conferencing policy each user holds after the task's runs (null: none, Automatic). */
+export function policiesAfterRuns(
+  runs: string[][],
+  dns: string[],
+): Verdict<Array<'RecordingAllowed' | null>> {
+  const holders = policyHolders(runs);
+  const held = new Set(holders.value.map(dnKey));
+  return verdict(
+    policiesAfterRuns,
+    dns.map((dn) => (held.has(dnKey(dn)) ? 'RecordingAllowed' : null)),
+    holders.rules,
+    holders.reason,
+  );
+}
+
+/**
+ * POL-01, POL-04 for one user the group reaches: a direct user member gets RecordingAllowed; a user
+ * reached only through a nested group gets nothing.
+ */
+export function policyFromGroup(
+  userDn: string,
+  group: DirectoryEntry,
+  directory: Directory,
+): Verdict<'RecordingAllowed' | null> {
+  const direct = grantedBy(group, directory).value.some((dn) => dnKey(dn) === dnKey(userDn));
+  const nested = nestedOnlyMembers(group, directory).value.some((dn) => dnKey(dn) === dnKey(userDn));
+  const name = group.first('sAMAccountName') ?? group.dn;
+  if (direct)
+    return verdict(
+      policyFromGroup,
+      'RecordingAllowed',
+      ['POL-01'],
+      `a direct member of ${name}: the task grants RecordingAllowed`,
+    );
+  return nested
+    ? verdict(
+        policyFromGroup,
+        null,
+        ['POL-04'],
+        `reaches ${name} only through a nested group: the task grants nothing (POL-04)`,
+      )
+    : verdict(policyFromGroup, null, ['POL-01'], `not a member of ${name}: the task grants nothing`);
 }

@@ -20,18 +20,23 @@ export interface ContactFacts {
 export function imButton(client: Client, contact: ContactFacts): Verdict<boolean> {
   if (client === 'owa')
     return contact.kind === 'user' && contact.sipAddress
-      ? verdict(true, ['PRES-01'], 'OWA shows presence and IM for a Lync Online user')
-      : verdict(false, ['PRES-01'], 'OWA shows no presence and no IM button for an external contact');
+      ? verdict(imButton, true, ['PRES-01'], 'OWA shows presence and IM for a Lync Online user')
+      : verdict(
+          imButton,
+          false,
+          ['PRES-01'],
+          'OWA shows no presence and no IM button for an external contact',
+        );
   return contact.sipAddress
-    ? verdict(true, ['PRES-01'], 'full Outlook shows the IM button for an entry with a SIP address')
-    : verdict(false, ['PRES-01'], 'no SIP address, no IM button');
+    ? verdict(imButton, true, ['PRES-01'], 'full Outlook shows the IM button for an entry with a SIP address')
+    : verdict(imButton, false, ['PRES-01'], 'no SIP address, no IM button');
 }
 
 /** PRES-02: pinning one more contact to a list that already holds `pinned`. */
 export function pinContact(pinned: number): Verdict<boolean> {
   return pinned < MAX_CONTACTS
-    ? verdict(true, ['PRES-02'], `${pinned + 1} of at most ${MAX_CONTACTS} contacts`)
-    : verdict(false, ['PRES-02'], `the list already holds ${MAX_CONTACTS} contacts`);
+    ? verdict(pinContact, true, ['PRES-02'], `${pinned + 1} of at most ${MAX_CONTACTS} contacts`)
+    : verdict(pinContact, false, ['PRES-02'], `the list already holds ${MAX_CONTACTS} contacts`);
 }
 
 /**
@@ -45,30 +50,48 @@ export function presenceForNewContact(
 ): Verdict<string> {
   if (watcherSubscriptions >= MAX_SUBSCRIPTIONS)
     return verdict(
+      presenceForNewContact,
       FOLLOWERS_REACHED,
       ['PRES-03'],
       `${watcherSubscriptions} concurrent subscriptions is the limit of ${MAX_SUBSCRIPTIONS}`,
     );
   if ((publisherFollowers + 1) * CATEGORIES_PER_SUBSCRIPTION > MAX_CATEGORY_SUBSCRIPTION)
     return verdict(
+      presenceForNewContact,
       FOLLOWERS_REACHED,
       ['PRES-03'],
       `the contact already has ${publisherFollowers} followers (${MAX_CATEGORY_SUBSCRIPTION} categories)`,
     );
-  return verdict(availability, ['PRES-03', 'PRES-04'], 'the subscription is within the limits');
+  return verdict(
+    presenceForNewContact,
+    availability,
+    ['PRES-03', 'PRES-04'],
+    'the subscription is within the limits',
+  );
 }
 
 /** PRES-03: instant messages are not limited by presence subscriptions. */
 export function imDelivered(contact: ContactFacts): Verdict<boolean> {
   return contact.reachableAs
-    ? verdict(true, ['PRES-03'], 'someone is signed in at the address; IM is not limited by presence quotas')
-    : verdict(false, ['PRES-04'], 'no one is signed in at the address');
+    ? verdict(
+        imDelivered,
+        true,
+        ['PRES-03'],
+        'someone is signed in at the address; IM is not limited by presence quotas',
+      )
+    : verdict(imDelivered, false, ['PRES-04'], 'no one is signed in at the address');
 }
 
 /** PRES-04: presence of a contact: unknown when its SIP address reaches no one. */
 export function presenceShown(contact: ContactFacts): Verdict<string> {
-  if (!contact.sipAddress) return verdict('Presence unknown', ['PRES-04'], 'the contact has no SIP address');
+  if (!contact.sipAddress)
+    return verdict(presenceShown, 'Presence unknown', ['PRES-04'], 'the contact has no SIP address');
   return contact.reachableAs
-    ? verdict(contact.reachableAs, ['PRES-04'], `someone is signed in at ${contact.sipAddress}`)
-    : verdict('Presence unknown', ['PRES-04'], `${contact.sipAddress} reaches no one`);
+    ? verdict(
+        presenceShown,
+        contact.reachableAs,
+        ['PRES-04'],
+        `someone is signed in at ${contact.sipAddress}`,
+      )
+    : verdict(presenceShown, 'Presence unknown', ['PRES-04'], `${contact.sipAddress} reaches no one`);
 }

@@ -26,23 +26,45 @@ export function sendsIssuerList(edge: EdgeConfig): Verdict<boolean> {
   const value = edge.sendTrustedIssuerListAtStart;
   if (value !== undefined)
     return verdict(
+      sendsIssuerList,
       value !== 0,
       ['REPL-03', 'REPL-05'],
       `SendTrustedIssuerList=${value} was read at the last start`,
     );
   return edge.os === 'windows2008r2'
-    ? verdict(true, ['REPL-01'], 'Windows Server 2008 R2 sends the trusted issuer list by default')
-    : verdict(false, ['REPL-03'], 'Windows Server 2012 does not send the trusted issuer list by default');
+    ? verdict(
+        sendsIssuerList,
+        true,
+        ['REPL-01'],
+        'Windows Server 2008 R2 sends the trusted issuer list by default',
+      )
+    : verdict(
+        sendsIssuerList,
+        false,
+        ['REPL-03'],
+        'Windows Server 2012 does not send the trusted issuer list by default',
+      );
 }
 
 /** REPL-01, REPL-04 as the notes state them: more than about 120 roots breaks replication. */
 export function replicationByDocumentedThreshold(edge: EdgeConfig, rootCount: number): Verdict<Outcome> {
   const sends = sendsIssuerList(edge);
   if (!sends.value)
-    return verdict('succeeds', [...sends.rules, 'REPL-03'], `${sends.reason}, so nothing is truncated`);
+    return verdict(
+      replicationByDocumentedThreshold,
+      'succeeds',
+      [...sends.rules, 'REPL-03'],
+      `${sends.reason}, so nothing is truncated`,
+    );
   return rootCount > DOCUMENTED_ROOT_THRESHOLD
-    ? verdict('fails', ['REPL-01'], `${rootCount} roots is over the documented ${DOCUMENTED_ROOT_THRESHOLD}`)
+    ? verdict(
+        replicationByDocumentedThreshold,
+        'fails',
+        ['REPL-01'],
+        `${rootCount} roots is over the documented ${DOCUMENTED_ROOT_THRESHOLD}`,
+      )
     : verdict(
+        replicationByDocumentedThreshold,
         'succeeds',
         ['REPL-01', 'REPL-04'],
         `${rootCount} roots is within the documented ${DOCUMENTED_ROOT_THRESHOLD}`,
@@ -74,17 +96,29 @@ export function replicationBy16KbRule(
 ): Verdict<Outcome> {
   const sends = sendsIssuerList(edge);
   if (frontEndRootIndex < 0 || frontEndRootIndex >= nameSizes.length)
-    return verdict('fails', ['REPL-01'], "the Front End's root is not in the Edge's store");
+    return verdict(
+      replicationBy16KbRule,
+      'fails',
+      ['REPL-01'],
+      "the Front End's root is not in the Edge's store",
+    );
   if (!sends.value)
-    return verdict('succeeds', sends.rules, `${sends.reason}; the Edge verifies against its whole store`);
+    return verdict(
+      replicationBy16KbRule,
+      'succeeds',
+      sends.rules,
+      `${sends.reason}; the Edge verifies against its whole store`,
+    );
   const fit = issuerListFit(nameSizes);
   return frontEndRootIndex < fit.sent
     ? verdict(
+        replicationBy16KbRule,
         'succeeds',
         ['REPL-01'],
         `the list holds ${fit.sent} names (${fit.bytes} bytes) including the Front End's root`,
       )
     : verdict(
+        replicationBy16KbRule,
         'fails',
         ['REPL-01'],
         `the list was cut at ${fit.sent} names (${fit.bytes} bytes of ${ISSUER_LIST_LIMIT}); the Front End's root (number ${frontEndRootIndex + 1}) fell off`,
@@ -94,6 +128,7 @@ export function replicationBy16KbRule(
 /** REPL-02: the root update adds its roots to the store. */
 export function storeAfterRootUpdate(rootsBefore: number): Verdict<number> {
   return verdict(
+    storeAfterRootUpdate,
     rootsBefore + KB931125_ROOTS_ADDED,
     ['REPL-02'],
     `KB931125 adds ${KB931125_ROOTS_ADDED} roots to ${rootsBefore}`,
@@ -103,4 +138,44 @@ export function storeAfterRootUpdate(rootsBefore: number): Verdict<number> {
 /** The notes' "about 120" from a typical name size: 16384 / (mean + 2). */
 export function rootsThatFit(meanNameBytes: number): number {
   return Math.floor(ISSUER_LIST_LIMIT / (meanNameBytes + 2));
+}
+
+export type IssuerListShape = 'no issuer list' | 'every root' | 'an issuer list cut at 16 KB';
+
+/** REPL-01, REPL-03: what the Edge's CertificateRequest carries, given its store's name sizes. */
+export function issuerListShape(edge: EdgeConfig, nameSizes: number[]): Verdict<IssuerListShape> {
+  const sends = sendsIssuerList(edge);
+  const fit = issuerListFit(nameSizes);
+  const shape = !sends.value
+    ? 'no issuer list'
+    : fit.truncated
+      ? 'an issuer list cut at 16 KB'
+      : 'every root';
+  return verdict(
+    issuerListShape,
+    shape,
+    sends.rules,
+    `${sends.reason}; ${fit.sent} of ${nameSizes.length} names fit in ${fit.bytes} bytes`,
+  );
+}
+
+/** REPL-01: Schannel logs event 36885 when the list it sends is cut at 16 KB. */
+export function logsEvent36885(edge: EdgeConfig, nameSizes: number[]): Verdict<boolean> {
+  const shape = issuerListShape(edge, nameSizes);
+  return verdict(logsEvent36885, shape.value === 'an issuer list cut at 16 KB', ['REPL-01'], shape.reason);
+}
+
+/** REPL-01, REPL-02: whether a store of `rootCount` roots is past a count the notes name. */
+export function storeHoldsMoreThan(rootCount: number, floor: number): Verdict<boolean> {
+  return verdict(
+    storeHoldsMoreThan,
+    rootCount > floor,
+    ['REPL-01', 'REPL-02'],
+    `${rootCount} roots in the store`,
+  );
+}
+
+/** REPL-01: Get-CsManagementStoreReplicationStatus shows UpToDate True only when replication succeeds. */
+export function replicaUpToDate(outcome: Verdict<Outcome>): Verdict<boolean> {
+  return verdict(replicaUpToDate, outcome.value === 'succeeds', outcome.rules, outcome.reason);
 }

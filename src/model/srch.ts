@@ -33,6 +33,7 @@ export interface Person {
 export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
   if (setup.autodiscover !== 'exchange-online')
     return verdict(
+      ewsConnects,
       false,
       ['SRCH-07'],
       `the Autodiscover record is ${setup.autodiscover}, so there is no EWS look-up`,
@@ -40,42 +41,49 @@ export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
   // OWA signs in to the mailbox itself, so only Lync's sign-in with the SIP address is affected.
   if (!setup.sipEqualsMail && setup.client !== 'owa')
     return verdict(
+      ewsConnects,
       false,
       ['SRCH-06'],
       'the SIP address differs from the mail address: EWS fails with an authentication prompt',
     );
-  return verdict(true, ['SRCH-01'], 'EWS look-ups go to the Unified Contact Store');
+  return verdict(ewsConnects, true, ['SRCH-01'], 'EWS look-ups go to the Unified Contact Store');
 }
 
 /** Where the MAPI supplement is answered from, or why there is none. */
 export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'none'> {
-  if (setup.client !== 'lync-windows') return verdict('none', ['SRCH-02'], `${setup.client} uses EWS only`);
-  if (!setup.outlookVersion) return verdict('none', ['SRCH-03'], 'no Outlook on the computer');
+  if (setup.client !== 'lync-windows')
+    return verdict(mapiSupplement, 'none', ['SRCH-02'], `${setup.client} uses EWS only`);
+  if (!setup.outlookVersion)
+    return verdict(mapiSupplement, 'none', ['SRCH-03'], 'no Outlook on the computer');
   if (setup.outlookVersion !== setup.lyncVersion)
     return verdict(
+      mapiSupplement,
       'none',
       ['SRCH-05'],
       `Lync ${setup.lyncVersion} with Outlook ${setup.outlookVersion}: mixed versions get no MAPI supplement`,
     );
   if (!setup.sipEqualsMail)
     return verdict(
+      mapiSupplement,
       'none',
       ['SRCH-06'],
       'the SIP address differs from the mail address: the MAPI connection fails',
     );
   if (setup.outlookMode === 'online')
     return verdict(
+      mapiSupplement,
       'ews',
       ['SRCH-04'],
       'Outlook in online mode answers with the same EWS query against the UCS',
     );
-  return verdict('oab', ['SRCH-03'], 'Outlook in cached mode answers from its local OAB');
+  return verdict(mapiSupplement, 'oab', ['SRCH-03'], 'Outlook in cached mode answers from its local OAB');
 }
 
 /** SRCH-01: what an EWS look-up finds: licensed Lync Online users in the UCS, never GAL external contacts. */
 export function ucsLookup(ucs: Person[], query: string): Verdict<string[]> {
   const names = ucs.filter((p) => nameMatches(p, query)).map((p) => p.displayName);
   return verdict(
+    ucsLookup,
     names.sort(),
     ['SRCH-01'],
     'the Unified Contact Store holds licensed Lync Online users only',
@@ -99,7 +107,7 @@ export function searchFinds(
     else for (const p of directory.oab.filter((x) => nameMatches(x, query))) names.add(p.displayName);
   }
   const reason = `${ews.reason}; ${mapi.reason}${mapi.value === 'oab' && !setup.oabDownloaded ? ', but the profile has no OAB yet' : ''}`;
-  return verdict([...names].sort(), [...rules], reason);
+  return verdict(searchFinds, [...names].sort(), [...rules], reason);
 }
 
 /**
@@ -118,6 +126,7 @@ export function searchFindsPerson(
   const viaEws = matches && where.inUcs && ews.value;
   const viaOab = matches && where.inOab && mapi.value === 'oab' && setup.oabDownloaded;
   return verdict(
+    searchFindsPerson,
     viaEws || viaOab,
     [...new Set([...ews.rules, ...mapi.rules])],
     `${ews.reason}; ${mapi.reason}`,
@@ -128,21 +137,42 @@ export function searchFindsPerson(
 export function findsExternalContacts(setup: SearchSetup): Verdict<boolean> {
   const mapi = mapiSupplement(setup);
   const found = mapi.value === 'oab' && setup.oabDownloaded;
-  return verdict(found, mapi.value === 'oab' && !setup.oabDownloaded ? ['SRCH-10'] : mapi.rules, mapi.reason);
+  return verdict(
+    findsExternalContacts,
+    found,
+    mapi.value === 'oab' && !setup.oabDownloaded ? ['SRCH-10'] : mapi.rules,
+    mapi.reason,
+  );
 }
 
 /** SRCH-09: a typed full SIP address reaches the contact whatever search finds. */
 export function typedSipAddressReaches(typed: string): Verdict<string | undefined> {
   const m = /^(?:sip:)?([^@\s:]+@[^@\s]+\.[^@\s]+)$/i.exec(typed.trim());
-  if (!m) return verdict(undefined, ['SRCH-09'], `"${typed}" is not a full SIP address`);
-  return verdict(`sip:${m[1].toLowerCase()}`, ['SRCH-09'], 'a typed SIP address starts an IM without search');
+  if (!m)
+    return verdict(typedSipAddressReaches, undefined, ['SRCH-09'], `"${typed}" is not a full SIP address`);
+  return verdict(
+    typedSipAddressReaches,
+    `sip:${m[1].toLowerCase()}`,
+    ['SRCH-09'],
+    'a typed SIP address starts an IM without search',
+  );
 }
 
 /** SRCH-08: Lync Online clients download no Lync address book; Lync Server on-premises clients do. */
 export function downloadsLyncAddressBook(deployment: 'online' | 'onpremises'): Verdict<boolean> {
   return deployment === 'online'
-    ? verdict(false, ['SRCH-08'], 'Lync Online has no Address Book Service: look-ups go to EWS and MAPI')
-    : verdict(true, ['SRCH-08'], 'Lync Server on-premises clients download the Lync address book');
+    ? verdict(
+        downloadsLyncAddressBook,
+        false,
+        ['SRCH-08'],
+        'Lync Online has no Address Book Service: look-ups go to EWS and MAPI',
+      )
+    : verdict(
+        downloadsLyncAddressBook,
+        true,
+        ['SRCH-08'],
+        'Lync Server on-premises clients download the Lync address book',
+      );
 }
 
 /** Name matching as the notes' searches use it: the start of a name, alias or address, or "first last". */
@@ -186,4 +216,23 @@ export function personOf(e: DirectoryEntry): Person {
     alias: e.first('mailNickname'),
     smtp: e.first('mail'),
   };
+}
+
+/** SRCH-06: Lync's sign-in to Exchange with a SIP address that is not the mail address ends in a credential prompt. */
+export function credentialPrompt(setup: SearchSetup): Verdict<boolean> {
+  const ews = ewsConnects(setup);
+  const prompts = !ews.value && ews.rules.includes('SRCH-06');
+  return verdict(credentialPrompt, prompts, ['SRCH-06'], ews.reason);
+}
+
+/** Whether a search's results (a searchFinds verdict) show the named person. */
+export function resultsShow(results: Verdict<string[]>, name: string): Verdict<boolean> {
+  return verdict(resultsShow, results.value.includes(name), results.rules, results.reason);
+}
+
+/** SRCH-10: an Outlook profile holds an OAB only once it has downloaded one. */
+export function profileHoldsOab(setup: Pick<SearchSetup, 'oabDownloaded'>): Verdict<boolean> {
+  return setup.oabDownloaded
+    ? verdict(profileHoldsOab, true, ['SRCH-10'], 'the profile has downloaded the OAB')
+    : verdict(profileHoldsOab, false, ['SRCH-10'], 'a new profile starts with no OAB');
 }

@@ -49,6 +49,12 @@ test('a rule carries its source, settings, witnesses and evidence', () => {
   const whole = JSON.parse(readFileSync(join(dir, exchange.evidence.file), 'utf8'));
   assert.equal(whole.entries.length, 9, 'all of them in the evidence file');
   assert.match(exchange.evidence.file, new RegExp(`${exchange.evidence.sha256}\\.json$`));
+  const model = gal03.checks[0].observations.find((o) => o.witness === 'model')!;
+  assert.equal(model.decidedBy, 'sipAddressFormat', 'the model function behind the check');
+  assert.deepEqual(gal03.findings[0].checkedBy, { model: 42, ldap: 42 });
+  const html = readFileSync(join(dir, 'report.html'), 'utf8');
+  assert.match(html, /<b>model<\/b> <code class="muted">sipAddressFormat\(\)<\/code>/);
+  assert.match(html, /model: 42, ldap: 42/);
   assert.deepEqual(rule(report, 'GAL-06').settings[0], {
     name: 'galsyncFlow',
     value: catalog.settings.galsyncFlow.default,

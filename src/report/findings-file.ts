@@ -27,6 +27,8 @@ export interface FindingsSummary {
   rule: string;
   scenario: string;
   objectsChecked: number;
+  /** How many objects each witness checked: the model every one, a mock its sample. */
+  checkedBy?: Record<string, number>;
   holds: number;
   findings: number;
   blocking: number;

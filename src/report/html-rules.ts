@@ -56,7 +56,7 @@ function checkTable(checks: ReportCheck[]): string {
     const seen = c.observations
       .map(
         (o) =>
-          `<div class="${o.agrees ? 'agree' : 'disagree'}">${o.agrees ? '✔' : '✘'} <b>${esc(o.witness)}</b>: ${esc(o.value)}${o.detail ? ` <span class="muted">— ${esc(o.detail)}</span>` : ''}</div>`,
+          `<div class="${o.agrees ? 'agree' : 'disagree'}">${o.agrees ? '✔' : '✘'} <b>${esc(o.witness)}</b>${o.decidedBy ? ` <code class="muted">${esc(o.decidedBy)}()</code>` : ''}: ${esc(o.value)}${o.detail ? ` <span class="muted">— ${esc(o.detail)}</span>` : ''}</div>`,
       )
       .join('');
     const whole = c.evidence
@@ -89,13 +89,20 @@ function exchangeBlock(exchanges: ReportExchange[]): string {
   return `<h4>Protocol exchanges</h4>${shown}${rest}`;
 }
 
+/** How many objects each witness checked: the model all, a mock its sample. */
+export function checkedByText(f: { checkedBy?: Record<string, number> }): string {
+  const by = Object.entries(f.checkedBy ?? {});
+  if (!by.length) return '';
+  return `<div class="muted">${by.map(([w, n]) => `${esc(w)}: ${num(n)}`).join(', ')}</div>`;
+}
+
 function findingsBlock(rule: ReportRule): string {
   if (rule.findings.length === 0) return '';
   const rows = rule.findings.map(
     (f) =>
-      `<tr><td>${esc(f.scenario)}</td><td class="n">${num(f.objectsChecked)}</td><td class="n">${num(f.holds)}</td><td class="n">${num(f.findings)}</td><td class="n ${f.blocking ? 'bad' : ''}">${num(f.blocking)}</td><td>${fileLink(f.evidence.file, `sha256 ${f.evidence.sha256.slice(0, 12)}…`)} <span class="muted">(${num(f.evidence.bytes)} bytes)</span></td></tr>`,
+      `<tr><td>${esc(f.scenario)}</td><td class="n">${num(f.objectsChecked)}${checkedByText(f)}</td><td class="n">${num(f.holds)}</td><td class="n">${num(f.findings)}</td><td class="n ${f.blocking ? 'bad' : ''}">${num(f.blocking)}</td><td>${fileLink(f.evidence.file, `sha256 ${f.evidence.sha256.slice(0, 12)}…`)} <span class="muted">(${num(f.evidence.bytes)} bytes)</span></td></tr>`,
   );
-  return `<h4>Tenant check</h4><table class="compact"><thead><tr><th>Scenario</th><th>Objects checked</th><th>Hold</th><th>Findings</th><th>Blocking</th><th>Every outcome</th></tr></thead><tbody>${rows.join('')}</tbody></table><p><a href="#findings" data-rule-filter="${esc(rule.id)}">Show this rule’s objects in the findings table</a></p>`;
+  return `<h4>Tenant check</h4><table class="compact"><thead><tr><th>Scenario</th><th>Objects checked (by witness)</th><th>Hold</th><th>Findings</th><th>Blocking</th><th>Every outcome</th></tr></thead><tbody>${rows.join('')}</tbody></table><p><a href="#findings" data-rule-filter="${esc(rule.id)}">Show this rule’s objects in the findings table</a></p>`;
 }
 
 function settingsLine(rule: ReportRule): string {

@@ -42,7 +42,7 @@ function ruleMarkdown(rule: ReportRule): string {
   }
   for (const c of rule.checks)
     lines.push(
-      `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness} \`${cell(o.value)}\``).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
+      `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness}${o.decidedBy ? ` (${o.decidedBy})` : ''} \`${cell(o.value)}\``).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
     );
   for (const x of rule.exchanges) {
     const which = x.stored < x.total ? `the first ${x.stored}` : 'all';
@@ -52,7 +52,13 @@ function ruleMarkdown(rule: ReportRule): string {
   }
   for (const f of rule.findings)
     lines.push(
-      `- Tenant check: ${num(f.objectsChecked)} objects, ${num(f.findings)} findings (${num(f.blocking)} blocking); every outcome in \`${f.evidence.file}\` (sha256 ${f.evidence.sha256})`,
+      `- Tenant check: ${num(f.objectsChecked)} objects${
+        f.checkedBy
+          ? ` (${Object.entries(f.checkedBy)
+              .map(([w, n]) => `${w}: ${num(n)}`)
+              .join(', ')})`
+          : ''
+      }, ${num(f.findings)} findings (${num(f.blocking)} blocking); every outcome in \`${f.evidence.file}\` (sha256 ${f.evidence.sha256})`,
     );
   return lines.join('\n');
 }

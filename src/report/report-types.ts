@@ -34,7 +34,14 @@ export interface ReportCheck {
   claim: string;
   expected: string;
   verdict: 'agree' | 'disagree';
-  observations: Array<{ witness: string; value: string; agrees: boolean; detail?: string }>;
+  /** `decidedBy`: for the model, the src/model function whose verdict it is. */
+  observations: Array<{
+    witness: string;
+    value: string;
+    agrees: boolean;
+    detail?: string;
+    decidedBy?: string;
+  }>;
   /** The whole check record, when the page shows a value cut short. */
   evidence?: EvidenceRef;
 }

@@ -40,7 +40,13 @@ interface CheckBody {
   claim: string;
   expected: unknown;
   verdict: 'agree' | 'disagree';
-  observations: Array<{ witness: string; value: unknown; agrees: boolean; detail?: unknown }>;
+  observations: Array<{
+    witness: string;
+    value: unknown;
+    agrees: boolean;
+    detail?: unknown;
+    decidedBy?: string;
+  }>;
 }
 
 /** Error classes that mean the rule itself did not hold (as opposed to a mock or the harness failing). */
@@ -99,11 +105,21 @@ export function collectRuleEvidence(
       else if (a.mediaType === CHECK_MEDIA_TYPE) addCheck(a.body, scenario, ids, slot, store);
       else if (a.mediaType === FINDINGS_MEDIA_TYPE) {
         const summary = JSON.parse(a.body) as FindingsSummary;
-        const { rule, scenario: name, objectsChecked, holds, findings, blocking, evidence } = summary;
+        const {
+          rule,
+          scenario: name,
+          objectsChecked,
+          checkedBy,
+          holds,
+          findings,
+          blocking,
+          evidence,
+        } = summary;
         const short = {
           rule,
           scenario: name ?? scenario.name,
           objectsChecked,
+          ...(checkedBy ? { checkedBy } : {}),
           holds,
           findings,
           blocking,
@@ -149,6 +165,7 @@ function addCheck(
       value: shortText(o.value),
       agrees: o.agrees,
       ...(o.detail === undefined ? {} : { detail: shortText(o.detail) }),
+      ...(o.decidedBy ? { decidedBy: o.decidedBy } : {}),
     })),
   };
   // A value cut short in the page is kept whole in an evidence file.

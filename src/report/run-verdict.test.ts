@@ -54,6 +54,11 @@ test('the tenant is READY only with no blocking finding and every tenant check p
   assert.equal(interrupted.tenant.status, 'unproven');
   assert.equal(buildRunVerdict(rules(3), findings(0, 0), manifest, true).tenant.status, 'not checked');
   assert.equal(
+    buildRunVerdict(rules(3, { 0: 'failed' }), findings(0, 0), manifest, true).tenant.status,
+    'unproven',
+    'a tenant check that failed before it reported is not "not checked"',
+  );
+  assert.equal(
     buildRunVerdict(rules(3, { 0: 'failed' }), findings(10, 2), manifest, true).tenant.status,
     'not ready',
     'blocking findings are never hidden by a failing rule',

@@ -42,9 +42,9 @@ function tenantVerdict(rules: ReportRule[], findings: CollectedFindings, complet
   if (blocking)
     return { status: 'not ready', headline: `NOT READY, ${plural(blocking, 'blocking finding')}`, ...counts };
   const checks = rules.flatMap((r) => r.scenarios.filter((s) => s.tenantCheck));
-  if (!objects || checks.length === 0)
-    return { status: 'not checked', headline: 'NOT CHECKED, no tenant check ran', ...counts };
   const unfinished = checks.filter((s) => s.status !== 'passed').length;
+  if ((!objects && !unfinished) || checks.length === 0)
+    return { status: 'not checked', headline: 'NOT CHECKED, no tenant check ran', ...counts };
   const reason = !complete
     ? 'the run did not finish'
     : unfinished

@@ -1,14 +1,12 @@
 import { When } from '@cucumber/cucumber';
 import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
-import { projectContact } from '../../src/model/gal';
+import { contactInOtherForest } from '../../src/model/gal-tenant';
 import { dnKey as key } from '../../src/tenant/dn';
+import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Forest } from '../../src/tenant/tenant';
-import type { Finding } from '../support/findings';
 import type { HarnessWorld } from '../support/world';
 import { namedFlow } from './gal-context';
-
-const findingsOf = (w: HarnessWorld) =>
-  w.area<{ rule?: string; list: Finding[] }>('gal-tenant', () => ({ list: [] }));
+import { galRule } from './tenant-check';
 
 /**
  * GAL-01 over the tenant: every mail-enabled user of each forest should have its contact in the other
@@ -18,45 +16,32 @@ const findingsOf = (w: HarnessWorld) =>
 When(
   'every user of the tenant is looked up as a contact in the other forest',
   async function (this: HarnessWorld) {
-    const store = findingsOf(this);
-    store.rule = 'GAL-01';
+    galRule(this).rule = 'GAL-01';
     const forests = this.tenant.forests;
     if (forests.length < 2) return;
     const flow = namedFlow(this, 'configured');
-    const disagreements: string[] = [];
     for (const home of forests) {
       const other = forests.find((f) => f !== home) as Forest;
-      const inData = new Set(other.entries.filter((e) => e.isA('contact')).map((e) => key(e.dn)));
+      const contacts = (entries: Array<{ dn: string }>) => new Set(entries.map((e) => key(e.dn)));
+      const inData = contacts(other.entries.filter((e) => e.isA('contact')));
       const dc = await this.tenantSpace.directory(other.role);
-      const onWire = new Set(
-        (await withLdap(dc.admin, (c) => pagedSearch(c, other.baseDn, '(objectClass=contact)', ['1.1']))).map(
-          (e) => key(e.dn),
-        ),
+      const onWire = contacts(
+        await withLdap(dc.admin, (c) => pagedSearch(c, other.baseDn, '(objectClass=contact)', ['1.1'])),
       );
-      for (const user of home.entries.filter((e) => e.isA('user') && !e.isA('computer') && e.has('mail'))) {
-        const projection = projectContact(user, flow, other.baseDn).value;
-        if (projection.outcome === 'rejected') continue;
-        const model = inData.has(key(projection.dn));
-        const wire = onWire.has(key(projection.dn));
-        if (model !== wire) disagreements.push(`${projection.dn}: model ${model}, ldap ${wire}`);
-        store.list.push({
-          rule: 'GAL-01',
-          dn: user.dn,
-          forest: home.domain,
-          outcome: model ? 'holds' : 'finding',
-          ...(model ? {} : { severity: 'warning' as const }),
-          message: model
-            ? `contact ${projection.dn} exists`
-            : `no contact at ${projection.dn} in ${other.domain}`,
-          witnesses: model === wire ? ['model', 'ldap'] : ['model'],
-        });
-      }
+      const users = home.entries.filter((e) => e.isA('user') && !e.isA('computer') && e.has('mail'));
+      await this.checkTenant<DirectoryEntry, boolean | null>({
+        rule: 'GAL-01',
+        claim: "the other forest's directory holds the same contacts as the tenant data",
+        objects: users.map((u) => ({ dn: u.dn, forest: home.domain, item: u })),
+        decide: (u) => contactInOtherForest(u, flow, { ...other, contacts: inData }),
+        finding: (v) =>
+          v.value === null ? undefined : { holds: v.value, severity: 'warning', message: v.reason },
+        wire: {
+          witness: 'ldap',
+          observe: async ({ item }) => contactInOtherForest(item, flow, { ...other, contacts: onWire }).value,
+          detail: { contactsReturned: onWire.size },
+        },
+      });
     }
-    await this.verifyNoDisagreements(
-      'GAL-01',
-      "the other forest's directory holds the same contacts as the tenant data",
-      'ldap',
-      disagreements,
-    );
   },
 );

@@ -1,11 +1,14 @@
 import { runGalSync } from '../../src/clients/ldap/galsync';
 import { pagedSearch, readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
 import type { DataSpace } from '../../src/harness/data-space';
-import { filterSelects } from '../../src/model/ad-filter';
 import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
+import { type GalSyncWrite, galSyncWrites } from '../../src/model/gal-tenant';
+import type { Verdict } from '../../src/model/verdict';
 import { dnKey } from '../../src/tenant/dn';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { type Forest, usersOf } from '../../src/tenant/tenant';
+import type { FindingOutcome } from '../support/tenant-check';
+import type { HarnessWorld } from '../support/world';
 
 /** A fresh OU GALSync writes into, so the preview shows what the flow writes and nothing already there. */
 export const PREVIEW_CONTAINER = 'OU=lync-harness flow preview';
@@ -22,13 +25,16 @@ export interface PreviewedUser {
   projection?: ContactProjection;
   /** The contact as the model projects it, as a directory object (for the rules' verdicts). */
   contact?: DirectoryEntry;
+  /** The model's verdict on what GALSync writes for the user, and what GALSync did over LDAP. */
+  writes: Verdict<GalSyncWrite>;
+  observed: GalSyncWrite;
 }
 
 export interface FlowPreview {
   flow: string;
   users: PreviewedUser[];
-  /** Users where the model and GALSync over LDAP differ: selection, rejection or a written value. */
-  disagreements: string[];
+  /** Objects GALSync read over LDAP that the tenant data holds no user for. */
+  strays: string[];
   /** Users GALSync read over LDAP (both directions). */
   usersRead: number;
 }
@@ -54,7 +60,7 @@ export function previewFlow(space: DataSpace, flow: GalSyncFlow): Promise<FlowPr
 
 async function runPreview(space: DataSpace, configured: GalSyncFlow): Promise<FlowPreview> {
   const flow: GalSyncFlow = { ...configured, target: { container: PREVIEW_CONTAINER } };
-  const preview: FlowPreview = { flow: configured.name, users: [], disagreements: [], usersRead: 0 };
+  const preview: FlowPreview = { flow: configured.name, users: [], strays: [], usersRead: 0 };
   const forests = space.data.forests;
   for (const home of forests) {
     const target = forests.find((f) => f !== home);
@@ -88,29 +94,36 @@ async function previewDirection(
   const read = new Set([...run.written.map((w) => w.source), ...run.rejected.map((r) => r.dn)].map(dnKey));
   preview.usersRead += read.size;
   const rejected = new Set(run.rejected.map((r) => dnKey(r.dn)));
+  const writtenBy = new Map(run.written.map((w) => [dnKey(w.source), dnKey(w.dn)]));
   const users = usersOf(home);
   const known = new Set(users.map((u) => dnKey(u.dn)));
-  for (const key of read)
-    if (!known.has(key))
-      preview.disagreements.push(`${key}: GALSync read an object the model holds no user for`);
+  for (const key of read) if (!known.has(key)) preview.strays.push(key);
   for (const user of users) {
-    const judged = judge(user, flow, home, target);
-    preview.users.push(judged);
     const key = dnKey(user.dn);
-    if (judged.selected !== read.has(key))
-      preview.disagreements.push(
-        `${user.dn}: selected by the model ${judged.selected}, read by GALSync ${read.has(key)}`,
-      );
-    else if (judged.projection?.outcome === 'rejected' && !rejected.has(key))
-      preview.disagreements.push(`${user.dn}: rejected by the model, not by GALSync over LDAP`);
-    else if (judged.contact)
-      compareLanded(judged.contact, landedByKey.get(dnKey(judged.contact.dn)), user, preview);
+    const landedDn = writtenBy.get(key);
+    const landedEntry = landedDn ? landedByKey.get(landedDn) : undefined;
+    const observed: GalSyncWrite = !read.has(key)
+      ? { outcome: 'not selected' }
+      : rejected.has(key)
+        ? { outcome: 'rejected' }
+        : {
+            outcome: 'written',
+            dn: landedEntry ? dnKey(landedEntry.dn) : (landedDn ?? 'nothing landed'),
+            attributes: Object.fromEntries(COMPARED.map((a) => [a, landedEntry?.first(a) ?? ''])),
+          };
+    preview.users.push({ ...judge(user, flow, home, target), observed });
   }
 }
 
-function judge(user: DirectoryEntry, flow: GalSyncFlow, home: Forest, target: Forest): PreviewedUser {
-  const selected = filterSelects(flow.source.filter, user);
-  if (!selected) return { user, home, target, selected };
+function judge(
+  user: DirectoryEntry,
+  flow: GalSyncFlow,
+  home: Forest,
+  target: Forest,
+): Omit<PreviewedUser, 'observed'> {
+  const writes = galSyncWrites(user, flow, target.baseDn, COMPARED);
+  const selected = writes.value.outcome !== 'not selected';
+  if (!selected) return { user, home, target, selected, writes };
   const projection = projectContact(user, flow, target.baseDn).value;
   const contact =
     projection.outcome === 'projected'
@@ -119,22 +132,35 @@ function judge(user: DirectoryEntry, flow: GalSyncFlow, home: Forest, target: Fo
           ...projection.attributes,
         })
       : undefined;
-  return { user, home, target, selected, projection, contact };
+  return { user, home, target, selected, projection, contact, writes };
 }
 
-function compareLanded(
-  model: DirectoryEntry,
-  seen: DirectoryEntry | undefined,
-  user: DirectoryEntry,
+/**
+ * The two-witness check of a preview, through the tenant-check verb: per user, the model's verdict on
+ * what GALSync writes against what it wrote over LDAP; `findings` are the rule's source-side outcomes.
+ */
+export async function checkFlowPreview(
+  world: HarnessWorld,
   preview: FlowPreview,
-): void {
-  if (!seen) {
-    preview.disagreements.push(`${user.dn}: the model projects ${model.dn}, none landed over LDAP`);
-    return;
-  }
-  for (const attribute of COMPARED)
-    if ((model.first(attribute) ?? '') !== (seen.first(attribute) ?? ''))
-      preview.disagreements.push(
-        `${user.dn}: ${attribute} model "${model.first(attribute) ?? ''}", ldap "${seen.first(attribute) ?? ''}"`,
-      );
+  rule: string,
+  findings: Map<PreviewedUser, FindingOutcome>,
+  rules: string[] = [rule],
+): Promise<void> {
+  if (preview.strays.length)
+    throw new Error(
+      `[gal] GALSync read objects the tenant data holds no user for: ${preview.strays.slice(0, 5).join('; ')}`,
+    );
+  await world.checkTenant<PreviewedUser, GalSyncWrite>({
+    rule,
+    rules,
+    claim: `every contact GALSync writes with flow "${preview.flow}" is the contact the model projects`,
+    objects: preview.users.map((p) => ({ dn: p.user.dn, forest: p.home.domain, item: p })),
+    decide: (p) => p.writes,
+    finding: (_, { item }) => findings.get(item),
+    wire: {
+      witness: 'ldap',
+      observe: async ({ item }) => item.observed,
+      detail: { usersRead: preview.usersRead },
+    },
+  });
 }

@@ -3,6 +3,7 @@ import { type GalSyncResult, runGalSync } from '../../src/clients/ldap/galsync';
 import { FLOW_EXAMPLES, loadGalSyncFlow } from '../../src/clients/ldap/galsync-flow';
 import { readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
 import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
+import type { Verdict } from '../../src/model/verdict';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
 
@@ -11,6 +12,8 @@ export interface Person {
   name: string;
   user: DirectoryEntry;
   projection: ContactProjection;
+  /** The model's verdict the projection comes from. */
+  projected: Verdict<ContactProjection>;
   /** The contact read back from XYZ's mock DC over LDAP (undefined: none). */
   landed?: DirectoryEntry;
 }
@@ -46,7 +49,7 @@ export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, name
   ctx.people = users.map((user, i) => ({
     name: names[i],
     user,
-    projection: projectContact(user, flow, xyz.forest.baseDn).value,
+    ...((v) => ({ projection: v.value, projected: v }))(projectContact(user, flow, xyz.forest.baseDn)),
   }));
   const contactDn = (p: Person) => `CN=${p.user.first('cn')},${flow.target.container},${xyz.forest.baseDn}`;
   await withLdap(xyz.admin, async (client) => {

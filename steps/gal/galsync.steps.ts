@@ -1,13 +1,16 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { withRule } from '../../src/clients/ldap/galsync-flow';
+import { byObject } from '../../src/model/by-object';
+import { flowCarriesSip, sipAddressFormat, targetAddressFormat } from '../../src/model/gal';
 import {
-  dirSyncExportsContact,
-  flowCarriesSip,
-  sipAddressFormat,
-  targetAddressFormat,
-} from '../../src/model/gal';
+  projectedAttribute,
+  projectionExported,
+  projectionOutcome,
+  rejection,
+} from '../../src/model/gal-tenant';
+import type { Verdict } from '../../src/model/verdict';
 import type { HarnessWorld } from '../support/world';
-import { gal, namedFlow, projectedEntry, runDirSyncInXyz, runGalSyncFor, splitNames } from './gal-context';
+import { gal, namedFlow, runDirSyncInXyz, runGalSyncFor, splitNames } from './gal-context';
 
 const SIP = 'msRTCSIP-PrimaryUserAddress';
 
@@ -45,15 +48,12 @@ Then('XYZ holds a contact for each of them in its GALSync OU', async function (t
   await this.verify({
     rule: 'GAL-01',
     claim: 'each ABC user has a contact in XYZ',
-    expected: people.map((p) => p.name),
+    expected: people.map((p) => [p.name, 'projected' as 'projected' | 'rejected']),
+    model: byObject(people.map((p) => [p.name, projectionOutcome(p.projected)])),
     observations: [
       {
-        witness: 'model',
-        value: people.filter((p) => p.projection.outcome === 'projected').map((p) => p.name),
-      },
-      {
         witness: 'ldap',
-        value: people.filter((p) => p.landed?.isA('contact')).map((p) => p.name),
+        value: people.map((p) => [p.name, p.landed?.isA('contact') ? 'projected' : 'rejected']),
         detail: gal(this).run,
       },
     ],
@@ -66,7 +66,8 @@ Then('none of their contacts in XYZ has a SIP address', async function (this: Ha
     rule: 'GAL-02',
     claim: 'the flow has no rule for msRTCSIP-PrimaryUserAddress',
     expected: false,
-    observations: [{ witness: 'model', value: flowCarriesSip(namedFlow(this, 'out-of-the-box')).value }],
+    model: flowCarriesSip(namedFlow(this, 'out-of-the-box')),
+    observations: [],
   });
 });
 
@@ -83,11 +84,11 @@ Then("each contact's mailNickname in XYZ is the user's sAMAccountName", function
 });
 
 Then('the SIP address of each contact in XYZ is {word}', function (this: HarnessWorld, expected: string) {
-  return compareFormat(this, 'GAL-03', SIP, expected, (v) => sipAddressFormat(v).value);
+  return compareFormat(this, 'GAL-03', SIP, expected, sipAddressFormat);
 });
 
 Then('the targetAddress of each contact in XYZ is {word}', function (this: HarnessWorld, expected: string) {
-  return compareFormat(this, 'GAL-04', 'targetAddress', expected, (v) => targetAddressFormat(v).value);
+  return compareFormat(this, 'GAL-04', 'targetAddress', expected, targetAddressFormat);
 });
 
 Then(
@@ -95,7 +96,6 @@ Then(
   async function (this: HarnessWorld, name: string, outcome: string) {
     const ctx = gal(this);
     const person = ctx.people.find((p) => p.name === name)!;
-    const projected = projectedEntry(person);
     const exported = ctx.dirsync!.exported.some(
       (e) => e.dn.toLowerCase() === person.landed?.dn.toLowerCase(),
     );
@@ -103,8 +103,8 @@ Then(
       rule: 'GAL-05',
       claim: `DirSync ${outcome === 'exported' ? 'exports' : 'does not export'} the contact of ${name}`,
       expected: outcome === 'exported',
+      model: projectionExported(person.projected),
       observations: [
-        { witness: 'model', value: projected ? dirSyncExportsContact(projected).value : false },
         {
           witness: 'ldap',
           value: exported,
@@ -124,8 +124,8 @@ Then(
       rule: 'GAL-07',
       claim: `${name} is rejected and gets no contact`,
       expected: { rejected: true, contact: false },
+      model: rejection(person.projected),
       observations: [
-        { witness: 'model', value: { rejected: person.projection.outcome === 'rejected', contact: false } },
         {
           witness: 'ldap',
           value: {
@@ -149,14 +149,12 @@ async function compareAttribute(
   expectedOf: (p: PersonOf) => string | undefined,
 ) {
   const people = gal(world).people;
-  const modelValue = (p: PersonOf) =>
-    p.projection.outcome === 'projected' ? p.projection.attributes[attribute] : undefined;
   await world.verify({
     rule,
     claim,
     expected: people.map((p) => [p.name, expectedOf(p) ?? null]),
+    model: byObject(people.map((p) => [p.name, projectedAttribute(p.projected, attribute)])),
     observations: [
-      { witness: 'model', value: people.map((p) => [p.name, modelValue(p) ?? null]) },
       { witness: 'ldap', value: people.map((p) => [p.name, p.landed?.first(attribute) ?? null]) },
     ],
   });
@@ -167,24 +165,20 @@ async function compareFormat(
   rule: string,
   attribute: string,
   wording: string,
-  format: (v: string | undefined) => string,
+  format: (v: string | undefined) => Verdict<string>,
 ) {
   const people = gal(world).people;
   const expected = wording === 'well-formed' ? 'ok' : wording;
+  const formatOf = (p: PersonOf) => format(projectedAttribute(p.projected, attribute).value ?? undefined);
   await world.verify({
     rule,
     claim: `the ${attribute} of each contact is ${expected}`,
-    expected: people.map(() => expected),
+    expected: people.map((p) => [p.name, expected]),
+    model: byObject(people.map((p) => [p.name, formatOf(p)])),
     observations: [
       {
-        witness: 'model',
-        value: people.map((p) =>
-          format(p.projection.outcome === 'projected' ? p.projection.attributes[attribute] : undefined),
-        ),
-      },
-      {
         witness: 'ldap',
-        value: people.map((p) => format(p.landed?.first(attribute))),
+        value: people.map((p) => [p.name, format(p.landed?.first(attribute)).value]),
         detail: people.map((p) => p.landed?.first(attribute)),
       },
     ],

@@ -2,6 +2,7 @@ import { dirSyncExportsContact, sipAddressFormat, targetAddressFormat } from '..
 import type { Verdict } from '../../src/model/verdict';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
+import type { FindingOutcome } from '../support/tenant-check';
 import type { FlowPreview, PreviewedUser } from './flow-preview';
 
 type Judged = { holds: boolean; severity: Finding['severity']; reason: string } | undefined;
@@ -36,22 +37,18 @@ function format(v: Verdict<string>): Judged {
  * The source side of a GAL rule: for every user the run's flow projects, the rule's verdict on the
  * contact GALSync would write, named on the source user (a defect is found before the contact exists).
  */
-export function sourceFindings(preview: FlowPreview, rule: string): Finding[] {
+export function sourceFindings(preview: FlowPreview, rule: string): Map<PreviewedUser, FindingOutcome> {
   const verdictOf = VERDICTS[rule];
-  if (!verdictOf) return [];
-  const findings: Finding[] = [];
+  const findings = new Map<PreviewedUser, FindingOutcome>();
+  if (!verdictOf) return findings;
   for (const p of preview.users) {
     if (!p.contact) continue;
     const judged = verdictOf(p.contact, p);
     if (!judged) continue;
-    findings.push({
-      rule,
-      dn: p.user.dn,
-      forest: p.home.domain,
-      outcome: judged.holds ? 'holds' : 'finding',
-      ...(judged.holds ? {} : { severity: judged.severity }),
+    findings.set(p, {
+      holds: judged.holds,
+      severity: judged.severity,
       message: `the contact flow "${preview.flow}" writes in ${p.target.domain}: ${judged.reason}`,
-      witnesses: ['model', 'ldap'],
     });
   }
   return findings;

@@ -1,17 +1,12 @@
 import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
+import type { Verdict } from '../../src/model/verdict';
 import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { ForestRole } from '../../src/tenant/tenant';
-import type { Finding } from '../support/findings';
+import type { FindingOutcome } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 
-export interface Outcome {
-  outcome: 'holds' | 'finding' | 'skip';
-  severity?: Finding['severity'];
-  message: string;
-}
-
-export interface TenantCheck {
+export interface GalTenantCheck<V> {
   rule: string;
   /** The forests the rule concerns (default: both). */
   roles?: ForestRole[];
@@ -19,50 +14,45 @@ export interface TenantCheck {
   ldapFilter: string;
   /** The attributes the rule reads (objectClass is always read). */
   attributes: string[];
-  /** The same selection on the loaded tenant (the model's side). */
+  /** The same selection on the loaded tenant. */
   select(entry: DirectoryEntry): boolean;
-  classify(entry: DirectoryEntry): Outcome;
+  /** The model's decision on one object (a src/model function). */
+  decide(entry: DirectoryEntry): Verdict<V>;
+  finding(verdict: Verdict<V>): FindingOutcome | undefined;
 }
 
+/** The GAL tenant checks share a Then step: the rule whose findings it reports. */
+export const galRule = (w: HarnessWorld) => w.area<{ rule?: string }>('gal-tenant', () => ({}));
+
 /**
- * Runs a rule over every object of the loaded tenant twice: on the tenant data (the model) and on what
- * each forest's mock DC returns over LDAP. Records a finding per object and fails on any disagreement.
+ * Runs a rule over every object of the loaded tenant: the model decides each object from the tenant
+ * data, the LDAP witness is the same decision on what each forest's mock DC returns.
  */
-export async function checkTenant(world: HarnessWorld, check: TenantCheck): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  const disagreements: string[] = [];
-  let ldapObjects = 0;
-  for (const forest of world.tenant.forests.filter((f) => !check.roles || check.roles.includes(f.role))) {
+export async function checkExistingObjects<V>(world: HarnessWorld, check: GalTenantCheck<V>): Promise<void> {
+  const forests = world.tenant.forests.filter((f) => !check.roles || check.roles.includes(f.role));
+  const seen = new Map<string, DirectoryEntry>();
+  for (const forest of forests) {
     const dc = await world.tenantSpace.directory(forest.role);
     const observed = await withLdap(dc.admin, (c) =>
       pagedSearch(c, forest.baseDn, check.ldapFilter, ['objectClass', ...check.attributes]),
     );
-    const byDn = new Map(observed.map((e) => [dnKey(e.dn), e]));
-    ldapObjects += observed.length;
-    for (const entry of forest.entries.filter((e) => check.select(e))) {
-      const model = check.classify(entry);
-      const seen = byDn.get(dnKey(entry.dn));
-      const wire = seen ? check.classify(seen) : undefined;
-      if (!wire || wire.outcome !== model.outcome)
-        disagreements.push(`${entry.dn}: model ${model.outcome}, ldap ${wire?.outcome ?? 'not returned'}`);
-      if (model.outcome === 'skip') continue;
-      findings.push({
-        rule: check.rule,
-        dn: entry.dn,
-        forest: forest.domain,
-        outcome: model.outcome,
-        ...(model.outcome === 'finding' ? { severity: model.severity ?? 'blocking' } : {}),
-        message: model.message,
-        witnesses: wire?.outcome === model.outcome ? ['model', 'ldap'] : ['model'],
-      });
-    }
+    for (const e of observed) seen.set(dnKey(e.dn), e);
   }
-  await world.verifyNoDisagreements(
-    check.rule,
-    'the mock directory returns every object of the tenant with the same outcome as the tenant data',
-    'ldap',
-    disagreements,
-    { objectsReturned: ldapObjects },
-  );
-  return findings;
+  await world.checkTenant<DirectoryEntry, V>({
+    rule: check.rule,
+    claim: 'the mock directory returns every object of the tenant with the same outcome as the tenant data',
+    objects: forests.flatMap((f) =>
+      f.entries.filter((e) => check.select(e)).map((e) => ({ dn: e.dn, forest: f.domain, item: e })),
+    ),
+    decide: check.decide,
+    finding: check.finding,
+    wire: {
+      witness: 'ldap',
+      observe: async ({ dn }) => {
+        const entry = seen.get(dnKey(dn));
+        return entry && check.decide(entry).value;
+      },
+      detail: { objectsReturned: seen.size },
+    },
+  });
 }

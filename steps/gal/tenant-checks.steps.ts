@@ -5,63 +5,77 @@ import {
   sipAddressFormat,
   targetAddressFormat,
 } from '../../src/model/gal';
+import type { Verdict } from '../../src/model/verdict';
 import type { DirectoryEntry } from '../../src/tenant/entry';
-import type { Finding } from '../support/findings';
+import type { FindingOutcome } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
-import { previewFlow } from './flow-preview';
+import { checkFlowPreview, previewFlow } from './flow-preview';
 import { namedFlow } from './gal-context';
 import { sourceFindings } from './source-side';
-import { checkTenant, type Outcome, type TenantCheck } from './tenant-check';
+import { checkExistingObjects, galRule } from './tenant-check';
 
 const isContact = (e: DirectoryEntry) => e.isA('contact');
 const isUser = (e: DirectoryEntry) => e.isA('user') && !e.isA('computer');
 
-const CHECKS: Record<string, TenantCheck> = {
+/** A prefix rule concerns only objects that carry the attribute. */
+function format(v: Verdict<string>): FindingOutcome | undefined {
+  return v.value === 'absent'
+    ? undefined
+    : { holds: v.value === 'ok', severity: 'blocking', message: v.reason };
+}
+
+const contactCheck = { ldapFilter: '(objectClass=contact)', select: isContact };
+
+/** Each tenant check by its words in the feature: the rule, and the check over the existing objects. */
+const CHECKS: Record<string, { rule: string; run(w: HarnessWorld): Promise<void> }> = {
   'the sip: prefix': {
     rule: 'GAL-03',
-    ldapFilter: '(objectClass=contact)',
-    attributes: ['msRTCSIP-PrimaryUserAddress'],
-    select: isContact,
-    classify: (e) => format(sipAddressFormat(e.first('msRTCSIP-PrimaryUserAddress'))),
+    run: (w) =>
+      checkExistingObjects(w, {
+        ...contactCheck,
+        rule: 'GAL-03',
+        attributes: ['msRTCSIP-PrimaryUserAddress'],
+        decide: (e) => sipAddressFormat(e.first('msRTCSIP-PrimaryUserAddress')),
+        finding: format,
+      }),
   },
   'the SMTP: prefix': {
     rule: 'GAL-04',
-    ldapFilter: '(objectClass=contact)',
-    attributes: ['targetAddress'],
-    select: isContact,
-    classify: (e) => format(targetAddressFormat(e.first('targetAddress'))),
+    run: (w) =>
+      checkExistingObjects(w, {
+        ...contactCheck,
+        rule: 'GAL-04',
+        attributes: ['targetAddress'],
+        decide: (e) => targetAddressFormat(e.first('targetAddress')),
+        finding: format,
+      }),
   },
   'export to Office 365': {
     rule: 'GAL-05',
-    // DirSync exports the online forest only.
-    roles: ['online'],
-    ldapFilter: '(objectClass=contact)',
-    attributes: ['mailNickname', 'targetAddress'],
-    select: isContact,
-    classify: (e) => {
-      const v = dirSyncExportsContact(e);
-      return { outcome: v.value ? 'holds' : 'finding', severity: 'warning', message: v.reason };
-    },
+    run: (w) =>
+      checkExistingObjects(w, {
+        ...contactCheck,
+        rule: 'GAL-05',
+        // DirSync exports the online forest only.
+        roles: ['online'],
+        attributes: ['mailNickname', 'targetAddress'],
+        decide: dirSyncExportsContact,
+        finding: (v) => ({ holds: v.value, severity: 'warning', message: v.reason }),
+      }),
   },
   'blank required attributes': {
     rule: 'GAL-07',
-    ldapFilter: '(&(objectClass=user)(!(objectClass=computer)))',
-    attributes: ['sAMAccountName', 'displayName', 'cn'],
-    select: isUser,
-    classify: (e) => {
-      const v = blankRequiredAttributes(e);
-      return { outcome: v.value.length ? 'finding' : 'holds', severity: 'blocking', message: v.reason };
-    },
+    run: (w) =>
+      checkExistingObjects(w, {
+        rule: 'GAL-07',
+        ldapFilter: '(&(objectClass=user)(!(objectClass=computer)))',
+        attributes: ['sAMAccountName', 'displayName', 'cn'],
+        select: isUser,
+        decide: blankRequiredAttributes,
+        finding: (v) => ({ holds: v.value.length === 0, severity: 'blocking', message: v.reason }),
+      }),
   },
 };
-
-function format(v: { value: string; reason: string }): Outcome {
-  if (v.value === 'absent') return { outcome: 'skip', message: v.reason };
-  return { outcome: v.value === 'ok' ? 'holds' : 'finding', severity: 'blocking', message: v.reason };
-}
-
-const findingsOf = (w: HarnessWorld) =>
-  w.area<{ rule?: string; list: Finding[] }>('gal-tenant', () => ({ list: [] }));
 
 /**
  * A GAL rule over the tenant: every object that exists (read from each forest's mock DC beside the
@@ -71,21 +85,12 @@ When('every object of the tenant is checked for {}', async function (this: Harne
   const check = CHECKS[what];
   if (!check)
     throw new Error(`[gal] no tenant check named "${what}"; known: ${Object.keys(CHECKS).join(', ')}`);
-  const store = findingsOf(this);
-  store.rule = check.rule;
-  store.list = await checkTenant(this, check);
+  galRule(this).rule = check.rule;
+  await check.run(this);
   const preview = await previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
-  await this.verifyNoDisagreements(
-    check.rule,
-    `every contact GALSync writes with flow "${preview.flow}" is the contact the model projects`,
-    'ldap',
-    preview.disagreements,
-    { usersRead: preview.usersRead },
-  );
-  store.list.push(...sourceFindings(preview, check.rule));
+  await checkFlowPreview(this, preview, check.rule, sourceFindings(preview, check.rule));
 });
 
 Then('each object that breaks the rule is reported as a finding', async function (this: HarnessWorld) {
-  const store = findingsOf(this);
-  await this.reportFindings(store.rule!, store.list);
+  await this.reportTenantCheck(galRule(this).rule ?? 'GAL-01');
 });

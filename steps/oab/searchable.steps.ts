@@ -1,6 +1,12 @@
 import { Then } from '@cucumber/cucumber';
 import { documentedWorstCaseHours } from '../../src/model/oab';
-import { weekTime, weekTimeText } from '../srch/exchange-context';
+import {
+  hoursToSearchable,
+  searchableAroundDownload,
+  searchableBy,
+  searchableFrom,
+} from '../../src/model/oab-timeline';
+import { weekTime } from '../srch/exchange-context';
 import { scene } from '../srch/search-scene';
 import type { HarnessWorld } from '../support/world';
 import { oabScene, predicted, WEEK_TIME } from './oab-scene';
@@ -12,13 +18,12 @@ Then(
   /^the change took (\d+) hours to become searchable$/,
   async function (this: HarnessWorld, hours: string) {
     const o = oabScene(this);
-    const model = predicted(this);
     await this.verify({
       rule: 'OAB-05',
       claim: 'hours from the change to the download that makes it searchable',
       expected: Number(hours),
+      model: hoursToSearchable(predicted(this)),
       observations: [
-        { witness: 'model', value: model.value.hours, detail: model.reason },
         {
           witness: 'client:outlook',
           value: o.firstSeenLocally === undefined ? -1 : (o.firstSeenLocally - o.changedAt!) / HOUR,
@@ -40,17 +45,12 @@ Then(
     const after = await s.search(name.split(' ')[0]);
     const observed =
       !before.names.includes(name) && after.names.includes(name) && o.firstSeenLocally === when;
-    const model = predicted(this);
     await this.verify({
       rule: ['OAB-01', 'OAB-05'],
       claim: `${name} becomes searchable at ${t}, ${hours} hours after the change`,
       expected: { from: t, hours: Number(hours) },
+      model: searchableFrom(predicted(this)),
       observations: [
-        {
-          witness: 'model',
-          value: { from: weekTimeText(model.value.downloadedAt), hours: model.value.hours },
-          detail: model.reason,
-        },
         {
           witness: 'client:lync-windows',
           value: observed
@@ -70,8 +70,8 @@ Then(/^that is the notes' worst case of (\d+) hours$/, async function (this: Har
     rule: 'OAB-05',
     claim: 'the observed delay equals the documented worst case',
     expected: Number(hours),
+    model: worst,
     observations: [
-      { witness: 'model', value: worst.value, detail: worst.reason },
       {
         witness: 'client:outlook',
         value: o.firstSeenLocally === undefined ? -1 : (o.firstSeenLocally - o.changedAt!) / HOUR,
@@ -91,8 +91,8 @@ Then('Lync finds {string} when the model predicts', async function (this: Harnes
     rule: ['OAB-01', 'OAB-05'],
     claim: `${name} becomes searchable at the predicted download (${oabScene(this).profile.name})`,
     expected: { before: false, after: true },
+    model: searchableAroundDownload(model),
     observations: [
-      { witness: 'model', value: { before: false, after: true }, detail: model.reason },
       {
         witness: 'client:lync-windows',
         value: { before: before.names.includes(name), after: after.names.includes(name) },
@@ -113,8 +113,8 @@ Then(
       rule: 'OAB-01',
       claim: `${name} is not searchable at ${t}: Outlook has not downloaded the OAB that holds the change`,
       expected: false,
+      model: searchableBy(model, when),
       observations: [
-        { witness: 'model', value: when >= model.value.downloadedAt, detail: model.reason },
         {
           witness: 'client:lync-windows',
           value: outcome.names.includes(name),

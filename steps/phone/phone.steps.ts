@@ -2,6 +2,7 @@ import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { LyncPhone, type SignInResult } from '../../src/clients/tls/phone';
 import type { StartedService } from '../../src/harness/service-set';
 import { type CaCertificate, phoneSignIn, type SignInPath } from '../../src/model/phone';
+import { part } from '../../src/model/verdict';
 import {
   type PoolCertificateKind,
   phoneFactoryRoots,
@@ -126,8 +127,8 @@ async function checkSteps(world: HarnessWorld, expected: string[]): Promise<void
     rule: ruleOf(world),
     claim: `with ${last.path === 'pin' ? 'PIN authentication' : 'USB tethering'} the phone's network steps are: ${expected.join(', then ')}`,
     expected,
+    model: part(verdict, 'steps'),
     observations: [
-      { witness: 'model', value: verdict.value.steps, detail: verdict.reason },
       { witness: 'phone', value: last.result.steps },
       { witness: 'lync-fe', value: last.journal, detail: 'the pool journal, in order' },
     ],
@@ -154,8 +155,8 @@ async function checkRegistered(world: HarnessWorld, expected: boolean): Promise<
     rule: ruleOf(world),
     claim: expected ? 'the phone completes the TLS handshake and registers' : 'the TLS handshake fails',
     expected,
+    model: part(verdict, 'registered'),
     observations: [
-      { witness: 'model', value: verdict.value.registered, detail: verdict.reason },
       {
         witness: 'phone',
         value: last.result.registered,

@@ -3,7 +3,7 @@ import { ASSIGN_TO_GROUP_PS1 } from '../../src/clients/ldap/assign-to-group';
 import { withLdap } from '../../src/clients/ldap/ldap-client';
 import { type PolicyTaskRun, runPolicyTask } from '../../src/clients/ldap/policy-task';
 import type { SeededDirectory } from '../../src/harness/directory';
-import { type Directory, grantedBy, policyHolders, taskAssigns } from '../../src/model/pol';
+import { type Directory, grantedBy, taskAssigns } from '../../src/model/pol';
 import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
@@ -80,9 +80,4 @@ export async function runTask(world: HarnessWorld): Promise<void> {
     script: ctx.script,
   });
   ctx.modelRuns.push(assigns.value ? grantedBy(named(ctx, 'CSLyncRecordingUsers'), ctx.directory).value : []);
-}
-
-/** The model's policy for a user after every run so far. */
-export function modelPolicy(ctx: PolContext, dn: string): string | null {
-  return policyHolders(ctx.modelRuns).value.some((h) => dnKey(h) === dnKey(dn)) ? 'RecordingAllowed' : null;
 }

@@ -1,9 +1,9 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { withImportQuotes } from '../../src/clients/ldap/assign-to-group';
 import { conferencingPolicyOf } from '../../src/clients/ldap/policy-task';
-import { importModuleQuotes } from '../../src/model/pol';
+import { policiesAfterRuns, scriptFires } from '../../src/model/pol';
 import type { HarnessWorld } from '../support/world';
-import { modelPolicy, named, pol, prepared, removeMember, runTask } from './pol-context';
+import { named, pol, prepared, removeMember, runTask } from './pol-context';
 
 const QUOTES: Record<string, [string, string]> = {
   'plain single quotes': ["'", "'"],
@@ -62,10 +62,8 @@ Then('the task {}', async function (this: HarnessWorld, fires: string) {
     rule: 'POL-03',
     claim: `the scheduled task ${fires}`,
     expected: fires === 'fires',
-    observations: [
-      { witness: 'model', value: importModuleQuotes(ctx.script).value === 'single' },
-      { witness: 'ldap', value: run.fired, detail: run.reason },
-    ],
+    model: scriptFires(ctx.script),
+    observations: [{ witness: 'ldap', value: run.fired, detail: run.reason }],
   });
 });
 
@@ -78,11 +76,12 @@ async function comparePolicy(world: HarnessWorld, people: string[], policy: stri
   await world.verify({
     rule: ruleOf(world),
     claim: `${people.join(', ')}: conferencing policy ${policy ?? 'none (Automatic)'}`,
-    expected: people.map(() => policy),
-    observations: [
-      { witness: 'model', value: users.map((u) => modelPolicy(ctx, u.dn)) },
-      { witness: 'ldap', value: observed, detail: ctx.runs.map((r) => r.reason) },
-    ],
+    expected: people.map(() => policy as 'RecordingAllowed' | null),
+    model: policiesAfterRuns(
+      ctx.modelRuns,
+      users.map((u) => u.dn),
+    ),
+    observations: [{ witness: 'ldap', value: observed, detail: ctx.runs.map((r) => r.reason) }],
   });
 }
 

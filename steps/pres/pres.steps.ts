@@ -11,6 +11,8 @@ import {
   presenceForNewContact,
   presenceShown,
 } from '../../src/model/pres';
+import { activeSubscriptions, directorySearchFinds } from '../../src/model/pres-tenant';
+import type { Verdict } from '../../src/model/verdict';
 import type { HarnessWorld } from '../support/world';
 import { colleagues, facts, named as namedIn } from './pres-fixture';
 
@@ -28,7 +30,7 @@ interface PresContext {
   pinned: number;
   subscriptions: number;
   followers: Record<string, number>;
-  lastPin?: { expected: boolean; added: boolean; message?: string; modelReason: string; modelValue: boolean };
+  lastPin?: { added: boolean; message?: string; model: Verdict<boolean> };
   found?: string[];
   /** The model's presence for each contact pinned in the scenario, decided when it was pinned. */
   modelPresence: Map<string, ReturnType<typeof presenceForNewContact>>;
@@ -82,7 +84,7 @@ Given('she has pinned {int} contacts', async function (this: HarnessWorld, count
     await client(this).addContact(colleague.sip!);
   const c = ctx(this);
   c.pinned = count;
-  c.subscriptions = Math.min(count, 200);
+  c.subscriptions = activeSubscriptions(count).value;
 });
 
 When('she pins {string} to her contact list', async function (this: HarnessWorld, name: string) {
@@ -92,11 +94,9 @@ When('she pins {string} to her contact list', async function (this: HarnessWorld
   const followers = c.followers[person.sip!] ?? 0;
   const result = await client(this).addContact(person.sip!);
   c.lastPin = {
-    expected: model.value,
     added: result.added,
     message: result.message,
-    modelReason: model.reason,
-    modelValue: model.value,
+    model,
   };
   if (model.value) {
     c.pinned++;
@@ -121,8 +121,8 @@ async function checkPinned(world: HarnessWorld, expected: boolean): Promise<void
     rule: world.scenario.tags.includes('@PRES-03') ? 'PRES-03' : 'PRES-02',
     claim: expected ? 'the contact is added to the list' : 'the list is full and refuses the contact',
     expected,
+    model: pin.model,
     observations: [
-      { witness: 'model', value: pin.modelValue, detail: pin.modelReason },
       {
         witness: 'lync-online',
         value: pin.added,
@@ -143,10 +143,8 @@ Then(
       rule: this.scenario.tags.find((t) => /^@PRES-0[34]$/.test(t))?.slice(1) ?? 'PRES-03',
       claim: `viewing ${name}'s presence shows "${expected}"`,
       expected,
-      observations: [
-        { witness: 'model', value: model.value, detail: model.reason },
-        { witness: 'lync-online', value: shown.shown, detail: shown },
-      ],
+      model,
+      observations: [{ witness: 'lync-online', value: shown.shown, detail: shown }],
     });
   },
 );
@@ -159,10 +157,8 @@ Then('her instant message to {string} is delivered', async function (this: Harne
     rule: 'PRES-03',
     claim: `an instant message to ${name} is delivered`,
     expected: true,
-    observations: [
-      { witness: 'model', value: model.value, detail: model.reason },
-      { witness: 'lync-online', value: delivered },
-    ],
+    model,
+    observations: [{ witness: 'lync-online', value: delivered }],
   });
 });
 
@@ -176,14 +172,8 @@ Then('{string} is found', async function (this: HarnessWorld, name: string) {
     rule: 'PRES-04',
     claim: `the search finds ${name}`,
     expected: true,
-    observations: [
-      {
-        witness: 'model',
-        value: named(this, name).mail.length > 0,
-        detail: `${name} is in Lync Online's directory`,
-      },
-      { witness: 'lync-online', value: found.includes(name), detail: found },
-    ],
+    model: directorySearchFinds(named(this, name)),
+    observations: [{ witness: 'lync-online', value: found.includes(name), detail: found }],
   });
 });
 
@@ -201,10 +191,8 @@ Then(
       rule: 'PRES-01',
       claim: `${mailClient === 'owa' ? 'Outlook Web App' : 'full Outlook'} ${verb} the IM button for ${name} (${person.kind === 'user' ? 'a Lync Online user' : 'an external contact'})`,
       expected: verb === 'shows',
-      observations: [
-        { witness: 'model', value: model.value, detail: model.reason },
-        { witness: `lync-online (${mailClient})`, value: seen },
-      ],
+      model,
+      observations: [{ witness: `client:${mailClient === 'owa' ? 'owa' : 'outlook'}`, value: seen }],
     });
   },
 );

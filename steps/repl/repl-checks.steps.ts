@@ -1,10 +1,13 @@
 import { Then } from '@cucumber/cucumber';
 import {
-  issuerListFit,
+  type IssuerListShape,
+  issuerListShape,
+  logsEvent36885,
   type Outcome,
   replicationBy16KbRule,
   replicationByDocumentedThreshold,
-  sendsIssuerList,
+  replicaUpToDate,
+  storeHoldsMoreThan,
 } from '../../src/model/repl';
 import type { HarnessWorld } from '../support/world';
 import { edge, ruleOf } from './repl-world';
@@ -33,9 +36,9 @@ async function checkReplication(world: HarnessWorld, expected: Outcome, why: str
     rule: ruleOf(world),
     claim: `replication to a ${ctx.os} Edge with ${ctx.rootCount} trusted roots ${expected} (${why})`,
     expected,
+    model: documented,
+    alsoModel: [byBytes],
     observations: [
-      { witness: 'model', value: documented.value, detail: documented.reason },
-      { witness: 'model-16kb', value: byBytes.value, detail: byBytes.reason },
       {
         witness: 'front-end',
         value: attempt.status.UpToDate ? 'succeeds' : 'fails',
@@ -56,35 +59,22 @@ async function checkReplication(world: HarnessWorld, expected: Outcome, why: str
   });
 }
 
-type ListShape = 'no issuer list' | 'every root' | 'an issuer list cut at 16 KB';
-
-Then('the Edge sends {listShape}', async function (this: HarnessWorld, expected: ListShape) {
+Then('the Edge sends {listShape}', async function (this: HarnessWorld, expected: IssuerListShape) {
   const ctx = await edge(this);
-  const sizes = await ctx.nameSizes();
-  const sends = sendsIssuerList(ctx.config());
-  const fit = issuerListFit(sizes);
-  const model: ListShape = !sends.value
-    ? 'no issuer list'
-    : fit.truncated
-      ? 'an issuer list cut at 16 KB'
-      : 'every root';
+  const model = issuerListShape(ctx.config(), await ctx.nameSizes());
   const probe = (ctx.attempt ?? (await ctx.replicate())).probe;
-  const wire: ListShape =
+  const wire: IssuerListShape =
     probe.names.length === 0
       ? 'no issuer list'
       : probe.names.length < ctx.rootCount
         ? 'an issuer list cut at 16 KB'
         : 'every root';
-  await this.verify<ListShape>({
+  await this.verify<IssuerListShape>({
     rule: ruleOf(this),
     claim: `the Edge's CertificateRequest carries ${expected}`,
     expected,
+    model,
     observations: [
-      {
-        witness: 'model',
-        value: model,
-        detail: `${sends.reason}; ${fit.sent} of ${sizes.length} names fit in ${fit.bytes} bytes`,
-      },
       {
         witness: 'tls',
         value: wire,
@@ -96,16 +86,14 @@ Then('the Edge sends {listShape}', async function (this: HarnessWorld, expected:
 
 Then('Schannel logs event 36885 on the Edge', async function (this: HarnessWorld) {
   const ctx = await edge(this);
-  const fit = issuerListFit(await ctx.nameSizes());
+  const model = logsEvent36885(ctx.config(), await ctx.nameSizes());
   const logged = (await ctx.edgeStatus()).events.filter((e) => e.id === 36885);
   await this.verify<boolean>({
     rule: ruleOf(this),
     claim: 'the list grew past 16 KB and Schannel logged event 36885',
     expected: true,
-    observations: [
-      { witness: 'model', value: fit.truncated && sendsIssuerList(ctx.config()).value, detail: fit },
-      { witness: 'edge', value: logged.length > 0, detail: logged.slice(-1) },
-    ],
+    model,
+    observations: [{ witness: 'edge', value: logged.length > 0, detail: logged.slice(-1) }],
   });
 });
 
@@ -118,10 +106,8 @@ Then(
       rule: ruleOf(this),
       claim: `the Edge's Root store holds more than ${floor} certificates`,
       expected: true,
-      observations: [
-        { witness: 'model', value: ctx.rootCount > floor, detail: `${ctx.rootCount} roots` },
-        { witness: 'edge', value: status.store.count > floor, detail: status.store },
-      ],
+      model: storeHoldsMoreThan(ctx.rootCount, floor),
+      observations: [{ witness: 'edge', value: status.store.count > floor, detail: status.store }],
     });
   },
 );
@@ -137,10 +123,8 @@ Then(
       rule: ruleOf(this),
       claim: `the replica status of the Edge says UpToDate=${value}`,
       expected,
-      observations: [
-        { witness: 'model', value: model.value === 'succeeds', detail: model.reason },
-        { witness: 'front-end', value: attempt.status.UpToDate, detail: attempt.status },
-      ],
+      model: replicaUpToDate(model),
+      observations: [{ witness: 'front-end', value: attempt.status.UpToDate, detail: attempt.status }],
     });
   },
 );

@@ -136,19 +136,4 @@ export const tenantExchange = (w: HarnessWorld) =>
 
 export { personOf } from '../../src/model/srch';
 
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** "Tuesday 05:00" in the week of the virtual clock's start (Monday 1 December 2014). */
-export function weekTime(text: string): number {
-  const m = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{2}):(\d{2})$/.exec(text.trim());
-  if (!m) throw new Error(`[steps] "${text}" is not a time such as "Monday 09:00"`);
-  return Date.UTC(2014, 11, 1 + DAYS.indexOf(m[1]), Number(m[2]), Number(m[3]));
-}
-
-export function weekTimeText(t: number): string {
-  const d = new Date(t);
-  const day = DAYS[(d.getUTCDay() + 6) % 7];
-  const week = Math.floor((t - Date.UTC(2014, 11, 1)) / (7 * 86_400_000));
-  const hhmm = d.toISOString().slice(11, 16);
-  return `${week > 0 ? `week ${week + 1} ` : ''}${day} ${hhmm}`;
-}
+export { weekTime, weekTimeText } from '../../src/model/week-time';

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { After, Given, Then, When } from '@cucumber/cucumber';
+import { profileHoldsOab, resultsShow } from '../../src/model/srch';
 import type { HarnessWorld } from '../support/world';
 import { exchangeContext, SEED_TIMEOUT_MS } from './exchange-context';
 import { CLIENT_NAMES, readyScene, scene } from './search-scene';
@@ -45,14 +46,14 @@ Then(
   async function (this: HarnessWorld, verb: string, person: string) {
     const s = scene(this);
     const outcome = s.outcome!;
-    const model = s.predict(outcome.query);
+    const model = resultsShow(s.predict(outcome.query), person);
     await this.verify({
       rule: model.rules,
       claim: `${s.setup.client} searching "${outcome.query}" ${verb} ${person}`,
       expected: verb === 'finds',
+      model,
       observations: [
-        { witness: 'model', value: model.value.includes(person), detail: model.reason },
-        { witness: witnessName(s.setup.client), value: outcome.names.includes(person), detail: outcome },
+        { witness: `client:${s.setup.client}`, value: outcome.names.includes(person), detail: outcome },
       ],
     });
   },
@@ -73,17 +74,13 @@ Then(
       rule: 'SRCH-01',
       claim: 'EWS look-ups are answered from the Unified Contact Store (licensed Lync Online users only)',
       expected,
+      model,
       observations: [
-        { witness: 'model', value: model.value, detail: model.reason },
         { witness: 'exchange', value: (last?.outcome.found as string[] | undefined) ?? [], detail: last },
       ],
     });
   },
 );
-
-function witnessName(client: string): string {
-  return `client:${client}`;
-}
 
 Then(
   /^Outlook's Offline Address Books folder holds (no \.oab file|\.oab files)$/,
@@ -94,10 +91,8 @@ Then(
       rule: 'SRCH-10',
       claim: 'the profile has an OAB only after its first download',
       expected: what !== 'no .oab file',
-      observations: [
-        { witness: 'model', value: s.setup.oabDownloaded, detail: 'a new profile starts with no OAB' },
-        { witness: 'client:outlook', value: files.length > 0, detail: files },
-      ],
+      model: profileHoldsOab(s.setup),
+      observations: [{ witness: 'client:outlook', value: files.length > 0, detail: files }],
     });
   },
 );

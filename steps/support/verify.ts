@@ -1,9 +1,23 @@
 import { AssertionError } from 'node:assert';
 import { inspect, isDeepStrictEqual } from 'node:util';
+import { Verdict } from '../../src/model/verdict';
 
-/** What one witness saw. `model` is the reference model; every other witness observed a mock over the wire. */
+/** The mocks and client simulators that observe over the wire. Never the model: its side is a Verdict. */
+export type WireWitness =
+  | 'ldap'
+  | 'exchange'
+  | 'lync-online'
+  | 'lync-fe'
+  | 'edge'
+  | 'front-end'
+  | 'phone'
+  | 'tls'
+  | 'clients'
+  | `client:${string}`;
+
+/** What one wire witness saw. */
 export interface Observation<T> {
-  witness: string;
+  witness: WireWitness;
   value: T;
   /** Evidence for the report: the request made, the answer seen (never keys or passwords). */
   detail?: unknown;
@@ -15,6 +29,10 @@ export interface Check<T> {
   /** What is being claimed, in words: "the contact has no SIP address". */
   claim: string;
   expected: T;
+  /** The reference model's side: only a verdict a src/model function made. */
+  model: Verdict<T>;
+  /** Other statements of the same rule by the model (the notes' threshold and the mechanism, say). */
+  alsoModel?: Verdict<T>[];
   observations: Observation<T>[];
 }
 
@@ -22,7 +40,14 @@ export interface CheckRecord {
   rules: string[];
   claim: string;
   expected: unknown;
-  observations: Array<{ witness: string; value: unknown; agrees: boolean; detail?: unknown }>;
+  observations: Array<{
+    witness: string;
+    value: unknown;
+    agrees: boolean;
+    detail?: unknown;
+    /** For the model: the src/model function whose verdict this is. */
+    decidedBy?: string;
+  }>;
   verdict: 'agree' | 'disagree';
 }
 
@@ -48,19 +73,34 @@ export class RuleViolation extends AssertionError {
 }
 
 /**
- * Checks an expectation against every witness. The model must always be one of them; any witness
- * whose value differs from the expectation fails the check, so a model/mock disagreement fails too.
+ * Checks an expectation against the model's verdict and every wire witness: any witness whose value
+ * differs from the expectation fails the check, so a model/mock disagreement fails too.
  */
 export function evaluateCheck<T>(check: Check<T>): CheckRecord {
-  if (!check.observations.some((o) => o.witness === 'model')) {
-    throw new Error(`[verify] "${check.claim}": the reference model must be one of the witnesses`);
-  }
-  const observations = check.observations.map((o) => ({
-    witness: o.witness,
-    value: o.value,
-    agrees: isDeepStrictEqual(o.value, check.expected),
-    ...(o.detail === undefined ? {} : { detail: o.detail }),
-  }));
+  if (check.observations.some((o) => (o.witness as string) === 'model'))
+    throw new Error(
+      `[verify] "${check.claim}": the model's side is given as \`model\`, not as an observation`,
+    );
+  const agrees = (value: unknown) => isDeepStrictEqual(value, check.expected);
+  const models = [check.model, ...(check.alsoModel ?? [])];
+  if (models.some((m) => !(m instanceof Verdict)))
+    throw new Error(`[verify] "${check.claim}": the model's side must be a verdict made by src/model`);
+  const modelSide = (m: Verdict<T>) => ({
+    value: m.value,
+    agrees: agrees(m.value),
+    detail: m.reason,
+    decidedBy: m.decidedBy,
+  });
+  const observations: CheckRecord['observations'] = [
+    { witness: 'model', ...modelSide(check.model) },
+    ...(check.alsoModel ?? []).map((m) => ({ witness: `model:${m.decidedBy}`, ...modelSide(m) })),
+    ...check.observations.map((o) => ({
+      witness: o.witness,
+      value: o.value,
+      agrees: agrees(o.value),
+      ...(o.detail === undefined ? {} : { detail: o.detail }),
+    })),
+  ];
   return {
     rules: Array.isArray(check.rule) ? check.rule : [check.rule],
     claim: check.claim,

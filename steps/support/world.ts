@@ -7,6 +7,7 @@ import type { ServiceSet } from '../../src/harness/service-set';
 import type { Tenant } from '../../src/tenant/tenant';
 import { FINDINGS_MEDIA_TYPE, type Finding, type FindingsSummary } from './findings';
 import { runtime } from './runtime';
+import { runTenantCheck, type TenantCheckResult, type TenantCheckSpec } from './tenant-check';
 import { CHECK_MEDIA_TYPE, type Check, evaluateCheck, RuleViolation } from './verify';
 
 /**
@@ -19,6 +20,7 @@ export class HarnessWorld extends World {
   private readonly areas = new Map<string, unknown>();
   /** Witnesses that checked something in this scenario, for the evidence. */
   readonly witnessesUsed = new Set<string>();
+  private readonly tenantChecks = new Map<string, TenantCheckResult>();
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -71,29 +73,25 @@ export class HarnessWorld extends World {
   }
 
   /**
-   * A tenant-wide comparison: `disagreements` lists every object where a mock's answer differs from the
-   * model's; the check passes only when that list is empty (the first 20 are shown, the count is kept).
+   * The one verb of the tenant checks: the model decides every object, a wire witness checks its sample,
+   * any disagreement fails the scenario; the findings are kept for `reportTenantCheck(rule)`.
    */
-  async verifyNoDisagreements(
-    rule: string | string[],
-    claim: string,
-    witness: string,
-    disagreements: string[],
-    detail: Record<string, unknown> = {},
-  ): Promise<void> {
-    await this.verify({
-      rule,
-      claim,
-      expected: [] as string[],
-      observations: [
-        { witness: 'model', value: [] as string[] },
-        {
-          witness,
-          value: disagreements.slice(0, 20),
-          detail: { ...detail, disagreements: disagreements.length },
-        },
-      ],
-    });
+  async checkTenant<O, V>(spec: TenantCheckSpec<O, V>): Promise<TenantCheckResult> {
+    const { check, result } = await runTenantCheck(spec);
+    if (check) await this.verify(check);
+    const kept = this.tenantChecks.get(spec.rule);
+    if (!kept) this.tenantChecks.set(spec.rule, result);
+    else {
+      kept.findings.push(...result.findings);
+      for (const [w, n] of Object.entries(result.checkedBy)) kept.checkedBy[w] = (kept.checkedBy[w] ?? 0) + n;
+    }
+    return result;
+  }
+
+  /** Attaches what the tenant checks of `rule` found (nothing checked: an empty summary, said so). */
+  async reportTenantCheck(rule: string): Promise<FindingsSummary> {
+    const kept = this.tenantChecks.get(rule) ?? { rule, findings: [], checkedBy: { model: 0 } };
+    return this.reportFindings(rule, kept.findings, kept.checkedBy.model, kept.checkedBy);
   }
 
   /** Records one rule's per-object outcomes over the tenant: a file of all, a summary in the messages. */
@@ -101,6 +99,7 @@ export class HarnessWorld extends World {
     rule: string,
     findings: Finding[],
     objectsChecked = findings.length,
+    checkedBy: Record<string, number> = { model: objectsChecked },
   ): Promise<FindingsSummary> {
     const evidence = storeEvidence(this.config.outDir, JSON.stringify(findings));
     const flagged = findings.filter((f) => f.outcome === 'finding');
@@ -108,6 +107,7 @@ export class HarnessWorld extends World {
       rule,
       scenario: this.scenario.name,
       objectsChecked,
+      checkedBy,
       holds: findings.length - flagged.length,
       findings: flagged.length,
       blocking: flagged.filter((f) => f.severity === 'blocking').length,

@@ -8,6 +8,7 @@ import { startExchangeMock } from '../../../mocks/exchange';
 import { PAT, seedSample } from '../../../mocks/exchange/test-fixtures';
 import { evaluateCheck } from '../../../steps/support/verify';
 import { oabProfile, searchableAt } from '../../model/oab';
+import { part } from '../../model/verdict';
 import { OutlookSimulator } from './outlook';
 
 /**
@@ -62,31 +63,27 @@ async function firstSeen(profile: string): Promise<number | undefined> {
 }
 
 test('model and Outlook agree when the mock runs the profile the model assumes', async () => {
-  const model = searchableAt(oabProfile('exchange2010'), at(1, 14), at(1, 9)).value.downloadedAt;
+  const model = part(searchableAt(oabProfile('exchange2010'), at(1, 14), at(1, 9)), 'downloadedAt');
   const record = evaluateCheck({
     rule: 'OAB-05',
     claim: 'when the change reaches Outlook',
     expected: at(3, 9),
-    observations: [
-      { witness: 'model', value: model },
-      { witness: 'client:outlook', value: await firstSeen('exchange2010') },
-    ],
+    model,
+    observations: [{ witness: 'client:outlook', value: await firstSeen('exchange2010') }],
   });
   assert.equal(record.verdict, 'agree');
 });
 
 test('they disagree, and the check fails, when the mock runs the Exchange 2013 schedule instead', async () => {
-  const model = searchableAt(oabProfile('exchange2010'), at(1, 14), at(1, 9)).value.downloadedAt;
+  const model = part(searchableAt(oabProfile('exchange2010'), at(1, 14), at(1, 9)), 'downloadedAt');
   const seen = await firstSeen('exchange2013');
   assert.equal(seen, at(2, 9), 'under Exchange 2013 the change reaches Outlook on Tuesday');
   const record = evaluateCheck({
     rule: 'OAB-05',
     claim: 'when the change reaches Outlook',
     expected: at(3, 9),
-    observations: [
-      { witness: 'model', value: model },
-      { witness: 'client:outlook', value: seen },
-    ],
+    model,
+    observations: [{ witness: 'client:outlook', value: seen }],
   });
   assert.equal(record.verdict, 'disagree');
 });
