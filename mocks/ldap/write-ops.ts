@@ -1,5 +1,5 @@
 import { parentKey, rdnOf } from '../../src/tenant/dn';
-import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+import { DirectoryEntry } from '../../src/tenant/entry';
 import { CODE, ENTRY_EXISTS, LdapError, noSuchObject } from './ad-errors';
 import type { Change } from './change';
 import type { DirectoryState } from './directory-state';

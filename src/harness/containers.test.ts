@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
-import { getContainerRuntimeClient } from 'testcontainers';
 import { mockFactories as serviceFactories } from '../../mocks/registry';
+import { dockerApi } from './container/docker-api';
 import { dockerEngine } from './container/engine';
 import { ServiceSet } from './service-set';
 
@@ -19,7 +19,7 @@ async function engineOrSkip(t: { skip(message: string): void }): Promise<boolean
 }
 
 async function ownContainers(service?: string) {
-  const docker = (await getContainerRuntimeClient()).container.dockerode;
+  const docker = dockerApi();
   const label = [
     `lync-harness.owner-pid=${process.pid}`,
     ...(service ? [`lync-harness.service=${service}`] : []),
@@ -40,7 +40,7 @@ test('a service in a container answers its admin API; its death names it, also t
     assert.equal((await first.admin.health()).status, 'ok');
 
     const [container] = await ownContainers(name);
-    await (await getContainerRuntimeClient()).container.dockerode.getContainer(container.Id).kill();
+    await dockerApi().getContainer(container.Id).kill();
     await assert.rejects(first.admin.journal(), (error: Error) => {
       assert.match(
         error.message,
@@ -78,7 +78,7 @@ test('Ctrl-C removes the containers the process started, then the process exits'
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await once(child.stdout, 'data');
-  const docker = (await getContainerRuntimeClient()).container.dockerode;
+  const docker = dockerApi();
   const label = [`lync-harness.owner-pid=${child.pid}`];
   assert.equal((await docker.listContainers({ all: true, filters: { label } })).length, 1);
   child.kill('SIGINT');

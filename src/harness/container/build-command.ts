@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dockerApi } from './docker-api';
 import { dockerEngine } from './engine';
 import { ensureMockImage } from './image';
 import { PROJECT } from './image-context';
@@ -14,7 +15,7 @@ export async function buildImageCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { force: { type: 'boolean' } } });
   const client = await dockerEngine();
   const { image, built, ms, contextMs = 0 } = await ensureMockImage(client, { rebuild: values.force });
-  const info = await client.container.dockerode.getImage(image).inspect();
+  const info = await dockerApi().getImage(image).inspect();
   console.log(
     `${image} ${built ? `built in ${(ms / 1000).toFixed(1)} s (context ${(contextMs / 1000).toFixed(1)} s)` : 'up to date'}, ` +
       `${(info.Size / 1e6).toFixed(0)} MB (base ${info.Config.Labels?.['lync-harness.base']})`,

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ContainerRuntimeClient } from 'testcontainers';
+import { dockerApi } from './docker-api';
 
 /**
  * Removal of the harness's containers: each carries the owning process id as a label. They are
@@ -48,7 +49,7 @@ export async function removeContainer(client: ContainerRuntimeClient, id: string
 
 /** Removes containers left by harness processes that no longer exist. */
 export async function removeOrphans(client: ContainerRuntimeClient): Promise<number> {
-  const containers = await client.container.dockerode.listContainers({
+  const containers = await dockerApi().listContainers({
     all: true,
     filters: { label: [OWNER_LABEL] },
   });

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ContainerRuntimeClient, GenericContainer, ImageName } from 'testcontainers';
+import { dockerApi } from './docker-api';
 import { imageInputsHash, PROJECT, writeImageContext } from './image-context';
 
 export const IMAGE_REPOSITORY = 'lync-harness-mocks';
@@ -34,7 +35,7 @@ export async function ensureMockImage(
   }
   const base = await baseImage(client);
   // The base image's id is an input too: a rebuilt localbase:node (another node) means a new image.
-  const baseId = base ? (await client.container.dockerode.getImage(base).inspect()).Id : 'public';
+  const baseId = base ? (await dockerApi().getImage(base).inspect()).Id : 'public';
   const image = `${IMAGE_REPOSITORY}:${imageInputsHash(baseId)}`;
   if (!options.rebuild && (await client.image.exists(ImageName.fromString(image))))
     return { image, built: false, ms: 0 };
@@ -52,8 +53,8 @@ async function buildImage(client: ContainerRuntimeClient, image: string, base?: 
     await GenericContainer.fromDockerfile(context)
       .withBuildArgs(base ? { BASE_IMAGE: base } : {})
       .build(image, { deleteOnExit: false });
-    await client.container.dockerode.getImage(image).tag({ repo: IMAGE_REPOSITORY, tag: 'latest' });
-    await removeOlderTags(client, image);
+    await dockerApi().getImage(image).tag({ repo: IMAGE_REPOSITORY, tag: 'latest' });
+    await removeOlderTags(image);
     return contextMs;
   } finally {
     rmSync(context, { recursive: true, force: true });
@@ -67,8 +68,8 @@ async function baseImage(client: ContainerRuntimeClient): Promise<string | undef
 }
 
 /** Untags images of earlier code versions, so rebuilding after each change does not pile them up. */
-async function removeOlderTags(client: ContainerRuntimeClient, keep: string): Promise<void> {
-  const docker = client.container.dockerode;
+async function removeOlderTags(keep: string): Promise<void> {
+  const docker = dockerApi();
   const images = await docker.listImages({ filters: { reference: [IMAGE_REPOSITORY] } });
   const old = images
     .flatMap((i) => i.RepoTags ?? [])
