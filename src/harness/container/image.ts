@@ -39,11 +39,11 @@ export async function ensureMockImage(
   const image = `${IMAGE_REPOSITORY}:${imageInputsHash(baseId)}`;
   if (!options.rebuild && (await client.image.exists(ImageName.fromString(image))))
     return { image, built: false, ms: 0 };
-  const contextMs = await buildImage(client, image, base);
+  const contextMs = await buildImage(image, base);
   return { image, built: true, ms: Date.now() - started, contextMs };
 }
 
-async function buildImage(client: ContainerRuntimeClient, image: string, base?: string): Promise<number> {
+async function buildImage(image: string, base?: string): Promise<number> {
   // One context folder per process: parallel workers may build at the same time.
   const context = join(PROJECT, '.tmp', `docker-context-${process.pid}`);
   try {
