@@ -8,7 +8,10 @@ export interface AdminRequest {
   path: string;
   query: URLSearchParams;
   contentType: string;
-  body: string;
+  /** The body as text (UTF-8). */
+  readonly body: string;
+  /** The body as received. */
+  bytes: Buffer;
 }
 
 export type AdminReply = { status?: number; json?: unknown; text?: string; contentType?: string };
@@ -36,6 +39,8 @@ export interface AdminOptions {
   reset?: () => void | Promise<void>;
   /** Replaces the service's data (PUT /__admin/data); throw AdminInputError for bad input. */
   load?: (body: string, contentType: string) => unknown | Promise<unknown>;
+  /** Instead of `load`: the data as received, for a service that parses large loads piece by piece. */
+  loadBytes?: (body: Buffer, contentType: string) => unknown | Promise<unknown>;
   /** Service-specific routes, keyed `METHOD /__admin/path`. */
   routes?: Record<string, AdminRoute>;
 }
@@ -120,6 +125,8 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
       return { json: { cleared: true } };
     },
     'PUT /__admin/data': async (req) => {
+      if (options.loadBytes)
+        return { json: (await options.loadBytes(req.bytes, req.contentType)) ?? { loaded: true } };
       if (!options.load) return { status: 404, json: errors('no-data', `${options.service} takes no data`) };
       return { json: (await options.load(req.body, req.contentType)) ?? { loaded: true } };
     },

@@ -4,6 +4,7 @@ import {
   type AdminContext,
   AdminInputError,
   type AdminReply,
+  type AdminRequest,
   type AdminRoutes,
   errors,
 } from './admin-routes';
@@ -45,12 +46,18 @@ export async function handleAdmin(
     send(req, res, { status: 404, json: errors('no-route', `no admin route ${req.method} ${url.pathname}`) });
     return true;
   }
-  const body = (await readBody(req, adminBodyLimit(req.method, url.pathname))).toString('utf8');
-  const request = {
+  const bytes = await readBody(req, adminBodyLimit(req.method, url.pathname));
+  let text: string | undefined;
+  const request: AdminRequest = {
     method: req.method ?? 'GET',
     path: url.pathname,
     query: url.searchParams,
-    body,
+    bytes,
+    // Decoded when a route reads it: a data load that parses the bytes never holds a second copy as text.
+    get body() {
+      text ??= bytes.toString('utf8');
+      return text;
+    },
     contentType: req.headers['content-type'] ?? '',
   };
   try {

@@ -1,4 +1,5 @@
 import { AdminInputError } from '../admin';
+import { scanEntries } from './entries-json';
 
 /**
  * The cloud directory as Exchange Online sees it after DirSync: mailboxes (users) and mail contacts.
@@ -46,19 +47,35 @@ export function parseDirectoryData(body: string): { recipients: Recipient[]; pas
   const list = Array.isArray(data) ? data : wrapper?.entries;
   if (!Array.isArray(list))
     throw new AdminInputError('[mock:exchange] expected an array of { dn, attributes } (or { entries })');
-  const recipients = list.flatMap((item, index) => {
-    const entry = item as EntryJson;
-    if (typeof entry?.dn !== 'string' || typeof entry.attributes !== 'object' || entry.attributes === null)
-      throw new AdminInputError(
-        `[mock:exchange] entry ${index} has no dn or attributes`,
-        'bad-entry',
-        `${index}`,
-      );
-    const recipient = toRecipient(entry);
-    return recipient ? [recipient] : [];
+  const recipients: Recipient[] = [];
+  list.forEach((item, index) => {
+    addRecipient(recipients, item, index);
   });
   const password = typeof wrapper?.password === 'string' ? wrapper.password : undefined;
   return { recipients, password };
+}
+
+/**
+ * The same from the bytes as received, one entry at a time (entries-json.ts): the document is never
+ * held whole as text or objects. A body it cannot follow is parsed whole, which names the problem.
+ */
+export function parseDirectoryBytes(bytes: Buffer): { recipients: Recipient[]; password?: string } {
+  const recipients: Recipient[] = [];
+  const found = scanEntries(bytes, (item, index) => addRecipient(recipients, item, index));
+  if (!found) return parseDirectoryData(bytes.toString('utf8'));
+  return { recipients, password: typeof found.password === 'string' ? found.password : undefined };
+}
+
+function addRecipient(recipients: Recipient[], item: unknown, index: number): void {
+  const entry = item as EntryJson;
+  if (typeof entry?.dn !== 'string' || typeof entry.attributes !== 'object' || entry.attributes === null)
+    throw new AdminInputError(
+      `[mock:exchange] entry ${index} has no dn or attributes`,
+      'bad-entry',
+      `${index}`,
+    );
+  const recipient = toRecipient(entry);
+  if (recipient) recipients.push(recipient);
 }
 
 export function recipientsFromJson(body: string): Recipient[] {

@@ -14,7 +14,7 @@ import {
   urlHost,
 } from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
-import { parseDirectoryData, recipientsFromJson } from './directory';
+import { parseDirectoryBytes, recipientsFromJson } from './directory';
 import { ewsHandler } from './ews';
 import { createMswServer } from './http-adapter';
 import { OAB_SCHEDULES } from './oab-schedule';
@@ -40,8 +40,8 @@ export async function startExchangeMock(options: MockOptions = {}): Promise<Star
   const routes = adminRoutes({
     ...core,
     reset: () => state.reset(),
-    load: (body) => {
-      const { recipients, password } = parseDirectoryData(body);
+    loadBytes: (body) => {
+      const { recipients, password } = parseDirectoryBytes(body);
       state.load(recipients, password);
       return { loaded: state.fixtures.length, oab: state.oab.state() };
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Recipient } from './directory';
-import { storeInLzxContainer } from './lzx-container';
+import { lzxContainerChunks, planLzxContainer } from './lzx-container';
 import { fullDetailsParts } from './oab-details';
 import {
   countEvents,
@@ -27,9 +27,23 @@ export interface OabStep {
   generations?: number;
 }
 
-/** One generated OAB: a snapshot of the GAL at generation time, its bytes built on first use. */
+/** A generation's Full Details file as served: its size and hashes, and its bytes as a stream. */
+export interface BuiltOab {
+  /** Bytes of the LZX container (the manifest's size). */
+  size: number;
+  uncompressedSize: number;
+  sha1: string;
+  /** The container, written block by block from the encoded records (never held whole). */
+  chunks(): Generator<Buffer>;
+}
+
+/**
+ * One generated OAB: a snapshot of the GAL at generation time, its file planned on first use. Only the
+ * encoded records are held (shared by every generation of the same GAL, oab-details.ts); the container
+ * around them is produced as it is sent.
+ */
 export class OabGeneration {
-  private built?: { file: Buffer; uncompressedSize: number; sha1: string };
+  private built?: BuiltOab;
 
   constructor(
     readonly sequence: number,
@@ -45,17 +59,20 @@ export class OabGeneration {
     return `${OAL_GUID}-data-${this.sequence}.lzx`;
   }
 
-  build(): { file: Buffer; uncompressedSize: number; sha1: string } {
+  build(): BuiltOab {
     if (!this.built) {
       const parts = fullDetailsParts(
         { name: OAL_NAME, dn: OAL_DN, sequence: this.sequence },
         this.recipients,
       );
-      const file = storeInLzxContainer(parts);
+      const plan = planLzxContainer(parts);
+      const sha1 = createHash('sha1');
+      for (const chunk of lzxContainerChunks(plan)) sha1.update(chunk);
       this.built = {
-        file,
-        uncompressedSize: parts[0].length + parts[1].length,
-        sha1: createHash('sha1').update(file).digest('hex'),
+        size: plan.size,
+        uncompressedSize: plan.total,
+        sha1: sha1.digest('hex'),
+        chunks: () => lzxContainerChunks(plan),
       };
     }
     return this.built;

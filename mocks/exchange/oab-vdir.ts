@@ -26,7 +26,7 @@ export function oabVirtualDirectory(state: ExchangeState) {
 }
 
 function manifest(state: ExchangeState, published: OabGeneration, request: Request, caller: string) {
-  const { file, uncompressedSize, sha1 } = published.build();
+  const { size, uncompressedSize, sha1 } = published.build();
   const etag = `"${published.sequence}-${sha1.slice(0, 16)}"`;
   const notModified = request.headers.get('if-none-match') === etag;
   state.record({
@@ -38,7 +38,7 @@ function manifest(state: ExchangeState, published: OabGeneration, request: Reque
   const body =
     `<?xml version="1.0" encoding="utf-8"?><OAB>` +
     `<OAL id="${OAL_GUID}" dn="/" name="${escapeXml(OAL_NAME)}">` +
-    `<Full seq="${published.sequence}" ver="32" size="${file.length}" uncompressedsize="${uncompressedSize}" SHA="${sha1}">` +
+    `<Full seq="${published.sequence}" ver="32" size="${size}" uncompressedsize="${uncompressedSize}" SHA="${sha1}">` +
     `${published.fileName}</Full></OAL></OAB>`;
   return new HttpResponse(body, {
     status: 200,
@@ -55,19 +55,33 @@ function download(state: ExchangeState, published: OabGeneration, name: string, 
     state.record({ operation: 'oab.download', request: { caller, file: name }, outcome: { status: 404 } });
     return new HttpResponse(`The OAB file ${name} is not on this virtual directory.`, { status: 404 });
   }
-  const { file } = published.build();
+  const file = published.build();
   state.record({
     operation: 'oab.download',
     request: { caller, file: name },
     outcome: {
       status: 200,
       sequence: published.sequence,
-      bytes: file.length,
+      bytes: file.size,
       records: published.recordCount,
     },
   });
-  return new HttpResponse(new Uint8Array(file.buffer, file.byteOffset, file.length), {
+  return new HttpResponse(streamOf(file.chunks()), {
     status: 200,
-    headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.length) },
+    headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.size) },
+  });
+}
+
+/** A byte stream read from `chunks` as the client takes it (views of the encoded records, no copies). */
+function streamOf(chunks: Generator<Buffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.length));
+    },
+    cancel() {
+      chunks.return(undefined);
+    },
   });
 }

@@ -72,9 +72,16 @@ export class ExchangeState {
     return this.recipients.length < before;
   }
 
-  /** The Global Address List the OAB is generated from: every recipient not hidden from address lists. */
+  private listed?: { live: Recipient[]; list: Recipient[] };
+
+  /**
+   * The Global Address List the OAB is generated from: every recipient not hidden from address lists.
+   * The same array while the directory is unchanged, so generations of one GAL share its encoded records.
+   */
   addressList(): Recipient[] {
-    return this.live.filter((r) => !r.hiddenFromAddressLists);
+    if (this.listed?.live !== this.live)
+      this.listed = { live: this.live, list: this.live.filter((r) => !r.hiddenFromAddressLists) };
+    return this.listed.list;
   }
 
   /** The Unified Contact Store: licensed Lync Online users (mailboxes with a SIP address), never contacts. */
