@@ -34,14 +34,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** Starts the mock in a child process (as in container mode) and reads its URLs from its first line. */
 async function startServer() {
-  const child = spawn(
-    process.execPath,
-    ['--require', 'ts-node/register', join(__dirname, 'serve-exchange.ts')],
-    {
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  // As the harness runs a mock: compiled code, no TypeScript compiler in the process (register-ts's cache).
+  const register = join(__dirname, '..', '..', 'scripts', 'register-ts.js');
+  const child = spawn(process.execPath, ['--require', register, join(__dirname, 'serve-exchange.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const first = await new Promise<string>((resolve) =>
     createInterface({ input: child.stdout! }).once('line', resolve),
   );
