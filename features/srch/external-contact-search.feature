@@ -85,8 +85,9 @@ Feature: Who can find an external contact in Lync Online
       Then the search finds "Lee Chan"
 
     @SRCH-04 @documented @shows-failure
-    Example: In online mode Lync does not find Jed Hill
+    Example: In online mode Lync does not find Jed Hill, though the profile holds an Offline Address Book
       Given "Pat Kim" uses Lync 2013 for Windows with Outlook 2013 in online mode
+      And Outlook has downloaded the Offline Address Book
       When "Pat Kim" searches for "Jed"
       Then the search does not find "Jed Hill"
 

@@ -23,6 +23,9 @@ export class ClientMatrix {
     const now = await ctx.now();
     const cached = ctx.newOutlook(user, 2013, 'cached', now);
     await cached.checkOab(now);
+    // The online-mode profile holds an OAB too, so a look-up that wrongly answered from it would show.
+    const online = ctx.newOutlook(user, 2013, 'online', now);
+    await online.checkOab(now);
     const base: SearchSetup = {
       client: 'lync-windows',
       lyncVersion: 2013,
@@ -32,7 +35,7 @@ export class ClientMatrix {
     };
     return new ClientMatrix(user, base, [
       new LyncForWindows(ctx.signIn(user), cached),
-      new LyncForWindows(ctx.signIn(user), ctx.newOutlook(user, 2013, 'online', now)),
+      new LyncForWindows(ctx.signIn(user), online),
       new EwsOnlyClient('Lync for Mac', ctx.signIn(user)),
       new EwsOnlyClient('Lync Mobile', ctx.signIn(user)),
       new EwsOnlyClient('OWA', ctx.signIn(user, true)),
