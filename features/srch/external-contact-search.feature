@@ -111,6 +111,13 @@ Feature: Who can find an external contact in Lync Online
         | 2010    | online | does not find |
         | 2013    | online | does not find |
 
+    @SRCH-03 @SRCH-04 @SRCH-05 @documented
+    Example: With this run's Lync and Outlook (the settings lyncVersion, outlookVersion, outlookMode), Jed Hill is found exactly where the model says
+      Given "Pat Kim" uses this run's Lync for Windows and Outlook
+      And Outlook has downloaded the Offline Address Book
+      When "Pat Kim" searches for "Jed"
+      Then the search finds "Jed Hill" exactly where the model says
+
   Rule: SRCH-10 A new Outlook profile has no OAB yet; external contacts appear only after its first OAB download
 
     @SRCH-10 @documented @shows-failure

@@ -75,14 +75,14 @@ export function searchableBy(t: Verdict<ChangeTimeline>, when: number): Verdict<
   return verdict(searchableBy, when >= t.value.downloadedAt, ['OAB-01', ...t.rules], t.reason);
 }
 
-/** OAB-01, OAB-05: a minute before the download that brings the change and at it. */
+/** OAB-01, OAB-05: the download that brings the change, and searchability a minute before it and at it. */
 export function searchableAroundDownload(
   t: Verdict<ChangeTimeline>,
-): Verdict<{ before: boolean; after: boolean }> {
+): Verdict<{ at: string; before: boolean; after: boolean }> {
   const at = t.value.downloadedAt;
   return verdict(
     searchableAroundDownload,
-    { before: searchableBy(t, at - 60_000).value, after: searchableBy(t, at).value },
+    { at: weekTimeText(at), before: searchableBy(t, at - 60_000).value, after: searchableBy(t, at).value },
     ['OAB-01', 'OAB-05'],
     t.reason,
   );

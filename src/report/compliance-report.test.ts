@@ -55,12 +55,17 @@ test('a rule carries its source, settings, witnesses and evidence', () => {
   const html = readFileSync(join(dir, 'report.html'), 'utf8');
   assert.match(html, /<b>model<\/b> <code class="muted">sipAddressFormat\(\)<\/code>/);
   assert.match(html, /model: 42, ldap: 42/);
-  assert.deepEqual(rule(report, 'GAL-06').settings[0], {
-    name: 'galsyncFlow',
-    value: catalog.settings.galsyncFlow.default,
-    isDefault: true,
-    description: catalog.settings.galsyncFlow.description,
-  });
+  // Settings are what the rule's scenarios read, as they used them; not the command line's.
+  assert.deepEqual(gal03.settings, [
+    {
+      name: 'galsyncFlow',
+      value: 'documented.yaml',
+      isDefault: false,
+      description: catalog.settings.galsyncFlow.description,
+    },
+  ]);
+  assert.deepEqual(rule(report, 'GAL-06').settings, [], 'no scenario of GAL-06 ran, so it read none');
+  assert.deepEqual(rule(report, 'GAL-06').dependsOn, ['galsyncFlow']);
 });
 
 test('an interrupted run is INCOMPLETE, and its unfinished rules are not passed', () => {

@@ -13,6 +13,7 @@ import type {
 import { collectRuleEvidence, type EvidenceStore, type RuleEvidence } from './rule-evidence';
 import type { RunMessages } from './run-messages';
 import { buildRunVerdict } from './run-verdict';
+import { settingsNotUsed } from './settings-used';
 
 export interface ReportInput {
   catalog: Catalog;
@@ -70,12 +71,14 @@ function buildRule(
     statement: rule.statement,
     kind: rule.kind,
     sources: ruleSources(catalog, rule),
-    settings: rule.settings.map((name) => ({
+    // What its scenarios read and used, not what the command line said.
+    settings: Object.entries(evidence?.settings ?? {}).map(([name, s]) => ({
       name,
-      value: input.manifest.settings[name]?.value ?? catalog.settings[name]?.default ?? '?',
-      isDefault: input.manifest.settings[name]?.isDefault ?? true,
+      value: s.value,
+      isDefault: s.isDefault,
       description: catalog.settings[name]?.description ?? '',
     })),
+    dependsOn: rule.settings,
     status,
     waiver,
     scenarios,
@@ -112,9 +115,19 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
   const rules = input.catalog.rules.map((rule) =>
     buildRule(input.catalog, rule, evidence.get(rule.id), input),
   );
+  const unused = settingsNotUsed(
+    input.manifest.settings,
+    rules.flatMap((r) => r.settings.map((s) => s.name)),
+  );
+  const verdict = buildRunVerdict(rules, input.findings, input.manifest, input.run.finished);
+  if (unused.length)
+    verdict.details.push(
+      `Not used by this run: ${unused.map((n) => `${n}=${input.manifest.settings[n].value}`).join(', ')} (no selected scenario reads ${unused.length === 1 ? 'it' : 'them'}, so ${unused.length === 1 ? 'it' : 'they'} changed nothing).`,
+    );
   return {
     manifest: input.manifest,
-    verdict: buildRunVerdict(rules, input.findings, input.manifest, input.run.finished),
+    verdict,
+    settingsNotUsed: unused,
     areas: buildAreas(input.catalog, rules),
     rules,
     findings: buildFindingsTable(input.findings.entries, input.findings.byObject, input.findingsLimit),

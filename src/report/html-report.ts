@@ -45,7 +45,10 @@ function manifestTable(report: ComplianceReport): string {
     : 'the out-of-the-box flow';
   const settings = Object.entries(m.settings)
     .filter(([name]) => name !== 'galsyncFlow')
-    .map(([name, s]) => `<code>${esc(name)}</code> = ${esc(s.value)}${s.isDefault ? '' : ' <b>(set)</b>'}`)
+    .map(
+      ([name, s]) =>
+        `<code>${esc(name)}</code> = ${esc(s.value)}${s.isDefault ? '' : ' <b>(set)</b>'}${report.settingsNotUsed.includes(name) ? ' <span class="bad">(not used by this run)</span>' : ''}`,
+    )
     .join('<br>');
   const waivers = Object.entries(m.waivers)
     .map(([id, reason]) => `${esc(id)}: ${esc(reason)}`)

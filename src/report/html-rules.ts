@@ -107,7 +107,9 @@ function findingsBlock(rule: ReportRule): string {
 
 function settingsLine(rule: ReportRule): string {
   if (rule.settings.length === 0)
-    return '<span class="muted">none: the rule holds the same under every setting</span>';
+    return rule.dependsOn.length
+      ? `<span class="muted">none read by its scenarios in this run (it can depend on ${rule.dependsOn.map(esc).join(', ')})</span>`
+      : '<span class="muted">none: the rule holds the same under every setting</span>';
   return rule.settings
     .map(
       (s) =>

@@ -52,6 +52,8 @@ export interface Manifest {
   status: 'running' | 'passed' | 'failed' | 'incomplete';
   /** Why the run is incomplete (interrupted, a crash), when it is. */
   note?: string;
+  /** Settings given for the run that no scenario read (so they changed nothing), once the report is written. */
+  settingsNotUsed?: string[];
   /** The report's two verdicts, once the report is written: the rules', and the tenant's readiness. */
   verdict?: {
     rules: { status: string; headline: string };

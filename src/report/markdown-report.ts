@@ -24,7 +24,7 @@ function ruleMarkdown(rule: ReportRule): string {
     lines.push(`**Waived** (${underlyingWords(rule.waiver.underlying)}): ${rule.waiver.reason}`, '');
   lines.push(`- Source: ${rule.sources.map((s) => `${s.label}: ${s.where}`).join('; ') || 'not given'}`);
   lines.push(
-    `- Settings: ${rule.settings.map((s) => `\`${s.name}\` = ${s.value}${s.isDefault ? ' (default)' : ' (set)'}`).join('; ') || 'none'}`,
+    `- Settings its scenarios used: ${rule.settings.map((s) => `\`${s.name}\` = ${s.value}${s.isDefault ? ' (default)' : ' (set)'}`).join('; ') || 'none'}`,
   );
   lines.push(
     `- Witnesses: ${rule.witnesses.map((w) => `${w.witness} ${w.agreed} agreed${w.disagreed ? `, ${w.disagreed} disagreed` : ''}`).join('; ') || 'no check recorded'}`,
@@ -167,7 +167,10 @@ export function renderMarkdown(report: ComplianceReport): string {
         [
           'Settings',
           Object.entries(m.settings)
-            .map(([k, s]) => `${k}=${s.value}`)
+            .map(
+              ([k, s]) =>
+                `${k}=${s.value}${report.settingsNotUsed.includes(k) ? ' (not used by this run)' : ''}`,
+            )
             .join(', '),
         ],
         ['Scenarios selected', m.tags ?? 'all'],

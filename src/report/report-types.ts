@@ -63,7 +63,10 @@ export interface ReportRule {
   statement: string;
   kind: string;
   sources: Array<{ label: string; where: string; file?: string }>;
+  /** The settings its scenarios read in this run, with the values they used. */
   settings: Array<{ name: string; value: string; isDefault: boolean; description: string }>;
+  /** The catalog's settings the rule can depend on. */
+  dependsOn: string[];
   status: ReportRuleStatus;
   /** The status before a waiver, and its reason, when the rule is waived. */
   waiver?: { reason: string; underlying: ReportRuleStatus };
@@ -127,6 +130,8 @@ export interface RunVerdict {
 export interface ComplianceReport {
   manifest: Manifest;
   verdict: RunVerdict;
+  /** Settings given for the run that no scenario read. */
+  settingsNotUsed: string[];
   areas: ReportArea[];
   rules: ReportRule[];
   findings: FindingsTable;

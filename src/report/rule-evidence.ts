@@ -2,6 +2,7 @@ import type { EvidenceRef } from '../harness/evidence';
 import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './findings-file';
 import type { ReportCheck, ReportExchange, ReportScenario } from './report-types';
 import { ruleTags, type ScenarioRun } from './run-messages';
+import { SETTINGS_MEDIA_TYPE, type UsedSettings } from './settings-used';
 
 export const CHECK_MEDIA_TYPE = 'application/vnd.lync-harness.check+json';
 export const JOURNAL_MEDIA_TYPE = 'application/vnd.lync-harness.journal+json';
@@ -20,6 +21,8 @@ export interface RuleEvidence {
   exchanges: ReportExchange[];
   findings: FindingsSummary[];
   witnesses: Map<string, { agreed: number; disagreed: number }>;
+  /** The settings its scenarios read, with the values they used. */
+  settings: UsedSettings;
 }
 
 interface JournalBody {
@@ -82,7 +85,7 @@ export function exchangeLine(entry: JournalBody['entries'][number]): string {
 }
 
 function emptyEvidence(): RuleEvidence {
-  return { scenarios: [], checks: [], exchanges: [], findings: [], witnesses: new Map() };
+  return { scenarios: [], checks: [], exchanges: [], findings: [], witnesses: new Map(), settings: {} };
 }
 
 /** Sorts every scenario's attachments to the rules they concern: checks by their rule IDs, the rest by tag. */
@@ -103,7 +106,10 @@ export function collectRuleEvidence(
       if (a.mediaType === WITNESSES_MEDIA_TYPE)
         for (const w of (JSON.parse(a.body) as { witnesses: string[] }).witnesses) witnesses.add(w);
       else if (a.mediaType === CHECK_MEDIA_TYPE) addCheck(a.body, scenario, ids, slot, store);
-      else if (a.mediaType === FINDINGS_MEDIA_TYPE) {
+      else if (a.mediaType === SETTINGS_MEDIA_TYPE) {
+        const { settings } = JSON.parse(a.body) as { settings: UsedSettings };
+        for (const id of ids) Object.assign(slot(id).settings, settings);
+      } else if (a.mediaType === FINDINGS_MEDIA_TYPE) {
         const summary = JSON.parse(a.body) as FindingsSummary;
         const {
           rule,

@@ -48,6 +48,7 @@ export function writeRunReport(options: WriteReportOptions): WrittenReport {
   writeManifest(outDir, {
     ...manifest,
     verdict: { rules: report.verdict.rules, tenant: report.verdict.tenant },
+    settingsNotUsed: report.settingsNotUsed,
   });
   writeFindingsFiles(outDir, { runId: manifest.runId, complete: run.finished, rules }, collected);
   if (options.baseline) {

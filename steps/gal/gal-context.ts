@@ -33,7 +33,8 @@ export function namedFlow(world: HarnessWorld, name: string): GalSyncFlow {
     if (!flow) throw new Error('[gal] no changed flow: a Given step must change the documented flow first');
     return flow;
   }
-  if (name === 'configured') return loadGalSyncFlow(world.config.galsyncFlow);
+  if (name === 'configured')
+    return loadGalSyncFlow(world.galsyncFlowFile(`${FLOW_EXAMPLES}/out-of-the-box.yaml`));
   return loadGalSyncFlow(`${FLOW_EXAMPLES}/${name}.yaml`);
 }
 

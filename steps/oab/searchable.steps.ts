@@ -6,7 +6,7 @@ import {
   searchableBy,
   searchableFrom,
 } from '../../src/model/oab-timeline';
-import { weekTime } from '../srch/exchange-context';
+import { weekTime, weekTimeText } from '../srch/exchange-context';
 import { scene } from '../srch/search-scene';
 import type { HarnessWorld } from '../support/world';
 import { oabScene, predicted, WEEK_TIME } from './oab-scene';
@@ -87,15 +87,22 @@ Then('Lync finds {string} when the model predicts', async function (this: Harnes
   const before = await s.search(name.split(' ')[0]);
   await s.ctx.advanceTo(model.value.downloadedAt);
   const after = await s.search(name.split(' ')[0]);
+  const around = searchableAroundDownload(model);
+  const firstSeen = oabScene(this).firstSeenLocally;
   await this.verify({
     rule: ['OAB-01', 'OAB-05'],
     claim: `${name} becomes searchable at the predicted download (${oabScene(this).profile.name})`,
-    expected: { before: false, after: true },
-    model: searchableAroundDownload(model),
+    expected: { at: around.value.at, before: false, after: true },
+    model: around,
     observations: [
       {
         witness: 'client:lync-windows',
-        value: { before: before.names.includes(name), after: after.names.includes(name) },
+        value: {
+          at: firstSeen === undefined ? 'never' : weekTimeText(firstSeen),
+          before: before.names.includes(name),
+          after: after.names.includes(name),
+        },
+        detail: { outlookChecks: s.outlook!.checks },
       },
     ],
   });

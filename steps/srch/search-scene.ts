@@ -31,12 +31,13 @@ export class SearchScene {
     user: DirectoryEntry,
     client: SearchClient,
     outlook?: { version: 2010 | 2013; mode: 'cached' | 'online'; at: number },
+    lyncVersion: 2010 | 2013 = 2013,
   ) {
     this.user = user;
     const sip = (user.first('msRTCSIP-PrimaryUserAddress') ?? '').replace(/^sip:/i, '').toLowerCase();
     this.setup = {
       client,
-      lyncVersion: 2013,
+      lyncVersion,
       outlookVersion: outlook?.version,
       outlookMode: outlook?.mode,
       oabDownloaded: false,
@@ -47,7 +48,7 @@ export class SearchScene {
     const signIn = this.ctx.signIn(user, client === 'owa');
     this.client =
       client === 'lync-windows'
-        ? new LyncForWindows(signIn, this.outlook)
+        ? new LyncForWindows(signIn, this.outlook, lyncVersion)
         : new EwsOnlyClient(clientLabel(client), signIn);
   }
 

@@ -15,6 +15,44 @@ Given(
   },
 );
 
+/** The client matrix of this run: Lync and Outlook as the settings lyncVersion, outlookVersion and outlookMode say. */
+Given(
+  /^"([^"]*)" uses this run's Lync for Windows and Outlook$/,
+  { timeout: SEED_TIMEOUT_MS },
+  async function (this: HarnessWorld, name: string) {
+    const s = await readyScene(this);
+    const version = (setting: string) => {
+      const value = this.setting(setting, '2013');
+      if (value !== '2010' && value !== '2013')
+        throw new Error(`[steps:srch] the setting ${setting} must be 2010 or 2013, got "${value}"`);
+      return Number(value) as 2010 | 2013;
+    };
+    const mode = this.setting('outlookMode', 'cached');
+    if (mode !== 'cached' && mode !== 'online')
+      throw new Error(`[steps:srch] the setting outlookMode must be cached or online, got "${mode}"`);
+    const outlook = { version: version('outlookVersion'), mode, at: await s.ctx.now() } as const;
+    s.use(s.ctx.person(name), 'lync-windows', outlook, version('lyncVersion'));
+  },
+);
+
+Then(
+  /^the search finds "([^"]*)" exactly where the model says$/,
+  async function (this: HarnessWorld, person: string) {
+    const s = scene(this);
+    const outcome = s.outcome!;
+    const model = resultsShow(s.predict(outcome.query), person);
+    await this.verify({
+      rule: model.rules,
+      claim: `Lync ${s.setup.lyncVersion} with Outlook ${s.setup.outlookVersion} in ${s.setup.outlookMode} mode searching "${outcome.query}" finds ${person} exactly when the model says`,
+      expected: model.value,
+      model,
+      observations: [
+        { witness: `client:${s.setup.client}`, value: outcome.names.includes(person), detail: outcome },
+      ],
+    });
+  },
+);
+
 Given(
   /^"([^"]*)" uses (Lync for Mac|Lync Mobile|OWA|Lync 2013 for Windows without Outlook)$/,
   { timeout: SEED_TIMEOUT_MS },

@@ -1,4 +1,5 @@
 import { After, AfterAll, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { SETTINGS_MEDIA_TYPE } from '../../src/report/settings-used';
 import { runtime } from './runtime';
 import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
@@ -34,6 +35,11 @@ After(async function (this: HarnessWorld) {
     JSON.stringify({ witnesses: [...this.witnessesUsed].sort() }),
     'application/vnd.lync-harness.witnesses+json',
   );
+  if (this.settingsUsed.size)
+    await this.attach(
+      JSON.stringify({ settings: Object.fromEntries(this.settingsUsed) }),
+      SETTINGS_MEDIA_TYPE,
+    );
   const deaths = await this.services.takeDeaths();
   if (deaths.length) throw new Error(deaths.map((d) => d.message).join('\n'));
   if (unmatched.length && !this.scenario.tags.includes('@expects-unmatched')) {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { DataSpace } from '../../src/harness/data-space';
 import type { Environment } from '../../src/harness/environment';
@@ -53,9 +54,24 @@ export class HarnessWorld extends World {
     return this.env.services;
   }
 
-  /** The value of a catalog setting for this run (e.g. `oabProfile`), or the given default. */
+  /** Settings this scenario read, as it used them: attached for the report (per rule: the settings it ran under). */
+  readonly settingsUsed = new Map<string, { value: string; isDefault: boolean }>();
+
+  /** The value of a catalog setting for this run (e.g. `oabProfile`), or the given default; recorded as used. */
   setting(name: string, fallback: string): string {
-    return this.config.settings[name] ?? fallback;
+    const given = this.config.settings[name];
+    this.settingsUsed.set(name, { value: given ?? fallback, isDefault: given === undefined });
+    return given ?? fallback;
+  }
+
+  /** The run's GALSync flow file (--galsync, or the shipped out-of-the-box flow), recorded as used. */
+  galsyncFlowFile(fallback: string): string {
+    const given = this.config.galsyncFlow;
+    this.settingsUsed.set('galsyncFlow', {
+      value: basename(given ?? fallback),
+      isDefault: given === undefined,
+    });
+    return given ?? fallback;
   }
 
   /** Per-scenario state of one rule area, created on first use. */

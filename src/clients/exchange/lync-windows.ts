@@ -2,16 +2,15 @@ import { ewsLookup, type SearchOutcome, type SignedInUser, typedSipAddress } fro
 import type { OutlookSimulator } from './outlook';
 
 /**
- * Lync 2013 for Windows signed in to Lync Online. A search is an EWS look-up supplemented by a MAPI
+ * Lync for Windows (2013 unless told otherwise) signed in to Lync Online. A search is an EWS look-up supplemented by a MAPI
  * query to the Outlook on the same computer, when that Outlook is the same version and its profile
  * is the user's mailbox (the SIP address must equal the mail address).
  */
 export class LyncForWindows {
-  readonly version = 2013;
-
   constructor(
     readonly user: SignedInUser,
     readonly outlook?: OutlookSimulator,
+    readonly version: 2010 | 2013 = 2013,
   ) {}
 
   /** Why the MAPI supplement is not used, or undefined when it is. */
