@@ -15,6 +15,7 @@ import { Passwords } from '../ldap/bind';
 import { baseDnOf, domainTemplate, SAMBA_ADMIN_PASSWORD } from './domain-template';
 import { adminClient, attribute } from './ldap-writes';
 import { takeLoopbackAddress } from './loopback-address';
+import { grantLyncAdmins } from './lync-domain-prep';
 import { requireSamba, SAMBA } from './samba-binaries';
 import { SambaInstance } from './samba-instance';
 import { seedObjects, unicodePwd } from './seed';
@@ -61,6 +62,14 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<Starte
           `Samba refused ${report.refused.length} object(s): ${report.refused.slice(0, 5).join('; ')}`,
           'refused',
         );
+      const granted = await grantLyncAdmins({
+        client,
+        url: instance.url,
+        conf: instance.conf,
+        baseDn: baseDnOf(template.names),
+        workgroup: template.names.workgroup,
+        adminPassword: SAMBA_ADMIN_PASSWORD,
+      });
       await instance.snapshot();
       forest = next;
       Object.assign(stats, {
@@ -69,6 +78,7 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<Starte
         loadSeconds: Number(process.hrtime.bigint() - started) / 1e9,
         entries: report.added,
         dropped: report.dropped,
+        lyncAdminAces: granted,
         pid: instance.pid,
       });
       return {

@@ -19,7 +19,7 @@ export class SambaInstance {
     readonly template: DomainTemplate,
     readonly dir: string,
     readonly address: string,
-    private readonly conf: string,
+    readonly conf: string,
   ) {}
 
   static async start(template: DomainTemplate, address: string): Promise<SambaInstance> {
