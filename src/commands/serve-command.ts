@@ -66,6 +66,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     });
     clearInterval(waiting);
     return 0;
+  } catch (error) {
+    console.error(`lync-harness serve: the services did not start: ${(error as Error).message}`);
+    return 1;
   } finally {
     await env.stop();
   }

@@ -75,6 +75,9 @@ function deathOf(child: ChildProcess, name: string, log: LogTail, when = 'mid-ru
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  // Unreferenced, the child would not keep the harness alive until it exits: a harness with nothing
+  // else pending (serve, unwinding from an error) would end at once with status 0, its error unprinted.
+  child.ref();
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
   await exited;
