@@ -42,7 +42,8 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<Starte
   let instance: SambaInstance | undefined;
   let forest: Forest | undefined;
   let loads = Promise.resolve();
-  const stats: Record<string, unknown> = { version: sambaVersion(), address: address.address };
+  const version = sambaVersion();
+  const stats: Record<string, unknown> = { version, address: address.address };
 
   const load = async (body: string) => {
     const records = parse(body);
@@ -72,10 +73,11 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<Starte
       });
       await instance.snapshot();
       forest = next;
+      const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
       Object.assign(stats, {
         baseDn: baseDnOf(template.names),
         provisionSeconds: template.provisionSeconds,
-        loadSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+        loadSeconds,
         entries: report.added,
         dropped: report.dropped,
         lyncAdminAces: granted,
@@ -86,6 +88,13 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<Starte
         baseDn: next.baseDn,
         addedParents: next.addedByHarness,
         dropped: report.dropped,
+        server: {
+          service: name,
+          server: `Samba AD DC ${version}`,
+          loadSeconds,
+          provisionSeconds: template.provisionSeconds,
+          entries: report.added,
+        },
       };
     } catch (error) {
       await instance?.stop();
@@ -188,5 +197,7 @@ async function setPasswords(instance: SambaInstance, forest: Forest, passwords: 
 }
 
 function sambaVersion(): string {
-  return execFileSync(SAMBA, ['--version'], { encoding: 'utf8' }).trim();
+  return execFileSync(SAMBA, ['--version'], { encoding: 'utf8' })
+    .trim()
+    .replace(/^Version\s+/i, '');
 }

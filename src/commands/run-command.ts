@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
 import { type Catalog, loadCatalog } from '../catalog/catalog';
 import { loadGalSyncFlow } from '../clients/ldap/galsync-flow';
+import { readDirectoryServers } from '../harness/directory-servers';
 import { RUN_CONFIG_ENV, type RunConfig } from '../harness/run-config';
 import { createManifest, type ForestSummary, type Manifest, writeManifest } from '../report/manifest';
 import { ProgressDisplay } from '../report/progress-display';
@@ -41,8 +42,9 @@ export async function runCommand(args: string[]): Promise<number> {
   try {
     forests = await readTenantInput(options);
     const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
-    if (containerProblem) {
-      console.error(`lync-harness run: ${containerProblem}`);
+    const sambaProblem = options.ldap === 'samba' ? await prepareSamba(forests) : undefined;
+    if (containerProblem || sambaProblem) {
+      console.error(`lync-harness run: ${containerProblem ?? sambaProblem}`);
       return 2;
     }
     accepted = true;
@@ -62,6 +64,15 @@ async function readTenantInput(options: RunOptions): Promise<ForestSummary[] | u
   options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out! });
   if (!options.tenantFiles.length) return undefined;
   return loadTenant({ files: options.tenantFiles, sampleSize: 0 }).forests.map(forestSummary);
+}
+
+/** --ldap samba: the packages checked and each forest's domain provisioned before any scenario. */
+function prepareSamba(forests: ForestSummary[] | undefined): Promise<string | undefined> {
+  const samba: typeof import('../harness/samba-domains') = require('../harness/samba-domains');
+  return samba.prepareSambaDomains(
+    (forests ?? []).map((f) => f.domain),
+    (line) => console.error(line),
+  );
 }
 
 /** Container mode, checked once before any scenario: no Docker engine is one clear line; the image is built here. */
@@ -108,7 +119,14 @@ async function runAndReport(options: RunOptions, catalog: Catalog, outDir: strin
   const finish = (status: Manifest['status'], note?: string): WrittenReport => {
     progress?.end();
     const run = collector.result();
-    const final: Manifest = { ...manifest, status, note, endedAt: new Date().toISOString() };
+    const servers = readDirectoryServers(outDir);
+    const final: Manifest = {
+      ...manifest,
+      status,
+      note,
+      endedAt: new Date().toISOString(),
+      ...(servers.length ? { directoryServers: servers } : {}),
+    };
     writeManifest(outDir, final);
     const reportStarted = Date.now();
     const written = writeRunReport({ outDir, catalog, run, manifest: final, baseline: options.baseline });

@@ -1,3 +1,4 @@
+import { directoryServersLine } from '../harness/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-assets';
 import { regressionSection } from './html-regression';
@@ -53,6 +54,7 @@ function manifestTable(report: ComplianceReport): string {
   const waivers = Object.entries(m.waivers)
     .map(([id, reason]) => `${esc(id)}: ${esc(reason)}`)
     .join('<br>');
+  const servers = directoryServersLine(m.directoryServers ?? []);
   const rows: Array<[string, string]> = [
     ['Run', `${esc(m.runId)} ${badge(m.status)}`],
     [
@@ -65,6 +67,7 @@ function manifestTable(report: ComplianceReport): string {
         ? 'embedded (each mock service in a process of its own)'
         : 'containers (mock services in Docker)',
     ],
+    ...(servers ? ([['LDAP witness', esc(servers)]] as Array<[string, string]>) : []),
     ['Tenant', tenant],
     ...(shape ? ([['Your export', shape]] as Array<[string, string]>) : []),
     ['GALSync flow', flow],

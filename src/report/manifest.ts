@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { CATALOG_FILE, type Catalog } from '../catalog/catalog';
+import type { DirectoryServerRecord } from '../harness/directory-servers';
 import { storeEvidence } from '../harness/evidence';
 import type { RunConfig } from '../harness/run-config';
 import { liveSourceOf } from '../tenant/live-snapshot';
@@ -47,6 +48,8 @@ export interface Manifest {
   tags?: string;
   waivers: Record<string, string>;
   catalog: { version: number; sha256: string; rules: number };
+  /** Real directory servers that answered the LDAP role (`--ldap samba`), with their load times. */
+  directoryServers?: DirectoryServerRecord[];
   startedAt: string;
   endedAt?: string;
   status: 'running' | 'passed' | 'failed' | 'incomplete';

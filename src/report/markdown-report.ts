@@ -1,3 +1,4 @@
+import { directoryServersLine } from '../harness/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { underlyingWords } from './html-util';
 import type { Regression } from './regression';
@@ -140,6 +141,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     '',
   );
   out.push('## What ran', '');
+  const servers = directoryServersLine(m.directoryServers ?? []);
   const tenant =
     m.tenant.source === 'sample'
       ? `sample tenant${m.tenant.sampleSize ? ` + ${num(m.tenant.sampleSize)} generated objects` : ''}`
@@ -158,6 +160,7 @@ export function renderMarkdown(report: ComplianceReport): string {
           `${m.harness.name} ${m.harness.version}, Node ${m.harness.node}, Cucumber ${m.harness.cucumber}`,
         ],
         ['Services', m.mode],
+        ...(servers ? [['LDAP witness', servers]] : []),
         ['Tenant', tenant],
         ...exportShapeLines(m.tenant.forests).map((line) => ['Your export', line]),
         [
