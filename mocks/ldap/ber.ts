@@ -88,6 +88,7 @@ export function result(
   matchedDn = '',
   controls: Control[] = [],
 ): Buffer {
+  if (message === '' && matchedDn === '' && controls.length === 0) return plainResult(messageId, op, code);
   const id = integer(messageId);
   const dn = Buffer.from(matchedDn, 'utf8');
   const text = Buffer.from(message, 'utf8');
@@ -111,6 +112,21 @@ export function result(
   at = writeHeader(buf, at, 0x04, text.length);
   at += text.copy(buf, at);
   if (extra) extra.copy(buf, at);
+  return buf;
+}
+
+/** The common LDAPResult, a code and nothing else, written straight into its buffer (the hot path). */
+function plainResult(messageId: number, op: number, code: number): Buffer {
+  let idLength = 1;
+  while (messageId >= 2 ** (8 * idLength - 1)) idLength++;
+  const buf = Buffer.allocUnsafe(13 + idLength);
+  buf[0] = 0x30;
+  buf[1] = 11 + idLength;
+  buf[2] = 0x02;
+  buf[3] = idLength;
+  for (let i = 0; i < idLength; i++)
+    buf[4 + i] = Math.floor(messageId / 2 ** (8 * (idLength - 1 - i))) & 0xff;
+  buf.set([op, 7, 0x0a, 1, code, 0x04, 0, 0x04, 0], 4 + idLength);
   return buf;
 }
 

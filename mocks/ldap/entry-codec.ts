@@ -13,18 +13,31 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  * values, and multi-valued attributes past 1,500 values served in ranges (`member;range=0-1499`).
  */
 export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
-  const cacheable = isCacheable(requested);
-  if (cacheable && stored.cache && sameList(stored.cache.attributes, requested))
-    return wrapSearchEntry(messageId, stored.cache.op);
+  const cached = cachedOp(stored, requested);
+  return cached ? wrapSearchEntry(messageId, cached) : encodeFresh(dit, stored, messageId, requested).message;
+}
+
+/** The entry's `[APPLICATION 4]` part alone (searchAnswer puts the message around it). */
+export function encodeEntryOp(dit: Dit, stored: StoredEntry, requested: string[]): Buffer {
+  return cachedOp(stored, requested) ?? encodeFresh(dit, stored, 0, requested).op;
+}
+
+function cachedOp(stored: StoredEntry, requested: string[]): Buffer | undefined {
+  if (isCacheable(requested) && stored.cache && sameList(stored.cache.attributes, requested))
+    return stored.cache.op;
+  return undefined;
+}
+
+function encodeFresh(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]) {
   const attributes: PartialAttribute[] = [];
   for (const name of selection(stored, requested)) {
     const attribute = partialAttribute(dit, stored, name);
     if (attribute) attributes.push(attribute);
   }
-  const { message, op } = encodeSearchEntry(messageId, stored.dn, attributes);
+  const encoded = encodeSearchEntry(messageId, stored.dn, attributes);
   // The entry keeps its answer to the last attribute list asked: a repeated look-up costs one copy.
-  if (cacheable) stored.cache = { attributes: requested, op };
-  return message;
+  if (isCacheable(requested)) stored.cache = { attributes: requested, op: encoded.op };
+  return encoded;
 }
 
 /** Attributes whose values depend on other objects (memberOf), on the request (ranges), or all of them. */

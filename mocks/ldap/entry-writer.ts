@@ -55,6 +55,26 @@ export function wrapSearchEntry(messageId: number, op: Buffer): Buffer {
   return buf;
 }
 
+/**
+ * A search's whole answer in one buffer: a SearchResultEntry message around each encoded entry (`ops`,
+ * cached answers included, copied once) followed by the messages of `tail` (references, the
+ * SearchResultDone).
+ */
+export function searchAnswer(messageId: number, ops: readonly Buffer[], tail: readonly Buffer[]): Buffer {
+  const idLength = integerLength(messageId);
+  let size = 0;
+  for (const message of tail) size += message.length;
+  for (const op of ops) size += header(2 + idLength + op.length) + 2 + idLength + op.length;
+  const buf = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const op of ops) {
+    at = writeInteger(buf, writeHeader(buf, at, 0x30, 2 + idLength + op.length), messageId, idLength);
+    at += op.copy(buf, at);
+  }
+  for (const message of tail) at += message.copy(buf, at);
+  return buf;
+}
+
 function byteLength(v: AttributeValue): number {
   return typeof v === 'string' ? Buffer.byteLength(v) : v.length;
 }

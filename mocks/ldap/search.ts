@@ -3,7 +3,8 @@ import { type Control, pagedValue, RESPONSE, result } from './ber';
 import { compileFilter } from './compile-filter';
 import type { Dit, StoredEntry } from './dit';
 import { requestKey } from './dn-keys';
-import { encodeEntry } from './entry-codec';
+import { encodeEntry, encodeEntryOp } from './entry-codec';
+import { searchAnswer, wrapSearchEntry } from './entry-writer';
 import { type Filter, matches } from './filter';
 import { partitionReferences } from './partition-references';
 import { candidates } from './planner';
@@ -45,21 +46,29 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
     return { ...first, bytes: [...references, ...[first.bytes].flat()] };
   }
   const limit = req.sizeLimit > 0 ? Math.min(req.sizeLimit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
-  const parts: Buffer[] = [];
+  const ops: Buffer[] = [];
+  let size = 0;
   let code: number = CODE.success;
   for (let next = found.next(); !next.done; next = found.next()) {
-    if (parts.length === limit) {
+    if (ops.length === limit) {
       code = CODE.sizeLimitExceeded;
       found.return(undefined);
       break;
     }
-    parts.push(encodeEntry(dit, next.value, req.messageId, req.attributes));
+    const op = encodeEntryOp(dit, next.value, req.attributes);
+    ops.push(op);
+    size += op.length;
   }
   const message = code === CODE.sizeLimitExceeded ? 'Size limit exceeded' : '';
-  const entries = parts.length;
-  parts.push(...references, result(req.messageId, RESPONSE.search, code, message));
-  return { bytes: parts, code, entries };
+  const tail = [...references, result(req.messageId, RESPONSE.search, code, message)];
+  const entries = ops.length;
+  // A small answer is built in one buffer (one allocation, one write); a large one is written corked.
+  if (size <= ONE_BUFFER_BYTES) return { bytes: searchAnswer(req.messageId, ops, tail), code, entries };
+  return { bytes: [...ops.map((op) => wrapSearchEntry(req.messageId, op)), ...tail], code, entries };
 }
+
+/** Answers whose entries take up to this many bytes go out as one buffer. */
+const ONE_BUFFER_BYTES = 64 * 1024;
 
 function* matching(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], filter: Filter) {
   const inScope = scopeTest(base, scope);
