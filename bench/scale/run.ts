@@ -21,12 +21,15 @@ interface Measurement {
   seconds: number;
   treePeakMB: number;
   largestPeakMB: number;
+  largestName: string;
+  /** Where the run's report is, kept when a scenario failed. */
+  kept?: string;
   exitCode: number | null;
   scenarios: string;
 }
 
-/** The resident set of `pid` and every descendant, from /proc (kB). */
-function treeRss(pid: number): { total: number; largest: number } {
+/** The resident set of `pid` and every descendant, from /proc (kB), and the largest one's name. */
+function treeRss(pid: number): { total: number; largest: number; largestName: string } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -43,15 +46,28 @@ function treeRss(pid: number): { total: number; largest: number } {
   }
   let total = 0;
   let largest = 0;
+  let largestPid = pid;
   const queue = [pid];
   while (queue.length) {
     const p = queue.pop() as number;
     const kb = rss.get(p) ?? 0;
     total += kb;
-    largest = Math.max(largest, kb);
+    if (kb > largest) [largest, largestPid] = [kb, p];
     queue.push(...(children.get(p) ?? []));
   }
-  return { total, largest };
+  return { total, largest, largestName: processName(largestPid) };
+}
+
+/** A process as its command line names it: the mock service, or the harness. */
+function processName(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return argv.includes('run')
+      ? 'the harness'
+      : (argv.find((a) => /^[a-z][a-z/-]+$/.test(a) && a !== argv[0]) ?? 'a mock');
+  } catch {
+    return 'a process';
+  }
 }
 
 async function measure(size: number): Promise<Measurement> {
@@ -68,23 +84,27 @@ async function measure(size: number): Promise<Measurement> {
   });
   let treePeak = 0;
   let largestPeak = 0;
+  let largestName = '';
   const sample = () => {
-    const { total, largest } = treeRss(child.pid as number);
-    treePeak = Math.max(treePeak, total);
-    largestPeak = Math.max(largestPeak, largest);
+    const now = treeRss(child.pid as number);
+    treePeak = Math.max(treePeak, now.total);
+    if (now.largest > largestPeak) [largestPeak, largestName] = [now.largest, now.largestName];
   };
   // Memory is sampled every 100 ms (a measurement, not a condition anything waits for).
   const sampler = setInterval(sample, 100);
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+  const kept = exitCode === 0 ? undefined : out;
+  if (!kept && existsSync(out)) rmSync(out, { recursive: true, force: true });
   const scenarios = output.match(/\d+ of \d+ selected scenarios ran/)?.[0] ?? 'no summary line';
   return {
     size,
     seconds,
     treePeakMB: treePeak / 1024,
     largestPeakMB: largestPeak / 1024,
+    largestName,
+    kept,
     exitCode,
     scenarios,
   };
@@ -112,8 +132,8 @@ async function main(): Promise<number> {
     results.push(m);
     console.log(
       `${m.size.toLocaleString('en').padStart(9)} objects: ${m.seconds.toFixed(1).padStart(6)} s wall, ` +
-        `peak RSS ${m.treePeakMB.toFixed(0)} MB for the run (largest process ${m.largestPeakMB.toFixed(0)} MB), ` +
-        `exit ${m.exitCode}, ${m.scenarios}`,
+        `peak RSS ${m.treePeakMB.toFixed(0)} MB for the run (largest process ${m.largestPeakMB.toFixed(0)} MB, ${m.largestName}), ` +
+        `exit ${m.exitCode}, ${m.scenarios}${m.kept ? `; report kept in ${m.kept}` : ''}`,
     );
   }
   for (let i = 1; i < results.length; i++) console.log(`slope: ${slope(results[i - 1], results[i])}`);
