@@ -61,7 +61,7 @@ Feature: How long a change takes to be searchable through the Offline Address Bo
       When the clock runs to Thursday 10:00
       Then Outlook checked for a new OAB at Monday 09:00, Tuesday 09:00, Wednesday 09:00, Thursday 09:00
 
-  Rule: OAB-05 In the worst case a change becomes searchable 48 hours after it was made
+  Rule: OAB-05 The notes: in the worst case a change becomes searchable 48 hours after it was made; the mechanism's worst case on that schedule is 54 hours
 
     @OAB-05 @documented
     Example: The notes' worked example, Monday to Wednesday
@@ -75,12 +75,20 @@ Feature: How long a change takes to be searchable through the Offline Address Bo
       And the change took 43 hours to become searchable
 
     @OAB-05 @documented
-    Example: The worst case: the change just misses a generation, and Outlook's download just misses the next one
+    Example: The notes' figure of 48 hours: a change just after a generation, with Outlook downloading at that hour
       Given the OAB schedule profile "exchange2010"
       And Outlook downloads the Offline Address Book at Monday 05:00
       When the external contact "Nora Vik" is created at Monday 05:00, just after the OAB generation
       Then Lync finds "Nora Vik" from Wednesday 05:00, 48 hours after the change
-      And that is the notes' worst case of 48 hours
+      And that is the notes' worst-case figure of 48 hours
+
+    @OAB-05 @documented
+    Example: The mechanism's worst case is 54 hours: a change just after the 05:00 generation, an Outlook that checks just before the 11:00 poll
+      Given the OAB schedule profile "exchange2010"
+      And Outlook downloads the Offline Address Book at Monday 10:59
+      When the external contact "Nora Vik" is created at Tuesday 05:00, just after the OAB generation
+      Then Lync finds "Nora Vik" from Thursday 10:59, 53 hours 59 minutes after the change
+      And that is the mechanism's worst case on this schedule: 53 hours 59 minutes, where the notes say 48 hours
 
     @OAB-05 @documented
     Scenario Outline: A change made Monday 14:00 under the <profile> schedule

@@ -1,6 +1,6 @@
 import { type ChangeTimeline, distributedAt, nextGeneration, type OabProfile } from './oab';
 import { type Verdict, verdict } from './verdict';
-import { weekTimeText } from './week-time';
+import { durationText, weekTimeText } from './week-time';
 
 const HOUR = 3_600_000;
 
@@ -94,10 +94,13 @@ export function hoursToSearchable(t: Verdict<ChangeTimeline>): Verdict<number> {
 }
 
 /** OAB-01, OAB-05: from when the change is searchable, and how many hours after it was made. */
-export function searchableFrom(t: Verdict<ChangeTimeline>): Verdict<{ from: string; hours: number }> {
+export function searchableFrom(t: Verdict<ChangeTimeline>): Verdict<{ from: string; after: string }> {
   return verdict(
     searchableFrom,
-    { from: weekTimeText(t.value.downloadedAt), hours: t.value.hours },
+    {
+      from: weekTimeText(t.value.downloadedAt),
+      after: durationText(t.value.downloadedAt - t.value.changedAt),
+    },
     ['OAB-01', 'OAB-05'],
     t.reason,
   );

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   distributedAt,
   documentedWorstCaseHours,
+  mechanismWorstCase,
   nextGeneration,
   oabProfile,
   searchableAt,
@@ -47,4 +48,15 @@ test('over every phase, the Exchange 2010 worst case is 54 hours (the notes say 
   const worst = worstCaseOverSchedules(E2010, 15).value;
   assert.ok(worst > 53.5 && worst <= 54, `${worst}`);
   assert.equal(worstCaseOverSchedules(oabProfile('exchange2013'), 15).value <= 32, true);
+});
+
+test("OAB-05 by the mechanism: 54 hours less a minute on the notes' schedule, beyond every sampled case", () => {
+  assert.equal(mechanismWorstCase(E2010).value, '53 hours 59 minutes');
+  assert.equal(mechanismWorstCase(oabProfile('exchange2013')).value, '31 hours 59 minutes');
+  for (const p of [E2010, oabProfile('exchange2013')]) {
+    const [h, m = '0'] = mechanismWorstCase(p).value.match(/\d+/g)!;
+    const sampled = worstCaseOverSchedules(p, 5).value * 60;
+    assert.ok(sampled <= Number(h) * 60 + Number(m), `${p.name}: a sampled case waits longer`);
+    assert.ok(sampled > Number(h) * 60 + Number(m) - 5, `${p.name}: the sampled worst is within a step`);
+  }
 });

@@ -15,3 +15,11 @@ export function weekTimeText(t: number): string {
   const hhmm = d.toISOString().slice(11, 16);
   return `${week > 0 ? `week ${week + 1} ` : ''}${day} ${hhmm}`;
 }
+
+/** A wait as the notes would say it: "43 hours", "53 hours 59 minutes". */
+export function durationText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h} hours${m ? ` ${m} minutes` : ''}`;
+}
