@@ -20,12 +20,21 @@ export interface CatalogSetting {
   values?: Record<string, string>;
 }
 
+/** A place where the harness reads the field notes differently from their words, and why. */
+export interface Divergence {
+  rule: string;
+  notes: string;
+  harness: string;
+  why: string;
+}
+
 export interface Catalog {
   version: number;
   sources: Record<string, { title: string; file: string }>;
   areas: Record<string, string>;
   rules: CatalogRule[];
   settings: Record<string, CatalogSetting>;
+  divergences: Divergence[];
 }
 
 export const CATALOG_FILE = join(__dirname, '..', '..', 'catalog', 'rules.yaml');
@@ -35,7 +44,15 @@ const RULE_ID = /^(GAL|SRCH|OAB|PRES|PHONE|POL|REPL)-\d{2}$/;
 export function loadCatalog(file = CATALOG_FILE): Catalog {
   const raw = parse(readFileSync(file, 'utf8')) as Omit<Catalog, 'rules'> & { rules: Partial<CatalogRule>[] };
   const rules = raw.rules.map((rule, index) => checkRule(rule, index, raw, file));
-  return { ...raw, rules };
+  const ids = new Set(rules.map((r) => r.id));
+  const divergences = raw.divergences ?? [];
+  for (const [i, d] of divergences.entries()) {
+    if (!ids.has(d.rule))
+      throw new Error(`[catalog] ${file}: divergence #${i + 1} names unknown rule ${d.rule}`);
+    if (!d.notes || !d.harness || !d.why)
+      throw new Error(`[catalog] ${file}: divergence #${i + 1} (${d.rule}) needs notes, harness and why`);
+  }
+  return { ...raw, rules, divergences };
 }
 
 function checkRule(rule: Partial<CatalogRule>, index: number, raw: Omit<Catalog, 'rules'>, file: string) {

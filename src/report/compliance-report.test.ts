@@ -115,7 +115,9 @@ test('the run folder gets report.html, report.md, findings.json and findings.csv
   assert.equal(json.rules['SRCH-02'].status, 'not run');
   assert.equal(json.objects['CN=Jed Hill,OU=GALSync,DC=xyz,DC=corp'].findings[0].severity, 'blocking');
   assert.equal(json.totals.objects, 102);
+  assert.match(html, /<section id="divergences">.*OAB-05.*48 hours/s, 'the divergence table');
   const md = readFileSync(join(dir, 'report.md'), 'utf8');
+  assert.match(md, /## Where the harness reads the notes differently/);
   assert.match(md, /\*\*Rules: INCOMPLETE /);
   assert.match(md, /\*\*Your tenant: NOT READY, \d+ blocking findings\*\*/);
   assert.match(html, /id="verdict-tenant">Your tenant: NOT READY/);

@@ -128,6 +128,7 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
     manifest: input.manifest,
     verdict,
     settingsNotUsed: unused,
+    divergences: input.catalog.divergences,
     areas: buildAreas(input.catalog, rules),
     rules,
     findings: buildFindingsTable(input.findings.entries, input.findings.byObject, input.findingsLimit),

@@ -1,6 +1,7 @@
 import { directoryServersLine } from '../harness/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-assets';
+import { divergenceSection } from './html-divergences';
 import { regressionSection } from './html-regression';
 import { ruleSection } from './html-rules';
 import { badge, esc, fileLink, num, scriptJson, statusClass } from './html-util';
@@ -132,13 +133,14 @@ export function renderHtml(report: ComplianceReport): string {
 <style>${PAGE_CSS}</style></head>
 <body><main>
 <header><h1>Lync / Exchange / AD rule compliance report</h1><p class="muted">Run ${esc(report.manifest.runId)} · ${esc(report.manifest.startedAt)} · lync-harness ${esc(report.manifest.harness.version)}</p></header>
-<nav class="no-print"><a href="#summary">Summary</a> · <a href="#manifest">What ran</a>${report.regression ? ' · <a href="#regression">Changes since the approved run</a>' : ''} · <a href="#rules">Rules</a> · <a href="#findings">Findings for your tenant</a> · <a href="#files">Files</a></nav>
+<nav class="no-print"><a href="#summary">Summary</a> · <a href="#manifest">What ran</a>${report.regression ? ' · <a href="#regression">Changes since the approved run</a>' : ''} · <a href="#rules">Rules</a> · <a href="#divergences">Where the harness reads the notes differently</a> · <a href="#findings">Findings for your tenant</a> · <a href="#files">Files</a></nav>
 ${verdictBlock(report)}
 <section id="summary"><h2>Summary by rule area</h2>${areaTable(report)}
 <p class="muted">Status words: <b>passed</b> every scenario of the rule ran and passed; <b>failed</b> a scenario failed or a witness disagreed; <b>incomplete</b> a scenario did not finish; <b>waived</b> accepted with a reason; <b>not checked</b> no scenario of the rule ran in this run.</p></section>
 <section id="manifest"><h2>What ran</h2>${manifestTable(report)}</section>
 ${report.regression ? regressionSection(report.regression) : ''}
 <section id="rules"><h2>Rules</h2><p class="muted">Each rule: what it says, where it comes from, the settings it ran under, its status, the scenarios that checked it, which witnesses agreed (the reference model and the mock services), and the evidence.</p>${areas}</section>
+${divergenceSection(report.divergences)}
 ${findingsSection(report)}
 <section id="files"><h2>Files of this run</h2><ul>${files}</ul><p class="muted">Evidence files are named by the SHA-256 of their content, in the evidence folder.</p></section>
 </main><script>${PAGE_SCRIPT}</script></body></html>

@@ -194,6 +194,16 @@ export function renderMarkdown(report: ComplianceReport): string {
   );
   if (report.regression) out.push(regressionMarkdown(report.regression));
   out.push('## Rules', '', ...report.rules.map((r) => `${ruleMarkdown(r)}\n`));
+  if (report.divergences.length)
+    out.push(
+      '## Where the harness reads the notes differently',
+      '',
+      table(
+        ['Rule', 'The notes say', 'The harness checks', 'Why'],
+        report.divergences.map((d) => [d.rule, d.notes, d.harness, d.why]),
+      ),
+      '',
+    );
   out.push('## Findings for your tenant', '');
   const f = report.findings;
   out.push(

@@ -1,3 +1,4 @@
+import type { Divergence } from '../catalog/catalog';
 import type { EvidenceRef } from '../harness/evidence';
 import type { FindingsSummary } from './findings-file';
 import type { Manifest } from './manifest';
@@ -130,6 +131,8 @@ export interface RunVerdict {
 export interface ComplianceReport {
   manifest: Manifest;
   verdict: RunVerdict;
+  /** Where the harness reads the field notes differently from their words. */
+  divergences: Divergence[];
   /** Settings given for the run that no scenario read. */
   settingsNotUsed: string[];
   areas: ReportArea[];
