@@ -14,6 +14,8 @@ const PACKAGES = {
   gcc: '/usr/bin/gcc',
   'libmspack-dev': '/usr/include/mspack.h',
   chromium: '/usr/bin/chromium',
+  // xmllint validates the Autodiscover answer against our XSD (a schema-aware reader, not the mock's).
+  'libxml2-utils': '/usr/bin/xmllint',
   // Samba's AD domain controller, the third witness beside the mock DCs (`--ldap samba`).
   samba: '/usr/sbin/samba',
   'samba-ad-dc': '/usr/share/doc/samba-ad-dc',

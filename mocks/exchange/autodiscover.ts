@@ -3,14 +3,15 @@ import { authenticate } from './basic-auth';
 import type { Recipient } from './directory';
 import { injectedFault } from './faults';
 import { OAB_GUID } from './oab-store';
+import { CAS_VERSION, poxError, poxSettings, type ServiceUrls } from './pox-settings';
 import { envelope, NS, soapFault, unsupportedMediaType, XML_TYPE } from './soap';
 import type { ExchangeState } from './state';
 import { escapeXml, find, findAll, parseXml, XmlRejected } from './xml';
 
 /** Where the mock's own EWS and OAB live, as Autodiscover hands them out. */
-function urlsFor(request: Request) {
+function urlsFor(request: Request): ServiceUrls {
   const origin = new URL(request.url).origin;
-  return { ews: `${origin}/EWS/Exchange.asmx`, oab: `${origin}/OAB/${OAB_GUID}/` };
+  return { ews: `${origin}/EWS/Exchange.asmx`, oab: `${origin}/OAB/${OAB_GUID}/`, origin };
 }
 
 const xml = (body: string, status = 200) =>
@@ -61,35 +62,14 @@ export function poxAutodiscover(state: ExchangeState) {
   });
 }
 
-function poxError(code: number, message: string): string {
-  return (
-    `<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="${NS.poxResponse}"><Response>` +
-    `<Error Time="00:00:00.0000000" Id="2477272013"><ErrorCode>${code}</ErrorCode><Message>${escapeXml(message)}</Message>` +
-    `<DebugData /></Error></Response></Autodiscover>`
-  );
-}
-
-function poxSettings(user: Recipient, urls: { ews: string; oab: string }): string {
-  return (
-    `<?xml version="1.0" encoding="utf-8"?><Autodiscover xmlns="${NS.poxResponse}"><Response xmlns="${NS.poxOutlook}">` +
-    `<User><DisplayName>${escapeXml(user.displayName)}</DisplayName><LegacyDN>${escapeXml(user.legacyExchangeDN)}</LegacyDN>` +
-    `<DeploymentId>5d9c3e1a-7b0f-4f33-9a55-2b7e0f6c8d10</DeploymentId></User>` +
-    `<Account><AccountType>email</AccountType><Action>settings</Action>` +
-    `<Protocol><Type>EXPR</Type><Server>outlook.office365.com</Server><ASUrl>${urls.ews}</ASUrl>` +
-    `<OOFUrl>${urls.ews}</OOFUrl><OABUrl>${urls.oab}</OABUrl></Protocol>` +
-    `<Protocol><Type>WEB</Type><Internal><OWAUrl AuthenticationMethod="Basic">${urls.ews.replace('/EWS/Exchange.asmx', '/owa/')}</OWAUrl></Internal></Protocol>` +
-    `</Account></Response></Autodiscover>`
-  );
-}
-
-const SETTINGS: Record<string, (u: Recipient, urls: { ews: string; oab: string }) => string> = {
+const SETTINGS: Record<string, (u: Recipient, urls: ServiceUrls) => string> = {
   UserDisplayName: (u) => u.displayName,
   UserDN: (u) => u.legacyExchangeDN,
   InternalEwsUrl: (_u, urls) => urls.ews,
   ExternalEwsUrl: (_u, urls) => urls.ews,
   InternalOABUrl: (_u, urls) => urls.oab,
   ExternalOABUrl: (_u, urls) => urls.oab,
-  CasVersion: () => '15.0.1044.021',
+  CasVersion: () => CAS_VERSION,
   EwsSupportedSchemas: () =>
     'Exchange2007, Exchange2007_SP1, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2013',
 };
@@ -144,7 +124,7 @@ export function soapAutodiscover(state: ExchangeState) {
 function userSettingsResponse(
   user: Recipient | undefined,
   wanted: string[],
-  urls: { ews: string; oab: string },
+  urls: ServiceUrls,
   mailbox: string,
 ) {
   const known = wanted.filter((n) => SETTINGS[n]);

@@ -51,7 +51,8 @@ export async function discoverPox(
   const expr = (Array.isArray(protocols) ? protocols : [protocols]).find(
     (p) => text(pick(p, 'Type')) === 'EXPR',
   );
-  const ewsUrl = text(pick(expr, 'ASUrl'));
+  // Exchange 2010 SP2 and later name the EWS endpoint EwsUrl; Exchange 2007 gave only ASUrl.
+  const ewsUrl = text(pick(expr, 'EwsUrl')) ?? text(pick(expr, 'ASUrl'));
   if (!ewsUrl) return { ok: false, reason: 'error', detail: 'the answer carries no EWS URL' };
   return {
     ok: true,
