@@ -12,6 +12,14 @@ export { adminContext, handleAdmin, startAdminServer } from './admin-server';
 export { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from './admin-token';
 export { VirtualClock } from './clock';
 export { loopbackHost, type MockOptions, type StartedMock, urlHost } from './contract';
+export {
+  defineMock,
+  type ListenContext,
+  listenOn,
+  type MockAdmin,
+  type MockDefinition,
+  type MockListeners,
+} from './define-mock';
 export { type Fault, FaultPlan } from './faults';
 export { applyHttpFault, type FaultReplies, faultStatus, type HttpReply } from './http-faults';
 export { answerFailure, type Guard, respond, serveGuarded, withAdminLimits } from './http-guard';

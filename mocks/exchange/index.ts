@@ -1,18 +1,5 @@
 import { HttpResponse } from 'msw';
-import {
-  AdminInputError,
-  adminContext,
-  adminRoutes,
-  closeServer,
-  listenOnLoopback,
-  loopbackHost,
-  type MockOptions,
-  mockCore,
-  parseJson,
-  type StartedMock,
-  stopOnce,
-  urlHost,
-} from '../admin';
+import { AdminInputError, defineMock, listenOn, parseJson } from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
 import { parseDirectoryBytes, recipientsFromJson } from './directory';
 import { ewsHandler } from './ews';
@@ -26,63 +13,65 @@ import { ExchangeState } from './state';
  * ResolveNames against the Unified Contact Store, and the OAB virtual directory, on one loopback
  * HTTP port next to the admin API.
  */
-export async function startExchangeMock(options: MockOptions = {}): Promise<StartedMock> {
-  const host = loopbackHost(options.host);
-  const core = mockCore('exchange');
-  const { clock, journal, faults } = core;
-  const state = new ExchangeState(clock, journal, faults);
-  const handlers = [
-    poxAutodiscover(state),
-    soapAutodiscover(state),
-    ewsHandler(state),
-    oabVirtualDirectory(state),
-  ];
-  const routes = adminRoutes({
-    ...core,
-    reset: () => state.reset(),
-    loadBytes: (body) => {
-      const { recipients, password } = parseDirectoryBytes(body);
-      state.load(recipients, password);
-      return { loaded: state.fixtures.length, oab: state.oab.state() };
-    },
-    routes: {
-      'GET /__admin/oab': () => ({ json: state.oab.state() }),
-      'PUT /__admin/oab/schedule': (req) => {
-        const { profile } = parseJson(req.body) as { profile?: string };
-        const chosen = profile ? OAB_SCHEDULES[profile] : undefined;
-        if (!chosen)
-          throw new AdminInputError(
-            `unknown OAB schedule profile "${profile}" (${Object.keys(OAB_SCHEDULES).join(', ')})`,
-            'bad-profile',
-          );
-        state.oab.profile = chosen;
-        return { json: state.oab.state() };
+export const startExchangeMock = defineMock({
+  name: 'exchange',
+  setup({ clock, journal, faults }) {
+    const state = new ExchangeState(clock, journal, faults);
+    const handlers = [
+      poxAutodiscover(state),
+      soapAutodiscover(state),
+      ewsHandler(state),
+      oabVirtualDirectory(state),
+    ];
+    const unmatched = (method: string, url: string) => {
+      const path = new URL(url).pathname;
+      journal.record({
+        operation: 'http.unmatched',
+        request: { method, path },
+        outcome: { status: 404 },
+        unmatched: true,
+      });
+      return new HttpResponse(`[mock:exchange] no handler for ${method} ${path}`, { status: 404 });
+    };
+    return {
+      admin: {
+        reset: () => state.reset(),
+        loadBytes: (body) => {
+          const { recipients, password } = parseDirectoryBytes(body);
+          state.load(recipients, password);
+          return { loaded: state.fixtures.length, oab: state.oab.state() };
+        },
+        routes: {
+          'GET /__admin/oab': () => ({ json: state.oab.state() }),
+          'PUT /__admin/oab/schedule': (req) => {
+            const { profile } = parseJson(req.body) as { profile?: string };
+            const chosen = profile ? OAB_SCHEDULES[profile] : undefined;
+            if (!chosen)
+              throw new AdminInputError(
+                `unknown OAB schedule profile "${profile}" (${Object.keys(OAB_SCHEDULES).join(', ')})`,
+                'bad-profile',
+              );
+            state.oab.profile = chosen;
+            return { json: state.oab.state() };
+          },
+          'POST /__admin/recipients': (req) => {
+            const added = recipientsFromJson(req.body);
+            for (const r of added) state.upsert(r);
+            return { json: { upserted: added.length, total: state.recipients.length } };
+          },
+          'DELETE /__admin/recipients': (req) => ({
+            json: { removed: state.remove(req.query.get('dn') ?? '') },
+          }),
+        },
       },
-      'POST /__admin/recipients': (req) => {
-        const added = recipientsFromJson(req.body);
-        for (const r of added) state.upsert(r);
-        return { json: { upserted: added.length, total: state.recipients.length } };
+      async listen({ host, port, routes }) {
+        const { base, close } = await listenOn(createMswServer(handlers, routes, unmatched), { host, port });
+        return {
+          urls: { http: base, autodiscover: `${base}/autodiscover/autodiscover.xml` },
+          adminUrl: base,
+          close,
+        };
       },
-      'DELETE /__admin/recipients': (req) => ({ json: { removed: state.remove(req.query.get('dn') ?? '') } }),
-    },
-  });
-  const server = createMswServer(handlers, routes, (method, url) => {
-    journal.record({
-      operation: 'http.unmatched',
-      request: { method, path: new URL(url).pathname },
-      outcome: { status: 404 },
-      unmatched: true,
-    });
-    return new HttpResponse(`[mock:exchange] no handler for ${method} ${new URL(url).pathname}`, {
-      status: 404,
-    });
-  });
-  const port = await listenOnLoopback(server, host, options.port);
-  const base = `http://${urlHost(host)}:${port}`;
-  return {
-    name: 'exchange',
-    urls: { http: base, autodiscover: `${base}/autodiscover/autodiscover.xml`, admin: base },
-    adminToken: adminContext(routes).token,
-    stop: stopOnce(() => closeServer(server)),
-  };
-}
+    };
+  },
+});

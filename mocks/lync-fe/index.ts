@@ -1,26 +1,19 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import {
-  adminContext,
-  adminRoutes,
   applyHttpFault,
-  closeServer,
+  defineMock,
   discardBody,
   type FaultReplies,
   faultStatus,
   handleAdmin,
   IIS_DEFAULT_MAX_CONTENT,
-  listenOnLoopback,
-  loopbackHost,
-  type MockOptions,
-  mockCore,
-  type StartedMock,
+  listenOn,
   serveGuarded,
-  stopOnce,
   urlHost,
   withAdminLimits,
 } from '../admin';
 import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
-import { startRegistrar } from './registrar';
+import { type Registrar, startRegistrar } from './registrar';
 
 export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
 
@@ -28,88 +21,89 @@ export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
  * What a Lync Phone Edition signs in to: the certificate provisioning web service over plain HTTP (the
  * port 80 download of the chain; admin API on the same port) and the registrar over TLS.
  */
-export async function startLyncFeMock(options: MockOptions = {}): Promise<StartedMock> {
-  const host = loopbackHost(options.host);
-  const core = mockCore('lync-fe');
-  const { journal, faults } = core;
-  const registrar = await startRegistrar(host, 0, journal);
-  let pool: PoolInstall | undefined;
-  let fixture: string | undefined;
-  const install = (body: string) => {
-    pool = parsePoolInstall(body);
-    registrar.install(pool);
-    fixture = body;
-    return { chainCertificates: splitPem(pool.chainPem).length };
-  };
-  const routes = adminRoutes({
-    ...core,
-    load: (body) => install(body),
-    reset: () => {
-      if (fixture) install(fixture);
-    },
-  });
-  const http = createServer();
-  // The certificate provisioning service runs on IIS: its default request limit (mocks/admin/http-limits.ts).
-  const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
-  serveGuarded(http, { label: 'mock:lync-fe', journal, limit }, async (req, res, url, max) => {
-    if (await handleAdmin(routes, req, res, url)) return;
-    await discardBody(req, max);
-    if (
-      url.pathname === CERT_PROV_PATH &&
-      (await applyHttpFault(faults, journal, 'certprov.chain', { req, res }, CERT_PROV_FAULTS))
-    )
-      return;
-    serveCertProv(req, res, url.pathname);
-  });
-  function serveCertProv(req: IncomingMessage, res: ServerResponse, path: string): void {
-    if (path !== CERT_PROV_PATH) {
-      journal.record({
-        operation: 'http.unknown',
-        request: { method: req.method, path },
-        outcome: { status: 404 },
-        unmatched: true,
-      });
-      res
-        .writeHead(404, { 'content-type': 'text/plain' })
-        .end(`no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`);
-      return;
-    }
-    if (req.method !== 'GET') {
+export const startLyncFeMock = defineMock({
+  name: 'lync-fe',
+  setup({ journal, faults }) {
+    let pool: PoolInstall | undefined;
+    let fixture: string | undefined;
+    let registrar: Registrar | undefined;
+    const install = (body: string) => {
+      pool = parsePoolInstall(body);
+      registrar?.install(pool);
+      fixture = body;
+      return { chainCertificates: splitPem(pool.chainPem).length };
+    };
+
+    function serveCertProv(req: IncomingMessage, res: ServerResponse, path: string): void {
+      if (path !== CERT_PROV_PATH) {
+        journal.record({
+          operation: 'http.unknown',
+          request: { method: req.method, path },
+          outcome: { status: 404 },
+          unmatched: true,
+        });
+        res
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end(`no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`);
+        return;
+      }
+      if (req.method !== 'GET') {
+        journal.record({
+          operation: 'certprov.chain',
+          request: { method: req.method },
+          outcome: { status: 405 },
+        });
+        res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain' }).end('only GET is served here\n');
+        return;
+      }
+      if (!pool) {
+        journal.record({ operation: 'certprov.chain', request: { method: 'GET' }, outcome: { status: 503 } });
+        res
+          .writeHead(503, { 'content-type': 'text/plain' })
+          .end('Unable to locate Lync Certificate Web service: no chain is configured\n');
+        return;
+      }
       journal.record({
         operation: 'certprov.chain',
-        request: { method: req.method },
-        outcome: { status: 405 },
+        request: { method: 'GET' },
+        outcome: { status: 200, certificates: splitPem(pool.chainPem).length },
       });
-      res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain' }).end('only GET is served here\n');
-      return;
+      res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pool.chainPem);
     }
-    if (!pool) {
-      journal.record({ operation: 'certprov.chain', request: { method: 'GET' }, outcome: { status: 503 } });
-      res
-        .writeHead(503, { 'content-type': 'text/plain' })
-        .end('Unable to locate Lync Certificate Web service: no chain is configured\n');
-      return;
-    }
-    journal.record({
-      operation: 'certprov.chain',
-      request: { method: 'GET' },
-      outcome: { status: 200, certificates: splitPem(pool.chainPem).length },
-    });
-    res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pool.chainPem);
-  }
-  const port = await listenOnLoopback(http, host, options.port);
-  const base = `${urlHost(host)}:${port}`;
-  return {
-    name: 'lync-fe',
-    urls: {
-      http: `http://${base}`,
-      sip: `sips://${urlHost(host)}:${registrar.port}`,
-      admin: `http://${base}`,
-    },
-    adminToken: adminContext(routes).token,
-    stop: stopOnce(() => Promise.all([registrar.stop(), closeServer(http)])),
-  };
-}
+
+    return {
+      admin: {
+        load: (body) => install(body),
+        reset: () => {
+          if (fixture) install(fixture);
+        },
+      },
+      async listen({ host, port, routes }) {
+        const started = await startRegistrar(host, 0, journal);
+        registrar = started;
+        const http = createServer();
+        // The certificate provisioning service runs on IIS: its default request limit (mocks/admin/http-limits.ts).
+        const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
+        serveGuarded(http, { label: 'mock:lync-fe', journal, limit }, async (req, res, url, max) => {
+          if (await handleAdmin(routes, req, res, url)) return;
+          await discardBody(req, max);
+          if (
+            url.pathname === CERT_PROV_PATH &&
+            (await applyHttpFault(faults, journal, 'certprov.chain', { req, res }, CERT_PROV_FAULTS))
+          )
+            return;
+          serveCertProv(req, res, url.pathname);
+        });
+        const { base, close } = await listenOn(http, { host, port });
+        return {
+          urls: { http: base, sip: `sips://${urlHost(host)}:${started.port}` },
+          adminUrl: base,
+          close: () => Promise.all([started.stop(), close()]),
+        };
+      },
+    };
+  },
+});
 
 const CERT_PROV_FAULTS: FaultReplies = {
   malformed: {

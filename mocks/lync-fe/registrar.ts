@@ -51,3 +51,6 @@ export async function startRegistrar(host: string, port: number, journal: Journa
     stop: () => closeServer(server),
   };
 }
+
+/** The registrar as started: its port, the pool it serves, its stop. */
+export type Registrar = Awaited<ReturnType<typeof startRegistrar>>;

@@ -1,21 +1,13 @@
 import { createServer } from 'node:http';
 import {
   AdminInputError,
-  adminContext,
-  adminRoutes,
-  closeServer,
+  defineMock,
   handleAdmin,
   IIS_DEFAULT_MAX_CONTENT,
-  listenOnLoopback,
-  loopbackHost,
-  type MockOptions,
-  mockCore,
+  listenOn,
   parseJson,
   readBody,
-  type StartedMock,
   serveGuarded,
-  stopOnce,
-  urlHost,
   withAdminLimits,
 } from '../admin';
 import { DEFAULT_LIMITS, type Directory, parseDirectory } from './directory';
@@ -23,48 +15,45 @@ import { PresenceService } from './presence-service';
 import { handleUcwa } from './routes';
 
 /** Lync Online's contact lists and presence over UCWA-style HTTP resources (admin API on the same port). */
-export async function startLyncOnlineMock(options: MockOptions = {}): Promise<StartedMock> {
-  const host = loopbackHost(options.host);
-  const core = mockCore('lync-online');
-  const { journal, faults } = core;
-  let fixture: Directory = { people: [], limits: DEFAULT_LIMITS, existingFollowers: {} };
-  let service = new PresenceService(fixture);
-  const routes = adminRoutes({
-    ...core,
-    load: (body) => {
-      fixture = parseDirectory(body);
-      service = new PresenceService(fixture);
-      return { people: service.directory.people.length, limits: service.directory.limits };
-    },
-    reset: () => {
-      service = new PresenceService(fixture);
-    },
-    routes: {
-      /** `{ "sip:lee.chan@xyz.corp": 200 }`: people who already follow these publishers, until the next reset. */
-      'PUT /__admin/followers': (req) => {
-        const counts = parseFollowers(req.body);
-        for (const [sip, count] of Object.entries(counts)) service.setFollowers(sip, count);
-        return { json: { followers: counts } };
+export const startLyncOnlineMock = defineMock({
+  name: 'lync-online',
+  setup({ journal, faults }) {
+    let fixture: Directory = { people: [], limits: DEFAULT_LIMITS, existingFollowers: {} };
+    let service = new PresenceService(fixture);
+    return {
+      admin: {
+        load: (body) => {
+          fixture = parseDirectory(body);
+          service = new PresenceService(fixture);
+          return { people: service.directory.people.length, limits: service.directory.limits };
+        },
+        reset: () => {
+          service = new PresenceService(fixture);
+        },
+        routes: {
+          /** `{ "sip:lee.chan@xyz.corp": 200 }`: people who already follow these publishers, until the next reset. */
+          'PUT /__admin/followers': (req) => {
+            const counts = parseFollowers(req.body);
+            for (const [sip, count] of Object.entries(counts)) service.setFollowers(sip, count);
+            return { json: { followers: counts } };
+          },
+        },
       },
-    },
-  });
-  const server = createServer();
-  // Lync's web services run on IIS: its default request limit (mocks/admin/http-limits.ts).
-  const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
-  serveGuarded(server, { label: 'mock:lync-online', journal, limit }, async (req, res, url, max) => {
-    if (await handleAdmin(routes, req, res, url)) return;
-    const body = (await readBody(req, max)).toString('utf8');
-    await handleUcwa({ service, journal, faults }, { req, res, url, body });
-  });
-  const port = await listenOnLoopback(server, host, options.port);
-  const base = `http://${urlHost(host)}:${port}`;
-  return {
-    name: 'lync-online',
-    urls: { http: base, admin: base },
-    adminToken: adminContext(routes).token,
-    stop: stopOnce(() => closeServer(server)),
-  };
-}
+      async listen({ host, port, routes }) {
+        const server = createServer();
+        // Lync's web services run on IIS: its default request limit (mocks/admin/http-limits.ts).
+        const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
+        serveGuarded(server, { label: 'mock:lync-online', journal, limit }, async (req, res, url, max) => {
+          if (await handleAdmin(routes, req, res, url)) return;
+          const body = (await readBody(req, max)).toString('utf8');
+          await handleUcwa({ service, journal, faults }, { req, res, url, body });
+        });
+        const { base, close } = await listenOn(server, { host, port });
+        return { urls: { http: base }, adminUrl: base, close };
+      },
+    };
+  },
+});
 
 function parseFollowers(body: string): Record<string, number> {
   const counts = parseJson(body, '{ "sip:user@domain": count }');
