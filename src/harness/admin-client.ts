@@ -39,6 +39,11 @@ export class AdminClient {
     return this.call<{ service: string; status: string; now: string }>('GET', '/__admin/health');
   }
 
+  /** Journal entries from now on carry this correlation ID (the running scenario's). */
+  setCorrelation(id: string) {
+    return this.call('POST', '/__admin/correlation', { id });
+  }
+
   reset(correlationId?: string) {
     return this.call('POST', '/__admin/reset', { correlationId });
   }

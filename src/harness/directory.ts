@@ -2,6 +2,7 @@ import type { LdapSource } from '../clients/ldap/ldap-client';
 import { writeLdif } from '../tenant/ldif-writer';
 import type { Forest, ForestRole } from '../tenant/tenant';
 import { type DirectoryServerRecord, recordDirectoryServer } from './directory-servers';
+import { DirectoryAdmin } from './service-admin';
 import type { StartedService } from './service-set';
 
 /** The LDAP service that plays each forest's domain controller. */
@@ -32,7 +33,7 @@ export interface SeededDirectory {
 
 /** Loads a forest into a mock DC over its admin API, with the one password every account shares. */
 export async function seedDirectory(service: StartedService, forest: Forest): Promise<SeededDirectory> {
-  await service.admin.call('PUT', '/__admin/passwords', { default: DIRECTORY_PASSWORD });
+  await new DirectoryAdmin(service.admin).setPasswords({ default: DIRECTORY_PASSWORD });
   const loaded = (await service.admin.loadData(writeLdif(forest.entries), 'text/ldif')) as {
     server?: DirectoryServerRecord;
   };

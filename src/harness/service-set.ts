@@ -28,8 +28,7 @@ export class ServiceSet {
     if (!service) {
       service = this.start(name).then(async (started) => {
         try {
-          if (this.correlationId)
-            await started.admin.call('POST', '/__admin/correlation', { id: this.correlationId });
+          if (this.correlationId) await started.admin.setCorrelation(this.correlationId);
         } catch (error) {
           // A service the set will not keep is not left running.
           await started.stop().catch(() => undefined);

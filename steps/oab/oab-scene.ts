@@ -1,3 +1,4 @@
+import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { type OabProfile, oabProfile, searchableAt } from '../../src/model/oab';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { scene } from '../srch/search-scene';
@@ -19,7 +20,7 @@ export const oabScene = (w: HarnessWorld) => w.area('oab-scene', () => new OabSc
 export async function useProfile(w: HarnessWorld, name: string): Promise<OabScene> {
   const o = oabScene(w);
   o.profile = oabProfile(name);
-  await scene(w).ctx.exchange.admin.call('PUT', '/__admin/oab/schedule', { profile: name });
+  await new ExchangeAdmin(scene(w).ctx.exchange.admin).setOabSchedule(name);
   return o;
 }
 

@@ -1,4 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
+import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { outlookChecksAt, searchableBy, timelineStep } from '../../src/model/oab-timeline';
 import { exchangeContext, SEED_TIMEOUT_MS, weekTime, weekTimeText } from '../srch/exchange-context';
 import { scene } from '../srch/search-scene';
@@ -58,7 +59,7 @@ When(
     const o = oabScene(this);
     await s.ctx.advanceTo(weekTime(t));
     const contact = newExternalContact(name);
-    await s.ctx.exchange.admin.call('POST', '/__admin/recipients', [contact.toJSON()]);
+    await new ExchangeAdmin(s.ctx.exchange.admin).upsertRecipients([contact.toJSON()]);
     s.ctx.exported = [...s.ctx.exported, contact];
     o.changedAt = weekTime(t);
     o.changedName = name;

@@ -2,6 +2,7 @@ import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { LyncOnlineClient } from '../../src/clients/tls/presence-client';
 import type { SeededLyncOnline } from '../../src/harness/data-space';
 import type { LyncOnlinePerson } from '../../src/harness/lync-online-seed';
+import { LyncOnlineAdmin } from '../../src/harness/service-admin';
 import {
   type Client,
   FOLLOWERS_REACHED,
@@ -70,7 +71,7 @@ Given(
   async function (this: HarnessWorld, count: number, name: string) {
     const { service } = await lyncOnline(this);
     const sip = named(this, name).sip!;
-    await service.admin.call('PUT', '/__admin/followers', { [sip]: count });
+    await new LyncOnlineAdmin(service.admin).setFollowers({ [sip]: count });
     ctx(this).followers[sip] = count;
   },
 );

@@ -1,16 +1,9 @@
 import { FrontEndReplicator, type ReplicationAttempt } from '../../src/clients/tls/replication-client';
+import { EdgeAdmin, type EdgeStatus } from '../../src/harness/service-admin';
 import type { StartedService } from '../../src/harness/service-set';
 import type { EdgeConfig, EdgeOs } from '../../src/model/repl';
 import { edgeInstallBody, edgeStoreNameSizes, frontEndCredentials } from '../../src/pki/fixtures';
 import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
-
-export interface EdgeStatus {
-  os: EdgeOs;
-  store: { count: number };
-  issuerList: { sent: number; bytes: number; truncated: boolean; sendsList: boolean };
-  replica: { version: number } | null;
-  events: Array<{ id: number; message: string }>;
-}
 
 /**
  * One scenario's Edge and Front End: installs the Edge through its admin API, keeps what the model
@@ -39,18 +32,18 @@ export class EdgeContext {
 
   async writeRegistry(value: number): Promise<void> {
     this.registryWritten = value;
-    await this.edge.admin.call('PUT', '/__admin/registry', { SendTrustedIssuerList: value });
+    await new EdgeAdmin(this.edge.admin).setSendTrustedIssuerList(value);
   }
 
   async restart(): Promise<void> {
     this.registryAtStart = this.registryWritten;
-    await this.edge.admin.call('POST', '/__admin/restart');
+    await new EdgeAdmin(this.edge.admin).restart();
   }
 
   async changeStore(rootCount: number): Promise<void> {
     this.rootCount = rootCount;
     const roots = (await edgeRootStore(rootCount)).map((root) => root.certPem);
-    await this.edge.admin.call('PUT', '/__admin/roots', { roots });
+    await new EdgeAdmin(this.edge.admin).setRoots(roots);
   }
 
   async replicate(): Promise<ReplicationAttempt> {
@@ -67,7 +60,7 @@ export class EdgeContext {
   }
 
   edgeStatus(): Promise<EdgeStatus> {
-    return this.edge.admin.call<EdgeStatus>('GET', '/__admin/status');
+    return new EdgeAdmin(this.edge.admin).status();
   }
 
   /** The model's view of this Edge. */

@@ -1,0 +1,75 @@
+import type { EdgeOs } from '../model/repl';
+import type { AdminClient } from './admin-client';
+
+/*
+ * Each mock's own admin routes as typed calls, so steps never spell an admin URL. The shared routes
+ * (health, reset, clock, journal, faults, data) are AdminClient's own.
+ */
+
+/** What the Edge reports of itself (GET /__admin/status). */
+export interface EdgeStatus {
+  os: EdgeOs;
+  store: { count: number };
+  issuerList: { sent: number; bytes: number; truncated: boolean; sendsList: boolean };
+  replica: { version: number } | null;
+  events: Array<{ id: number; message: string }>;
+}
+
+/** The Edge mock (mocks/edge/admin-routes.ts): its registry value, its restart, its Root store. */
+export class EdgeAdmin {
+  constructor(private readonly admin: AdminClient) {}
+
+  /** HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\SendTrustedIssuerList; null deletes it. */
+  setSendTrustedIssuerList(value: number | null) {
+    return this.admin.call('PUT', '/__admin/registry', { SendTrustedIssuerList: value });
+  }
+
+  /** A restart of the Edge: Schannel reads the registry value again. */
+  restart() {
+    return this.admin.call('POST', '/__admin/restart');
+  }
+
+  /** Replaces the Trusted Root store (PEM certificates). */
+  setRoots(roots: string[]) {
+    return this.admin.call('PUT', '/__admin/roots', { roots });
+  }
+
+  status() {
+    return this.admin.call<EdgeStatus>('GET', '/__admin/status');
+  }
+}
+
+/** The Exchange mock (mocks/exchange/index.ts): its OAB schedule and its recipients. */
+export class ExchangeAdmin {
+  constructor(private readonly admin: AdminClient) {}
+
+  /** The OAB generation and distribution schedule: `exchange2010` or `exchange2013`. */
+  setOabSchedule(profile: string) {
+    return this.admin.call('PUT', '/__admin/oab/schedule', { profile });
+  }
+
+  /** Adds or replaces recipients (matched by DN); the OAB sees them at its next generation. */
+  upsertRecipients(recipients: unknown[]) {
+    return this.admin.call('POST', '/__admin/recipients', recipients);
+  }
+}
+
+/** The Lync Online mock (mocks/lync-online/index.ts): followers other users already have. */
+export class LyncOnlineAdmin {
+  constructor(private readonly admin: AdminClient) {}
+
+  /** People who already follow each publisher's presence, by SIP address, until the next reset. */
+  setFollowers(counts: Record<string, number>) {
+    return this.admin.call('PUT', '/__admin/followers', counts);
+  }
+}
+
+/** A domain controller (the mock DC or Samba's): account passwords. */
+export class DirectoryAdmin {
+  constructor(private readonly admin: AdminClient) {}
+
+  /** `default` for every account, `accounts` by name (DN, UPN or sAMAccountName). */
+  setPasswords(passwords: { default?: string; accounts?: Record<string, string> }) {
+    return this.admin.call('PUT', '/__admin/passwords', passwords);
+  }
+}
