@@ -19,6 +19,13 @@ Feature: DirSync exports the external contacts Lync Online users can reach
       And DirSync runs in XYZ
       Then the contact of "Anna Berg" is not-exported to Office 365
 
+    @GAL-05 @documented @shows-failure
+    Example: A contact without targetAddress stays behind
+      Given the documented flow is changed to leave out targetAddress
+      When GALSync runs with the changed flow for the ABC user "Anna Berg"
+      And DirSync runs in XYZ
+      Then the contact of "Anna Berg" is not-exported to Office 365
+
     @GAL-05 @documented @tenant-check
     Example: Every contact of the online forest, and every contact this run's flow would write there, is checked for export to Office 365
       When every object of the tenant is checked for export to Office 365

@@ -57,6 +57,20 @@ Feature: GALSync copies the users of one forest as contacts into the other
       When GALSync runs with the documented flow for the ABC user "Dana Lee"
       Then GALSync rejects "Dana Lee" and XYZ holds no contact for them
 
+    # A user in AD always has a sAMAccountName (AD makes one up when none is given) and a CN (it names
+    # the object): these two are blank where GALSync reads them, in the metaverse, when the management
+    # agent does not import them.
+    @GAL-07 @documented @shows-failure
+    Scenario Outline: A user whose <attribute> reaches the metaverse blank is rejected and gets no contact
+      Given GALSync's management agent for ABC does not import <attribute> into the metaverse
+      When GALSync runs with the changed flow for the ABC user "Ivan Novak"
+      Then GALSync rejects "Ivan Novak" and XYZ holds no contact for them
+
+      Examples:
+        | attribute      |
+        | sAMAccountName |
+        | cn             |
+
     @GAL-07 @documented @tenant-check
     Example: Every user of the tenant is checked for blank required attributes
       When every object of the tenant is checked for blank required attributes

@@ -17,6 +17,13 @@ Feature: Lync Phone Edition sign-in and the intermediate certificate
       Then the phone downloads the certificate chain over HTTP before the TLS handshake
       And the phone registers
 
+    @PHONE-01 @documented
+    Example: The chain download and the sign-in are two endpoints with two roles
+      Given the pool's certificate is issued by a public CA's intermediate certificate
+      And a Lync Phone Edition fresh from the factory
+      When the user signs in on the phone with PIN authentication
+      Then the chain download and the sign-in reach two different endpoints of the pool: its web service, then its registrar
+
   Rule: PHONE-02 With USB tethering the phone skips that fetch and goes straight to TLS on 443; the handshake fails because the phone lacks the intermediate certificate
 
     @PHONE-02 @documented

@@ -65,7 +65,12 @@ export const startLyncFeMock = defineMock({
       }
       journal.record({
         operation: 'certprov.chain',
-        request: { method: 'GET' },
+        // Which listener the request reached: the pool's plain-HTTP web service (port 80 in production).
+        request: {
+          method: 'GET',
+          listener: 'web service, plain HTTP',
+          localPort: req.socket.localPort ?? null,
+        },
         outcome: { status: 200, certificates: splitPem(pool.chainPem).length },
       });
       res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pool.chainPem);

@@ -11,7 +11,11 @@ export async function startRegistrar(host: string, port: number, journal: Journa
   server.on('tlsClientError', (error, socket) => {
     journal.record({
       operation: 'tls.handshake',
-      request: { from: socket.remoteAddress ?? null },
+      request: {
+        from: socket.remoteAddress ?? null,
+        listener: 'registrar, TLS',
+        localPort: socket.localPort ?? null,
+      },
       outcome: { result: 'failed', error: error.message.slice(0, 200) },
     });
     socket.destroy();
@@ -19,7 +23,11 @@ export async function startRegistrar(host: string, port: number, journal: Journa
   server.on('secureConnection', (socket: TLSSocket) => {
     journal.record({
       operation: 'tls.handshake',
-      request: { servername: socket.servername || null },
+      request: {
+        servername: socket.servername || null,
+        listener: 'registrar, TLS',
+        localPort: socket.localPort ?? null,
+      },
       outcome: { result: 'established' },
     });
     let buffered = '';

@@ -48,6 +48,26 @@ describe('gal model', () => {
     assert.equal(projectContact(dana, documented, 'DC=xyz,DC=corp').value.outcome, 'rejected');
   });
 
+  it('GAL-07: an attribute the management agent does not import is blank in the metaverse', () => {
+    const selected = [
+      'objectClass',
+      'cn',
+      'displayName',
+      'sAMAccountName',
+      'mail',
+      'msRTCSIP-PrimaryUserAddress',
+    ];
+    const all = { ...documented, source: { ...documented.source, attributes: selected } };
+    assert.equal(projectContact(anna, all, 'DC=xyz,DC=corp').value.outcome, 'projected');
+    for (const missing of ['sAMAccountName', 'cn']) {
+      const flow = { ...all, source: { ...all.source, attributes: selected.filter((a) => a !== missing) } };
+      assert.deepEqual(projectContact(anna, flow, 'DC=xyz,DC=corp').value, {
+        outcome: 'rejected',
+        blank: [missing],
+      });
+    }
+  });
+
   it('GAL-03/04/05: address formats and DirSync export', () => {
     assert.equal(sipAddressFormat('carl.ortiz@abc.corp').value, 'bare');
     assert.equal(sipAddressFormat('sip:carl.ortiz@abc.corp').value, 'ok');

@@ -29,7 +29,11 @@ export interface FlowRule {
 /** A GALSync flow (the file a user edits): which users, where contacts go, and the attribute rules. */
 export interface GalSyncFlow {
   name: string;
-  source: { filter: string };
+  /**
+   * Which users, and which of their attributes the management agent imports into the metaverse
+   * (FIM's "Select Attributes"; absent: all). An attribute it does not import is blank there.
+   */
+  source: { filter: string; attributes?: string[] };
   target: { container: string };
   /** Source attributes that must not be blank (GAL-07). */
   required: string[];
@@ -49,7 +53,8 @@ export function projectContact(
   flow: GalSyncFlow,
   targetBaseDn: string,
 ): Verdict<ContactProjection> {
-  const blank = flow.required.filter((a) => (user.first(a) ?? '').trim() === '');
+  const imported = metaverseView(user, flow);
+  const blank = flow.required.filter((a) => (imported.first(a) ?? '').trim() === '');
   if (blank.length)
     return verdict(
       projectContact,
@@ -59,7 +64,7 @@ export function projectContact(
     );
   const attributes: Record<string, string> = {};
   for (const rule of flow.flows) {
-    const value = ruleValue(user, rule);
+    const value = ruleValue(imported, rule);
     if (value !== undefined) attributes[rule.target] = value;
   }
   const dn = `CN=${escapeRdn(user.first('cn')!)},${flow.target.container},${targetBaseDn}`;
@@ -70,6 +75,16 @@ export function projectContact(
     rules,
     `contact ${dn} by flow "${flow.name}"`,
   );
+}
+
+/** The user as the metaverse holds it: only the attributes the management agent imports. */
+function metaverseView(user: DirectoryEntry, flow: GalSyncFlow): DirectoryEntry {
+  const selected = flow.source.attributes;
+  if (!selected) return user;
+  const keep = new Set(selected.map((a) => a.toLowerCase()));
+  const view = user.clone(user.dn);
+  for (const name of user.names()) if (!keep.has(name.toLowerCase())) view.set(name, []);
+  return view;
 }
 
 function ruleValue(user: DirectoryEntry, rule: FlowRule): string | undefined {

@@ -47,6 +47,36 @@ export function signInSteps(path: SignInPath): Verdict<string[]> {
       );
 }
 
+/** One network step of a sign-in: what it is for, how it travels, and its port in a real deployment. */
+export interface SignInEndpoint {
+  step: string;
+  role: 'certificate provisioning web service' | 'registrar';
+  transport: 'plain HTTP' | 'TLS';
+  productionPort: 80 | 443;
+}
+
+/**
+ * PHONE-01: the chain download and the sign-in are two endpoints of the pool: its web service over
+ * plain HTTP (port 80: the phone cannot check a TLS certificate yet), then its registrar over TLS (443).
+ */
+export function signInEndpoints(path: SignInPath): Verdict<SignInEndpoint[]> {
+  const download: SignInEndpoint = {
+    step: 'http chain download',
+    role: 'certificate provisioning web service',
+    transport: 'plain HTTP',
+    productionPort: 80,
+  };
+  const tls: SignInEndpoint = {
+    step: 'tls handshake',
+    role: 'registrar',
+    transport: 'TLS',
+    productionPort: 443,
+  };
+  return path === 'pin'
+    ? verdict(signInEndpoints, [download, tls], ['PHONE-01'], 'chain over HTTP on port 80, then TLS on 443')
+    : verdict(signInEndpoints, [tls], ['PHONE-02'], 'TLS on 443 only');
+}
+
 /** PHONE-01..04: whether the handshake succeeds, from what the phone knows at that moment. */
 export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
   const steps = signInSteps(input.path).value;

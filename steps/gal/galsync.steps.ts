@@ -1,5 +1,5 @@
 import { Given, Then, When } from '@cucumber/cucumber';
-import { withRule } from '../../src/clients/ldap/galsync-flow';
+import { withoutImport, withRule } from '../../src/clients/ldap/galsync-flow';
 import { byObject } from '../../src/model/by-object';
 import { flowCarriesSip, sipAddressFormat, targetAddressFormat } from '../../src/model/gal';
 import {
@@ -35,9 +35,18 @@ Given(
   },
 );
 
-Given('the documented flow is changed to leave out mailNickname', function (this: HarnessWorld) {
-  gal(this).flow = withRule(namedFlow(this, 'documented'), 'mailNickname', undefined);
+Given('the documented flow is changed to leave out {word}', function (this: HarnessWorld, attribute: string) {
+  if (!['mailNickname', 'targetAddress'].includes(attribute))
+    throw new Error(`[gal] the examples leave out mailNickname or targetAddress, not "${attribute}"`);
+  gal(this).flow = withRule(namedFlow(this, 'documented'), attribute, undefined);
 });
+
+Given(
+  "GALSync's management agent for ABC does not import {word} into the metaverse",
+  function (this: HarnessWorld, attribute: string) {
+    gal(this).flow = withoutImport(namedFlow(this, 'documented'), attribute);
+  },
+);
 
 When('DirSync runs in XYZ', function (this: HarnessWorld) {
   return runDirSyncInXyz(this);

@@ -1,7 +1,13 @@
 import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
 import { LyncPhone, type SignInResult } from '../../src/clients/tls/phone';
 import type { StartedService } from '../../src/harness/service-set';
-import { type CaCertificate, phoneSignIn, type SignInPath } from '../../src/model/phone';
+import {
+  type CaCertificate,
+  phoneSignIn,
+  type SignInEndpoint,
+  type SignInPath,
+  signInEndpoints,
+} from '../../src/model/phone';
 import { part } from '../../src/model/verdict';
 import {
   type PoolCertificateKind,
@@ -27,6 +33,10 @@ interface PhoneContext {
     path: SignInPath;
     result: SignInResult;
     journal: string[];
+    /** The pool's journal entries of the sign-in: which listener each request reached. */
+    entries: Array<{ operation: string; request: Record<string, unknown> }>;
+    /** The pool's URLs at the time (its plain-HTTP web service and its TLS registrar). */
+    urls: { http: string; sip: string };
     verdict: ReturnType<typeof phoneSignIn>;
   };
 }
@@ -84,7 +94,7 @@ When(
       ...(await poolChainNames(c.kind)),
     });
     c.modelRemembered = verdict.value.remembered;
-    c.last = { path, result, journal, verdict };
+    c.last = { path, result, journal, verdict, entries, urls: { http: pool.urls.http, sip: pool.urls.sip } };
   },
 );
 
@@ -133,6 +143,61 @@ async function checkSteps(world: HarnessWorld, expected: string[]): Promise<void
       { witness: 'lync-fe', value: last.journal, detail: 'the pool journal, in order' },
     ],
   });
+}
+
+Then(
+  'the chain download and the sign-in reach two different endpoints of the pool: its web service, then its registrar',
+  async function (this: HarnessWorld) {
+    const { last } = await model(this);
+    const fromPhone = last.result.endpoints.map((url, i) =>
+      endpointSeen(last.result.steps[i], url, last.urls),
+    );
+    const reached = last.entries.filter(
+      (e) => e.operation === 'certprov.chain' || e.operation === 'tls.handshake',
+    );
+    const fromPool = reached.map((e) => endpointLogged(e.operation, e.request));
+    if (new Set(reached.map((e) => e.request.localPort)).size !== reached.length)
+      throw new Error(`[PHONE-01] the steps did not reach distinct endpoints: ${JSON.stringify(reached)}`);
+    await this.verify<SignInEndpoint[]>({
+      rule: 'PHONE-01',
+      claim:
+        'the chain comes from the web service over plain HTTP (port 80), the sign-in from the registrar over TLS (443)',
+      expected: [
+        { step: 'http chain download', ...ROLES.web },
+        { step: 'tls handshake', ...ROLES.registrar },
+      ],
+      model: signInEndpoints(last.path),
+      observations: [
+        { witness: 'phone', value: fromPhone, detail: last.result.endpoints },
+        {
+          witness: 'lync-fe',
+          value: fromPool,
+          detail: reached.map((e) => ({ operation: e.operation, ...e.request })),
+        },
+      ],
+    });
+  },
+);
+
+/** The pool's plain-HTTP listener stands for its port 80, the TLS registrar for 443. */
+const ROLES = {
+  web: { role: 'certificate provisioning web service', transport: 'plain HTTP', productionPort: 80 },
+  registrar: { role: 'registrar', transport: 'TLS', productionPort: 443 },
+} as const;
+
+function endpointSeen(step: string, url: string, pool: { http: string; sip: string }): SignInEndpoint {
+  const dialled = new URL(url);
+  const at = (u: string) => new URL(u).host === dialled.host;
+  if (dialled.protocol === 'http:' && at(pool.http)) return { step, ...ROLES.web };
+  if (dialled.protocol === 'tls:' && at(pool.sip)) return { step, ...ROLES.registrar };
+  throw new Error(
+    `[PHONE-01] the phone dialled ${url}, which is neither the pool's web service nor its registrar`,
+  );
+}
+
+function endpointLogged(operation: string, request: Record<string, unknown>): SignInEndpoint {
+  const step = operation === 'certprov.chain' ? 'http chain download' : 'tls handshake';
+  return { step, ...(String(request.listener).startsWith('registrar') ? ROLES.registrar : ROLES.web) };
 }
 
 Then('the phone registers', async function (this: HarnessWorld) {

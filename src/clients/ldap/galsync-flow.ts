@@ -30,10 +30,44 @@ export function checkFlow(raw: unknown, file: string): GalSyncFlow {
   });
   return {
     name: String(flow.name ?? file),
-    source: { filter: flow.source?.filter ?? '(&(objectCategory=person)(objectClass=user))' },
+    source: {
+      filter: flow.source?.filter ?? '(&(objectCategory=person)(objectClass=user))',
+      ...(flow.source?.attributes === undefined
+        ? {}
+        : { attributes: selectedAttributes(flow.source.attributes, fail) }),
+    },
     target: { container: flow.target?.container ?? 'OU=GALSync' },
     required: Array.isArray(flow.required) ? flow.required.map(String) : [],
     flows: rules,
+  };
+}
+
+function selectedAttributes(list: unknown, fail: (what: string) => never): string[] {
+  if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.trim()))
+    return fail('"source.attributes" must list attribute names');
+  return list as string[];
+}
+
+/** Every source attribute a flow reads: its required ones and those its rules copy or fill in. */
+export function attributesRead(flow: GalSyncFlow): string[] {
+  const names = new Set<string>(['objectClass', ...flow.required]);
+  for (const rule of flow.flows) {
+    if (rule.from) names.add(rule.from);
+    for (const m of (rule.template ?? '').matchAll(/\{([^}]+)\}/g)) names.add(m[1]);
+  }
+  return [...names];
+}
+
+/** The flow whose management agent does not import `attribute` into the metaverse (a what-if). */
+export function withoutImport(flow: GalSyncFlow, attribute: string): GalSyncFlow {
+  const selected = flow.source.attributes ?? attributesRead(flow);
+  return {
+    ...flow,
+    name: `${flow.name} (${attribute} not imported)`,
+    source: {
+      ...flow.source,
+      attributes: selected.filter((a) => a.toLowerCase() !== attribute.toLowerCase()),
+    },
   };
 }
 

@@ -26,7 +26,9 @@ export async function runGalSync(
   const filter = only?.length
     ? `(&${flow.source.filter}(|${only.map((s) => `(sAMAccountName=${escapeFilterValue(s)})`).join('')}))`
     : flow.source.filter;
-  const users = await withLdap(source, (c) => pagedSearch(c, source.baseDn, filter, ['*']));
+  // The management agent asks only for the attributes it imports into the metaverse.
+  const attributes = flow.source.attributes ?? ['*'];
+  const users = await withLdap(source, (c) => pagedSearch(c, source.baseDn, filter, attributes));
   const result: GalSyncResult = { written: [], rejected: [], refused: [] };
   await withLdap(target, async (client) => {
     for (const user of users) await syncOne(client, user, flow, target.baseDn, result);

@@ -15,6 +15,8 @@ export interface SignInResult {
   path: SignInPath;
   /** What the phone did on the network, in order: "http chain download", "tls handshake". */
   steps: string[];
+  /** Where each step connected, in the same order: scheme and host:port as the phone dialled them. */
+  endpoints: string[];
   registered: boolean;
   /** The TLS error, in words, when the handshake failed. */
   failure?: string;
@@ -36,18 +38,28 @@ export class LyncPhone {
 
   async signIn(path: SignInPath, pool: PoolEndpoints): Promise<SignInResult> {
     const steps: string[] = [];
+    const endpoints: string[] = [];
     if (path === 'pin') {
       steps.push('http chain download');
+      endpoints.push(new URL(CERT_PROV_PATH, pool.http).origin);
       const chain = await this.downloadChain(pool.http);
       for (const pem of chain) if (!this.remembered.includes(pem)) this.remembered.push(pem);
     }
     steps.push('tls handshake');
+    endpoints.push(`tls://${new URL(pool.sip).host}`);
     try {
       await this.register(pool);
-      return { path, steps, registered: true };
+      return { path, steps, endpoints, registered: true };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return { path, steps, registered: false, failure: describe(error as Error, code), tlsErrorCode: code };
+      return {
+        path,
+        steps,
+        endpoints,
+        registered: false,
+        failure: describe(error as Error, code),
+        tlsErrorCode: code,
+      };
     }
   }
 
