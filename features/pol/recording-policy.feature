@@ -93,3 +93,38 @@ Feature: Conferencing policy assigned by AD group membership
       And "Anna Berg" is removed from CSLyncRecordingUsers
       And the scheduled task runs the script again
       Then "Anna Berg" has the conferencing policy "RecordingAllowed"
+
+  Rule: POL-06 The scheduled task's action starts powershell.exe with a single parameter, the location of the script, which takes no parameters of its own.
+
+    @POL-06 @documented
+    Example: The notes' action: powershell.exe and the script's location
+      Given the script is saved as C:\Scripts\Assign-ToGroup.ps1
+      And the task's action starts powershell.exe with the arguments C:\Scripts\Assign-ToGroup.ps1
+      When the scheduled task runs the script
+      Then the script runs
+      And "Anna Berg" has the conferencing policy "RecordingAllowed"
+
+    # A location with a space is no longer a single parameter: powershell.exe reads its arguments as a
+    # command and looks up the first word; -File takes the whole path (derived from how PowerShell reads
+    # its command line, not from the notes).
+    @POL-06 @documented @shows-failure
+    Scenario Outline: The action starts <program> with <arguments>: the script does not run
+      Given the script is saved as <location>
+      And the task's action starts <program> with the arguments <arguments>
+      When the scheduled task runs the script
+      Then the script does not run
+      And "Anna Berg" has no conferencing policy
+
+      Examples:
+        | location                           | program                            | arguments                            |
+        | C:\Scripts\Assign-ToGroup.ps1       | C:\Scripts\Assign-ToGroup.ps1       | nothing                              |
+        | C:\Lync Scripts\Assign-ToGroup.ps1  | powershell.exe                     | "C:\Lync Scripts\Assign-ToGroup.ps1" |
+        | C:\Scripts\Assign-ToGroup.ps1       | powershell.exe                     | C:\Scripts\Assign-ToGroup           |
+
+    @POL-06 @documented
+    Example: A location with a space runs when given to -File
+      Given the script is saved as C:\Lync Scripts\Assign-ToGroup.ps1
+      And the task's action starts powershell.exe with the arguments -File "C:\Lync Scripts\Assign-ToGroup.ps1"
+      When the scheduled task runs the script
+      Then the script runs
+      And "Anna Berg" has the conferencing policy "RecordingAllowed"

@@ -1,5 +1,6 @@
 import { dnKey } from '../tenant/dn';
 import type { DirectoryEntry } from '../tenant/entry';
+import { type TaskActionSetup, taskActionRunsScript } from './pol-task-action';
 import { type Verdict, verdict } from './verdict';
 
 /** POL-03: the quote characters around the import-module path decide whether the task fires. */
@@ -26,9 +27,11 @@ export interface TaskSetup {
   /** The service account is (directly or through nesting) a member of RTCUniversalServerAdmins. */
   lyncServerAdmin: boolean;
   script: string;
+  /** The task's action (the notes': powershell.exe with the script's path); absent: the notes' action. */
+  action?: TaskActionSetup;
 }
 
-/** POL-02, POL-03: whether a run of the scheduled task assigns anything at all. */
+/** POL-02, POL-03, POL-06: whether a run of the scheduled task assigns anything at all. */
 export function taskAssigns(setup: TaskSetup): Verdict<boolean> {
   if (!setup.logOnAsService)
     return verdict(
@@ -37,6 +40,8 @@ export function taskAssigns(setup: TaskSetup): Verdict<boolean> {
       ['POL-02'],
       'the service account lacks the "Log on as a service" right',
     );
+  if (setup.action && !taskActionRunsScript(setup.action).value)
+    return verdict(taskAssigns, false, ['POL-06'], taskActionRunsScript(setup.action).reason);
   if (importModuleQuotes(setup.script).value !== 'single')
     return verdict(taskAssigns, false, ['POL-03'], 'the import-module path is not in plain single quotes');
   if (!setup.lyncServerAdmin)

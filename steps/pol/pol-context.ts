@@ -1,7 +1,7 @@
 import { Attribute, Change } from 'ldapts';
 import { ASSIGN_TO_GROUP_PS1 } from '../../src/clients/ldap/assign-to-group';
 import { withLdap } from '../../src/clients/ldap/ldap-client';
-import { type PolicyTaskRun, runPolicyTask } from '../../src/clients/ldap/policy-task';
+import { NOTES_ACTION, type PolicyTaskRun, runPolicyTask } from '../../src/clients/ldap/policy-task';
 import type { SeededDirectory } from '../../src/harness/directory';
 import { type Directory, grantedBy, taskAssigns } from '../../src/model/pol';
 import { dnKey } from '../../src/tenant/dn';
@@ -23,6 +23,8 @@ export class PolContext {
   logOnAsService = true;
   lyncServerAdmin = true;
   script = ASSIGN_TO_GROUP_PS1;
+  /** The task's action and where the script is saved (POL-06). */
+  action = { ...NOTES_ACTION };
   dc?: SeededDirectory;
   /** The fixtures as the model sees them (changed as the scenario changes the directory). */
   directory: Directory = new Map();
@@ -73,11 +75,12 @@ export async function removeMember(world: HarnessWorld, memberCn: string, groupC
 export async function runTask(world: HarnessWorld): Promise<void> {
   const ctx = await prepared(world);
   const account = ctx.dc!.as(`${ctx.dc!.forest.netbios}\\svc-lyncpolicy`);
-  ctx.runs.push(await runPolicyTask(account, ctx.script, ctx.logOnAsService));
+  ctx.runs.push(await runPolicyTask(account, ctx.script, ctx.logOnAsService, ctx.action));
   const assigns = taskAssigns({
     logOnAsService: ctx.logOnAsService,
     lyncServerAdmin: ctx.lyncServerAdmin,
     script: ctx.script,
+    action: ctx.action,
   });
   ctx.modelRuns.push(assigns.value ? grantedBy(named(ctx, 'CSLyncRecordingUsers'), ctx.directory).value : []);
 }

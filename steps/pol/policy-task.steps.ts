@@ -2,6 +2,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { withImportQuotes } from '../../src/clients/ldap/assign-to-group';
 import { conferencingPolicyOf } from '../../src/clients/ldap/policy-task';
 import { policiesAfterRuns, scriptFires } from '../../src/model/pol';
+import { taskActionRunsScript } from '../../src/model/pol-task-action';
 import type { HarnessWorld } from '../support/world';
 import { named, pol, prepared, removeMember, runTask } from './pol-context';
 
@@ -31,6 +32,30 @@ Given(
     ctx.script = withImportQuotes(ctx.script, open, close);
   },
 );
+
+Given(/^the script is saved as (.+)$/, function (this: HarnessWorld, path: string) {
+  pol(this).action.scriptPath = path;
+});
+
+Given(
+  /^the task's action starts (.+) with the arguments (.+)$/,
+  function (this: HarnessWorld, program: string, args: string) {
+    const ctx = pol(this);
+    ctx.action = { ...ctx.action, program, arguments: args === 'nothing' ? '' : args };
+  },
+);
+
+Then(/^the script (runs|does not run)$/, async function (this: HarnessWorld, runs: string) {
+  const ctx = pol(this);
+  const run = ctx.runs.at(-1)!;
+  await this.verify({
+    rule: 'POL-06',
+    claim: `Task Scheduler starts ${ctx.action.program} ${ctx.action.arguments}: the script ${runs}`,
+    expected: runs === 'runs',
+    model: taskActionRunsScript(ctx.action),
+    observations: [{ witness: 'client:task-scheduler', value: run.fired, detail: run.reason }],
+  });
+});
 
 When(/^the scheduled task runs the script(?: again)?$/, function (this: HarnessWorld) {
   return runTask(this);

@@ -1,6 +1,14 @@
 import { Attribute, Change } from 'ldapts';
 import { parseScript } from './assign-to-group';
 import { type LdapSource, readEntry, withLdap } from './ldap-client';
+import { startAction, type TaskAction } from './task-scheduler';
+
+/** The notes' action: powershell.exe with the location of the script, saved where its Syntax line says. */
+export const NOTES_ACTION: TaskAction & { scriptPath: string } = {
+  program: 'powershell.exe',
+  arguments: 'C:\\Scripts\\Assign-ToGroup.ps1',
+  scriptPath: 'C:\\Scripts\\Assign-ToGroup.ps1',
+};
 
 /** Where Lync keeps a user's policy grants in this harness: `ConferencingPolicy=<name>` on the user. */
 export const POLICY_ATTRIBUTE = 'msRTCSIP-UserPolicies';
@@ -24,10 +32,13 @@ export async function runPolicyTask(
   account: LdapSource,
   script: string,
   logOnAsService: boolean,
+  action: TaskAction & { scriptPath: string } = NOTES_ACTION,
 ): Promise<PolicyTaskRun> {
   const run: PolicyTaskRun = { fired: false, reason: '', granted: [], failed: [] };
   if (!logOnAsService)
     return { ...run, reason: 'Task Scheduler: the account lacks the "Log on as a service" right' };
+  const started = startAction(action, action.scriptPath);
+  if (!started.scriptRan) return { ...run, reason: `Task Scheduler: ${started.reason}` };
   const parsed = parseScript(script);
   if (!parsed) return { ...run, reason: 'the script has no import-module, $strFilter or Grant line' };
   if (parsed.importQuotes !== "''")
