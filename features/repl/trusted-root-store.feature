@@ -77,3 +77,31 @@ Feature: Edge replication and the size of the Edge's trusted root store
       And the Front End replicates the Central Management Store to the Edge
       Then the Edge sends every root
       And replication succeeds
+
+    # "Any of the trusted CA stores": the Edge has three. Schannel names one of them in the list (the
+    # Trusted Root store, or on Windows Server 2012 the Client Authentication Issuers store when it
+    # holds anything); the Intermediate CA store only helps build the Front End's chain.
+    @REPL-04 @documented
+    Example: A full Intermediate CA store does not stop replication: its certificates are not in the list
+      Given an Edge on Windows Server 2008 R2 whose trusted root store holds 100 certificates
+      And the Edge's Intermediate Certification Authorities store holds 300 certificates
+      When the Front End replicates the Central Management Store to the Edge
+      Then the Edge sends every root
+      And replication succeeds
+
+    @REPL-04 @documented @shows-failure
+    Example: On Windows Server 2012 a full Client Authentication Issuers store stops replication; pruning it restores it
+      Given an Edge on Windows Server 2012 with SendTrustedIssuerList 1 whose trusted root store holds 100 certificates
+      And the Edge's Client Authentication Issuers store holds 300 certificates
+      When the Front End replicates the Central Management Store to the Edge
+      Then replication fails
+      When an administrator deletes unneeded certificates until the Edge's Client Authentication Issuers store holds 119
+      And the Front End replicates the Central Management Store to the Edge
+      Then replication succeeds
+
+    @REPL-04 @documented
+    Example: With Client Authentication Issuers in use, a Trusted Root store of 300 no longer matters
+      Given an Edge on Windows Server 2012 with SendTrustedIssuerList 1 whose trusted root store holds 300 certificates
+      And the Edge's Client Authentication Issuers store holds 119 certificates
+      When the Front End replicates the Central Management Store to the Edge
+      Then replication succeeds

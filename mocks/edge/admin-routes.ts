@@ -6,6 +6,8 @@ import { parseRoots } from './root-store';
 /**
  * The Edge's own admin routes:
  * - `PUT /__admin/roots {roots}`: replace the Root store (Schannel reads it on the next handshake);
+ * - `PUT /__admin/stores {intermediate?, clientAuthIssuers?}`: replace what was added to the Intermediate
+ *   Certification Authorities store, or the Client Authentication Issuers store (PEM certificates);
  * - `PUT /__admin/registry {SendTrustedIssuerList: 0 | 1 | null}`: write the SCHANNEL value (read at start);
  * - `POST /__admin/restart`: restart the server (the registry value takes effect);
  * - `GET /__admin/status`: OS, registry, store size, the issuer list, replica, event log.
@@ -14,6 +16,13 @@ export function edgeRoutes(state: EdgeState, apply: () => void): Record<string, 
   return {
     'PUT /__admin/roots': (req) => {
       state.store = parseRoots(parseObject(req.body).roots);
+      apply();
+      return { json: state.status() };
+    },
+    'PUT /__admin/stores': (req) => {
+      const body = parseObject(req.body);
+      if (body.intermediate !== undefined) state.addedIntermediates = parseRoots(body.intermediate);
+      if (body.clientAuthIssuers !== undefined) state.clientAuthIssuers = parseRoots(body.clientAuthIssuers);
       apply();
       return { json: state.status() };
     },

@@ -34,6 +34,13 @@ export class EdgeState {
    * chain there, and Schannel uses them (and what the client sends) to build a client's chain to a root.
    */
   intermediates: X509Certificate[] = [];
+  /** Certificates an administrator added to the Intermediate Certification Authorities store. */
+  addedIntermediates: X509Certificate[] = [];
+  /**
+   * The Client Authentication Issuers store (Windows Server 2012 and later): when it holds anything,
+   * Schannel names its certificates in the issuer list instead of the Trusted Root store's.
+   */
+  clientAuthIssuers: X509Certificate[] = [];
   registryWritten?: number;
   registryEffective?: number;
   restarts = 0;
@@ -44,6 +51,8 @@ export class EdgeState {
     this.install = install;
     this.store = parseRoots(install.roots);
     this.intermediates = (install.certPem.match(PEM_CERTIFICATE) ?? []).slice(1).map(certificate);
+    this.addedIntermediates = [];
+    this.clientAuthIssuers = [];
     this.registryWritten = undefined;
     this.registryEffective = undefined;
     this.replica = undefined;
@@ -60,13 +69,32 @@ export class EdgeState {
     return sendsIssuerList(this.install?.os ?? 'windows2008r2', this.registryEffective);
   }
 
+  /**
+   * The store whose certificates Schannel names: on Windows Server 2012 the Client Authentication Issuers
+   * store when it holds any, otherwise (and always on 2008 R2) the Trusted Root store. The Intermediate
+   * store never feeds the list; it only helps build a client's chain.
+   */
+  listSource(): { name: 'Root' | 'ClientAuthIssuer'; store: X509Certificate[] } {
+    if (this.install?.os === 'windows2012' && this.clientAuthIssuers.length > 0)
+      return { name: 'ClientAuthIssuer', store: this.clientAuthIssuers };
+    return { name: 'Root', store: this.store };
+  }
+
+  /** Every intermediate Schannel may use to build a client's chain: the Edge's own chain and those added. */
+  chainIntermediates(): X509Certificate[] {
+    return this.addedIntermediates.length
+      ? [...this.intermediates, ...this.addedIntermediates]
+      : this.intermediates;
+  }
+
   private cachedList?: { store: X509Certificate[]; sends: boolean; list: IssuerList };
 
-  /** The list as Schannel builds it from the current store and the value read at start (cached per store). */
+  /** The list as Schannel builds it from the source store and the value read at start (cached per store). */
   issuerList(): IssuerList {
     const sends = this.sendsList();
-    if (this.cachedList?.store !== this.store || this.cachedList.sends !== sends)
-      this.cachedList = { store: this.store, sends, list: buildIssuerList(this.store, sends) };
+    const { store } = this.listSource();
+    if (this.cachedList?.store !== store || this.cachedList.sends !== sends)
+      this.cachedList = { store, sends, list: buildIssuerList(store, sends) };
     return this.cachedList.list;
   }
 
@@ -104,7 +132,13 @@ export class EdgeState {
       },
       restarts: this.restarts,
       store: { count: this.store.length },
+      stores: {
+        root: this.store.length,
+        intermediate: this.intermediates.length + this.addedIntermediates.length,
+        clientAuthIssuers: this.clientAuthIssuers.length,
+      },
       issuerList: {
+        source: this.listSource().name,
         sent: list.sent.length,
         bytes: list.bytes,
         storeBytes: list.storeBytes,

@@ -5,7 +5,7 @@ import { probeIssuers } from '../../src/clients/tls/issuer-probe';
 import { FrontEndReplicator } from '../../src/clients/tls/replication-client';
 import { edgeInstallBody, frontEndCredentials } from '../../src/pki/fixtures';
 import { issue } from '../../src/pki/issue';
-import { EDGE_FQDN } from '../../src/pki/lab';
+import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
 import { adminHeaders, type StartedMock } from '../admin';
 import { sendBadInput } from './bad-input.fixture';
 import { startEdgeMock } from './index';
@@ -79,6 +79,21 @@ test('the registry value only takes effect after a restart', async () => {
   assert.equal((await probeIssuers('127.0.0.1', port)).names.length, 119);
   await admin('POST', '/__admin/restart');
   assert.equal((await probeIssuers('127.0.0.1', port)).names.length, 0);
+});
+
+test('openssl sees the store Schannel names: Client Authentication Issuers on 2012 when filled, never Intermediate CA', async () => {
+  const pems = async (n: number) => (await edgeRootStore(n)).map((c) => c.certPem);
+  await admin('PUT', '/__admin/data', await edgeInstallBody(50, 'windows2008r2'));
+  await admin('PUT', '/__admin/stores', { intermediate: await pems(300), clientAuthIssuers: await pems(30) });
+  assert.equal((await opensslCaNames()).count, 50, '2008 R2: the Trusted Root store only');
+  await admin('PUT', '/__admin/data', await edgeInstallBody(50, 'windows2012'));
+  await admin('PUT', '/__admin/registry', { SendTrustedIssuerList: 1 });
+  await admin('POST', '/__admin/restart');
+  await admin('PUT', '/__admin/stores', { clientAuthIssuers: await pems(30) });
+  assert.equal((await opensslCaNames()).count, 30, '2012: the Client Authentication Issuers store');
+  await admin('PUT', '/__admin/stores', { clientAuthIssuers: [] });
+  assert.equal((await opensslCaNames()).count, 50, '2012 with that store empty: Trusted Root again');
+  assert.equal((await admin('PUT', '/__admin/stores', { clientAuthIssuers: ['nope'] })).status, 400);
 });
 
 test('a truncated answer to the replication push is a failed attempt, not a crash of the harness', async () => {

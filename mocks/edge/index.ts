@@ -60,7 +60,7 @@ export const startEdgeMock = defineMock({
 
     function checkClient(socket: TLSSocket): void {
       const chain = peerChain(socket);
-      const check = verifyAgainstStore(chain, state.store, clock.now(), state.intermediates);
+      const check = verifyAgainstStore(chain, state.store, clock.now(), state.chainIntermediates());
       const list = state.issuerList();
       journal.record({
         operation: 'tls.handshake',

@@ -10,7 +10,15 @@ import type { AdminClient } from './admin-client';
 export interface EdgeStatus {
   os: EdgeOs;
   store: { count: number };
-  issuerList: { sent: number; bytes: number; truncated: boolean; sendsList: boolean };
+  stores: { root: number; intermediate: number; clientAuthIssuers: number };
+  issuerList: {
+    /** The store Schannel named: Root, or the Client Authentication Issuers store (2012). */
+    source: 'Root' | 'ClientAuthIssuer';
+    sent: number;
+    bytes: number;
+    truncated: boolean;
+    sendsList: boolean;
+  };
   replica: { version: number } | null;
   events: Array<{ id: number; message: string }>;
 }
@@ -32,6 +40,11 @@ export class EdgeAdmin {
   /** Replaces the Trusted Root store (PEM certificates). */
   setRoots(roots: string[]) {
     return this.admin.call('PUT', '/__admin/roots', { roots });
+  }
+
+  /** Replaces what was added to the Intermediate CA store, or the Client Authentication Issuers store. */
+  setStores(stores: { intermediate?: string[]; clientAuthIssuers?: string[] }) {
+    return this.admin.call('PUT', '/__admin/stores', stores);
   }
 
   status() {

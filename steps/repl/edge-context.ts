@@ -2,6 +2,10 @@ import { FrontEndReplicator, type ReplicationAttempt } from '../../src/clients/t
 import { EdgeAdmin, type EdgeStatus } from '../../src/harness/service-admin';
 import type { StartedService } from '../../src/harness/service-set';
 import type { EdgeConfig, EdgeOs } from '../../src/model/repl';
+import { type EdgeStores, issuerListStore } from '../../src/model/repl-stores';
+
+/** The CA stores besides Trusted Root, as the Edge's admin API names them. */
+export type CaStore = 'intermediate' | 'clientAuthIssuers';
 import { edgeInstallBody, edgeStoreNameSizes, frontEndCredentials } from '../../src/pki/fixtures';
 import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
 
@@ -12,6 +16,9 @@ import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
 export class EdgeContext {
   os: EdgeOs = 'windows2008r2';
   rootCount = 0;
+  /** Certificates added to the Intermediate CA store, and in the Client Authentication Issuers store. */
+  intermediateCount = 0;
+  clientAuthIssuerCount = 0;
   registryWritten?: number;
   registryAtStart?: number;
   attempt?: ReplicationAttempt;
@@ -44,6 +51,33 @@ export class EdgeContext {
     this.rootCount = rootCount;
     const roots = (await edgeRootStore(rootCount)).map((root) => root.certPem);
     await new EdgeAdmin(this.edge.admin).setRoots(roots);
+  }
+
+  /** Fills the Intermediate CA or the Client Authentication Issuers store with the store's kind of roots. */
+  async fillStore(store: CaStore, count: number): Promise<void> {
+    const certificates = (await edgeRootStore(count)).map((c) => c.certPem);
+    if (store === 'intermediate') this.intermediateCount = count;
+    else this.clientAuthIssuerCount = count;
+    await new EdgeAdmin(this.edge.admin).setStores({ [store]: certificates });
+  }
+
+  /** Whether a store other than Trusted Root was filled: then the stores' model applies (REPL-04). */
+  usesOtherStores(): boolean {
+    return this.intermediateCount > 0 || this.clientAuthIssuerCount > 0;
+  }
+
+  stores(): EdgeStores {
+    return {
+      root: this.rootCount,
+      intermediate: this.intermediateCount,
+      clientAuthIssuers: this.clientAuthIssuerCount,
+    };
+  }
+
+  /** Name sizes of the store Schannel names in the list, as the model sees it. */
+  listNameSizes(): Promise<number[]> {
+    const fromCai = issuerListStore(this.config(), this.stores()).value === 'Client Authentication Issuers';
+    return edgeStoreNameSizes(fromCai ? this.clientAuthIssuerCount : this.rootCount);
   }
 
   async replicate(): Promise<ReplicationAttempt> {

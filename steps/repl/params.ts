@@ -16,3 +16,10 @@ defineParameterType({
   regexp: /no issuer list|every root|an issuer list cut at 16 KB/,
   transformer: (t: string) => t,
 });
+
+/** The Edge's other CA stores, by the names the certificate console gives them. */
+defineParameterType({
+  name: 'caStore',
+  regexp: /Intermediate Certification Authorities|Client Authentication Issuers/,
+  transformer: (t: string) => (t.startsWith('Intermediate') ? 'intermediate' : 'clientAuthIssuers'),
+});

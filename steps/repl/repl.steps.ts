@@ -1,6 +1,7 @@
 import { Given, When } from '@cucumber/cucumber';
 import { type EdgeOs, storeAfterRootUpdate } from '../../src/model/repl';
 import type { HarnessWorld } from '../support/world';
+import type { CaStore } from './edge-context';
 import { edge } from './repl-world';
 import './params';
 
@@ -58,6 +59,20 @@ When(
   "an administrator deletes unneeded roots until the Edge's store holds {int} certificates",
   async function (this: HarnessWorld, roots: number) {
     await (await edge(this)).changeStore(roots);
+  },
+);
+
+Given(
+  "the Edge's {caStore} store holds {int} certificates",
+  async function (this: HarnessWorld, store: CaStore, count: number) {
+    await (await edge(this)).fillStore(store, count);
+  },
+);
+
+When(
+  "an administrator deletes unneeded certificates until the Edge's {caStore} store holds {int}",
+  async function (this: HarnessWorld, store: CaStore, count: number) {
+    await (await edge(this)).fillStore(store, count);
   },
 );
 
