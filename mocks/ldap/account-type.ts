@@ -10,18 +10,25 @@ const SAM_NON_SECURITY_ALIAS_OBJECT = '536870913';
 
 /**
  * What AD's SAM keeps on every security principal: sAMAccountType from the object's class (and a
- * group's type and scope), and a user's primaryGroupID (Domain Users, 513; Domain Computers, 515).
+ * group's type and scope), and a user's primaryGroupID (Domain Users, 513; Domain Computers, 515),
+ * codePage and countryCode (0 until someone sets them).
  */
 export function withAccountType(entry: DirectoryEntry, classes: string[]): void {
   if (classes.includes('computer')) {
     if (!entry.has('sAMAccountType')) entry.set('sAMAccountType', [SAM_MACHINE_ACCOUNT]);
     if (!entry.has('primaryGroupID')) entry.set('primaryGroupID', ['515']);
+    withAccountDefaults(entry);
   } else if (classes.includes('user')) {
     if (!entry.has('sAMAccountType')) entry.set('sAMAccountType', [SAM_NORMAL_USER_ACCOUNT]);
     if (!entry.has('primaryGroupID')) entry.set('primaryGroupID', ['513']);
+    withAccountDefaults(entry);
   } else if (classes.includes('group') && !entry.has('sAMAccountType')) {
     entry.set('sAMAccountType', [groupAccountType(Number(entry.first('groupType') ?? -2147483646))]);
   }
+}
+
+function withAccountDefaults(entry: DirectoryEntry): void {
+  for (const name of ['codePage', 'countryCode']) if (!entry.has(name)) entry.set(name, ['0']);
 }
 
 /** A security group has groupType's high bit set; a domain-local group (scope 4) is an alias. */
