@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 
 /** One LDAP request as ldapsearch (OpenLDAP's client) sends it: a bind, then a search unless `bindOnly`. */
 export interface LdapQuery {
@@ -28,6 +28,29 @@ export interface LdapAnswer {
 
 /** Sends `query` to `url` with ldapsearch and reads its whole answer: entries, result, matchedDN, text. */
 export function ask(url: string, query: LdapQuery): LdapAnswer {
+  const run = spawnSync('ldapsearch', ldapsearchArgs(url, query), { encoding: 'utf8', timeout: 60_000 });
+  if (run.error) throw new Error(`ldapsearch did not run: ${run.error.message} (apt-get install ldap-utils)`);
+  return readAnswer(run.stdout, run.stderr);
+}
+
+/** `ask` without blocking, so that several requests can be in flight (the conformance replay). */
+export function askAsync(url: string, query: LdapQuery): Promise<LdapAnswer> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'ldapsearch',
+      ldapsearchArgs(url, query),
+      { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        // ldapsearch exits non-zero on an LDAP error: its answer is still on stdout and stderr.
+        if (error && typeof (error as { code?: unknown }).code !== 'number')
+          reject(new Error(`ldapsearch did not run: ${error.message} (apt-get install ldap-utils)`));
+        else resolve(readAnswer(stdout, stderr));
+      },
+    );
+  });
+}
+
+function ldapsearchArgs(url: string, query: LdapQuery): string[] {
   const args = ['-x', '-H', url, '-o', 'ldif-wrap=no'];
   if (query.bind) args.push('-D', query.bind.name, '-w', query.bind.password);
   args.push(
@@ -39,11 +62,13 @@ export function ask(url: string, query: LdapQuery): LdapAnswer {
   if (query.pageSize) args.push('-E', `pr=${query.pageSize}/noprompt`);
   args.push(query.bindOnly ? '(objectClass=*)' : (query.filter ?? '(objectClass=*)'));
   args.push(...(query.bindOnly ? ['1.1'] : (query.attributes ?? [])));
-  const run = spawnSync('ldapsearch', args, { encoding: 'utf8', timeout: 60_000 });
-  if (run.error) throw new Error(`ldapsearch did not run: ${run.error.message} (apt-get install ldap-utils)`);
+  return args;
+}
+
+function readAnswer(stdout: string, stderr: string): LdapAnswer {
   const answer: LdapAnswer = { code: 0, text: '', matchedDN: '', entries: new Map(), references: [] };
-  readStdout(run.stdout, answer);
-  readStderr(run.stderr, answer);
+  readStdout(stdout, answer);
+  readStderr(stderr, answer);
   return answer;
 }
 
