@@ -3,11 +3,11 @@ import { EdgeAdmin, type EdgeStatus } from '../../src/harness/service-admin';
 import type { StartedService } from '../../src/harness/service-set';
 import type { EdgeConfig, EdgeOs } from '../../src/model/repl';
 import { type EdgeStores, issuerListStore } from '../../src/model/repl-stores';
+import { edgeInstallBody, edgeStoreNameSizes, frontEndCredentials } from '../../src/pki/fixtures';
+import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
 
 /** The CA stores besides Trusted Root, as the Edge's admin API names them. */
 export type CaStore = 'intermediate' | 'clientAuthIssuers';
-import { edgeInstallBody, edgeStoreNameSizes, frontEndCredentials } from '../../src/pki/fixtures';
-import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
 
 /**
  * One scenario's Edge and Front End: installs the Edge through its admin API, keeps what the model
