@@ -59,6 +59,9 @@ function compiled(source, file) {
 
 if (!require.extensions['.ts']?.registeredByLyncHarness) {
   process.setSourceMapsEnabled(true);
+  // Node 22.1+ also keeps V8's compiled code of every module it loads (npm packages included); Node 20
+  // has no such cache and skips this.
+  require('node:module').enableCompileCache?.(join(PROJECT, '.tmp', 'compile-cache'));
   const load = (module, file) => {
     module._compile(compiled(readFileSync(file, 'utf8'), file), file);
   };
