@@ -128,3 +128,26 @@ Feature: Conferencing policy assigned by AD group membership
       When the scheduled task runs the script
       Then the script runs
       And "Anna Berg" has the conferencing policy "RecordingAllowed"
+
+  Rule: POL-07 AD returns at most 1,500 values of member per read (MaxValRange); for a larger group it names the attribute member;range=0-1499, so the script's $objItem.member is empty and the task grants the policy to no one.
+
+    @POL-07 @derived
+    Example: A group of 1,500 members is read whole and its members get the policy
+      Given the service account has the "Log on as a service" right
+      And CSLyncRecordingUsers has 1,500 direct members
+      When the scheduled task runs the script
+      Then the domain controller answers the group's members as member
+      And "Anna Berg" has the conferencing policy "RecordingAllowed"
+
+    @POL-07 @derived @shows-failure
+    Example: A group of 1,600 members comes back ranged and the task grants the policy to no one
+      Given the service account has the "Log on as a service" right
+      And CSLyncRecordingUsers has 1,600 direct members
+      When the scheduled task runs the script
+      Then the domain controller answers the group's members as member;range=0-1499
+      And nobody in CSLyncRecordingUsers has a conferencing policy
+
+    @POL-07 @derived @tenant-check
+    Example: Every group the policy task reads is checked against MaxValRange
+      When every group the policy task reads is checked against MaxValRange
+      Then each policy group past MaxValRange is reported as a finding

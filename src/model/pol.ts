@@ -1,5 +1,6 @@
 import { dnKey } from '../tenant/dn';
 import type { DirectoryEntry } from '../tenant/entry';
+import { memberReadByScript } from './pol-range';
 import { type TaskActionSetup, taskActionRunsScript } from './pol-task-action';
 import { type Verdict, verdict } from './verdict';
 
@@ -59,10 +60,13 @@ export function directoryOf(entries: Iterable<DirectoryEntry>): Directory {
 }
 
 /**
- * POL-01, POL-04: who one run grants the policy to: the direct `member` values of the group that are
- * users. A nested group is not expanded, so its members get nothing.
+ * POL-01, POL-04, POL-07: who one run grants the policy to: the direct `member` values of the group
+ * that are users. A nested group is not expanded, so its members get nothing; a group past MaxValRange
+ * comes back ranged, so nobody gets anything.
  */
 export function grantedBy(group: DirectoryEntry, directory: Directory): Verdict<string[]> {
+  const read = memberReadByScript(group);
+  if (read.value === 'over MaxValRange') return verdict(grantedBy, [], ['POL-07'], read.reason);
   const granted = group
     .texts('member')
     .filter((dn) => directory.get(dnKey(dn))?.isA('user'))
@@ -145,6 +149,8 @@ export function policyFromGroup(
   const direct = grantedBy(group, directory).value.some((dn) => dnKey(dn) === dnKey(userDn));
   const nested = nestedOnlyMembers(group, directory).value.some((dn) => dnKey(dn) === dnKey(userDn));
   const name = group.first('sAMAccountName') ?? group.dn;
+  const read = memberReadByScript(group);
+  if (read.value === 'over MaxValRange') return verdict(policyFromGroup, null, ['POL-07'], read.reason);
   if (direct)
     return verdict(
       policyFromGroup,

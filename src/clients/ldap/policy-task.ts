@@ -21,6 +21,8 @@ export interface PolicyTaskRun {
   granted: string[];
   /** Grants that failed: a non-user identity, or the DC refused the write. */
   failed: Array<{ identity: string; message: string }>;
+  /** The attribute names the group came back with (AD ranges `member` past MaxValRange). */
+  returned?: string[];
 }
 
 /**
@@ -53,6 +55,8 @@ export async function runPolicyTask(
       filter: parsed.filter,
       attributes: [parsed.property],
     });
+    run.returned = searchEntries.flatMap((e) => Object.keys(e).filter((k) => k !== 'dn'));
+    // $objItem.member: the property of exactly that name; a ranged `member;range=0-1499` is another one.
     const members = searchEntries.flatMap((e) => {
       const v = e[parsed.property];
       return Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];

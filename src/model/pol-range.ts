@@ -1,0 +1,39 @@
+import type { DirectoryEntry } from '../tenant/entry';
+import { type Verdict, verdict } from './verdict';
+
+/**
+ * AD's MaxValRange: at most 1,500 values of a multi-valued attribute per read (the LDAP policy's default
+ * since Windows Server 2003; Microsoft, "Enumerating Members in a Large Group").
+ */
+export const MAX_VAL_RANGE = 1500;
+
+export type MemberRead = 'read whole' | 'over MaxValRange';
+
+/**
+ * POL-07: how the script's read of `member` (DirectorySearcher, PropertiesToLoad "member", no range)
+ * comes back. Up to 1,500 values: whole, as `member`. Past that AD names the attribute
+ * `member;range=0-1499`, so `$objItem.member` holds nothing and the task grants the policy to no one.
+ */
+export function memberReadByScript(group: DirectoryEntry): Verdict<MemberRead> {
+  const count = group.texts('member').length;
+  const name = group.first('sAMAccountName') ?? group.dn;
+  return count > MAX_VAL_RANGE
+    ? verdict(
+        memberReadByScript,
+        'over MaxValRange',
+        ['POL-07'],
+        `${name} has ${count} members, more than MaxValRange (${MAX_VAL_RANGE}): AD answers member;range=0-${MAX_VAL_RANGE - 1}, $objItem.member is empty and the task grants no one`,
+      )
+    : verdict(memberReadByScript, 'read whole', ['POL-07'], `${name} has ${count} members: read whole`);
+}
+
+/** The attribute name AD gives `member` when it is asked for without a range (POL-07 evidence). */
+export function memberAttributeName(group: DirectoryEntry): Verdict<string> {
+  const over = memberReadByScript(group);
+  return verdict(
+    memberAttributeName,
+    over.value === 'over MaxValRange' ? `member;range=0-${MAX_VAL_RANGE - 1}` : 'member',
+    over.rules,
+    over.reason,
+  );
+}
