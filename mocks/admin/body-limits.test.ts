@@ -83,7 +83,9 @@ for (const chunked of [false, true]) {
       assert.equal(outcome.status, 413, `${name}: ${outcome.answer}`);
       assert.match(outcome.answer, new RegExp(`larger than ${limit} bytes`), name);
       assert.ok(outcome.sent < limit + 20_000_000, `${name}: the client got to send ${outcome.sent} bytes`);
-      t.diagnostic(`${name}: sent ${(outcome.sent / 1e6).toFixed(1)} MB, grew ${(growth / 1e6).toFixed(1)} MB`);
+      t.diagnostic(
+        `${name}: sent ${(outcome.sent / 1e6).toFixed(1)} MB, grew ${(growth / 1e6).toFixed(1)} MB`,
+      );
       assert.ok(growth < MAX_GROWTH, `${name}: the mocks grew by ${(growth / 1e6).toFixed(1)} MB`);
     }
   });
