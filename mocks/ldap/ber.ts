@@ -2,17 +2,7 @@
  * The few BER encodings the mock DC answers with (RFC 4511): search result entries and LDAPResult
  * messages with optional controls (search result entries: entry-writer.ts).
  */
-
-export function tlv(tag: number, content: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([tag]), length(content.length), content]);
-}
-
-export function length(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
+import { headerSize, tlv, writeHeader } from '../../src/asn1/tlv';
 
 export function octets(value: string | Uint8Array, tag = 0x04): Buffer {
   return tlv(tag, typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value));
@@ -43,23 +33,6 @@ export function attribute(name: string, values: Array<string | Uint8Array>): Buf
       0x31,
     ),
   ]);
-}
-
-/** Bytes a tag plus a definite length take. */
-function headerSize(length: number): number {
-  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
-}
-
-function writeHeader(buf: Buffer, at: number, tag: number, length: number): number {
-  buf[at++] = tag;
-  if (length < 0x80) {
-    buf[at++] = length;
-    return at;
-  }
-  const count = headerSize(length) - 2;
-  buf[at++] = 0x80 | count;
-  for (let i = count - 1; i >= 0; i--) buf[at++] = (length >>> (8 * i)) & 0xff;
-  return at;
 }
 
 export interface Control {

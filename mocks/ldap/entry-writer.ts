@@ -1,3 +1,4 @@
+import { headerSize, writeHeader } from '../../src/asn1/tlv';
 import type { AttributeValue } from '../../src/tenant/entry';
 
 export interface PartialAttribute {
@@ -20,15 +21,15 @@ export function encodeSearchEntry(
   for (const a of attributes) {
     let valuesLength = 0;
     for (const v of a.values) valuesLength += tlvSize(byteLength(v));
-    const content = tlvSize(Buffer.byteLength(a.name)) + header(valuesLength) + valuesLength;
+    const content = tlvSize(Buffer.byteLength(a.name)) + headerSize(valuesLength) + valuesLength;
     sizes.push(valuesLength, content);
-    attrsLength += header(content) + content;
+    attrsLength += headerSize(content) + content;
   }
   const dnLength = Buffer.byteLength(dn);
-  const opLength = tlvSize(dnLength) + header(attrsLength) + attrsLength;
+  const opLength = tlvSize(dnLength) + headerSize(attrsLength) + attrsLength;
   const idLength = integerLength(messageId);
-  const messageLength = 2 + idLength + header(opLength) + opLength;
-  const buf = Buffer.allocUnsafe(header(messageLength) + messageLength);
+  const messageLength = 2 + idLength + headerSize(opLength) + opLength;
+  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
   let at = writeHeader(buf, 0, 0x30, messageLength);
   at = writeInteger(buf, at, messageId, idLength);
   const opStart = at;
@@ -49,7 +50,7 @@ export function encodeSearchEntry(
 export function wrapSearchEntry(messageId: number, op: Buffer): Buffer {
   const idLength = integerLength(messageId);
   const messageLength = 2 + idLength + op.length;
-  const buf = Buffer.allocUnsafe(header(messageLength) + messageLength);
+  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
   const at = writeInteger(buf, writeHeader(buf, 0, 0x30, messageLength), messageId, idLength);
   op.copy(buf, at);
   return buf;
@@ -64,7 +65,7 @@ export function searchAnswer(messageId: number, ops: readonly Buffer[], tail: re
   const idLength = integerLength(messageId);
   let size = 0;
   for (const message of tail) size += message.length;
-  for (const op of ops) size += header(2 + idLength + op.length) + 2 + idLength + op.length;
+  for (const op of ops) size += headerSize(2 + idLength + op.length) + 2 + idLength + op.length;
   const buf = Buffer.allocUnsafe(size);
   let at = 0;
   for (const op of ops) {
@@ -79,25 +80,8 @@ function byteLength(v: AttributeValue): number {
   return typeof v === 'string' ? Buffer.byteLength(v) : v.length;
 }
 
-/** Bytes a tag and a definite length take. */
-function header(length: number): number {
-  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
-}
-
 function tlvSize(length: number): number {
-  return header(length) + length;
-}
-
-function writeHeader(buf: Buffer, at: number, tag: number, length: number): number {
-  buf[at++] = tag;
-  if (length < 0x80) {
-    buf[at++] = length;
-    return at;
-  }
-  const count = header(length) - 2;
-  buf[at++] = 0x80 | count;
-  for (let i = count - 1; i >= 0; i--) buf[at++] = (length >>> (8 * i)) & 0xff;
-  return at;
+  return headerSize(length) + length;
 }
 
 function writeText(buf: Buffer, at: number, text: string, length: number): number {

@@ -1,3 +1,4 @@
+import { tlv } from '../asn1/tlv';
 import 'reflect-metadata';
 import { createHash, generateKeyPairSync, sign, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
@@ -13,13 +14,6 @@ const ALG = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_WITH_SHA256 = Buffer.from('06082a8648ce3d040302', 'hex');
 const BASIC_CONSTRAINTS_CA = Buffer.from('300f0603551d130101ff040530030101ff', 'hex');
 const KEY_USAGE_CA = Buffer.from('300e0603551d0f0101ff040403020106', 'hex');
-
-function tlv(tag: number, ...parts: Buffer[]): Buffer {
-  const body = Buffer.concat(parts);
-  const n = body.length;
-  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
-  return Buffer.concat([Buffer.from([tag, ...length]), body]);
-}
 
 const seq = (...parts: Buffer[]) => tlv(0x30, ...parts);
 
