@@ -2,6 +2,7 @@ import type { LdapSource } from '../clients/ldap/ldap-client';
 import { writeLdif } from '../tenant/ldif-writer';
 import type { Forest, ForestRole } from '../tenant/tenant';
 import { type DirectoryServerRecord, recordDirectoryServer } from './directory-servers';
+import type { DirectoryKind } from './run-config';
 import { DirectoryAdmin } from './service-admin';
 import type { StartedService } from './service-set';
 
@@ -11,8 +12,7 @@ export const DIRECTORY_SERVICE: Record<ForestRole, string> = {
   online: 'ldap-online',
 };
 
-/** The mock DCs (default) or Samba's AD DC (`--ldap samba`). */
-export type DirectoryKind = 'mock' | 'samba';
+export type { DirectoryKind };
 
 /** The service kind of a forest's domain controller. */
 export function directoryService(role: ForestRole, kind: DirectoryKind = 'mock'): string {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { DirectoryKind } from './directory';
+
+/** What answers each forest's LDAP role: the mock DC, or Samba's AD DC (`--ldap samba`). */
+export type DirectoryKind = 'mock' | 'samba';
 
 /** What `lync-harness run` hands to every Cucumber worker (through LYNC_HARNESS_RUN, a JSON file). */
 export interface RunConfig {
