@@ -60,6 +60,13 @@ Feature: What the EWS and MAPI connections need, and the work-around when search
       Then Lync downloads no Lync address book
       And the search finds "Lee Chan"
 
+    @SRCH-08 @documented
+    Example: Lync 2010 for Windows signed in to ABC's Lync Server downloads the Lync address book and finds an external contact in it
+      Given "Anna Berg" uses Lync 2010 for Windows signed in to ABC's Lync Server on-premises
+      When "Anna Berg" searches the Lync address book for "Pat"
+      Then Lync downloads the Lync address book from the pool
+      And the address book search finds "Pat Kim"
+
   Rule: SRCH-09 Typing the contact's full SIP address starts an IM with an external contact that search cannot find
 
     @SRCH-09 @documented

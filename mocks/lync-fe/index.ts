@@ -12,6 +12,7 @@ import {
   urlHost,
   withAdminLimits,
 } from '../admin';
+import { ABS_PATH, AddressBookService } from './address-book';
 import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
 import { type Registrar, startRegistrar } from './registrar';
 
@@ -23,8 +24,10 @@ export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
  */
 export const startLyncFeMock = defineMock({
   name: 'lync-fe',
-  setup({ journal, faults }) {
+  setup({ clock, journal, faults }) {
     let pool: PoolInstall | undefined;
+    const addressBook = new AddressBookService();
+    let absUrl: string | undefined;
     let fixture: string | undefined;
     let registrar: Registrar | undefined;
     const install = (body: string) => {
@@ -81,10 +84,13 @@ export const startLyncFeMock = defineMock({
         load: (body) => install(body),
         reset: () => {
           if (fixture) install(fixture);
+          addressBook.clear();
         },
+        // What the User Replicator read from AD: the Address Book Service's content.
+        routes: { 'PUT /__admin/address-book': addressBook.route() },
       },
       async listen({ host, port, routes }) {
-        const started = await startRegistrar(host, 0, journal);
+        const started = await startRegistrar(host, 0, journal, () => absUrl);
         registrar = started;
         const http = createServer();
         // The certificate provisioning service runs on IIS: its default request limit (mocks/admin/http-limits.ts).
@@ -97,9 +103,12 @@ export const startLyncFeMock = defineMock({
             (await applyHttpFault(faults, journal, 'certprov.chain', { req, res }, CERT_PROV_FAULTS))
           )
             return;
+          if (url.pathname.startsWith(`${ABS_PATH}/`))
+            return addressBook.serve(req, res, url.pathname, clock.now(), journal);
           serveCertProv(req, res, url.pathname);
         });
         const { base, close } = await listenOn(http, { host, port });
+        absUrl = `${base}${ABS_PATH}`;
         return {
           urls: { http: base, sip: `sips://${urlHost(host)}:${started.port}` },
           adminUrl: base,

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { LyncOnPremisesClient } from '../../src/clients/tls/lync-onpremises';
 import { LyncPhone } from '../../src/clients/tls/phone';
 import { phoneFactoryRoots, poolInstallBody } from '../../src/pki/fixtures';
 import { POOL_FQDN } from '../../src/pki/lab';
 import { adminHeaders, type StartedMock } from '../admin';
 import { sendBadInput } from '../edge/bad-input.fixture';
+import { fullFileName } from './address-book';
 import { CERT_PROV_PATH, startLyncFeMock } from './index';
 
 let fe: StartedMock;
@@ -78,4 +83,34 @@ test('bad input on the registrar is refused and it keeps serving', async () => {
   const phone = new LyncPhone((await phoneFactoryRoots()).pem);
   const signIn = await phone.signIn('pin', { http: fe.urls.http, sip: fe.urls.sip, fqdn: POOL_FQDN });
   assert.equal(signIn.registered, true, signIn.failure);
+});
+
+test('in-band provisioning names the Address Book Service; curl fetches the day file and nothing else', async () => {
+  const entries = [{ displayName: 'Pat Kim', sip: 'sip:pat.kim@xyz.corp', kind: 'contact' }];
+  const put = await fetch(`${fe.urls.admin}/__admin/address-book`, {
+    method: 'PUT',
+    headers: adminHeaders(),
+    body: JSON.stringify({ entries }),
+  });
+  assert.equal(put.status, 200);
+  const client = new LyncOnPremisesClient('sip:anna.berg@abc.corp', mkdtempSync(join(tmpdir(), 'lync-fe-')));
+  const chain = (await poolInstallBody('via intermediate')).chainPem;
+  const absUrl = await client.provision({ sip: fe.urls.sip, fqdn: POOL_FQDN, trustedPem: [chain] });
+  assert.equal(absUrl, `${fe.urls.http}/abs/int/handler`);
+  const clock = (await (
+    await fetch(`${fe.urls.admin}/__admin/clock`, { headers: adminHeaders() })
+  ).json()) as {
+    now: string;
+  };
+  const today = fullFileName(new Date(clock.now));
+  const file = await run('curl', ['-sS', '-f', `${absUrl}/${today}`]);
+  assert.equal(file.code, 0, file.out);
+  assert.match(file.out, /^LSABS full F-[0-9a-f]{4}\.lsabs 1\n\{"displayName":"Pat Kim"/);
+  assert.notEqual((await run('curl', ['-sS', '-f', `${absUrl}/F-0000.lsabs`])).code, 0);
+  const bad = await fetch(`${fe.urls.admin}/__admin/address-book`, {
+    method: 'PUT',
+    headers: adminHeaders(),
+    body: JSON.stringify({ entries: [{ displayName: 'x', sip: 'x@y' }] }),
+  });
+  assert.equal(bad.status, 400);
 });

@@ -6,7 +6,12 @@ import type { PoolInstall } from './fe-state';
  * The pool's SIP registrar over TLS (5061 / 443 in production). It presents only its leaf certificate,
  * so a client must already hold the intermediate. A REGISTER line is answered `SIP/2.0 200 OK`.
  */
-export async function startRegistrar(host: string, port: number, journal: Journal) {
+export async function startRegistrar(
+  host: string,
+  port: number,
+  journal: Journal,
+  addressBookUrl: () => string | undefined = () => undefined,
+) {
   const server = createServer({ minVersion: 'TLSv1.2', handshakeTimeout: 5000 });
   server.on('tlsClientError', (error, socket) => {
     journal.record({
@@ -38,6 +43,8 @@ export async function startRegistrar(host: string, port: number, journal: Journa
       if (buffered.length > 8192) return socket.destroy();
       if (!buffered.includes('\r\n\r\n')) return;
       const [requestLine] = buffered.split('\r\n');
+      if (/^SUBSCRIBE sip:\S+ SIP\/2\.0$/.test(requestLine))
+        return socket.end(provisioning(buffered, addressBookUrl(), journal));
       const register = /^REGISTER sip:\S+ SIP\/2\.0$/.test(requestLine);
       journal.record({
         operation: 'sip.register',
@@ -58,6 +65,33 @@ export async function startRegistrar(host: string, port: number, journal: Journa
       server.setSecureContext({ cert: pool.registrar.certPem, key: pool.registrar.keyPem }),
     stop: () => closeServer(server),
   };
+}
+
+const PROVISIONING_NS = 'http://schemas.microsoft.com/2006/09/sip/provisiongrouplist-notification';
+
+/**
+ * In-band provisioning (SUBSCRIBE, Event: vnd-microsoft-provisioning-v2): the ServerConfiguration group
+ * names the Address Book Service, inside and outside, which is how a Lync client learns to download it.
+ */
+function provisioning(request: string, absUrl: string | undefined, journal: Journal): string {
+  const event = /\r\nEvent:\s*([^\r\n]+)/i.exec(request)?.[1]?.trim() ?? '';
+  const ok = event.toLowerCase() === 'vnd-microsoft-provisioning-v2';
+  journal.record({
+    operation: 'sip.provisioning',
+    request: { event: excerpt(event, 80) },
+    outcome: { status: ok ? 200 : 489, absInternalServerUrl: ok ? (absUrl ?? null) : null },
+  });
+  if (!ok) return 'SIP/2.0 489 Bad Event\r\nContent-Length: 0\r\n\r\n';
+  const abs = absUrl
+    ? `<absInternalServerUrl>${absUrl}</absInternalServerUrl><absExternalServerUrl>${absUrl}</absExternalServerUrl>`
+    : '';
+  const body =
+    `<provisionGroupList xmlns="${PROVISIONING_NS}"><provisionGroup name="ServerConfiguration">` +
+    `${abs}</provisionGroup></provisionGroupList>`;
+  return (
+    'SIP/2.0 200 OK\r\nContent-Type: application/vnd-microsoft-roaming-provisioning-v2+xml\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  );
 }
 
 /** The registrar as started: its port, the pool it serves, its stop. */

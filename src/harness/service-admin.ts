@@ -86,3 +86,14 @@ export class DirectoryAdmin {
     return this.admin.call('PUT', '/__admin/passwords', passwords);
   }
 }
+
+/** The pool mock (mocks/lync-fe): the Address Book Service's content, as the User Replicator read it. */
+export class PoolAdmin {
+  constructor(private readonly admin: AdminClient) {}
+
+  setAddressBook(
+    entries: Array<{ displayName: string; sip: string; mail?: string; kind: 'user' | 'contact' }>,
+  ) {
+    return this.admin.call('PUT', '/__admin/address-book', { entries });
+  }
+}
