@@ -67,16 +67,17 @@ export class Child {
           ),
         );
       }, readyTimeoutMs);
-      child.process.stdout?.on('data', (c: Buffer) => {
+      const onData = (c: Buffer) => {
         out += c.toString('utf8');
         const line = out.split('\n').find((l) => l.startsWith(READY_PREFIX));
         if (!line) return;
         clearTimeout(timer);
-        child.process.stdout?.removeAllListeners('data');
+        child.process.stdout?.off('data', onData);
         child.process.stdout?.resume();
         child.urls = (JSON.parse(line.slice(READY_PREFIX.length)) as { urls: Record<string, string> }).urls;
         resolve(child);
-      });
+      };
+      child.process.stdout?.on('data', onData);
       child.exit.then(({ code, signal }) => {
         clearTimeout(timer);
         reject(
