@@ -10,7 +10,7 @@ import {
   serveGuarded,
   withAdminLimits,
 } from '../admin';
-import { DEFAULT_LIMITS, type Directory, parseDirectory } from './directory';
+import { DEFAULT_LIMITS, type Directory, type Limits, parseDirectory } from './directory';
 import { PresenceService } from './presence-service';
 import { handleUcwa } from './routes';
 
@@ -37,6 +37,8 @@ export const startLyncOnlineMock = defineMock({
             for (const [sip, count] of Object.entries(counts)) service.setFollowers(sip, count);
             return { json: { followers: counts } };
           },
+          /** `{ "maxContacts": 300 }`: other quotas than Lync Online's, until the next reset. */
+          'PUT /__admin/limits': (req) => ({ json: { limits: service.setLimits(parseLimits(req.body)) } }),
         },
       },
       async listen({ host, port, routes }) {
@@ -54,6 +56,15 @@ export const startLyncOnlineMock = defineMock({
     };
   },
 });
+
+function parseLimits(body: string): Partial<Limits> {
+  const limits = parseJson(body, '{ "maxContacts"?, "maxSubscriptions"?, "maxCategorySubscription"? }');
+  const known = new Set(Object.keys(DEFAULT_LIMITS));
+  for (const [name, n] of Object.entries(limits))
+    if (!known.has(name) || !Number.isInteger(n) || (n as number) < 0)
+      throw new AdminInputError(`limits: ${name} is not a quota or not a whole number >= 0`, 'bad-limits');
+  return limits as Partial<Limits>;
+}
 
 function parseFollowers(body: string): Record<string, number> {
   const counts = parseJson(body, '{ "sip:user@domain": count }');

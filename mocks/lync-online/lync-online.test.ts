@@ -83,3 +83,18 @@ test('bad admin data is refused with 400 naming the person', async () => {
   assert.equal(bad.status, 400);
   assert.match(await bad.text(), /people\[0\]\.sip must be sip:user@domain/);
 });
+
+test('other quotas through the admin API hold until the next reset; a bad quota is refused', async () => {
+  const admin = (method: string, path: string, body?: unknown) =>
+    fetch(`${mock.urls.admin}${path}`, { method, headers: adminHeaders(), body: JSON.stringify(body) });
+  assert.equal((await admin('PUT', '/__admin/limits', { maxContacts: 3 })).status, 200);
+  const lee = new LyncOnlineClient(mock.urls.http, 'sip:c250@xyz.corp');
+  const added = [];
+  for (let i = 0; i < 4; i++) added.push((await lee.addContact(`sip:c${i}@xyz.corp`)).added);
+  assert.deepEqual(added, [true, true, true, false]);
+  assert.equal((await admin('PUT', '/__admin/limits', { maxFriends: 3 })).status, 400);
+  assert.equal((await admin('POST', '/__admin/reset', { correlationId: 'x' })).status, 200);
+  const again = [];
+  for (let i = 0; i < 4; i++) again.push((await lee.addContact(`sip:c${i}@xyz.corp`)).added);
+  assert.deepEqual(again, [true, true, true, true], 'the reset restores the 250');
+});

@@ -1,4 +1,4 @@
-import { CATEGORIES_PER_SUBSCRIPTION, type Directory, type Person } from './directory';
+import { CATEGORIES_PER_SUBSCRIPTION, type Directory, type Limits, type Person } from './directory';
 
 export type SubscriptionResult =
   | { uri: string; state: 'active'; availability: string }
@@ -25,10 +25,19 @@ export class PresenceService {
   /** Refused subscriptions: watcher -> publishers it asked for and was refused. */
   private refused = new Map<string, Set<string>>();
   private followers = new Map<string, number>();
+  /** The quotas in force: the directory's, until an admin call changes them (until the next reset). */
+  private limits: Limits;
 
   constructor(readonly directory: Directory) {
     for (const [sip, count] of Object.entries(directory.existingFollowers))
       this.followers.set(sip.toLowerCase(), count);
+    this.limits = { ...directory.limits };
+  }
+
+  /** Other quotas than Lync Online's (a deployment configured otherwise), until the next reset. */
+  setLimits(limits: Partial<Limits>): Limits {
+    this.limits = { ...this.limits, ...limits };
+    return this.limits;
   }
 
   /** Other users who already follow a publisher (until the next reset). */
@@ -67,11 +76,11 @@ export class PresenceService {
   addContact(me: string, uri: string): { added: boolean; count: number; message?: string } {
     const list = this.contactList(me);
     if (list.includes(uri)) return { added: true, count: list.length };
-    if (list.length >= this.directory.limits.maxContacts)
+    if (list.length >= this.limits.maxContacts)
       return {
         added: false,
         count: list.length,
-        message: `The contact list is full (${this.directory.limits.maxContacts} contacts).`,
+        message: `The contact list is full (${this.limits.maxContacts} contacts).`,
       };
     this.contacts.set(me, [...list, uri]);
     return { added: true, count: list.length + 1 };
@@ -85,10 +94,7 @@ export class PresenceService {
     if (active.has(target))
       return { uri: target, state: 'active', availability: person?.endpoint ?? 'Unknown' };
     const categories = ((this.followers.get(target) ?? 0) + 1) * CATEGORIES_PER_SUBSCRIPTION.length;
-    if (
-      active.size >= this.directory.limits.maxSubscriptions ||
-      categories > this.directory.limits.maxCategorySubscription
-    ) {
+    if (active.size >= this.limits.maxSubscriptions || categories > this.limits.maxCategorySubscription) {
       const refused = this.refused.get(me) ?? new Set<string>();
       refused.add(target);
       this.refused.set(me, refused);
