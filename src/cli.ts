@@ -2,6 +2,7 @@ import { coverageCommand } from './commands/coverage-command';
 import { probeIssuersCommand } from './commands/probe-issuers-command';
 import { reportCommand } from './commands/report-command';
 import { runCommand } from './commands/run-command';
+import { selftestCommand } from './commands/selftest-command';
 import { serveCommand } from './commands/serve-command';
 import { UsageError } from './commands/usage-error';
 import { LdifError } from './tenant/ldif-error';
@@ -22,6 +23,10 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   coverage: {
     run: coverageCommand,
     summary: 'check that every catalog rule has a passing scenario in a run',
+  },
+  selftest: {
+    run: selftestCommand,
+    summary: 'inject mechanism faults into the mocks and check that the rules catch them',
   },
 };
 

@@ -53,7 +53,8 @@ interface CheckBody {
 }
 
 /** Error classes that mean the rule itself did not hold (as opposed to a mock or the harness failing). */
-const RULE_FAILURES = new Set(['RuleViolation', 'AssertionError', 'AssertionError [ERR_ASSERTION]']);
+/** Error classes of a rule that did not hold or witnesses that disagreed (not a broken mock or harness). */
+export const RULE_FAILURES = new Set(['RuleViolation', 'AssertionError', 'AssertionError [ERR_ASSERTION]']);
 
 /** An error message without its stack frames: the reader needs what failed, not where in the code. */
 export function withoutStack(message: string): string {

@@ -1,6 +1,7 @@
-import { After, AfterAll, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import { SETTINGS_MEDIA_TYPE } from '../../src/report/settings-used';
 import { runtime } from './runtime';
+import { applySelftestFault } from './selftest-hook';
 import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
 
@@ -12,6 +13,12 @@ Before(async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
   await this.env.reset(pickle.id);
   await testHooks(this);
+  await applySelftestFault(this);
+});
+
+/** lync-harness selftest: the fault again after each step, so a step that configures a mock does not undo it. */
+AfterStep(async function (this: HarnessWorld) {
+  await applySelftestFault(this);
 });
 
 /**
