@@ -30,6 +30,8 @@ export function verdict<T>(
   rules: string[],
   reason: string,
 ): Verdict<T> {
+  if (rules.length === 0)
+    throw new Error(`[model] ${decidedBy.name}: a verdict names the rules that decided it`);
   return new Verdict(MINT, decidedBy.name, value, rules, reason);
 }
 

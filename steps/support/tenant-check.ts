@@ -90,7 +90,7 @@ export async function runTenantCheck<O, V>(
   if (wire) checkedBy[wire.witness] = sample;
   const result = { rule: spec.rule, findings, checkedBy };
   if (!wire) return { result };
-  const model = byObject(sampled);
+  const model = byObject(sampled, spec.rules ?? [spec.rule]);
   return {
     result,
     check: {
