@@ -43,10 +43,11 @@ Feature: Who can find an external contact in Lync Online
       Then the search does not find "Jed Hill"
 
       Examples:
-        | client       |
-        | Lync for Mac |
-        | Lync Mobile  |
-        | OWA          |
+        | client            |
+        | Lync for Mac      |
+        | Lync for Mac 2011 |
+        | Lync Mobile       |
+        | OWA               |
 
   Rule: SRCH-03 Lync for Windows with Outlook in cached mode and the OAB downloaded adds a MAPI query that Outlook answers from the local OAB, so it finds external contacts
 

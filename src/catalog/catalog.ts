@@ -28,6 +28,19 @@ export interface Divergence {
   why: string;
 }
 
+/** One client of the notes' deployment and whether it finds the external contact, stated or derived. */
+export interface ClientMatrixRow {
+  client: string;
+  outlook?: string;
+  mode?: 'cached' | 'online';
+  outcome: 'finds' | 'does not find';
+  rule: string;
+  /** The notes' words, when the notes state this combination. */
+  stated?: string;
+  /** What the outcome follows from, when the notes do not state it. */
+  derived?: string;
+}
+
 export interface Catalog {
   version: number;
   sources: Record<string, { title: string; file: string }>;
@@ -35,6 +48,7 @@ export interface Catalog {
   rules: CatalogRule[];
   settings: Record<string, CatalogSetting>;
   divergences: Divergence[];
+  clientMatrix: ClientMatrixRow[];
 }
 
 export const CATALOG_FILE = join(__dirname, '..', '..', 'catalog', 'rules.yaml');
@@ -52,7 +66,16 @@ export function loadCatalog(file = CATALOG_FILE): Catalog {
     if (!d.notes || !d.harness || !d.why)
       throw new Error(`[catalog] ${file}: divergence #${i + 1} (${d.rule}) needs notes, harness and why`);
   }
-  return { ...raw, rules, divergences };
+  const clientMatrix = raw.clientMatrix ?? [];
+  for (const [i, row] of clientMatrix.entries()) {
+    const where = `${file}: clientMatrix #${i + 1} (${row.client})`;
+    if (!ids.has(row.rule)) throw new Error(`[catalog] ${where} names unknown rule ${row.rule}`);
+    if (!row.stated === !row.derived)
+      throw new Error(`[catalog] ${where} needs exactly one of stated or derived`);
+    if (row.outcome !== 'finds' && row.outcome !== 'does not find')
+      throw new Error(`[catalog] ${where}: outcome must be "finds" or "does not find"`);
+  }
+  return { ...raw, rules, divergences, clientMatrix };
 }
 
 function checkRule(rule: Partial<CatalogRule>, index: number, raw: Omit<Catalog, 'rules'>, file: string) {

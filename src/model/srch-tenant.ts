@@ -17,20 +17,24 @@ export function sipEqualsMail(user: DirectoryEntry): Verdict<boolean> {
       );
 }
 
-/** The client matrix of the notes: where a Lync Online user may search from. */
+/**
+ * The client matrix of the notes: where a Lync Online user may search from. Lync and Outlook for Windows
+ * are of the versions the search setup says (the settings lyncVersion and outlookVersion).
+ */
 export const CLIENT_MATRIX: Array<{ label: string; setup: Partial<SearchSetup> }> = [
-  {
-    label: 'Lync 2013 for Windows + cached Outlook 2013',
-    setup: { client: 'lync-windows', outlookVersion: 2013, outlookMode: 'cached' },
-  },
-  {
-    label: 'Lync 2013 for Windows + online Outlook 2013',
-    setup: { client: 'lync-windows', outlookVersion: 2013, outlookMode: 'online' },
-  },
+  { label: 'Lync for Windows + cached Outlook', setup: { client: 'lync-windows', outlookMode: 'cached' } },
+  { label: 'Lync for Windows + online Outlook', setup: { client: 'lync-windows', outlookMode: 'online' } },
   { label: 'Lync for Mac', setup: { client: 'lync-mac' } },
   { label: 'Lync Mobile', setup: { client: 'lync-mobile' } },
   { label: 'OWA', setup: { client: 'owa' } },
 ];
+
+/** A matrix client's name with the versions of this setup ("Lync 2010 for Windows + cached Outlook 2010"). */
+export function matrixLabel(label: string, base: SearchSetup): string {
+  return label
+    .replace('Lync for Windows', `Lync ${base.lyncVersion} for Windows`)
+    .replace(/Outlook$/, `Outlook ${base.outlookVersion ?? 2013}`);
+}
 
 /** The word a first-name search for the contact types. */
 export function searchQueryFor(contact: DirectoryEntry): string {
@@ -51,11 +55,11 @@ export function contactReach(contact: DirectoryEntry, base: SearchSetup): Verdic
   const found = CLIENT_MATRIX.map(
     (k) => searchFindsPerson({ ...base, ...k.setup }, person, where, query).value,
   );
-  const foundIn = CLIENT_MATRIX.filter((_, k) => found[k]).map((k) => k.label);
+  const foundIn = CLIENT_MATRIX.filter((_, k) => found[k]).map((k) => matrixLabel(k.label, base));
   const onlyCached = found[0] && found.slice(1).every((f) => !f);
   const why = [!exported.value && exported.reason, hidden && 'hidden from address lists'].filter(Boolean);
   const reason = onlyCached
-    ? `"${query}" finds ${person.displayName} only in Lync for Windows with cached Outlook (not in Mac, Mobile, OWA or online mode)`
+    ? `"${query}" finds ${person.displayName} only in ${matrixLabel(CLIENT_MATRIX[0].label, base)} (not in Mac, Mobile, OWA or online mode)`
     : `"${query}" does not find ${person.displayName} where the notes say (found in: ${foundIn.join(', ') || 'no client'}${why.length ? `; ${why.join('; ')}` : ''})`;
   return verdict(contactReach, found, ['SRCH-02', 'SRCH-03', 'SRCH-04'], reason);
 }

@@ -49,8 +49,15 @@ export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
   return verdict(ewsConnects, true, ['SRCH-01'], 'EWS look-ups go to the Unified Contact Store');
 }
 
-/** Where the MAPI supplement is answered from, or why there is none. */
+/**
+ * Where the MAPI supplement is answered from, or why there is none. With Lync 2010 or Outlook 2010 in
+ * the pair the outcome also rests on SRCH-11 (the same-version rule over the notes' era).
+ */
 export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'none'> {
+  const era = (rules: string[]) =>
+    setup.client === 'lync-windows' && (setup.lyncVersion === 2010 || setup.outlookVersion === 2010)
+      ? [...rules, 'SRCH-11']
+      : rules;
   if (setup.client !== 'lync-windows')
     return verdict(mapiSupplement, 'none', ['SRCH-02'], `${setup.client} uses EWS only`);
   if (!setup.outlookVersion)
@@ -59,7 +66,7 @@ export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'non
     return verdict(
       mapiSupplement,
       'none',
-      ['SRCH-05'],
+      era(['SRCH-05']),
       `Lync ${setup.lyncVersion} with Outlook ${setup.outlookVersion}: mixed versions get no MAPI supplement`,
     );
   if (!setup.sipEqualsMail)
@@ -73,10 +80,15 @@ export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'non
     return verdict(
       mapiSupplement,
       'ews',
-      ['SRCH-04'],
+      era(['SRCH-04']),
       'Outlook in online mode answers with the same EWS query against the UCS',
     );
-  return verdict(mapiSupplement, 'oab', ['SRCH-03'], 'Outlook in cached mode answers from its local OAB');
+  return verdict(
+    mapiSupplement,
+    'oab',
+    era(['SRCH-03']),
+    'Outlook in cached mode answers from its local OAB',
+  );
 }
 
 /** SRCH-01: what an EWS look-up finds: licensed Lync Online users in the UCS, never GAL external contacts. */

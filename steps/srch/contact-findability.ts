@@ -16,26 +16,30 @@ export class ClientMatrix {
   ) {}
 
   /** The searcher: a licensed user whose SIP address is their mail (SRCH-06), else any licensed user. */
-  static async open(ctx: ExchangeContext): Promise<ClientMatrix | undefined> {
+  static async open(
+    ctx: ExchangeContext,
+    versions: { lync: 2010 | 2013; outlook: 2010 | 2013 } = { lync: 2013, outlook: 2013 },
+  ): Promise<ClientMatrix | undefined> {
     const licensed = ctx.licensedUsers();
     const user = licensed.find((u) => sipEqualsMail(u).value) ?? licensed[0];
     if (!user) return undefined;
     const now = await ctx.now();
-    const cached = ctx.newOutlook(user, 2013, 'cached', now);
+    const cached = ctx.newOutlook(user, versions.outlook, 'cached', now);
     await cached.checkOab(now);
     // The online-mode profile holds an OAB too, so a look-up that wrongly answered from it would show.
-    const online = ctx.newOutlook(user, 2013, 'online', now);
+    const online = ctx.newOutlook(user, versions.outlook, 'online', now);
     await online.checkOab(now);
     const base: SearchSetup = {
       client: 'lync-windows',
-      lyncVersion: 2013,
+      lyncVersion: versions.lync,
+      outlookVersion: versions.outlook,
       oabDownloaded: true,
       sipEqualsMail: sipEqualsMail(user).value,
       autodiscover: 'exchange-online',
     };
     return new ClientMatrix(user, base, [
-      new LyncForWindows(ctx.signIn(user), cached),
-      new LyncForWindows(ctx.signIn(user), online),
+      new LyncForWindows(ctx.signIn(user), cached, versions.lync),
+      new LyncForWindows(ctx.signIn(user), online, versions.lync),
       new EwsOnlyClient('Lync for Mac', ctx.signIn(user)),
       new EwsOnlyClient('Lync Mobile', ctx.signIn(user)),
       new EwsOnlyClient('OWA', ctx.signIn(user, true)),

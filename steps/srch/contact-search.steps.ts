@@ -24,9 +24,21 @@ When(
   async function (this: HarnessWorld) {
     if (!this.tenantSpace.hasForest('online')) return;
     const ctx = await tenantExchange(this).ready();
-    const matrix = await ClientMatrix.open(ctx);
+    // The settings pick the Lync and Outlook for Windows of the matrix (the notes' era: 2010 or 2013).
+    const version = (setting: string) => {
+      const value = this.setting(setting, '2013');
+      if (value !== '2010' && value !== '2013')
+        throw new Error(`[steps:srch] the setting ${setting} must be 2010 or 2013, got "${value}"`);
+      return Number(value) as 2010 | 2013;
+    };
+    const versions = { lync: version('lyncVersion'), outlook: version('outlookVersion') };
+    const matrix = await ClientMatrix.open(ctx, versions);
     const forest = forestByRole(this.tenant, 'online');
-    const base = matrix?.base ?? NO_SEARCHER;
+    const base = matrix?.base ?? {
+      ...NO_SEARCHER,
+      lyncVersion: versions.lync,
+      outlookVersion: versions.outlook,
+    };
     await this.checkTenant<DirectoryEntry, boolean[]>({
       rule: 'SRCH-03',
       rules: ['SRCH-02', 'SRCH-03', 'SRCH-04'],

@@ -10,6 +10,7 @@ import { type ExchangeContext, exchangeContext, modelDirectory } from './exchang
 export const CLIENT_NAMES: Record<string, SearchClient> = {
   'Lync 2013 for Windows': 'lync-windows',
   'Lync for Mac': 'lync-mac',
+  'Lync for Mac 2011': 'lync-mac',
   'Lync Mobile': 'lync-mobile',
   OWA: 'owa',
 };

@@ -6,12 +6,19 @@ import { exchangeContext, SEED_TIMEOUT_MS } from './exchange-context';
 import { CLIENT_NAMES, readyScene, scene } from './search-scene';
 
 Given(
-  /^"([^"]*)" uses Lync 2013 for Windows with Outlook (2010|2013) in (cached|online) mode$/,
+  /^"([^"]*)" uses Lync (2010|2013) for Windows with Outlook (2010|2013) in (cached|online) mode$/,
   { timeout: SEED_TIMEOUT_MS },
-  async function (this: HarnessWorld, name: string, version: string, mode: 'cached' | 'online') {
+  async function (
+    this: HarnessWorld,
+    name: string,
+    lync: string,
+    version: string,
+    mode: 'cached' | 'online',
+  ) {
     const s = await readyScene(this);
     const now = await s.ctx.now();
-    s.use(s.ctx.person(name), 'lync-windows', { version: Number(version) as 2010 | 2013, mode, at: now });
+    const outlook = { version: Number(version) as 2010 | 2013, mode, at: now };
+    s.use(s.ctx.person(name), 'lync-windows', outlook, Number(lync) as 2010 | 2013);
   },
 );
 
@@ -54,7 +61,7 @@ Then(
 );
 
 Given(
-  /^"([^"]*)" uses (Lync for Mac|Lync Mobile|OWA|Lync 2013 for Windows without Outlook)$/,
+  /^"([^"]*)" uses (Lync for Mac|Lync for Mac 2011|Lync Mobile|OWA|Lync 2013 for Windows without Outlook)$/,
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld, name: string, client: string) {
     const s = await readyScene(this);
