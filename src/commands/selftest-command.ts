@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/catalog';
 import { RULE_FAILURES } from '../report/rule-evidence';
-import { readRunMessages } from '../report/run-messages';
+import { readRunMessages, ruleTags } from '../report/run-messages';
 import { MECHANISM_FAULTS, type MechanismFault, SELFTEST_FAULT_ENV } from '../selftest/faults';
 import { UsageError } from './usage-error';
 
@@ -27,6 +27,8 @@ any fault; 2 usage.`;
 const BIN = join(__dirname, '..', '..', 'bin', 'lync-harness.js');
 
 interface Outcome {
+  /** Per scenario that ran: its rule tags, and whether a rule or a witness made it fail. */
+  scenarios: Array<{ rules: string[]; caught: boolean }>;
   ran: number;
   failed: string[];
   /** Failed for another reason than a rule or a witness disagreeing: a broken mock, the harness. */
@@ -46,6 +48,10 @@ function runScenarios(tags: string, services: string, fault?: MechanismFault): O
   const failed = ran.filter((s) => s.status !== 'passed');
   const broken = failed.filter((s) => !s.errorType || !RULE_FAILURES.has(s.errorType));
   return {
+    scenarios: ran.map((s) => ({
+      rules: ruleTags(s.tags),
+      caught: s.status !== 'passed' && !broken.includes(s),
+    })),
     ran: ran.length,
     failed: failed.filter((s) => !broken.includes(s)).map((s) => s.name),
     broken: broken.map((s) => `${s.name}: ${s.error?.split('\n')[0] ?? s.status}`),
@@ -90,15 +96,19 @@ export async function selftestCommand(args: string[]): Promise<number> {
     return 1;
   }
   let uncaught = 0;
-  console.log('| rule(s) | mechanism fault | caught by |');
+  console.log('| rule | mechanism fault | caught by |');
   console.log('| --- | --- | --- |');
   for (const fault of faults) {
     const seen = runScenarios(tagsOf(fault.rules), services, fault);
-    if (seen.failed.length === 0) uncaught++;
     for (const b of seen.broken) console.error(`selftest: not counted as caught (the harness broke): ${b}`);
-    console.log(
-      `| ${fault.rules.join(', ')} | ${fault.fault} | ${seen.failed.length ? `${seen.failed.length} of ${seen.ran} scenarios` : `NO scenario (of ${seen.ran}): not caught`} |`,
-    );
+    for (const rule of fault.rules.filter((r) => !values.rule || r === values.rule)) {
+      const mine = seen.scenarios.filter((s) => s.rules.includes(rule));
+      const caught = mine.filter((s) => s.caught).length;
+      if (caught === 0) uncaught++;
+      console.log(
+        `| ${rule} | ${fault.fault} | ${caught ? `${caught} of ${mine.length} scenarios` : `NO scenario (of ${mine.length}): not caught`} |`,
+      );
+    }
   }
   const covered = new Set(MECHANISM_FAULTS.flatMap((f) => f.rules));
   const without = loadCatalog()
@@ -108,6 +118,10 @@ export async function selftestCommand(args: string[]): Promise<number> {
     console.log(
       `\n${covered.size} of ${covered.size + without.length} rules have a mechanism fault; none yet: ${without.join(', ')}`,
     );
-  console.log(uncaught ? `selftest: ${uncaught} fault(s) not caught` : `selftest: every fault was caught`);
+  console.log(
+    uncaught
+      ? `selftest: ${uncaught} rule(s) did not catch their fault`
+      : 'selftest: every rule caught its fault',
+  );
   return uncaught ? 1 : 0;
 }

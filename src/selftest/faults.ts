@@ -14,20 +14,23 @@ export interface MechanismFault {
   calls: FaultCall[];
 }
 
-/** Jed Hill, the notes' external contact, as if the Unified Contact Store held him (a licensed user with his SIP address). */
-const JED_IN_UCS = {
-  dn: 'CN=Jed Hill,OU=Users,DC=xyz,DC=corp',
-  attributes: {
-    objectClass: ['top', 'person', 'organizationalPerson', 'user'],
-    cn: ['Jed Hill'],
-    givenName: ['Jed'],
-    sn: ['Hill'],
-    displayName: ['Jed Hill'],
-    mail: ['jed.hill@xyz.corp'],
-    userPrincipalName: ['jed.hill@xyz.corp'],
-    'msRTCSIP-PrimaryUserAddress': ['sip:jed.hill@xyz.corp'],
-  },
-};
+/** An external contact as if the Unified Contact Store held it: a licensed user with its name and SIP address. */
+function licensedCopyOf(name: string, mail: string) {
+  const [given, sn] = name.split(' ');
+  return {
+    dn: `CN=${name},OU=Users,DC=xyz,DC=corp`,
+    attributes: {
+      objectClass: ['top', 'person', 'organizationalPerson', 'user'],
+      cn: [name],
+      givenName: [given],
+      sn: [sn],
+      displayName: [name],
+      mail: [mail],
+      userPrincipalName: [mail],
+      'msRTCSIP-PrimaryUserAddress': [`sip:${mail}`],
+    },
+  };
+}
 
 /**
  * The selftest's faults: each is injected through the mock's admin API after every scenario's reset and
@@ -49,7 +52,7 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     ],
   },
   {
-    rules: ['REPL-01', 'REPL-04'],
+    rules: ['REPL-01', 'REPL-03', 'REPL-04', 'REPL-05'],
     fault:
       "the Edge's Schannel sends no trusted issuer list (SendTrustedIssuerList = 0 read at a restart), so its 16 KB limit never bites",
     calls: [
@@ -78,8 +81,18 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
   {
     rules: ['SRCH-01', 'SRCH-02', 'SRCH-04'],
     fault:
-      'the Unified Contact Store answers with a GAL external contact (Jed Hill), so EWS look-ups find him',
-    calls: [{ service: 'exchange', method: 'POST', path: '/__admin/recipients', body: [JED_IN_UCS] }],
+      'the Unified Contact Store holds GAL external contacts (Jed Hill, Anna Berg), so EWS look-ups find them',
+    calls: [
+      {
+        service: 'exchange',
+        method: 'POST',
+        path: '/__admin/recipients',
+        body: [
+          licensedCopyOf('Jed Hill', 'jed.hill@xyz.corp'),
+          licensedCopyOf('Anna Berg', 'anna.berg@xyz.corp'),
+        ],
+      },
+    ],
   },
 ];
 
