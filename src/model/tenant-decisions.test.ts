@@ -36,6 +36,7 @@ test('SRCH-06 per user: the SIP address must be the mail address (case aside)', 
 const base: SearchSetup = {
   client: 'lync-windows',
   lyncVersion: 2013,
+  outlookVersion: 2013,
   oabDownloaded: true,
   sipEqualsMail: true,
   autodiscover: 'exchange-online',
