@@ -47,19 +47,21 @@ export function searchQueryFor(contact: DirectoryEntry): string {
  * matrix (in matrix order). The OAB holds it when DirSync exports it (GAL-05) and it is listed; the UCS never does (SRCH-01).
  */
 export function contactReach(contact: DirectoryEntry, base: SearchSetup): Verdict<boolean[]> {
+  // The matrix's Lync for Windows sits beside an Outlook: of the setup's version, else 2013 (the notes' pair).
+  const pair: SearchSetup = { ...base, outlookVersion: base.outlookVersion ?? 2013 };
   const person = personOf(contact);
   const exported = dirSyncExportsContact(contact);
   const hidden = hiddenFromAddressLists(contact);
   const where = { inUcs: false, inOab: exported.value && !hidden };
   const query = searchQueryFor(contact);
   const found = CLIENT_MATRIX.map(
-    (k) => searchFindsPerson({ ...base, ...k.setup }, person, where, query).value,
+    (k) => searchFindsPerson({ ...pair, ...k.setup }, person, where, query).value,
   );
-  const foundIn = CLIENT_MATRIX.filter((_, k) => found[k]).map((k) => matrixLabel(k.label, base));
+  const foundIn = CLIENT_MATRIX.filter((_, k) => found[k]).map((k) => matrixLabel(k.label, pair));
   const onlyCached = found[0] && found.slice(1).every((f) => !f);
   const why = [!exported.value && exported.reason, hidden && 'hidden from address lists'].filter(Boolean);
   const reason = onlyCached
-    ? `"${query}" finds ${person.displayName} only in ${matrixLabel(CLIENT_MATRIX[0].label, base)} (not in Mac, Mobile, OWA or online mode)`
+    ? `"${query}" finds ${person.displayName} only in ${matrixLabel(CLIENT_MATRIX[0].label, pair)} (not in Mac, Mobile, OWA or online mode)`
     : `"${query}" does not find ${person.displayName} where the notes say (found in: ${foundIn.join(', ') || 'no client'}${why.length ? `; ${why.join('; ')}` : ''})`;
   return verdict(contactReach, found, ['SRCH-02', 'SRCH-03', 'SRCH-04'], reason);
 }
