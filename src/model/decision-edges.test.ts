@@ -4,6 +4,13 @@ import { DirectoryEntry } from '../tenant/entry';
 import { directoryOf, grantedBy, importModuleQuotes, nestedOnlyMembers, policyFromGroup } from './pol';
 import { FOLLOWERS_REACHED, presenceForNewContact } from './pres';
 import { replicationBy16KbRule } from './repl';
+import {
+  credentialPrompt,
+  downloadsLyncAddressBook,
+  nameMatches,
+  profileHoldsOab,
+  type SearchSetup,
+} from './srch';
 
 // Edges of rule decisions that the mutation run (npm run mutation) showed no test pinned down.
 
@@ -58,4 +65,32 @@ test('PRES-03: the watched user can have 199 followers before the 1,000-category
 
 test("REPL-01: the Front End's root first in the store is listed", () => {
   assert.equal(replicationBy16KbRule({ os: 'windows2008r2' }, [133, 133, 133], 0).value, 'succeeds');
+});
+
+test('SRCH-06/08/10 and first-and-last-name search, decided by the model alone', () => {
+  const setup: SearchSetup = {
+    client: 'lync-windows',
+    lyncVersion: 2013,
+    outlookVersion: 2013,
+    outlookMode: 'cached',
+    oabDownloaded: false,
+    sipEqualsMail: false,
+    autodiscover: 'exchange-online',
+  };
+  assert.equal(credentialPrompt(setup).value, true);
+  assert.equal(credentialPrompt({ ...setup, sipEqualsMail: true }).value, false);
+  assert.equal(
+    credentialPrompt({ ...setup, autodiscover: 'missing' }).value,
+    false,
+    'no EWS look-up, no prompt',
+  );
+  assert.equal(downloadsLyncAddressBook('online').value, false);
+  assert.equal(downloadsLyncAddressBook('onpremises').value, true);
+  assert.equal(profileHoldsOab(setup).value, false);
+  assert.equal(profileHoldsOab({ oabDownloaded: true }).value, true);
+  const jed = { displayName: 'Jed Hill', givenName: 'Jed', surname: 'Hill' };
+  assert.equal(nameMatches(jed, 'jed hi'), true);
+  assert.equal(nameMatches(jed, 'Hill Je'), true);
+  assert.equal(nameMatches(jed, 'ed ill'), false);
+  assert.equal(nameMatches(jed, '   '), false);
 });
