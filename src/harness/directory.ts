@@ -37,7 +37,8 @@ export async function seedDirectory(service: StartedService, forest: Forest): Pr
   const loaded = (await service.admin.loadData(writeLdif(forest.entries), 'text/ldif')) as {
     server?: DirectoryServerRecord;
   };
-  if (loaded?.server) recordDirectoryServer(loaded.server);
+  // The harness's name of the service tells a tenant's DC from the rule examples' (`tenant/samba-online`).
+  if (loaded?.server) recordDirectoryServer({ ...loaded.server, service: service.name });
   const as = (account: string): LdapSource => ({
     url: service.urls.ldap,
     bindDn: account,
