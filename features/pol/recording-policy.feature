@@ -139,7 +139,9 @@ Feature: Conferencing policy assigned by AD group membership
       Then the domain controller answers the group's members as member
       And "Anna Berg" has the conferencing policy "RecordingAllowed"
 
-    @POL-07 @derived @shows-failure
+    # Samba 4.17's AD DC answers every value of member without a range (it does not enforce MaxValRange),
+    # so a run with --ldap samba leaves this example out (@not-on-samba) rather than fault AD's behaviour.
+    @POL-07 @derived @shows-failure @not-on-samba
     Example: A group of 1,600 members comes back ranged and the task grants the policy to no one
       Given the service account has the "Log on as a service" right
       And CSLyncRecordingUsers has 1,600 direct members

@@ -22,20 +22,23 @@ const FOLDER = 'directory-servers';
  */
 export function recordDirectoryServer(record: DirectoryServerRecord): void {
   if (!process.env[RUN_CONFIG_ENV]) return;
-  const dir = join(readRunConfig().outDir, FOLDER);
+  const { outDir, runId } = readRunConfig();
+  const dir = join(outDir, FOLDER, runId);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${record.service}-${process.pid}-${Date.now()}.json`), JSON.stringify(record));
+  const file = `${record.service.replaceAll('/', '_')}-${process.pid}-${Date.now()}.json`;
+  writeFileSync(join(dir, file), JSON.stringify(record));
 }
 
-/** Every load a run's workers recorded, in the order of their file names. */
-export function readDirectoryServers(outDir: string): DirectoryServerRecord[] {
+/** Every load the run's workers recorded (an earlier run into the same folder is not this one's). */
+export function readDirectoryServers(outDir: string, runId: string): DirectoryServerRecord[] {
+  const dir = join(outDir, FOLDER, runId);
   let names: string[];
   try {
-    names = readdirSync(join(outDir, FOLDER)).sort();
+    names = readdirSync(dir).sort();
   } catch {
     return [];
   }
-  return names.map((n) => JSON.parse(readFileSync(join(outDir, FOLDER, n), 'utf8')) as DirectoryServerRecord);
+  return names.map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as DirectoryServerRecord);
 }
 
 /** One line for the report: which server answered the LDAP role, and its loads. */

@@ -27,7 +27,8 @@ test('with --ldap samba the report names Samba as the LDAP witness, with its ver
   } finally {
     delete process.env[RUN_CONFIG_ENV];
   }
-  const servers = readDirectoryServers(dir);
+  const servers = readDirectoryServers(dir, config.runId);
+  assert.deepEqual(readDirectoryServers(dir, 'an earlier run'), [], 'another run into the same folder');
   assert.deepEqual(servers.map((s) => s.service).sort(), ['samba-online', 'samba-onpremises']);
   const catalog = loadCatalog();
   const manifest: Manifest = {
