@@ -6,6 +6,7 @@ import { requestKey } from './dn-keys';
 import { encodeEntry, encodeEntryOp } from './entry-codec';
 import { searchAnswer, wrapSearchEntry } from './entry-writer';
 import { type Filter, matches } from './filter';
+import type { LdapRequest } from './ldap-request';
 import { partitionReferences } from './partition-references';
 import { candidates } from './planner';
 import type { Session } from './session';
@@ -14,15 +15,10 @@ export const PAGED_RESULTS_OID = '1.2.840.113556.1.4.319';
 /** AD's MaxPageSize: pages are capped at 1,000, and so is a search without the paging control. */
 export const MAX_PAGE_SIZE = 1000;
 
-export interface SearchRequest {
-  messageId: number;
-  base: string;
-  scope: 'base' | 'one' | 'sub';
-  filter: Filter;
-  attributes: string[];
-  sizeLimit: number;
+/** A search as the DC runs it: the decoded request, its paging control read out of the controls. */
+export type SearchRequest = Omit<Extract<LdapRequest, { op: 'search' }>, 'op' | 'controls'> & {
   paged?: { size: number; cookie: Buffer };
-}
+};
 
 export interface SearchAnswer {
   /** The whole answer, entries and SearchResultDone, written together (one corked write). */

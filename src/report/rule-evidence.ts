@@ -38,18 +38,20 @@ interface JournalBody {
   }>;
 }
 
-interface CheckBody {
+/** One check as a step attaches it (`application/vnd.lync-harness.check+json`): what the report reads. */
+export interface CheckRecord {
   rules: string[];
   claim: string;
   expected: unknown;
-  verdict: 'agree' | 'disagree';
   observations: Array<{
     witness: string;
     value: unknown;
     agrees: boolean;
     detail?: unknown;
+    /** For the model: the src/model function whose verdict this is. */
     decidedBy?: string;
   }>;
+  verdict: 'agree' | 'disagree';
 }
 
 /** Error classes that mean the rule itself did not hold (as opposed to a mock or the harness failing). */
@@ -161,7 +163,7 @@ function addCheck(
   slot: (id: string) => RuleEvidence,
   store: EvidenceStore,
 ): void {
-  const check = JSON.parse(body) as CheckBody;
+  const check = JSON.parse(body) as CheckRecord;
   const record: ReportCheck = {
     scenario: scenario.name,
     claim: check.claim,

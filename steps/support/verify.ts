@@ -1,6 +1,7 @@
 import { AssertionError } from 'node:assert';
 import { inspect, isDeepStrictEqual } from 'node:util';
 import { Verdict } from '../../src/model/verdict';
+import type { CheckRecord } from '../../src/report/rule-evidence';
 
 /** The mocks and client simulators that observe over the wire. Never the model: its side is a Verdict. */
 export type WireWitness =
@@ -34,21 +35,6 @@ export interface Check<T> {
   /** Other statements of the same rule by the model (the notes' threshold and the mechanism, say). */
   alsoModel?: Verdict<T>[];
   observations: Observation<T>[];
-}
-
-export interface CheckRecord {
-  rules: string[];
-  claim: string;
-  expected: unknown;
-  observations: Array<{
-    witness: string;
-    value: unknown;
-    agrees: boolean;
-    detail?: unknown;
-    /** For the model: the src/model function whose verdict this is. */
-    decidedBy?: string;
-  }>;
-  verdict: 'agree' | 'disagree';
 }
 
 export const CHECK_MEDIA_TYPE = 'application/vnd.lync-harness.check+json';
