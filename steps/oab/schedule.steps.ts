@@ -7,31 +7,34 @@ import {
   generationsUntil,
   outlookChecksUntil,
 } from '../../src/model/oab-timeline';
-import { weekTime, weekTimeText } from '../srch/exchange-context';
-import { scene } from '../srch/search-scene';
+import { weekTime, weekTimeText } from '../../src/model/week-time';
+import { clientContext } from '../exchange/client-context';
 import type { HarnessWorld } from '../support/world';
-import { oabScene, WEEK_TIME } from './oab-scene';
+import { oabContext, WEEK_TIME } from './oab-context';
 
 const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
 const START = weekTime('Monday 00:00');
 const times = (list: string) => list.split(/,\s*|\s+and\s+/).map((t) => weekTime(t));
 
 When(at('the clock runs to <T>'), async function (this: HarnessWorld, t: string) {
-  await scene(this).ctx.advanceTo(weekTime(t));
+  await clientContext(this).ctx.advanceTo(weekTime(t));
 });
 
 async function scheduled(w: HarnessWorld, operation: string): Promise<string[]> {
-  const entries = await scene(w).ctx.exchange.admin.journal({ operation, correlationId: w.scenario.id });
+  const entries = await clientContext(w).ctx.exchange.admin.journal({
+    operation,
+    correlationId: w.scenario.id,
+  });
   return entries.map((e) => weekTimeText(Date.parse(String(e.request.scheduledAt))));
 }
 
 Then(/^Exchange generated the OAB at (.+)$/, async function (this: HarnessWorld, list: string) {
-  const now = await scene(this).ctx.now();
+  const now = await clientContext(this).ctx.now();
   await this.verify({
     rule: 'OAB-02',
-    claim: `OAB generations under the ${oabScene(this).profile.name} schedule`,
+    claim: `OAB generations under the ${oabContext(this).profile.name} schedule`,
     expected: times(list).map(weekTimeText),
-    model: generationsUntil(oabScene(this).profile, START, now),
+    model: generationsUntil(oabContext(this).profile, START, now),
     observations: [{ witness: 'exchange', value: await scheduled(this, 'oab.generate') }],
   });
 });
@@ -39,8 +42,8 @@ Then(/^Exchange generated the OAB at (.+)$/, async function (this: HarnessWorld,
 Then(
   /^the OAB virtual directory polled for a new OAB at (.+)$/,
   async function (this: HarnessWorld, list: string) {
-    const profile = oabScene(this).profile;
-    const now = await scene(this).ctx.now();
+    const profile = oabContext(this).profile;
+    const now = await clientContext(this).ctx.now();
     await this.verify({
       rule: 'OAB-03',
       claim: `distribution polls every ${profile.distributionIntervalMinutes} minutes`,
@@ -54,7 +57,7 @@ Then(
 Then(
   at('the OAB generated at <T> reached the virtual directory at (.+)'),
   async function (this: HarnessWorld, g: string, d: string) {
-    const entries = await scene(this).ctx.exchange.admin.journal({ correlationId: this.scenario.id });
+    const entries = await clientContext(this).ctx.exchange.admin.journal({ correlationId: this.scenario.id });
     const generation = entries.find(
       (e) => e.operation === 'oab.generate' && Date.parse(String(e.request.scheduledAt)) === weekTime(g),
     );
@@ -68,7 +71,7 @@ Then(
       rule: 'OAB-03',
       claim: `the ${g} generation is served from the virtual directory`,
       expected: d,
-      model: generationReachesDirectory(oabScene(this).profile, weekTime(g)),
+      model: generationReachesDirectory(oabContext(this).profile, weekTime(g)),
       observations: [
         {
           witness: 'exchange',
@@ -81,8 +84,8 @@ Then(
 );
 
 Then(/^Outlook checked for a new OAB at (.+)$/, async function (this: HarnessWorld, list: string) {
-  const s = scene(this);
-  const o = oabScene(this);
+  const s = clientContext(this);
+  const o = oabContext(this);
   const now = await s.ctx.now();
   const manifests = await s.ctx.exchange.admin.journal({
     operation: 'oab.manifest',
@@ -103,7 +106,7 @@ Then(/^Outlook checked for a new OAB at (.+)$/, async function (this: HarnessWor
 Then(
   at('the Offline Address Books folder holds .oab files stamped <T>'),
   async function (this: HarnessWorld, t: string) {
-    const files = scene(this).outlook!.oabFiles();
+    const files = clientContext(this).outlook!.oabFiles();
     const newest = files.map((f) => Date.parse(f.modified)).sort((a, b) => b - a)[0];
     const model = oabFilesAfterDownload(weekTime(t));
     await this.verify({
@@ -125,8 +128,8 @@ Then(
 Then(
   at('Lync finds "([^"]*)" at <T>, before the scheduled download at (.+)'),
   async function (this: HarnessWorld, name: string, t: string, scheduledText: string) {
-    const s = scene(this);
-    const o = oabScene(this);
+    const s = clientContext(this);
+    const o = oabContext(this);
     const when = weekTime(t);
     const outcome = await s.search(name.split(' ')[0]);
     // The schedule as it was before the forced download: 24 hours after the download before it.

@@ -6,11 +6,10 @@ import {
   searchableBy,
   searchableFrom,
 } from '../../src/model/oab-timeline';
-import { durationText } from '../../src/model/week-time';
-import { weekTime, weekTimeText } from '../srch/exchange-context';
-import { scene } from '../srch/search-scene';
+import { durationText, weekTime, weekTimeText } from '../../src/model/week-time';
+import { clientContext } from '../exchange/client-context';
 import type { HarnessWorld } from '../support/world';
-import { oabScene, predicted, WEEK_TIME } from './oab-scene';
+import { oabContext, predicted, WEEK_TIME } from './oab-context';
 
 const HOUR = 3_600_000;
 const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
@@ -18,7 +17,7 @@ const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)
 Then(
   /^the change took (\d+) hours to become searchable$/,
   async function (this: HarnessWorld, hours: string) {
-    const o = oabScene(this);
+    const o = oabContext(this);
     await this.verify({
       rule: 'OAB-05',
       claim: 'hours from the change to the download that makes it searchable',
@@ -37,8 +36,8 @@ Then(
 Then(
   at('Lync finds "([^"]*)" from <T>, (\\d+ hours(?: \\d+ minutes)?) after the change'),
   async function (this: HarnessWorld, name: string, t: string, wait: string) {
-    const s = scene(this);
-    const o = oabScene(this);
+    const s = clientContext(this);
+    const o = oabContext(this);
     const when = weekTime(t);
     await s.ctx.advanceTo(when - 60_000);
     const before = await s.search(name.split(' ')[0]);
@@ -67,7 +66,7 @@ Then(
 Then(
   /^that is the notes' worst-case figure of (\d+) hours$/,
   async function (this: HarnessWorld, hours: string) {
-    const o = oabScene(this);
+    const o = oabContext(this);
     const worst = documentedWorstCaseHours(o.profile);
     await this.verify({
       rule: 'OAB-05',
@@ -88,7 +87,7 @@ Then(
 Then(
   /^that is the mechanism's worst case on this schedule: (\d+ hours(?: \d+ minutes)?), where the notes say (\d+) hours$/,
   async function (this: HarnessWorld, wait: string, notes: string) {
-    const o = oabScene(this);
+    const o = oabContext(this);
     await this.verify({
       rule: 'OAB-05',
       claim: `no change waits longer than ${wait} on the ${o.profile.name} schedule, and this one waited that long`,
@@ -98,7 +97,7 @@ Then(
         {
           witness: 'client:outlook',
           value: o.firstSeenLocally === undefined ? 'never' : durationText(o.firstSeenLocally - o.changedAt!),
-          detail: { outlookChecks: scene(this).outlook!.checks },
+          detail: { outlookChecks: clientContext(this).outlook!.checks },
         },
       ],
     });
@@ -109,17 +108,17 @@ Then(
 );
 
 Then('Lync finds {string} when the model predicts', async function (this: HarnessWorld, name: string) {
-  const s = scene(this);
+  const s = clientContext(this);
   const model = predicted(this);
   await s.ctx.advanceTo(model.value.downloadedAt - 60_000);
   const before = await s.search(name.split(' ')[0]);
   await s.ctx.advanceTo(model.value.downloadedAt);
   const after = await s.search(name.split(' ')[0]);
   const around = searchableAroundDownload(model);
-  const firstSeen = oabScene(this).firstSeenLocally;
+  const firstSeen = oabContext(this).firstSeenLocally;
   await this.verify({
     rule: ['OAB-01', 'OAB-05'],
-    claim: `${name} becomes searchable at the predicted download (${oabScene(this).profile.name})`,
+    claim: `${name} becomes searchable at the predicted download (${oabContext(this).profile.name})`,
     expected: { at: around.value.at, before: false, after: true },
     model: around,
     observations: [
@@ -139,7 +138,7 @@ Then('Lync finds {string} when the model predicts', async function (this: Harnes
 Then(
   at('at <T> Lync still does not find "([^"]*)"'),
   async function (this: HarnessWorld, t: string, name: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const when = weekTime(t);
     await s.ctx.advanceTo(when);
     const model = predicted(this);

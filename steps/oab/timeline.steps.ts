@@ -1,10 +1,11 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { outlookChecksAt, searchableBy, timelineStep } from '../../src/model/oab-timeline';
-import { exchangeContext, SEED_TIMEOUT_MS, weekTime, weekTimeText } from '../srch/exchange-context';
-import { scene } from '../srch/search-scene';
+import { weekTime, weekTimeText } from '../../src/model/week-time';
+import { clientContext } from '../exchange/client-context';
+import { exchangeContext, SEED_TIMEOUT_MS } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
-import { newExternalContact, oabScene, predicted, useProfile, WEEK_TIME } from './oab-scene';
+import { newExternalContact, oabContext, predicted, useProfile, WEEK_TIME } from './oab-context';
 
 const at = (pattern: string) => new RegExp(`^${pattern.replace('<T>', WEEK_TIME)}$`);
 
@@ -28,14 +29,14 @@ Given(
 
 /** Outlook downloads now (at start-up, or by hand: Send/Receive > Download Address Book). */
 async function downloadAt(w: HarnessWorld, when: number) {
-  const s = scene(w);
+  const s = clientContext(w);
   await s.ctx.advanceTo(when);
   const check = await s.outlook!.checkOab(when);
   s.ctx.afterCheck(s.outlook!, when);
   if (check.outcome === 'failed')
     throw new Error(`[steps:oab] the OAB download at ${weekTimeText(when)} failed: ${check.detail}`);
   s.setup.oabDownloaded = true;
-  oabScene(w).lastDownload = when;
+  oabContext(w).lastDownload = when;
 }
 
 Given(
@@ -55,8 +56,8 @@ When(
 When(
   at('the external contact "([^"]*)" is created at <T>(?:, just after the OAB generation)?'),
   async function (this: HarnessWorld, name: string, t: string) {
-    const s = scene(this);
-    const o = oabScene(this);
+    const s = clientContext(this);
+    const o = oabContext(this);
     await s.ctx.advanceTo(weekTime(t));
     const contact = newExternalContact(name);
     await new ExchangeAdmin(s.ctx.exchange.admin).upsertRecipients([contact.toJSON()]);
@@ -73,7 +74,7 @@ When(
 Then(
   at('Exchange generates the OAB with "([^"]*)" at <T>'),
   async function (this: HarnessWorld, _name: string, t: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     await s.ctx.advanceTo(weekTime(t));
     const model = predicted(this);
     const generations = await s.ctx.exchange.admin.journal({
@@ -81,7 +82,7 @@ Then(
       correlationId: this.scenario.id,
     });
     const after = generations.find(
-      (g) => Date.parse(String(g.request.scheduledAt)) > oabScene(this).changedAt!,
+      (g) => Date.parse(String(g.request.scheduledAt)) > oabContext(this).changedAt!,
     );
     await this.verify({
       rule: 'OAB-02',
@@ -100,7 +101,7 @@ Then(
 );
 
 Then(at('the OAB virtual directory is updated at <T>'), async function (this: HarnessWorld, t: string) {
-  const s = scene(this);
+  const s = clientContext(this);
   await s.ctx.advanceTo(weekTime(t));
   const model = predicted(this);
   const copies = await s.ctx.exchange.admin.journal({
@@ -128,7 +129,7 @@ Then(at('the OAB virtual directory is updated at <T>'), async function (this: Ha
 Then(
   at('at <T> Outlook checks for a new OAB and Lync (still does not find|finds) "([^"]*)"'),
   async function (this: HarnessWorld, t: string, verb: string, name: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const when = weekTime(t);
     await s.ctx.advanceTo(when);
     const model = predicted(this);
@@ -140,7 +141,7 @@ Then(
       rule: 'OAB-04',
       claim: `Outlook checks for a new OAB at ${t}`,
       expected: true,
-      model: outlookChecksAt(oabScene(this).profile, oabScene(this).lastDownload!, when),
+      model: outlookChecksAt(oabContext(this).profile, oabContext(this).lastDownload!, when),
       observations: [
         {
           witness: 'client:outlook',

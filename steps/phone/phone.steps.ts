@@ -1,4 +1,4 @@
-import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import { LyncPhone, type SignInResult } from '../../src/clients/tls/phone';
 import type { StartedService } from '../../src/harness/service-set';
 import {
@@ -17,12 +17,6 @@ import {
 } from '../../src/pki/fixtures';
 import { POOL_FQDN } from '../../src/pki/lab';
 import type { HarnessWorld } from '../support/world';
-
-defineParameterType({
-  name: 'signInPath',
-  regexp: /PIN authentication|USB tethering/,
-  transformer: (text: string): SignInPath => (text === 'USB tethering' ? 'usb' : 'pin'),
-});
 
 interface PhoneContext {
   kind: PoolCertificateKind;

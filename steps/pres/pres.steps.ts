@@ -1,4 +1,4 @@
-import { defineParameterType, Given, Then, When } from '@cucumber/cucumber';
+import { Given, Then, When } from '@cucumber/cucumber';
 import { LyncOnlineClient } from '../../src/clients/tls/presence-client';
 import type { SeededLyncOnline } from '../../src/harness/data-space';
 import type { LyncOnlinePerson } from '../../src/harness/lync-online-seed';
@@ -15,13 +15,7 @@ import {
 import { activeSubscriptions, directorySearchFinds } from '../../src/model/pres-tenant';
 import type { Verdict } from '../../src/model/verdict';
 import type { HarnessWorld } from '../support/world';
-import { colleagues, facts, named as namedIn } from './pres-fixture';
-
-defineParameterType({
-  name: 'mailClient',
-  regexp: /Outlook Web App|full Outlook/,
-  transformer: (t: string): Client => (t === 'Outlook Web App' ? 'owa' : 'outlook'),
-});
+import { colleagues, facts, named as namedIn } from './pres-people';
 
 interface PresContext {
   client?: LyncOnlineClient;

@@ -5,6 +5,7 @@ import type { EdgeConfig, EdgeOs } from '../../src/model/repl';
 import { type EdgeStores, issuerListStore } from '../../src/model/repl-stores';
 import { edgeInstallBody, edgeStoreNameSizes, frontEndCredentials } from '../../src/pki/fixtures';
 import { EDGE_FQDN, edgeRootStore } from '../../src/pki/lab';
+import type { HarnessWorld } from '../support/world';
 
 /** The CA stores besides Trusted Root, as the Edge's admin API names them. */
 export type CaStore = 'intermediate' | 'clientAuthIssuers';
@@ -109,4 +110,15 @@ export class EdgeContext {
   currentVersion(): number {
     return this.version;
   }
+}
+
+/** This scenario's Edge and Front End (the Edge started and installed once per worker by the environment). */
+export async function edge(world: HarnessWorld): Promise<EdgeContext> {
+  const service = await world.env.edge();
+  return world.area('repl', () => new EdgeContext(service));
+}
+
+/** The scenario's REPL rule tag: generic steps prove the rule of the scenario they appear in. */
+export function ruleOf(world: HarnessWorld): string {
+  return world.scenario.tags.find((t) => /^@REPL-\d+$/.test(t))?.slice(1) ?? 'REPL-01';
 }

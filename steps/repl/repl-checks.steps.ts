@@ -11,8 +11,7 @@ import {
 } from '../../src/model/repl';
 import { replicationByStores } from '../../src/model/repl-stores';
 import type { HarnessWorld } from '../support/world';
-import { edge, ruleOf } from './repl-world';
-import './params';
+import { edge, ruleOf } from './edge-context';
 
 Then('replication {replicationOutcome}', async function (this: HarnessWorld, expected: Outcome) {
   await checkReplication(this, expected, 'documented');

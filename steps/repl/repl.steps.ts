@@ -2,8 +2,7 @@ import { Given, When } from '@cucumber/cucumber';
 import { type EdgeOs, storeAfterRootUpdate } from '../../src/model/repl';
 import type { HarnessWorld } from '../support/world';
 import type { CaStore } from './edge-context';
-import { edge } from './repl-world';
-import './params';
+import { edge } from './edge-context';
 
 function registrySetting(world: HarnessWorld): number | undefined {
   const value = world.setting('sendTrustedIssuerList', 'unset');

@@ -13,7 +13,7 @@ import { POOL_FQDN } from '../../src/pki/lab';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
 
-interface OnPremisesScene {
+interface OnPremisesContext {
   client: LyncOnPremisesClient;
   /** The client's profile folder (a temporary directory, removed after the scenario). */
   profile: string;
@@ -24,7 +24,8 @@ interface OnPremisesScene {
   found?: string[];
 }
 
-const scene = (w: HarnessWorld) => w.area<OnPremisesScene | undefined>('srch-onpremises', () => undefined);
+const onPremises = (w: HarnessWorld) =>
+  w.area<OnPremisesContext | undefined>('srch-onpremises', () => undefined);
 
 /**
  * SRCH-08 on-premises: ABC's pool with its Address Book Service filled by the User Replicator (an LDAP
@@ -57,7 +58,7 @@ Given(
 When(
   '{string} searches the Lync address book for {string}',
   async function (this: HarnessWorld, _name: string, query: string) {
-    const s = scene(this);
+    const s = onPremises(this);
     if (!s)
       throw new Error(
         '[srch] no on-premises client: start with "uses Lync 2010 for Windows signed in to ..."',
@@ -70,7 +71,7 @@ When(
 );
 
 Then('Lync downloads the Lync address book from the pool', async function (this: HarnessWorld) {
-  const s = scene(this)!;
+  const s = onPremises(this)!;
   const journal = await s.pool.admin.journal({ correlationId: this.scenario.id });
   const downloads = journal.filter((e) => e.operation === 'abs.download' && e.outcome.status === 200);
   await this.verify({
@@ -94,7 +95,7 @@ Then('Lync downloads the Lync address book from the pool', async function (this:
 });
 
 Then('the address book search finds {string}', async function (this: HarnessWorld, name: string) {
-  const s = scene(this)!;
+  const s = onPremises(this)!;
   await this.verify({
     rule: 'SRCH-08',
     claim: `searching the downloaded address book for "${s.query}" finds ${name}`,
@@ -107,6 +108,6 @@ Then('the address book search finds {string}', async function (this: HarnessWorl
 });
 
 After(function (this: HarnessWorld) {
-  const s = scene(this);
+  const s = onPremises(this);
   if (s) rmSync(s.profile, { recursive: true, force: true });
 });

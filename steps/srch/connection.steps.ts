@@ -7,9 +7,9 @@ import {
   ewsConnects,
   typedSipAddressReaches,
 } from '../../src/model/srch';
+import { clientContext } from '../exchange/client-context';
+import { exchangeContext } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
-import { exchangeContext } from './exchange-context';
-import { scene } from './search-scene';
 
 async function scenarioJournal(w: HarnessWorld, operation?: string) {
   return exchangeContext(w).exchange.admin.journal({ operation, correlationId: w.scenario.id });
@@ -18,7 +18,7 @@ async function scenarioJournal(w: HarnessWorld, operation?: string) {
 Then(
   /^Lync (does not ask|asks) "([^"]*)" for credentials$/,
   async function (this: HarnessWorld, verb: string, _name: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const prompt = credentialPrompt(s.setup);
     const login = s.client.user.signInAddress.toLowerCase();
     const refused = (await scenarioJournal(this)).filter(
@@ -44,7 +44,7 @@ Then(
 Given(
   /^the Autodiscover record of Pat Kim's domain (is missing|points at a server that does not answer)$/,
   async function (this: HarnessWorld, how: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const domain = s.client.user.signInAddress.split('@')[1].toLowerCase();
     if (how === 'is missing') {
       delete s.ctx.records[domain];
@@ -66,7 +66,7 @@ async function closedPort(): Promise<number> {
 }
 
 Then(/^Lync makes (its|no) EWS look-up$/, async function (this: HarnessWorld, which: string) {
-  const s = scene(this);
+  const s = clientContext(this);
   const ews = ewsConnects(s.setup);
   const lookups = await scenarioJournal(this, 'ews.ResolveNames');
   const status = s.outcome!.sources.ews;
@@ -106,7 +106,7 @@ Then('Lync downloads no Lync address book', async function (this: HarnessWorld) 
 });
 
 Then('Lync can start an IM with {string}', async function (this: HarnessWorld, address: string) {
-  const s = scene(this);
+  const s = clientContext(this);
   const model = typedSipAddressReaches(s.outcome!.query);
   await this.verify({
     rule: 'SRCH-09',

@@ -3,7 +3,7 @@ import { LyncForWindows } from '../../src/clients/exchange/lync-windows';
 import type { SearchSetup } from '../../src/model/srch';
 import { sipEqualsMail } from '../../src/model/srch-tenant';
 import type { DirectoryEntry } from '../../src/tenant/entry';
-import type { ExchangeContext } from './exchange-context';
+import type { ExchangeContext } from '../exchange/exchange-context';
 
 type Searcher = { search(query: string): Promise<{ names: string[] }> };
 

@@ -3,9 +3,9 @@ import { personOf, type SearchSetup } from '../../src/model/srch';
 import { contactReach, foundOnlyWithCachedOutlook, searchQueryFor } from '../../src/model/srch-tenant';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { contactsOf, forestByRole } from '../../src/tenant/tenant';
+import { SEED_TIMEOUT_MS, tenantExchange } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
 import { ClientMatrix } from './contact-findability';
-import { SEED_TIMEOUT_MS, tenantExchange } from './exchange-context';
 
 /** How many contacts are also searched for over the wire; the model judges every contact. */
 const WIRE_SAMPLE = 100;

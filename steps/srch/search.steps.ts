@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import { After, Given, Then, When } from '@cucumber/cucumber';
 import { profileHoldsOab, resultsShow } from '../../src/model/srch';
+import { CLIENT_NAMES, clientContext, readyClientContext } from '../exchange/client-context';
+import { exchangeContext, SEED_TIMEOUT_MS } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
-import { exchangeContext, SEED_TIMEOUT_MS } from './exchange-context';
-import { CLIENT_NAMES, readyScene, scene } from './search-scene';
 
 Given(
   /^"([^"]*)" uses Lync (2010|2013) for Windows with Outlook (2010|2013) in (cached|online) mode$/,
@@ -15,7 +15,7 @@ Given(
     version: string,
     mode: 'cached' | 'online',
   ) {
-    const s = await readyScene(this);
+    const s = await readyClientContext(this);
     const now = await s.ctx.now();
     const outlook = { version: Number(version) as 2010 | 2013, mode, at: now };
     s.use(s.ctx.person(name), 'lync-windows', outlook, Number(lync) as 2010 | 2013);
@@ -27,7 +27,7 @@ Given(
   /^"([^"]*)" uses this run's Lync for Windows and Outlook$/,
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld, name: string) {
-    const s = await readyScene(this);
+    const s = await readyClientContext(this);
     const version = (setting: string) => {
       const value = this.setting(setting, '2013');
       if (value !== '2010' && value !== '2013')
@@ -45,7 +45,7 @@ Given(
 Then(
   /^the search finds "([^"]*)" exactly where the model says$/,
   async function (this: HarnessWorld, person: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const outcome = s.outcome!;
     const model = resultsShow(s.predict(outcome.query), person);
     await this.verify({
@@ -64,7 +64,7 @@ Given(
   /^"([^"]*)" uses (Lync for Mac|Lync for Mac 2011|Lync Mobile|OWA|Lync 2013 for Windows without Outlook)$/,
   { timeout: SEED_TIMEOUT_MS },
   async function (this: HarnessWorld, name: string, client: string) {
-    const s = await readyScene(this);
+    const s = await readyClientContext(this);
     s.use(s.ctx.person(name), CLIENT_NAMES[client] ?? 'lync-windows');
   },
 );
@@ -74,7 +74,7 @@ Given(
  * online-mode look-up that wrongly answered from it would be seen (SRCH-04).
  */
 Given('Outlook has downloaded the Offline Address Book', async function (this: HarnessWorld) {
-  const s = scene(this);
+  const s = clientContext(this);
   if (!s.outlook) throw new Error('[steps:srch] this user has no Outlook');
   const check = await s.outlook.checkOab(await s.ctx.now());
   if (check.outcome !== 'downloaded')
@@ -83,16 +83,18 @@ Given('Outlook has downloaded the Offline Address Book', async function (this: H
 });
 
 When('{string} searches for {string}', async function (this: HarnessWorld, name: string, query: string) {
-  const s = scene(this);
+  const s = clientContext(this);
   if (s.user.first('displayName') !== name)
-    throw new Error(`[steps:srch] the scene is set up for ${s.user.first('displayName')}, not ${name}`);
+    throw new Error(
+      `[steps:srch] the client context is set up for ${s.user.first('displayName')}, not ${name}`,
+    );
   await s.search(query);
 });
 
 Then(
   /^the search (finds|does not find) "([^"]*)"$/,
   async function (this: HarnessWorld, verb: string, person: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const outcome = s.outcome!;
     const model = resultsShow(s.predict(outcome.query), person);
     await this.verify({
@@ -110,7 +112,7 @@ Then(
 Then(
   /^the Unified Contact Store answers the EWS look-up with (nobody|"[^"]*")$/,
   async function (this: HarnessWorld, who: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const entries = await exchangeContext(this).exchange.admin.journal({
       operation: 'ews.ResolveNames',
       correlationId: this.scenario.id,
@@ -133,7 +135,7 @@ Then(
 Then(
   /^Outlook's Offline Address Books folder holds (no \.oab file|\.oab files)$/,
   async function (this: HarnessWorld, what: string) {
-    const s = scene(this);
+    const s = clientContext(this);
     const files = s.outlook!.oabFiles();
     await this.verify({
       rule: 'SRCH-10',

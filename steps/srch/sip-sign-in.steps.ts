@@ -2,8 +2,8 @@ import { Then, When } from '@cucumber/cucumber';
 import { discoverPox } from '../../src/clients/exchange/autodiscover';
 import { sipEqualsMail } from '../../src/model/srch-tenant';
 import { forestByRole } from '../../src/tenant/tenant';
+import { SEED_TIMEOUT_MS, tenantExchange } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
-import { SEED_TIMEOUT_MS, tenantExchange } from './exchange-context';
 
 /** How many users also sign in over Autodiscover; the model checks every user. */
 const WIRE_SAMPLE = 100;

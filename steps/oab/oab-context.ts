@@ -1,11 +1,11 @@
 import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { type OabProfile, oabProfile, searchableAt } from '../../src/model/oab';
 import { DirectoryEntry } from '../../src/tenant/entry';
-import { scene } from '../srch/search-scene';
+import { clientContext } from '../exchange/client-context';
 import type { HarnessWorld } from '../support/world';
 
 /** The OAB timeline of one scenario: the schedule profile, the change, and when each witness saw it. */
-export class OabScene {
+export class OabContext {
   profile: OabProfile = oabProfile('exchange2010');
   changedAt?: number;
   changedName?: string;
@@ -14,13 +14,13 @@ export class OabScene {
   firstSeenLocally?: number;
 }
 
-export const oabScene = (w: HarnessWorld) => w.area('oab-scene', () => new OabScene());
+export const oabContext = (w: HarnessWorld) => w.area('oab', () => new OabContext());
 
 /** Sets the schedule on the mock (admin API) and in the model. */
-export async function useProfile(w: HarnessWorld, name: string): Promise<OabScene> {
-  const o = oabScene(w);
+export async function useProfile(w: HarnessWorld, name: string): Promise<OabContext> {
+  const o = oabContext(w);
   o.profile = oabProfile(name);
-  await new ExchangeAdmin(scene(w).ctx.exchange.admin).setOabSchedule(name);
+  await new ExchangeAdmin(clientContext(w).ctx.exchange.admin).setOabSchedule(name);
   return o;
 }
 
@@ -46,7 +46,7 @@ export const WEEK_TIME = '((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{2}:\\d
 
 /** The model's timeline for the scenario's change, given Outlook's last download before it. */
 export function predicted(w: HarnessWorld) {
-  const o = oabScene(w);
+  const o = oabContext(w);
   if (o.changedAt === undefined || o.lastDownload === undefined)
     throw new Error('[steps:oab] no change or no first download yet');
   return searchableAt(o.profile, o.changedAt, o.lastDownload);

@@ -58,7 +58,7 @@ export class ExchangeContext {
   person(name: string): DirectoryEntry {
     const found = this.exported.find((e) => e.first('displayName') === name);
     if (!found)
-      throw new Error(`[steps:srch] "${name}" is not in what DirSync exported to the cloud directory`);
+      throw new Error(`[steps:exchange] "${name}" is not in what DirSync exported to the cloud directory`);
     return found;
   }
 
@@ -133,7 +133,3 @@ export const exchangeContext = (w: HarnessWorld) => w.area('exchange', () => new
 /** The tenant checks' Exchange context (the tenant's space). */
 export const tenantExchange = (w: HarnessWorld) =>
   w.area('tenant-exchange', () => new ExchangeContext(w.tenantSpace));
-
-export { personOf } from '../../src/model/srch';
-
-export { weekTime, weekTimeText } from '../../src/model/week-time';

@@ -4,8 +4,8 @@ import type { OutlookSimulator } from '../../src/clients/exchange/outlook';
 import { type SearchClient, type SearchSetup, searchFinds, ucsLookup } from '../../src/model/srch';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Tenant } from '../../src/tenant/tenant';
+import { type ExchangeContext, exchangeContext, modelDirectory } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
-import { type ExchangeContext, exchangeContext, modelDirectory } from './exchange-context';
 
 export const CLIENT_NAMES: Record<string, SearchClient> = {
   'Lync 2013 for Windows': 'lync-windows',
@@ -16,7 +16,7 @@ export const CLIENT_NAMES: Record<string, SearchClient> = {
 };
 
 /** One user at one computer or device: the model's view of the setup and the simulators that play it. */
-export class SearchScene {
+export class ClientContext {
   setup!: SearchSetup;
   user!: DirectoryEntry;
   client!: LyncForWindows | EwsOnlyClient;
@@ -73,10 +73,10 @@ function clientLabel(client: SearchClient): string {
   return Object.entries(CLIENT_NAMES).find(([, v]) => v === client)![0];
 }
 
-export const scene = (w: HarnessWorld) =>
-  w.area('srch-scene', () => new SearchScene(exchangeContext(w), w.fixtures.data));
+export const clientContext = (w: HarnessWorld) =>
+  w.area('client', () => new ClientContext(exchangeContext(w), w.fixtures.data));
 
-export async function readyScene(w: HarnessWorld): Promise<SearchScene> {
+export async function readyClientContext(w: HarnessWorld): Promise<ClientContext> {
   await exchangeContext(w).ready();
-  return scene(w);
+  return clientContext(w);
 }

@@ -1,4 +1,7 @@
+// Every parameter type of the Gherkin steps, in one place (cucumber's parameter types are global).
 import { defineParameterType } from '@cucumber/cucumber';
+import type { SignInPath } from '../../src/model/phone';
+import type { Client } from '../../src/model/pres';
 
 /** "Windows Server 2008 R2" / "Windows Server 2012" in the Gherkin, the catalog's edgeOs values in code. */
 defineParameterType({
@@ -22,4 +25,18 @@ defineParameterType({
   name: 'caStore',
   regexp: /Intermediate Certification Authorities|Client Authentication Issuers/,
   transformer: (t: string) => (t.startsWith('Intermediate') ? 'intermediate' : 'clientAuthIssuers'),
+});
+
+/** PHONE: how the phone signs in. */
+defineParameterType({
+  name: 'signInPath',
+  regexp: /PIN authentication|USB tethering/,
+  transformer: (text: string): SignInPath => (text === 'USB tethering' ? 'usb' : 'pin'),
+});
+
+/** PRES: the mail client beside Lync. */
+defineParameterType({
+  name: 'mailClient',
+  regexp: /Outlook Web App|full Outlook/,
+  transformer: (t: string): Client => (t === 'Outlook Web App' ? 'owa' : 'outlook'),
 });
