@@ -1,127 +1,195 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/catalog';
 import { RULE_FAILURES } from '../report/rule-evidence';
-import { readRunMessages, ruleTags } from '../report/run-messages';
-import { MECHANISM_FAULTS, type MechanismFault, SELFTEST_FAULT_ENV } from '../selftest/faults';
+import { readRunMessages, ruleTags, type ScenarioRun } from '../report/run-messages';
+import { MECHANISM_FAULTS } from '../selftest/faults';
+import {
+  type FaultSide,
+  type MechanismFault,
+  SELFTEST_FAULT_ENV,
+  type SelftestOrder,
+} from '../selftest/mechanism-fault';
+import { faultRounds } from '../selftest/rounds';
 import { UsageError } from './usage-error';
 
-export const SELFTEST_HELP = `Usage: lync-harness selftest [--services embedded|containers] [--rule ID]
+export const SELFTEST_HELP = `Usage: lync-harness selftest [--services embedded|containers] [--rule ID] [--side mocks|model|both] [--clean RUN]
 
-Proves that the rules can fail from their mechanism: for each mechanism fault of src/selftest/faults.ts
-(the Edge's issuer list, the OAB schedule, the contact and subscription limits, the Unified Contact Store,
-...), runs the scenarios of the rules it concerns with the fault put into the mock services through their
-admin API, and prints rule -> fault -> caught by N scenarios. The same scenarios must first pass without it.
+Proves that every rule can fail from its mechanism: each mechanism fault of src/selftest/faults.ts (the
+OAB schedule, the Edge's issuer list, the contact and subscription limits, the Unified Contact Store,
+...) is put into the mock services through their admin API, and, apart, into the reference model alone
+(its mechanism facts); the scenarios of the rules it concerns run with it, and the table shows per rule
+fault -> caught by N scenarios on each side. The same scenarios must pass without any fault.
 
 Options:
   --services MODE   embedded (default) or containers
   --rule ID         only the faults that concern this rule
+  --side SIDE       mocks, model or both (default)
+  --clean RUN       a finished run folder (its messages.ndjson) of the same scenarios without any fault,
+                    e.g. reports/test-run, instead of running them once more
   --help            this text
 
-Exit status: 0 every fault was caught; 1 a fault was caught by no scenario, or a scenario failed without
-any fault; 2 usage.`;
+Exit status: 0 every fault was caught on every side; 1 a fault was caught by no scenario, or a scenario
+failed without any fault; 2 usage. Rules without a mechanism fault yet are named.`;
 
 const BIN = join(__dirname, '..', '..', 'bin', 'lync-harness.js');
 
-interface Outcome {
-  /** Per scenario that ran: its rule tags, and whether a rule or a witness made it fail. */
-  scenarios: Array<{ rules: string[]; caught: boolean }>;
-  ran: number;
-  failed: string[];
-  /** Failed for another reason than a rule or a witness disagreeing: a broken mock, the harness. */
-  broken: string[];
+interface Seen {
+  rules: string[];
+  /** Failed because a rule did not hold or witnesses disagreed on the side that has the fault. */
+  caught: boolean;
 }
 
-/** Runs the scenarios of `tags`, with `fault` injected when given; what ran and what failed. */
-function runScenarios(tags: string, services: string, fault?: MechanismFault): Outcome {
+/** Whether a failed scenario failed because of the fault on `side`, not because a mock or the harness broke. */
+function caughtOn(side: FaultSide, s: ScenarioRun): boolean {
+  if (s.status === 'passed' || !s.errorType || !RULE_FAILURES.has(s.errorType)) return false;
+  // A RuleViolation names each witness, ✘ where it disagreed with the rule's expectation.
+  const modelDisagreed = /✘ model\b/.test(s.error ?? '');
+  return side === 'model' ? modelDisagreed : s.errorType !== 'RuleViolation' || !modelDisagreed;
+}
+
+/** Runs the scenarios of `rules`, with the order's faults when given; what ran, by scenario. */
+function runScenarios(rules: string[], services: string, order?: SelftestOrder): ScenarioRun[] {
   const out = join(mkdtempSync(join(tmpdir(), 'lh-selftest-')), 'run');
   const env = { ...process.env };
-  if (fault) env[SELFTEST_FAULT_ENV] = JSON.stringify(fault.calls);
+  if (order) env[SELFTEST_FAULT_ENV] = JSON.stringify(order);
   else delete env[SELFTEST_FAULT_ENV];
+  const tags = rules.map((r) => `@${r}`).join(' or ');
   const args = [BIN, 'run', '--tags', tags, '--services', services, '--out', out, '--quiet'];
   spawnSync(process.execPath, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const run = readRunMessages(join(out, 'messages.ndjson'));
-  const ran = run.scenarios.filter((s) => s.status !== 'unknown');
-  const failed = ran.filter((s) => s.status !== 'passed');
-  const broken = failed.filter((s) => !s.errorType || !RULE_FAILURES.has(s.errorType));
-  return {
-    scenarios: ran.map((s) => ({
-      rules: ruleTags(s.tags),
-      caught: s.status !== 'passed' && !broken.includes(s),
-    })),
-    ran: ran.length,
-    failed: failed.filter((s) => !broken.includes(s)).map((s) => s.name),
-    broken: broken.map((s) => `${s.name}: ${s.error?.split('\n')[0] ?? s.status}`),
-  };
+  const file = join(out, 'messages.ndjson');
+  if (!existsSync(file)) throw new Error(`[selftest] the run with tags ${tags} wrote no messages`);
+  return readRunMessages(file).scenarios.filter((s) => s.status !== 'unknown');
 }
 
-const tagsOf = (rules: string[]) => rules.map((r) => `@${r}`).join(' or ');
+interface Options {
+  services: string;
+  rule?: string;
+  sides: FaultSide[];
+  clean?: string;
+}
 
-export async function selftestCommand(args: string[]): Promise<number> {
-  let values: { services?: string; rule?: string; help?: boolean };
+function options(args: string[]): Options | undefined {
+  let values: { services?: string; rule?: string; side?: string; clean?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       options: {
         services: { type: 'string' },
         rule: { type: 'string' },
+        side: { type: 'string' },
+        clean: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (values.help) {
-    console.log(SELFTEST_HELP);
-    return 0;
-  }
+  if (values.help) return undefined;
   const services = values.services ?? 'embedded';
   if (services !== 'embedded' && services !== 'containers')
     throw new UsageError(`--services must be embedded or containers, got ${services}`);
-  const known = new Set(loadCatalog().rules.map((r) => r.id));
+  const side = values.side ?? 'both';
+  if (side !== 'mocks' && side !== 'model' && side !== 'both')
+    throw new UsageError(`--side must be mocks, model or both, got ${side}`);
+  if (values.clean && !existsSync(join(values.clean, 'messages.ndjson')))
+    throw new UsageError(`--clean ${values.clean}: no messages.ndjson there`);
+  const sides: FaultSide[] = side === 'both' ? ['mocks', 'model'] : [side];
+  return { services, rule: values.rule, sides, clean: values.clean };
+}
+
+/** Each fault's IDs and rules against the catalog: a typo must not pass as "no scenario". */
+function checkFaults(known: Set<string>): void {
   const unknown = MECHANISM_FAULTS.flatMap((f) => f.rules).filter((id) => !known.has(id));
   if (unknown.length)
     throw new Error(`[selftest] faults name rules the catalog lacks: ${unknown.join(', ')}`);
-  const faults = MECHANISM_FAULTS.filter((f) => !values.rule || f.rules.includes(values.rule));
-  if (faults.length === 0) throw new UsageError(`no mechanism fault concerns ${values.rule}`);
+  const ids = MECHANISM_FAULTS.map((f) => f.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length) throw new Error(`[selftest] fault IDs given twice: ${twice.join(', ')}`);
+}
 
-  const clean = runScenarios(tagsOf(faults.flatMap((f) => f.rules)), services);
-  if (clean.ran === 0 || clean.failed.length) {
+export async function selftestCommand(args: string[]): Promise<number> {
+  const o = options(args);
+  if (!o) {
+    console.log(SELFTEST_HELP);
+    return 0;
+  }
+  const catalog = loadCatalog().rules.map((r) => r.id);
+  checkFaults(new Set(catalog));
+  if (o.rule && !catalog.includes(o.rule)) throw new UsageError(`--rule ${o.rule}: not a catalog rule`);
+  const faults = MECHANISM_FAULTS.filter((f) => !o.rule || f.rules.includes(o.rule));
+  if (faults.length === 0) throw new UsageError(`no mechanism fault concerns ${o.rule}`);
+  const rules = [...new Set(faults.flatMap((f) => f.rules))];
+
+  const clean = (
+    o.clean ? readRunMessages(join(o.clean, 'messages.ndjson')).scenarios : runScenarios(rules, o.services)
+  ).filter((s) => ruleTags(s.tags).some((r) => rules.includes(r)));
+  const notPassed = clean.filter((s) => s.status !== 'passed');
+  if (clean.length === 0 || notPassed.length) {
     console.log(
-      `selftest: without any fault ${clean.failed.length} of ${clean.ran} scenarios failed: ${clean.failed.join('; ')}`,
+      `selftest: without any fault ${notPassed.length} of ${clean.length} scenarios did not pass: ${notPassed.map((s) => s.name).join('; ')}`,
     );
     return 1;
   }
-  let uncaught = 0;
-  console.log('| rule | mechanism fault | caught by |');
-  console.log('| --- | --- | --- |');
-  for (const fault of faults) {
-    const seen = runScenarios(tagsOf(fault.rules), services, fault);
-    for (const b of seen.broken) console.error(`selftest: not counted as caught (the harness broke): ${b}`);
-    for (const rule of fault.rules.filter((r) => !values.rule || r === values.rule)) {
-      const mine = seen.scenarios.filter((s) => s.rules.includes(rule));
-      const caught = mine.filter((s) => s.caught).length;
-      if (caught === 0) uncaught++;
-      console.log(
-        `| ${rule} | ${fault.fault} | ${caught ? `${caught} of ${mine.length} scenarios` : `NO scenario (of ${mine.length}): not caught`} |`,
-      );
+  const rounds = faultRounds(
+    faults,
+    clean.map((s) => ruleTags(s.tags)),
+  );
+  const caught = new Map<string, Partial<Record<FaultSide, { caught: number; of: number }>>>();
+  for (const side of o.sides)
+    for (const round of rounds) {
+      const ran = runScenarios([...new Set(round.flatMap((f) => f.rules))], o.services, {
+        side,
+        faults: round.map((f) => f.id),
+      });
+      const seen: Seen[] = ran.map((s) => ({ rules: ruleTags(s.tags), caught: caughtOn(side, s) }));
+      for (const s of ran.filter((x) => x.status !== 'passed' && !caughtOn(side, x)))
+        console.error(
+          `selftest: ${side}: not counted as caught (${s.errorType ?? s.status}): ${s.name}: ${s.error?.split('\n')[0] ?? ''}`,
+        );
+      for (const fault of round)
+        for (const rule of fault.rules) {
+          const mine = seen.filter((s) => s.rules.includes(rule));
+          const key = `${rule}\u0000${fault.id}`;
+          caught.set(key, {
+            ...caught.get(key),
+            [side]: { caught: mine.filter((s) => s.caught).length, of: mine.length },
+          });
+        }
     }
+  return report(faults, caught, o, catalog);
+}
+
+function report(
+  faults: MechanismFault[],
+  caught: Map<string, Partial<Record<FaultSide, { caught: number; of: number }>>>,
+  o: Options,
+  catalog: string[],
+): number {
+  let uncaught = 0;
+  const cell = (c?: { caught: number; of: number }) => {
+    if (!c) return 'not run';
+    if (c.caught === 0) uncaught++;
+    return c.caught ? `caught by ${c.caught} of ${c.of} scenarios` : `NOT caught (${c.of} scenarios ran)`;
+  };
+  console.log(`| rule | mechanism fault | ${o.sides.map((s) => `in the ${s}`).join(' | ')} |`);
+  console.log(`| --- | --- | ${o.sides.map(() => '---').join(' | ')} |`);
+  const rows = faults
+    .flatMap((f) => f.rules.filter((r) => !o.rule || r === o.rule).map((rule) => ({ rule, f })))
+    .sort((a, b) => catalog.indexOf(a.rule) - catalog.indexOf(b.rule));
+  for (const { rule, f } of rows) {
+    const c = caught.get(`${rule}\u0000${f.id}`) ?? {};
+    console.log(`| ${rule} | ${f.fault} | ${o.sides.map((s) => cell(c[s])).join(' | ')} |`);
   }
   const covered = new Set(MECHANISM_FAULTS.flatMap((f) => f.rules));
-  const without = loadCatalog()
-    .rules.map((r) => r.id)
-    .filter((id) => !covered.has(id));
-  if (!values.rule)
-    console.log(
-      `\n${covered.size} of ${covered.size + without.length} rules have a mechanism fault; none yet: ${without.join(', ')}`,
-    );
+  const without = o.rule ? [] : catalog.filter((id) => !covered.has(id));
   console.log(
-    uncaught
-      ? `selftest: ${uncaught} rule(s) did not catch their fault`
-      : 'selftest: every rule caught its fault',
+    `\n${catalog.length - without.length} of ${catalog.length} rules have a mechanism fault${without.length ? `; none yet: ${without.join(', ')}` : ''}`,
   );
+  if (uncaught) console.log(`selftest: ${uncaught} rule/side pair(s) did not catch their fault`);
+  else console.log('selftest: every fault was caught');
   return uncaught ? 1 : 0;
 }

@@ -75,6 +75,11 @@ export class LyncOnlineAdmin {
   setFollowers(counts: Record<string, number>) {
     return this.admin.call('PUT', '/__admin/followers', counts);
   }
+
+  /** Other quotas than Lync Online's (contacts, subscriptions, categories per publisher), until the next reset. */
+  setLimits(limits: { maxContacts?: number; maxSubscriptions?: number; maxCategorySubscription?: number }) {
+    return this.admin.call('PUT', '/__admin/limits', limits);
+  }
 }
 
 /** A domain controller (the mock DC or Samba's): account passwords. */

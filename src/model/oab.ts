@@ -1,3 +1,4 @@
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 import { durationText } from './week-time';
 
@@ -17,26 +18,10 @@ export interface OabProfile {
 }
 
 const H = 60;
-export const OAB_PROFILES: Record<OabProfile['name'], OabProfile> = {
-  exchange2010: {
-    name: 'exchange2010',
-    generationMinutes: [5 * H],
-    distributionIntervalMinutes: 480,
-    // The notes' example: a 05:00 generation reaches the virtual directory at 11:00.
-    distributionAnchorMinutes: 11 * H,
-    downloadIntervalHours: 24,
-  },
-  exchange2013: {
-    name: 'exchange2013',
-    generationMinutes: [5 * H, 13 * H, 21 * H],
-    distributionIntervalMinutes: 0,
-    distributionAnchorMinutes: 0,
-    downloadIntervalHours: 24,
-  },
-};
 
+/** The schedule of a profile, as the deployment's facts (src/model/mechanism.ts) give it. */
 export function oabProfile(name: string): OabProfile {
-  const p = OAB_PROFILES[name as OabProfile['name']];
+  const p = mechanism().oab.profiles[name as OabProfile['name']];
   if (!p) throw new Error(`[model:oab] unknown OAB profile "${name}" (exchange2010, exchange2013)`);
   return p;
 }

@@ -1,15 +1,17 @@
 import type { DirectoryEntry } from '../tenant/entry';
-import { imButton, MAX_SUBSCRIPTIONS } from './pres';
+import { mechanism } from './mechanism';
+import { imButton } from './pres';
 import { type Verdict, verdict } from './verdict';
 
 /** PRES-03: pinning `pinned` contacts subscribes to the presence of each, up to the subscription limit. */
 export function activeSubscriptions(pinned: number): Verdict<number> {
-  const active = Math.min(pinned, MAX_SUBSCRIPTIONS);
+  const { maxSubscriptions } = mechanism().pres;
+  const active = Math.min(pinned, maxSubscriptions);
   return verdict(
     activeSubscriptions,
     active,
     ['PRES-03'],
-    `${pinned} pinned, at most ${MAX_SUBSCRIPTIONS} subscribed`,
+    `${pinned} pinned, at most ${maxSubscriptions} subscribed`,
   );
 }
 

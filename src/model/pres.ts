@@ -1,11 +1,6 @@
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
-/** Lync Online presence and contact limits (PRES-01..04). */
-export const MAX_CONTACTS = 250;
-export const MAX_SUBSCRIPTIONS = 200;
-/** MaxCategorySubscription per publisher, and the 5 categories a contact subscription takes (KB2795173). */
-export const MAX_CATEGORY_SUBSCRIPTION = 1000;
-export const CATEGORIES_PER_SUBSCRIPTION = 5;
 export const FOLLOWERS_REACHED = 'Maximum Followers Reached';
 
 export type Client = 'owa' | 'outlook';
@@ -34,9 +29,10 @@ export function imButton(client: Client, contact: ContactFacts): Verdict<boolean
 
 /** PRES-02: pinning one more contact to a list that already holds `pinned`. */
 export function pinContact(pinned: number): Verdict<boolean> {
-  return pinned < MAX_CONTACTS
-    ? verdict(pinContact, true, ['PRES-02'], `${pinned + 1} of at most ${MAX_CONTACTS} contacts`)
-    : verdict(pinContact, false, ['PRES-02'], `the list already holds ${MAX_CONTACTS} contacts`);
+  const { maxContacts } = mechanism().pres;
+  return pinned < maxContacts
+    ? verdict(pinContact, true, ['PRES-02'], `${pinned + 1} of at most ${maxContacts} contacts`)
+    : verdict(pinContact, false, ['PRES-02'], `the list already holds ${maxContacts} contacts`);
 }
 
 /**
@@ -48,19 +44,20 @@ export function presenceForNewContact(
   publisherFollowers: number,
   availability: string,
 ): Verdict<string> {
-  if (watcherSubscriptions >= MAX_SUBSCRIPTIONS)
+  const { maxSubscriptions, maxCategorySubscription, categoriesPerSubscription } = mechanism().pres;
+  if (watcherSubscriptions >= maxSubscriptions)
     return verdict(
       presenceForNewContact,
       FOLLOWERS_REACHED,
       ['PRES-03'],
-      `${watcherSubscriptions} concurrent subscriptions is the limit of ${MAX_SUBSCRIPTIONS}`,
+      `${watcherSubscriptions} concurrent subscriptions is the limit of ${maxSubscriptions}`,
     );
-  if ((publisherFollowers + 1) * CATEGORIES_PER_SUBSCRIPTION > MAX_CATEGORY_SUBSCRIPTION)
+  if ((publisherFollowers + 1) * categoriesPerSubscription > maxCategorySubscription)
     return verdict(
       presenceForNewContact,
       FOLLOWERS_REACHED,
       ['PRES-03'],
-      `the contact already has ${publisherFollowers} followers (${MAX_CATEGORY_SUBSCRIPTION} categories)`,
+      `the contact already has ${publisherFollowers} followers (${maxCategorySubscription} categories)`,
     );
   return verdict(
     presenceForNewContact,

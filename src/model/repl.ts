@@ -1,3 +1,4 @@
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -10,8 +11,6 @@ export type Outcome = 'succeeds' | 'fails';
 
 /** The notes: "Anything over 120 apparently stops the replication service". */
 export const DOCUMENTED_ROOT_THRESHOLD = 120;
-/** Schannel's cap on the certificate_authorities list, in bytes (each name plus its 2-byte length). */
-export const ISSUER_LIST_LIMIT = 16384;
 /** KB931125 of 11 December 2012 "added over 300 Trusted Root CAs"; the harness's update adds 310. */
 export const KB931125_ROOTS_ADDED = 310;
 
@@ -23,6 +22,8 @@ export interface EdgeConfig {
 
 /** REPL-03, REPL-05: the value read at start decides; without it, 2008 R2 sends the list and 2012 does not. */
 export function sendsIssuerList(edge: EdgeConfig): Verdict<boolean> {
+  if (mechanism().repl.issuerList === 'never-sent')
+    return verdict(sendsIssuerList, false, ['REPL-03'], 'this Schannel never sends the trusted issuer list');
   const value = edge.sendTrustedIssuerListAtStart;
   if (value !== undefined)
     return verdict(
@@ -77,8 +78,11 @@ export interface IssuerListFit {
   truncated: boolean;
 }
 
-/** The names that fit in the list, in store order, given each subject name's DER size. */
-export function issuerListFit(nameSizes: number[], limit = ISSUER_LIST_LIMIT): IssuerListFit {
+/** The names that fit in the list, in store order, given each subject name's DER size (each plus its 2-byte length). */
+export function issuerListFit(
+  nameSizes: number[],
+  limit = mechanism().repl.issuerListLimitBytes,
+): IssuerListFit {
   let bytes = 0;
   let sent = 0;
   while (sent < nameSizes.length && bytes + nameSizes[sent] + 2 <= limit) bytes += nameSizes[sent++] + 2;
@@ -121,7 +125,7 @@ export function replicationBy16KbRule(
         replicationBy16KbRule,
         'fails',
         ['REPL-01'],
-        `the list was cut at ${fit.sent} names (${fit.bytes} bytes of ${ISSUER_LIST_LIMIT}); the Front End's root (number ${frontEndRootIndex + 1}) fell off`,
+        `the list was cut at ${fit.sent} names (${fit.bytes} bytes of ${mechanism().repl.issuerListLimitBytes}); the Front End's root (number ${frontEndRootIndex + 1}) fell off`,
       );
 }
 
@@ -137,7 +141,7 @@ export function storeAfterRootUpdate(rootsBefore: number): Verdict<number> {
 
 /** The notes' "about 120" from a typical name size: 16384 / (mean + 2). */
 export function rootsThatFit(meanNameBytes: number): number {
-  return Math.floor(ISSUER_LIST_LIMIT / (meanNameBytes + 2));
+  return Math.floor(mechanism().repl.issuerListLimitBytes / (meanNameBytes + 2));
 }
 
 export type IssuerListShape = 'no issuer list' | 'every root' | 'an issuer list cut at 16 KB';

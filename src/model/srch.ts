@@ -1,5 +1,6 @@
 import type { DirectoryEntry } from '../tenant/entry';
 import { dirSyncExportsContact } from './gal';
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -112,7 +113,9 @@ export function searchFinds(
   const mapi = mapiSupplement(setup);
   const names = new Set<string>();
   const rules = new Set([...ews.rules, ...mapi.rules]);
-  if (ews.value) for (const n of ucsLookup(directory.ucs, query).value) names.add(n);
+  // The UCS as this deployment fills it: licensed users only, as the notes say (SRCH-01), or the whole GAL.
+  const ucs = mechanism().srch.ucsHoldsExternalContacts ? directory.oab : directory.ucs;
+  if (ews.value) for (const n of ucsLookup(ucs, query).value) names.add(n);
   if (mapi.value === 'ews' && ews.value) rules.add('SRCH-04');
   if (mapi.value === 'oab') {
     if (!setup.oabDownloaded) rules.add('SRCH-10');

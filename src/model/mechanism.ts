@@ -1,0 +1,98 @@
+import type { OabProfile } from './oab';
+
+/**
+ * The facts of the deployment the reference model's decisions rest on, in one place: the field notes'
+ * limits, schedules and behaviours. Every model function reads them from `mechanism()`, never from a
+ * constant of its own, so that `lync-harness selftest` can give the model another deployment than the
+ * mocks behave as (one fact changed) and see the rules' scenarios fail as a disagreement.
+ */
+export interface Mechanism {
+  oab: {
+    /** The generation and distribution schedule of each profile a scenario names (OAB-02..05). */
+    profiles: Record<OabProfile['name'], OabProfile>;
+  };
+  pres: {
+    /** Contacts a Lync Online user can pin (PRES-02). */
+    maxContacts: number;
+    /** Concurrent presence subscriptions per user (PRES-03). */
+    maxSubscriptions: number;
+    /** MaxCategorySubscription per publisher, and the categories one contact subscription takes (KB2795173). */
+    maxCategorySubscription: number;
+    categoriesPerSubscription: number;
+  };
+  repl: {
+    /** Schannel's cap on the certificate_authorities list, in bytes (REPL-01). */
+    issuerListLimitBytes: number;
+    /** Whether Schannel honours SendTrustedIssuerList read at start, or never sends the list at all (REPL-03). */
+    issuerList: 'as-configured' | 'never-sent';
+  };
+  srch: {
+    /** The Unified Contact Store holds licensed Lync Online users only, no GAL external contacts (SRCH-01). */
+    ucsHoldsExternalContacts: boolean;
+  };
+}
+
+function notes(): Mechanism {
+  const H = 60;
+  return {
+    oab: {
+      profiles: {
+        exchange2010: {
+          name: 'exchange2010',
+          generationMinutes: [5 * H],
+          distributionIntervalMinutes: 480,
+          // The notes' example: a 05:00 generation reaches the virtual directory at 11:00.
+          distributionAnchorMinutes: 11 * H,
+          downloadIntervalHours: 24,
+        },
+        exchange2013: {
+          name: 'exchange2013',
+          generationMinutes: [5 * H, 13 * H, 21 * H],
+          distributionIntervalMinutes: 0,
+          distributionAnchorMinutes: 0,
+          downloadIntervalHours: 24,
+        },
+      },
+    },
+    pres: {
+      maxContacts: 250,
+      maxSubscriptions: 200,
+      maxCategorySubscription: 1000,
+      categoriesPerSubscription: 5,
+    },
+    repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured' },
+    srch: { ucsHoldsExternalContacts: false },
+  };
+}
+
+/** The deployment the field notes describe: what the model predicts unless the selftest says otherwise. */
+export const NOTES_MECHANISM: Readonly<Mechanism> = notes();
+
+/** One or more facts changed, area by area (`{ pres: { maxContacts: 300 } }`). */
+export type MechanismChange = { [A in keyof Mechanism]?: Partial<Mechanism[A]> };
+
+let current: Readonly<Mechanism> = NOTES_MECHANISM;
+
+/** The facts the model decides by. */
+export function mechanism(): Readonly<Mechanism> {
+  return current;
+}
+
+/**
+ * For `lync-harness selftest` only: the model decides by the notes' facts with `change` applied, until
+ * the next call (none: the notes' facts again).
+ */
+export function useMechanism(change?: MechanismChange): void {
+  if (!change) {
+    current = NOTES_MECHANISM;
+    return;
+  }
+  const base = notes();
+  for (const area of Object.keys(change) as Array<keyof Mechanism>) {
+    if (!(area in base)) throw new Error(`[model] no mechanism area "${area}"`);
+    for (const fact of Object.keys(change[area] ?? {}))
+      if (!(fact in base[area])) throw new Error(`[model] no mechanism fact "${area}.${fact}"`);
+    Object.assign(base[area], change[area]);
+  }
+  current = base;
+}
