@@ -1,4 +1,6 @@
-import { ADMIN_TOKEN_VARIABLE, adminToken, type Fault, type JournalEntry } from '../../mocks/admin';
+import type { Fault, JournalEntry } from '../../mocks/admin';
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin/admin-token';
+import { httpCall } from '../util/http-call';
 
 /**
  * Talks to a mock's admin API over HTTP: the same in embedded and container mode. Every request carries
@@ -17,7 +19,7 @@ export class AdminClient {
     body?: unknown,
     contentType = 'application/json',
   ): Promise<T> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await httpCall(`${this.baseUrl}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${this.token ?? adminToken()}`,
@@ -25,7 +27,7 @@ export class AdminClient {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await response.text();
+    const text = response.text();
     if (!response.ok) {
       const hint = response.status === 401 ? ` (is ${ADMIN_TOKEN_VARIABLE} the service's token?)` : '';
       throw new Error(

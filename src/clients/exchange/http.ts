@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { header, httpCall } from '../../util/http-call';
 
 /** A signed-in client's credentials: Lync passes its sign-in address, Outlook the user's UPN or mail. */
 export interface Credentials {
@@ -16,15 +17,15 @@ export async function postXml(
   credentials: Credentials,
   extra: Record<string, string> = {},
 ) {
-  const response = await fetch(url, {
+  const response = await httpCall(url, {
     method: 'POST',
     headers: { 'content-type': 'text/xml; charset=utf-8', authorization: basicAuth(credentials), ...extra },
     body,
   });
   return {
     status: response.status,
-    text: await response.text(),
-    challenge: response.headers.get('www-authenticate'),
+    text: response.text(),
+    challenge: header(response, 'www-authenticate') ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { header, httpCall } from '../../util/http-call';
 import { basicAuth, type Credentials, pick, readXml, text } from './http';
 
 export interface OabManifestEntry {
@@ -22,11 +23,11 @@ export async function fetchManifest(
 ): Promise<ManifestResult> {
   const headers: Record<string, string> = { authorization: basicAuth(credentials) };
   if (etag) headers['if-none-match'] = etag;
-  const response = await fetch(new URL('oab.xml', oabUrl), { headers });
-  const newTag = response.headers.get('etag') ?? undefined;
+  const response = await httpCall(new URL('oab.xml', oabUrl), { headers });
+  const newTag = header(response, 'etag');
   if (response.status === 304) return { status: 304, etag: newTag ?? etag };
-  if (response.status !== 200) return { status: response.status, error: await response.text() };
-  const oal = pick(readXml(await response.text()), 'OAB', 'OAL') as Record<string, unknown> | undefined;
+  if (response.status !== 200) return { status: response.status, error: response.text() };
+  const oal = pick(readXml(response.text()), 'OAB', 'OAL') as Record<string, unknown> | undefined;
   const full = pick(oal, 'Full') as Record<string, unknown> | undefined;
   if (!full) return { status: 502, error: 'oab.xml names no Full details file' };
   return {
@@ -44,7 +45,9 @@ export async function fetchManifest(
 }
 
 export async function downloadFile(oabUrl: string, name: string, credentials: Credentials): Promise<Buffer> {
-  const response = await fetch(new URL(name, oabUrl), { headers: { authorization: basicAuth(credentials) } });
+  const response = await httpCall(new URL(name, oabUrl), {
+    headers: { authorization: basicAuth(credentials) },
+  });
   if (response.status !== 200) throw new Error(`[client:oab] GET ${name} answered ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+  return response.body;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:tls';
+import { httpCall } from '../../util/http-call';
 import type { AddressBookEntry } from '../ldap/user-replicator';
 
 /** What Lync 2010 for Windows signs in to on-premises: the pool's registrar (TLS) and its FQDN. */
@@ -43,8 +44,8 @@ export class LyncOnPremisesClient {
     if (!this.absUrl) return false;
     const days = Math.floor((today.getTime() - Date.UTC(2000, 0, 1)) / 86_400_000);
     const file = `F-${days.toString(16).padStart(4, '0')}.lsabs`;
-    const response = await fetch(`${this.absUrl}/${file}`);
-    const text = await response.text();
+    const response = await httpCall(`${this.absUrl}/${file}`);
+    const text = response.text();
     if (!response.ok)
       throw new Error(`[lync-2010] the address book file ${file}: HTTP ${response.status} ${text.trim()}`);
     mkdirSync(this.folder(), { recursive: true });

@@ -1,4 +1,5 @@
 import { connect } from 'node:tls';
+import { httpCall } from '../../util/http-call';
 
 export type SignInPath = 'pin' | 'usb';
 
@@ -64,8 +65,8 @@ export class LyncPhone {
   }
 
   private async downloadChain(base: string): Promise<string[]> {
-    const response = await fetch(`${base}${CERT_PROV_PATH}`);
-    const text = await response.text();
+    const response = await httpCall(`${base}${CERT_PROV_PATH}`);
+    const text = response.text();
     if (!response.ok)
       throw new Error(`[phone] Error downloading certificate chain: HTTP ${response.status} ${text.trim()}`);
     return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g) ?? [];

@@ -1,3 +1,5 @@
+import { httpCall } from '../../util/http-call';
+
 /**
  * Lync 2013 (Lync Online) for one signed-in user, over UCWA-style resources: search, the contact list,
  * presence subscriptions, viewing a contact's presence, and instant messages.
@@ -79,12 +81,12 @@ export class LyncOnlineClient {
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${this.base}${path}`, {
+    const response = await httpCall(`${this.base}${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const json = (await response.json()) as T;
+    const json = response.json<T>();
     if (response.status >= 500 || response.status === 403)
       throw new Error(`[lync] ${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
     return { status: response.status, body: json };

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import { header, httpCall } from './http-call';
+
+async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; base: string }> {
+  const server = createServer(handler);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+test('sends the body with its length and gives back status, headers and body', async () => {
+  const { server, base } = await serve((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      res.setHeader('www-authenticate', ['Basic realm="EWS"', 'Negotiate']);
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          method: req.method,
+          length: req.headers['content-length'],
+          type: req.headers['content-type'],
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+    });
+  });
+  try {
+    const answer = await httpCall(`${base}/x?q=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'Pat Kim → ü',
+    });
+    assert.equal(answer.status, 401);
+    assert.equal(answer.ok, false);
+    assert.equal(header(answer, 'WWW-Authenticate'), 'Basic realm="EWS", Negotiate');
+    assert.deepEqual(answer.json(), {
+      method: 'POST',
+      length: String(Buffer.byteLength('Pat Kim → ü')),
+      type: 'text/plain',
+      body: 'Pat Kim → ü',
+    });
+  } finally {
+    server.close();
+  }
+});
+
+test('keeps the connection alive between calls', async () => {
+  const peers = new Set<number>();
+  const { server, base } = await serve((req, res) => {
+    peers.add(req.socket.remotePort ?? 0);
+    res.end('ok');
+  });
+  try {
+    for (let i = 0; i < 5; i++) assert.equal((await httpCall(`${base}/`)).text(), 'ok');
+    assert.equal(peers.size, 1);
+  } finally {
+    server.close();
+    server.closeAllConnections();
+  }
+});
+
+test('a refused connection names the method and URL, the socket error as cause', async () => {
+  const { server, base } = await serve(() => undefined);
+  server.close();
+  await once(server, 'close');
+  await assert.rejects(httpCall(`${base}/gone`, { method: 'PUT' }), (error: Error) => {
+    assert.match(error.message, /^\[http\] PUT http:\/\/127\.0\.0\.1:\d+\/gone: connect ECONNREFUSED/);
+    assert.match(String((error.cause as Error).message), /ECONNREFUSED/);
+    return true;
+  });
+});
+
+test('only http: URLs', async () => {
+  await assert.rejects(httpCall('https://127.0.0.1:1/'), /only http: URLs are supported/);
+});
