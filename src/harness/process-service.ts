@@ -3,8 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseReadyLine, type ReadyInfo } from '../../mocks/ready-line';
 import { AdminClient } from './admin-client';
-import { LogTail } from './container/log-tail';
-import { indent } from './container/ready-wait';
+import { indent, LogTail } from './container/log-tail';
 import { mockProgram } from './mock-program';
 import type { StartedService } from './started-service';
 

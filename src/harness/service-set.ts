@@ -1,4 +1,4 @@
-import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin/admin-token';
 import { startProcessService } from './process-service';
 import type { ServiceMode, StartedService } from './started-service';
 

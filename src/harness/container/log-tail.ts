@@ -52,3 +52,8 @@ export class LogTail {
     for (const waiter of this.endWaiters.splice(0)) waiter();
   }
 }
+
+/** Log lines indented under an error message (a process's or a container's last words). */
+export function indent(lines: string[]): string {
+  return lines.length ? lines.map((l) => `    ${l}`).join('\n') : '    (no output)';
+}

@@ -1,6 +1,9 @@
 import type { Readable } from 'node:stream';
 import { getContainerRuntimeClient, type WaitStrategy } from 'testcontainers';
 import { parseReadyLine, type ReadyInfo } from '../../../mocks/ready-line';
+import { indent } from './log-tail';
+
+export { indent } from './log-tail';
 
 type Container = Parameters<WaitStrategy['waitUntilReady']>[0];
 
@@ -90,8 +93,4 @@ async function pollHealth(service: string, adminUrl: string, deadline: number): 
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`[containers] ${service}: ${adminUrl}/__admin/health did not answer in time (${last})`);
-}
-
-export function indent(lines: string[]): string {
-  return lines.length ? lines.map((l) => `    ${l}`).join('\n') : '    (no output)';
 }
