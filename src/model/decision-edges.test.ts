@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DirectoryEntry } from '../tenant/entry';
-import { directoryOf, grantedBy, importModuleQuotes, nestedOnlyMembers, policyFromGroup } from './pol';
+import { directoryOf, grantedBy, nestedOnlyMembers, policyFromGroup } from './pol';
+import { importModuleQuotes } from './pol-import-module';
 import { FOLLOWERS_REACHED, presenceForNewContact } from './pres';
 import { replicationBy16KbRule } from './repl';
 import {

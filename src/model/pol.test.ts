@@ -2,14 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ASSIGN_TO_GROUP_PS1, withImportQuotes } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
-import {
-  directoryOf,
-  grantedBy,
-  importModuleQuotes,
-  nestedOnlyMembers,
-  policyHolders,
-  taskAssigns,
-} from './pol';
+import { directoryOf, grantedBy, nestedOnlyMembers, policyHolders, taskAssigns } from './pol';
+import { importModuleQuotes } from './pol-import-module';
 
 const dn = (cn: string) => `CN=${cn},OU=Users,DC=abc,DC=corp`;
 const user = (cn: string) => new DirectoryEntry(dn(cn), { objectClass: ['top', 'person', 'user'], cn });

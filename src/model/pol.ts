@@ -1,27 +1,9 @@
 import { dnKey } from '../tenant/dn';
 import type { DirectoryEntry } from '../tenant/entry';
+import { importModuleQuotes } from './pol-import-module';
 import { memberReadByScript } from './pol-range';
 import { type TaskActionSetup, taskActionRunsScript } from './pol-task-action';
 import { type Verdict, verdict } from './verdict';
-
-/** POL-03: the quote characters around the import-module path decide whether the task fires. */
-export function importModuleQuotes(script: string): Verdict<'single' | 'typographic' | 'double' | 'none'> {
-  const line = script.split(/\r?\n/).find((l) => /^\s*import-module\b/i.test(l));
-  if (!line) return verdict(importModuleQuotes, 'none', ['POL-03'], 'the script has no import-module line');
-  const arg = line.replace(/^\s*import-module\s+/i, '').trim();
-  if (/^'[^']*'$/.test(arg))
-    return verdict(importModuleQuotes, 'single', ['POL-03'], 'plain single quotes: the task fires');
-  if (/^[\u2018\u2019]/.test(arg))
-    return verdict(
-      importModuleQuotes,
-      'typographic',
-      ['POL-03'],
-      'typographic quotes: the task does not fire',
-    );
-  if (/^["\u201c\u201d]/.test(arg))
-    return verdict(importModuleQuotes, 'double', ['POL-03'], 'double quotes: the task does not fire');
-  return verdict(importModuleQuotes, 'none', ['POL-03'], 'the module path is not quoted');
-}
 
 export interface TaskSetup {
   logOnAsService: boolean;

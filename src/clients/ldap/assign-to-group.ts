@@ -46,9 +46,15 @@ export function parseScript(script: string): ParsedScript | undefined {
   const filterLine = find(/^\s*\$strFilter\s*=/i);
   const grantLine = find(/Grant-CsConferencingPolicy/i);
   if (!importLine || !filterLine || !grantLine) return undefined;
-  const arg = importLine.replace(/^\s*import-module\s+/i, '').trim();
+  // Import-Module's path is its first positional argument; switches such as -Force may stand around it.
+  const arg = importLine
+    .replace(/^\s*import-module\s+/i, '')
+    .replace(/^(?:-(?:force|global|name:?)\s*)+/i, '')
+    .trim();
+  const quoted =
+    /^(["'\u2018\u2019\u201c\u201d])[^"'\u2018\u2019\u201c\u201d]*(["'\u2018\u2019\u201c\u201d])/.exec(arg);
   return {
-    importQuotes: `${arg[0]}${arg[arg.length - 1]}`,
+    importQuotes: quoted ? `${quoted[1]}${quoted[2]}` : `${arg[0]}${arg[arg.length - 1]}`,
     filter: QUOTED.exec(filterLine)?.[1] ?? '',
     scope: QUOTED.exec(find(/SearchScope\s*=/i) ?? '')?.[1] ?? 'Subtree',
     property: QUOTED.exec(find(/\$colProplist\s*=/i) ?? '')?.[1] ?? 'member',
