@@ -8,6 +8,13 @@ export interface TaskActionSetup {
   scriptPath: string;
 }
 
+/**
+ * powershell.exe -File: its switches may come first; everything after the path is the script's own
+ * arguments ("-File ... must be the last parameter", powershell.exe -?).
+ */
+const FILE_ARGUMENT =
+  /^(?:-(?:noprofile|noninteractive|nologo|noexit|sta|mta|(?:executionpolicy|windowstyle|version)\s+\S+)\s+)*-file\s+(?:"([^"]+)"|(\S+))(?:\s|$)/i;
+
 const fileName = (path: string) => path.replace(/^"|"$/g, '').split(/[\\/]/).pop()!.toLowerCase();
 
 /**
@@ -30,7 +37,7 @@ export function taskActionRunsScript(setup: TaskActionSetup): Verdict<boolean> {
       ['POL-06'],
       'powershell.exe with the script path as its one parameter',
     );
-  const file = /^-file\s+(?:"([^"]+)"|(\S+))$/i.exec(args);
+  const file = FILE_ARGUMENT.exec(args);
   if (file && (file[1] ?? file[2]).toLowerCase() === path.toLowerCase())
     return verdict(taskActionRunsScript, true, ['POL-06'], 'powershell.exe -File with the script path');
   if (args.toLowerCase().replace(/"/g, '') === path.toLowerCase())
