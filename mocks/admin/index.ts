@@ -26,5 +26,6 @@ export { answerFailure, type Guard, respond, serveGuarded, withAdminLimits } fro
 export { ADMIN_DATA_MAX_BODY, ADMIN_MAX_BODY, EWS_MAX_CONTENT, IIS_DEFAULT_MAX_CONTENT } from './http-limits';
 export { excerpt, Journal, type JournalEntry, type JournalInput, ownSummary } from './journal';
 export { closeServer, listenOnLoopback, stopOnce } from './listen';
+export { MechanismSwitches } from './mechanism-switches';
 export { type MockCore, mockCore } from './mock-core';
 export { BodyAborted, BodyTooLarge, discardBody, readBody } from './request-body';

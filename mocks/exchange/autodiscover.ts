@@ -51,7 +51,7 @@ export function poxAutodiscover(state: ExchangeState) {
       state.record({ operation: 'autodiscover.pox', request: {}, outcome: { errorCode: 600 } });
       return xml(poxError(600, `Invalid Request: ${(error as Error).message}`));
     }
-    const user = address ? state.mailboxUser(address) : undefined;
+    const user = address ? state.autodiscoverUser(address) : undefined;
     state.record({
       operation: 'autodiscover.pox',
       request: { address },
@@ -111,7 +111,7 @@ export function soapAutodiscover(state: ExchangeState) {
       state.record({ operation: 'autodiscover.GetUserSettings', request: {}, outcome: { fault: 'Client' } });
       return xml(soapFault('Client', (error as Error).message, 'InvalidRequest'), 500);
     }
-    const user = mailbox ? state.mailboxUser(mailbox) : undefined;
+    const user = mailbox ? state.autodiscoverUser(mailbox) : undefined;
     state.record({
       operation: 'autodiscover.GetUserSettings',
       request: { mailbox, settings: wanted },

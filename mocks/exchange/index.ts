@@ -35,7 +35,10 @@ export const startExchangeMock = defineMock({
     };
     return {
       admin: {
-        reset: () => state.reset(),
+        reset: () => {
+          state.mechanism.reset();
+          state.reset();
+        },
         loadBytes: (body) => {
           const { recipients, password } = parseDirectoryBytes(body);
           state.load(recipients, password);
@@ -43,15 +46,15 @@ export const startExchangeMock = defineMock({
         },
         routes: {
           'GET /__admin/oab': () => ({ json: state.oab.state() }),
+          'PUT /__admin/mechanism': state.mechanism.route,
           'PUT /__admin/oab/schedule': (req) => {
             const { profile } = parseJson(req.body) as { profile?: string };
-            const chosen = profile ? OAB_SCHEDULES[profile] : undefined;
+            const chosen = profile ? state.setOabSchedule(profile) : undefined;
             if (!chosen)
               throw new AdminInputError(
                 `unknown OAB schedule profile "${profile}" (${Object.keys(OAB_SCHEDULES).join(', ')})`,
                 'bad-profile',
               );
-            state.oab.profile = chosen;
             return { json: state.oab.state() };
           },
           'POST /__admin/recipients': (req) => {

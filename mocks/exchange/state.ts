@@ -1,5 +1,7 @@
 import { type FaultPlan, type Journal, type JournalInput, ownSummary, type VirtualClock } from '../admin';
 import type { Recipient } from './directory';
+import { exchangeMechanism, withPollInterval } from './mechanism-faults';
+import { OAB_SCHEDULES, type OabScheduleProfile } from './oab-schedule';
 import { OabStore } from './oab-store';
 
 export const DEFAULT_PASSWORD = 'Pa55w.rd';
@@ -13,6 +15,13 @@ export class ExchangeState {
   private index?: { logins: Map<string, Recipient>; ucs: Recipient[] };
   password = DEFAULT_PASSWORD;
   readonly oab = new OabStore();
+  /** How this tenant differs from the notes' (selftest): the OAB and the sign-in index follow it. */
+  readonly mechanism = exchangeMechanism(() => {
+    const profile = this.oab.profile.name;
+    this.index = undefined;
+    this.oab.restart(this.oabAddressList(), this.clock.millis());
+    this.setOabSchedule(profile);
+  });
 
   constructor(
     readonly clock: VirtualClock,
@@ -24,7 +33,7 @@ export class ExchangeState {
       this.oab.advance(
         from,
         to,
-        () => this.addressList(),
+        () => this.oabAddressList(),
         (step) =>
           journal.record({
             operation: `oab.${step.kind}`,
@@ -57,7 +66,7 @@ export class ExchangeState {
 
   reset(): void {
     this.recipients = this.fixtures;
-    this.oab.restart(this.addressList(), this.clock.millis());
+    this.oab.restart(this.oabAddressList(), this.clock.millis());
   }
 
   /** Adds or replaces one recipient (matched by DN) in the live directory; the OAB sees it at its next generation. */
@@ -84,9 +93,27 @@ export class ExchangeState {
     return this.listed.list;
   }
 
+  /** The OAB schedule by profile name, at this deployment's PollInterval; undefined for an unknown profile. */
+  setOabSchedule(name: string): OabScheduleProfile | undefined {
+    const chosen = Object.hasOwn(OAB_SCHEDULES, name) ? OAB_SCHEDULES[name] : undefined;
+    if (chosen) this.oab.profile = withPollInterval(chosen, this.mechanism.values.distributionPollMinutes);
+    return chosen;
+  }
+
+  /** What the OAB is generated from: the address list, or only its mailboxes when the tenant's OAB is built so. */
+  private oabAddressList(): Recipient[] {
+    const list = this.addressList();
+    return this.mechanism.values.oabWithoutContacts ? list.filter((r) => r.kind === 'mailbox') : list;
+  }
+
   /** The Unified Contact Store: licensed Lync Online users (mailboxes with a SIP address), never contacts. */
   ucs(): Recipient[] {
     return this.indexed().ucs;
+  }
+
+  /** The mailbox Autodiscover answers for an address: none when the tenant's domain is unknown to it. */
+  autodiscoverUser(address: string): Recipient | undefined {
+    return this.mechanism.values.autodiscoverUnknownDomain ? undefined : this.mailboxUser(address);
   }
 
   /** A mailbox user by sign-in name: UPN or any of its SMTP addresses. */
@@ -101,6 +128,8 @@ export class ExchangeState {
       for (const r of mailboxes) {
         for (const p of r.proxyAddresses) if (/^smtp:/i.test(p)) logins.set(p.slice(5).toLowerCase(), r);
         if (r.userPrincipalName) logins.set(r.userPrincipalName.toLowerCase(), r);
+        if (r.sip && this.mechanism.values.signInBySipAddress)
+          logins.set(r.sip.replace(/^sip:/i, '').toLowerCase(), r);
       }
       const licensed = mailboxes.filter((r) => r.sip && r.lyncEnabled && !r.hiddenFromAddressLists);
       this.index = { logins, ucs: licensed };

@@ -61,6 +61,16 @@ export class ExchangeAdmin {
     return this.admin.call('PUT', '/__admin/oab/schedule', { profile });
   }
 
+  /** How this tenant differs from the notes' (until the next reset): see mocks/exchange/mechanism-faults.ts. */
+  setMechanism(facts: {
+    oabWithoutContacts?: boolean;
+    signInBySipAddress?: boolean;
+    autodiscoverUnknownDomain?: boolean;
+    distributionPollMinutes?: number;
+  }) {
+    return this.admin.call('PUT', '/__admin/mechanism', facts);
+  }
+
   /** Adds or replaces recipients (matched by DN); the OAB sees them at its next generation. */
   upsertRecipients(recipients: unknown[]) {
     return this.admin.call('POST', '/__admin/recipients', recipients);

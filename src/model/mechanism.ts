@@ -29,6 +29,12 @@ export interface Mechanism {
   srch: {
     /** The Unified Contact Store holds licensed Lync Online users only, no GAL external contacts (SRCH-01). */
     ucsHoldsExternalContacts: boolean;
+    /** The OAB Outlook downloads holds the GAL's external contacts (SRCH-03). */
+    oabHoldsExternalContacts: boolean;
+    /** Exchange takes only the UPN or an SMTP address as the sign-in name, not a SIP address (SRCH-06). */
+    exchangeSignInBySipAddress: boolean;
+    /** Exchange Online's Autodiscover answers for the tenant's domain (SRCH-07). */
+    autodiscoverKnowsTenantDomain: boolean;
   };
 }
 
@@ -61,7 +67,12 @@ function notes(): Mechanism {
       categoriesPerSubscription: 5,
     },
     repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured' },
-    srch: { ucsHoldsExternalContacts: false },
+    srch: {
+      ucsHoldsExternalContacts: false,
+      oabHoldsExternalContacts: true,
+      exchangeSignInBySipAddress: false,
+      autodiscoverKnowsTenantDomain: true,
+    },
   };
 }
 

@@ -24,6 +24,8 @@ export interface SearchSetup {
 
 export interface Person {
   displayName: string;
+  /** A mail user or mailbox, or a (GAL external) contact. */
+  kind?: 'user' | 'contact';
   givenName?: string;
   surname?: string;
   alias?: string;
@@ -32,6 +34,14 @@ export interface Person {
 
 /** SRCH-06, SRCH-07: the EWS connection needs Autodiscover pointing at Exchange Online and SIP = mail. */
 export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
+  const exchange = mechanism().srch;
+  if (!exchange.autodiscoverKnowsTenantDomain)
+    return verdict(
+      ewsConnects,
+      false,
+      ['SRCH-07'],
+      "Exchange Online's Autodiscover does not know the domain, so there is no EWS look-up",
+    );
   if (setup.autodiscover !== 'exchange-online')
     return verdict(
       ewsConnects,
@@ -40,7 +50,7 @@ export function ewsConnects(setup: SearchSetup): Verdict<boolean> {
       `the Autodiscover record is ${setup.autodiscover}, so there is no EWS look-up`,
     );
   // OWA signs in to the mailbox itself, so only Lync's sign-in with the SIP address is affected.
-  if (!setup.sipEqualsMail && setup.client !== 'owa')
+  if (!setup.sipEqualsMail && setup.client !== 'owa' && !exchange.exchangeSignInBySipAddress)
     return verdict(
       ewsConnects,
       false,
@@ -70,7 +80,7 @@ export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'non
       era(['SRCH-05']),
       `Lync ${setup.lyncVersion} with Outlook ${setup.outlookVersion}: mixed versions get no MAPI supplement`,
     );
-  if (!setup.sipEqualsMail)
+  if (!setup.sipEqualsMail && !mechanism().srch.exchangeSignInBySipAddress)
     return verdict(
       mapiSupplement,
       'none',
@@ -118,8 +128,12 @@ export function searchFinds(
   if (ews.value) for (const n of ucsLookup(ucs, query).value) names.add(n);
   if (mapi.value === 'ews' && ews.value) rules.add('SRCH-04');
   if (mapi.value === 'oab') {
+    // The OAB as this deployment builds it: the GAL, external contacts included (SRCH-03), or mailboxes only.
+    const oab = mechanism().srch.oabHoldsExternalContacts
+      ? directory.oab
+      : directory.oab.filter((p) => p.kind !== 'contact');
     if (!setup.oabDownloaded) rules.add('SRCH-10');
-    else for (const p of directory.oab.filter((x) => nameMatches(x, query))) names.add(p.displayName);
+    else for (const p of oab.filter((x) => nameMatches(x, query))) names.add(p.displayName);
   }
   const reason = `${ews.reason}; ${mapi.reason}${mapi.value === 'oab' && !setup.oabDownloaded ? ', but the profile has no OAB yet' : ''}`;
   return verdict(searchFinds, [...names].sort(), [...rules], reason);
@@ -226,6 +240,7 @@ export function hiddenFromAddressLists(e: DirectoryEntry): boolean {
 export function personOf(e: DirectoryEntry): Person {
   return {
     displayName: e.first('displayName') ?? e.first('cn') ?? '',
+    kind: e.isA('contact') ? 'contact' : 'user',
     givenName: e.first('givenName'),
     surname: e.first('sn'),
     alias: e.first('mailNickname'),

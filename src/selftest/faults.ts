@@ -1,3 +1,4 @@
+import { NOTES_MECHANISM } from '../model/mechanism';
 import type { MechanismFault } from './mechanism-fault';
 
 /** An external contact as if the Unified Contact Store held it: a licensed user with its name and SIP address. */
@@ -33,20 +34,8 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: {
       oab: {
         profiles: {
-          exchange2010: {
-            name: 'exchange2010',
-            generationMinutes: [5 * 60, 13 * 60, 21 * 60],
-            distributionIntervalMinutes: 0,
-            distributionAnchorMinutes: 0,
-            downloadIntervalHours: 24,
-          },
-          exchange2013: {
-            name: 'exchange2013',
-            generationMinutes: [5 * 60, 13 * 60, 21 * 60],
-            distributionIntervalMinutes: 0,
-            distributionAnchorMinutes: 0,
-            downloadIntervalHours: 24,
-          },
+          ...NOTES_MECHANISM.oab.profiles,
+          exchange2010: { ...NOTES_MECHANISM.oab.profiles.exchange2013, name: 'exchange2010' },
         },
       },
     },
@@ -84,7 +73,7 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
   },
   {
     id: 'ucs-holds-external-contacts',
-    rules: ['SRCH-01', 'SRCH-02', 'SRCH-04'],
+    rules: ['SRCH-01', 'SRCH-02', 'SRCH-04', 'SRCH-05', 'SRCH-09', 'SRCH-11'],
     fault:
       'the Unified Contact Store holds GAL external contacts (Jed Hill, Anna Berg), so EWS look-ups find them',
     inMocks: {
@@ -95,5 +84,46 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
         ]),
     },
     inModel: { srch: { ucsHoldsExternalContacts: true } },
+  },
+  {
+    id: 'oab-without-contacts',
+    rules: ['SRCH-03', 'SRCH-05', 'SRCH-06', 'SRCH-10', 'SRCH-11'],
+    fault:
+      'the OAB is generated from an address list of mailboxes only, so no external contact reaches cached Outlook',
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ oabWithoutContacts: true }) },
+    inModel: { srch: { oabHoldsExternalContacts: false } },
+  },
+  {
+    id: 'exchange-sign-in-by-sip-address',
+    rules: ['SRCH-06'],
+    fault: 'Exchange accepts a SIP address that is not a mail address as the sign-in name',
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ signInBySipAddress: true }) },
+    inModel: { srch: { exchangeSignInBySipAddress: true } },
+  },
+  {
+    id: 'autodiscover-unknown-domain',
+    rules: ['SRCH-07'],
+    fault: "Exchange Online's Autodiscover does not know the tenant's domain: every address gets error 500",
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ autodiscoverUnknownDomain: true }) },
+    inModel: { srch: { autodiscoverKnowsTenantDomain: false } },
+  },
+  {
+    id: 'oab-poll-interval-1440',
+    rules: ['OAB-01', 'OAB-03', 'OAB-05', 'OAB-06'],
+    fault:
+      'the OAB virtual directory polls for a new OAB every 1,440 minutes (PollInterval changed from 480), at 03:00',
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ distributionPollMinutes: 1440 }) },
+    inModel: {
+      oab: {
+        profiles: {
+          ...NOTES_MECHANISM.oab.profiles,
+          exchange2010: {
+            ...NOTES_MECHANISM.oab.profiles.exchange2010,
+            distributionIntervalMinutes: 1440,
+            distributionAnchorMinutes: 3 * 60,
+          },
+        },
+      },
+    },
   },
 ];
