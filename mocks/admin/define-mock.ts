@@ -1,6 +1,7 @@
 import type { Server } from 'node:net';
+import { adminContext } from './admin-handlers';
 import { type AdminOptions, type AdminRoutes, adminRoutes } from './admin-routes';
-import { adminContext, startAdminServer } from './admin-server';
+import { startAdminServer } from './admin-server';
 import { loopbackHost, type MockOptions, type StartedMock, urlHost } from './contract';
 import { closeServer, listenOnLoopback, stopOnce } from './listen';
 import { type MockCore, mockCore } from './mock-core';

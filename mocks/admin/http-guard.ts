@@ -1,6 +1,5 @@
 import { type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
-import { adminBodyLimit } from './http-limits';
 import { excerpt, type Journal } from './journal';
 import { BodyAborted, BodyTooLarge, declaredLength } from './request-body';
 import { requestTarget } from './request-target';
@@ -62,12 +61,6 @@ function checkTarget(guard: Guard, req: IncomingMessage, res: ServerResponse): U
   record(guard, req, 'http.badTarget', { status: 400, reason });
   respond(req, res, 400, `Bad Request - Invalid URL: ${reason}\n`);
   return undefined;
-}
-
-/** A service's own limit, with the admin API's limits on `/__admin/` paths of the same port. */
-export function withAdminLimits(serviceLimit: (method: string, url: URL) => number) {
-  return (method: string, url: URL) =>
-    url.pathname.startsWith('/__admin/') ? adminBodyLimit(method, url.pathname) : serviceLimit(method, url);
 }
 
 /** Answers what a handler failed with; a client that went away is only journaled. */

@@ -1,10 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { SecureContextOptions, TLSSocket } from 'node:tls';
-import { defineMock, excerpt, IIS_DEFAULT_MAX_CONTENT, listenOn, serveGuarded } from '../admin';
+import { defineMock, excerpt, IIS_DEFAULT_MAX_CONTENT, listenOn, serveHandlers } from '../admin';
 import { edgeRoutes, installEdge, parseUsableInstall } from './admin-routes';
 import { type EdgeInstall, EdgeState } from './edge-state';
-import { handleReplication } from './replication';
+import { replicationHandlers, replicationUnmatched } from './replication';
 import { oneLine, verifyAgainstStore } from './trust';
 
 /**
@@ -47,16 +47,15 @@ export const startEdgeMock = defineMock({
       });
       socket.destroy();
     });
-    // No documented limit for the Replica Replicator Agent: the IIS default (mocks/admin/http-limits.ts).
-    const guard = {
+    serveHandlers(server, {
       label: 'mock:edge',
       journal,
-      scheme: 'https' as const,
+      scheme: 'https',
+      // No documented limit for the Replica Replicator Agent: the IIS default (mocks/admin/http-limits.ts).
       limit: () => IIS_DEFAULT_MAX_CONTENT,
-    };
-    serveGuarded(server, guard, (req, res, url, limit) =>
-      handleReplication({ req, res, url, limit }, { state, journal, clock, faults }),
-    );
+      handlers: replicationHandlers({ state, journal, clock, faults }),
+      unmatched: replicationUnmatched(journal),
+    });
 
     function checkClient(socket: TLSSocket): void {
       const chain = peerChain(socket);

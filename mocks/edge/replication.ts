@@ -1,13 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { http, type RequestHandler } from 'msw';
 import {
-  applyHttpFault,
-  discardBody,
   excerpt,
   type FaultPlan,
   type FaultReplies,
   faultStatus,
   type Journal,
-  readBody,
+  pathIs,
+  prologue,
   type VirtualClock,
 } from '../admin';
 import type { EdgeState } from './edge-state';
@@ -21,42 +20,29 @@ interface Context {
   faults: FaultPlan;
 }
 
-interface Exchange {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-  /** The body limit (mocks/admin/http-limits.ts). */
-  limit: number;
-}
-
 /**
  * The Replica Replicator Agent: the Front End POSTs a CMS snapshot `{ version, createdAt, from }`; the
  * Edge applies it and answers with its status report.
  */
-export async function handleReplication(exchange: Exchange, ctx: Context): Promise<void> {
-  const { req, res, url, limit } = exchange;
-  if (req.method !== 'POST' || url.pathname !== REPLICATION_PATH) {
-    await discardBody(req, limit);
-    ctx.journal.record({
-      operation: 'replication.unknown',
-      request: { method: req.method, path: excerpt(url.pathname, 160) },
-      outcome: { status: 404 },
-      unmatched: true,
-    });
-    return reply(res, 404, {
-      error: `no replication service at ${req.method} ${url.pathname}; POST ${REPLICATION_PATH}`,
-    });
-  }
-  const body = await readBody(req, limit);
-  if (await applyHttpFault(ctx.faults, ctx.journal, 'replication.push', exchange, REPLICATION_FAULTS)) return;
-  const snapshot = parseSnapshot(body.toString('utf8'));
+export function replicationHandlers(ctx: Context): RequestHandler[] {
+  const served = prologue({ journal: ctx.journal, faults: ctx.faults, replies: REPLICATION_FAULTS });
+  return [
+    http.post(
+      pathIs(REPLICATION_PATH),
+      served('replication.push', async ({ request }) => applySnapshot(ctx, await request.text())),
+    ),
+  ];
+}
+
+function applySnapshot(ctx: Context, body: string): Response {
+  const snapshot = parseSnapshot(body);
   if (typeof snapshot === 'string') {
     ctx.journal.record({
       operation: 'replication.push',
-      request: { size: body.length },
+      request: { size: Buffer.byteLength(body) },
       outcome: { status: 400, error: snapshot },
     });
-    return reply(res, 400, { error: snapshot });
+    return Response.json({ error: snapshot }, { status: 400 });
   }
   const appliedAt = ctx.clock.now().toISOString();
   ctx.state.replica = { ...snapshot, appliedAt };
@@ -65,12 +51,27 @@ export async function handleReplication(exchange: Exchange, ctx: Context): Promi
     request: snapshot,
     outcome: { status: 200, appliedAt },
   });
-  reply(res, 200, {
+  return Response.json({
     replicaFqdn: ctx.state.install?.fqdn,
     version: snapshot.version,
     appliedAt,
     productVersion: '5.0.8308.0',
   });
+}
+
+/** Anything but a snapshot POSTed to the replication service: a 404 naming where it is. */
+export function replicationUnmatched(journal: Journal) {
+  return (request: Request): Response => {
+    const path = new URL(request.url).pathname;
+    journal.record({
+      operation: 'replication.unknown',
+      request: { method: request.method, path: excerpt(path, 160) },
+      outcome: { status: 404 },
+      unmatched: true,
+    });
+    const error = `no replication service at ${request.method} ${path}; POST ${REPLICATION_PATH}`;
+    return Response.json({ error }, { status: 404 });
+  };
 }
 
 const REPLICATION_FAULTS: FaultReplies = {
@@ -93,9 +94,4 @@ function parseSnapshot(body: string): { version: number; createdAt: string; from
   if (typeof data.createdAt !== 'string' || Number.isNaN(Date.parse(data.createdAt)))
     return '"createdAt" must be an ISO time';
   return { version: data.version, createdAt: data.createdAt, from: String(data.from ?? 'unknown') };
-}
-
-function reply(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
 }

@@ -1,7 +1,6 @@
 import { HttpResponse, http } from 'msw';
-import { authenticate } from './basic-auth';
+import { exchangeResolver } from './basic-auth';
 import type { Recipient } from './directory';
-import { injectedFault } from './faults';
 import { OAB_GUID } from './oab-store';
 import { CAS_VERSION, poxError, poxSettings, type ServiceUrls } from './pox-settings';
 import { envelope, NS, soapFault, unsupportedMediaType, XML_TYPE } from './soap';
@@ -19,47 +18,41 @@ const xml = (body: string, status = 200) =>
 
 /** POX Autodiscover (the Outlook schema), as Outlook and Lync 2010/2013 send it. */
 export function poxAutodiscover(state: ExchangeState) {
-  return http.post(/\/autodiscover\/autodiscover\.xml$/i, async ({ request }) => {
-    const fault = await injectedFault(state, 'autodiscover.pox');
-    if (fault) return fault;
-    const auth = authenticate(state, request, 'autodiscover');
-    if ('denied' in auth) {
-      state.record({
-        operation: 'autodiscover.pox',
-        request: { login: auth.login },
-        outcome: { status: 401 },
-      });
-      return auth.denied;
-    }
-    const contentType = request.headers.get('content-type');
-    if ((contentType ?? '').split(';')[0].trim().toLowerCase() !== 'text/xml') {
-      state.record({
-        operation: 'autodiscover.pox',
-        request: { contentType: contentType ?? null },
-        outcome: { status: 415 },
-      });
-      return unsupportedMediaType(contentType, 'text/xml');
-    }
-    let address: string | undefined;
-    try {
-      const root = parseXml(await request.text());
-      const req = find(root, [NS.poxRequest, 'Request']);
-      if (root.ns !== NS.poxRequest || root.name !== 'Autodiscover' || !req)
-        throw new XmlRejected('not an Autodiscover request');
-      address = find(req, [NS.poxRequest, 'EMailAddress'])?.text;
-    } catch (error) {
-      state.record({ operation: 'autodiscover.pox', request: {}, outcome: { errorCode: 600 } });
-      return xml(poxError(600, `Invalid Request: ${(error as Error).message}`));
-    }
-    const user = address ? state.autodiscoverUser(address) : undefined;
+  return http.post(
+    /\/autodiscover\/autodiscover\.xml$/i,
+    exchangeResolver(state, 'autodiscover')('autodiscover.pox', ({ request }) => poxAnswer(state, request)),
+  );
+}
+
+async function poxAnswer(state: ExchangeState, request: Request): Promise<Response> {
+  const contentType = request.headers.get('content-type');
+  if ((contentType ?? '').split(';')[0].trim().toLowerCase() !== 'text/xml') {
     state.record({
       operation: 'autodiscover.pox',
-      request: { address },
-      outcome: { errorCode: user ? 0 : 500 },
+      request: { contentType: contentType ?? null },
+      outcome: { status: 415 },
     });
-    if (!user) return xml(poxError(500, 'The e-mail address cannot be found.'));
-    return xml(poxSettings(user, urlsFor(request)));
+    return unsupportedMediaType(contentType, 'text/xml');
+  }
+  let address: string | undefined;
+  try {
+    const root = parseXml(await request.text());
+    const req = find(root, [NS.poxRequest, 'Request']);
+    if (root.ns !== NS.poxRequest || root.name !== 'Autodiscover' || !req)
+      throw new XmlRejected('not an Autodiscover request');
+    address = find(req, [NS.poxRequest, 'EMailAddress'])?.text;
+  } catch (error) {
+    state.record({ operation: 'autodiscover.pox', request: {}, outcome: { errorCode: 600 } });
+    return xml(poxError(600, `Invalid Request: ${(error as Error).message}`));
+  }
+  const user = address ? state.autodiscoverUser(address) : undefined;
+  state.record({
+    operation: 'autodiscover.pox',
+    request: { address },
+    outcome: { errorCode: user ? 0 : 500 },
   });
+  if (!user) return xml(poxError(500, 'The e-mail address cannot be found.'));
+  return xml(poxSettings(user, urlsFor(request)));
 }
 
 const SETTINGS: Record<string, (u: Recipient, urls: ServiceUrls) => string> = {
@@ -76,49 +69,41 @@ const SETTINGS: Record<string, (u: Recipient, urls: ServiceUrls) => string> = {
 
 /** SOAP Autodiscover `GetUserSettings` (Exchange 2010+), as Lync 2013 prefers it. */
 export function soapAutodiscover(state: ExchangeState) {
-  return http.post(/\/autodiscover\/autodiscover\.svc$/i, async ({ request }) => {
-    const fault = await injectedFault(state, 'autodiscover.GetUserSettings');
-    if (fault) return fault;
-    const auth = authenticate(state, request, 'autodiscover');
-    if ('denied' in auth) {
-      state.record({
-        operation: 'autodiscover.GetUserSettings',
-        request: { login: auth.login },
-        outcome: { status: 401 },
-      });
-      return auth.denied;
-    }
-    let mailbox: string | undefined;
-    let wanted: string[];
-    try {
-      const body = find(parseXml(await request.text()), [NS.soap, 'Body']);
-      const req = find(
-        body,
-        [NS.autodiscover, 'GetUserSettingsRequestMessage'],
-        [NS.autodiscover, 'Request'],
-      );
-      if (!req) throw new XmlRejected('the body holds no a:GetUserSettingsRequestMessage/a:Request');
-      mailbox = find(
-        req,
-        [NS.autodiscover, 'Users'],
-        [NS.autodiscover, 'User'],
-        [NS.autodiscover, 'Mailbox'],
-      )?.text;
-      wanted = findAll(find(req, [NS.autodiscover, 'RequestedSettings']), NS.autodiscover, 'Setting').map(
-        (s) => s.text,
-      );
-    } catch (error) {
-      state.record({ operation: 'autodiscover.GetUserSettings', request: {}, outcome: { fault: 'Client' } });
-      return xml(soapFault('Client', (error as Error).message, 'InvalidRequest'), 500);
-    }
-    const user = mailbox ? state.autodiscoverUser(mailbox) : undefined;
-    state.record({
-      operation: 'autodiscover.GetUserSettings',
-      request: { mailbox, settings: wanted },
-      outcome: { errorCode: user ? 'NoError' : 'InvalidUser' },
-    });
-    return xml(userSettingsResponse(user, wanted, urlsFor(request), mailbox ?? ''));
+  return http.post(
+    /\/autodiscover\/autodiscover\.svc$/i,
+    exchangeResolver(state, 'autodiscover')('autodiscover.GetUserSettings', ({ request }) =>
+      userSettingsAnswer(state, request),
+    ),
+  );
+}
+
+async function userSettingsAnswer(state: ExchangeState, request: Request): Promise<Response> {
+  let mailbox: string | undefined;
+  let wanted: string[];
+  try {
+    const body = find(parseXml(await request.text()), [NS.soap, 'Body']);
+    const req = find(body, [NS.autodiscover, 'GetUserSettingsRequestMessage'], [NS.autodiscover, 'Request']);
+    if (!req) throw new XmlRejected('the body holds no a:GetUserSettingsRequestMessage/a:Request');
+    mailbox = find(
+      req,
+      [NS.autodiscover, 'Users'],
+      [NS.autodiscover, 'User'],
+      [NS.autodiscover, 'Mailbox'],
+    )?.text;
+    wanted = findAll(find(req, [NS.autodiscover, 'RequestedSettings']), NS.autodiscover, 'Setting').map(
+      (s) => s.text,
+    );
+  } catch (error) {
+    state.record({ operation: 'autodiscover.GetUserSettings', request: {}, outcome: { fault: 'Client' } });
+    return xml(soapFault('Client', (error as Error).message, 'InvalidRequest'), 500);
+  }
+  const user = mailbox ? state.autodiscoverUser(mailbox) : undefined;
+  state.record({
+    operation: 'autodiscover.GetUserSettings',
+    request: { mailbox, settings: wanted },
+    outcome: { errorCode: user ? 'NoError' : 'InvalidUser' },
   });
+  return xml(userSettingsResponse(user, wanted, urlsFor(request), mailbox ?? ''));
 }
 
 function userSettingsResponse(

@@ -1,7 +1,6 @@
 import { HttpResponse, http } from 'msw';
-import { authenticate } from './basic-auth';
+import { exchangeResolver } from './basic-auth';
 import type { Recipient } from './directory';
-import { injectedFault } from './faults';
 import {
   envelope,
   NS,
@@ -23,64 +22,55 @@ const xml = (body: string, status: number, version: SoapVersion) =>
  * (application/soap+xml), answered in the version asked; any other body type is refused with WCF's 415.
  */
 export function ewsHandler(state: ExchangeState) {
-  return http.post(/\/ews\/exchange\.asmx$/i, async ({ request }) => {
-    const fault = await injectedFault(state, 'ews.ResolveNames');
-    if (fault) return fault;
-    const auth = authenticate(state, request, 'outlook.office365.com');
-    if ('denied' in auth) {
-      state.record({
-        operation: 'ews.ResolveNames',
-        request: { login: auth.login },
-        outcome: { status: 401 },
-      });
-      return auth.denied;
-    }
-    const contentType = request.headers.get('content-type');
-    const version = soapVersionOf(contentType);
-    if (!version) {
-      state.record({
-        operation: 'ews.ResolveNames',
-        request: { caller: auth.user.smtp, contentType: contentType ?? null },
-        outcome: { status: 415 },
-      });
-      return unsupportedMediaType(contentType);
-    }
-    let entry: string;
-    let fullData: boolean;
-    try {
-      const body = find(parseXml(await request.text()), [version.envelopeNs, 'Body']);
-      const resolve = find(body, [NS.messages, 'ResolveNames']);
-      if (!resolve)
-        throw new XmlRejected('the body holds no m:ResolveNames (the only operation this server offers)');
-      entry = find(resolve, [NS.messages, 'UnresolvedEntry'])?.text ?? '';
-      if (!entry.trim()) throw new XmlRejected('m:UnresolvedEntry is missing or empty');
-      fullData = resolve.attrs.ReturnFullContactData === 'true';
-    } catch (error) {
-      state.record({
-        operation: 'ews.ResolveNames',
-        request: { caller: auth.user.smtp },
-        outcome: { fault: 'ErrorSchemaValidation' },
-      });
-      return xml(
-        soapFault('Client', (error as Error).message, 'ErrorSchemaValidation', version),
-        500,
-        version,
-      );
-    }
-    const found = resolveNames(state.ucs(), entry).slice(0, MAX_RESOLUTIONS);
-    const code =
-      found.length === 0
-        ? 'ErrorNameResolutionNoResults'
-        : found.length === 1
-          ? 'NoError'
-          : 'ErrorNameResolutionMultipleResults';
+  const served = exchangeResolver(state, 'outlook.office365.com');
+  return http.post(
+    /\/ews\/exchange\.asmx$/i,
+    served('ews.ResolveNames', ({ request, caller }) => resolveNamesFor(state, request, caller)),
+  );
+}
+
+async function resolveNamesFor(state: ExchangeState, request: Request, caller: Recipient): Promise<Response> {
+  const contentType = request.headers.get('content-type');
+  const version = soapVersionOf(contentType);
+  if (!version) {
     state.record({
       operation: 'ews.ResolveNames',
-      request: { caller: auth.user.smtp, entry },
-      outcome: { responseCode: code, found: found.map((r) => r.displayName) },
+      request: { caller: caller.smtp, contentType: contentType ?? null },
+      outcome: { status: 415 },
     });
-    return xml(resolveNamesResponse(found, code, fullData, version), 200, version);
+    return unsupportedMediaType(contentType);
+  }
+  let entry: string;
+  let fullData: boolean;
+  try {
+    const body = find(parseXml(await request.text()), [version.envelopeNs, 'Body']);
+    const resolve = find(body, [NS.messages, 'ResolveNames']);
+    if (!resolve)
+      throw new XmlRejected('the body holds no m:ResolveNames (the only operation this server offers)');
+    entry = find(resolve, [NS.messages, 'UnresolvedEntry'])?.text ?? '';
+    if (!entry.trim()) throw new XmlRejected('m:UnresolvedEntry is missing or empty');
+    fullData = resolve.attrs.ReturnFullContactData === 'true';
+  } catch (error) {
+    state.record({
+      operation: 'ews.ResolveNames',
+      request: { caller: caller.smtp },
+      outcome: { fault: 'ErrorSchemaValidation' },
+    });
+    return xml(soapFault('Client', (error as Error).message, 'ErrorSchemaValidation', version), 500, version);
+  }
+  const found = resolveNames(state.ucs(), entry).slice(0, MAX_RESOLUTIONS);
+  const code =
+    found.length === 0
+      ? 'ErrorNameResolutionNoResults'
+      : found.length === 1
+        ? 'NoError'
+        : 'ErrorNameResolutionMultipleResults';
+  state.record({
+    operation: 'ews.ResolveNames',
+    request: { caller: caller.smtp, entry },
+    outcome: { responseCode: code, found: found.map((r) => r.displayName) },
   });
+  return xml(resolveNamesResponse(found, code, fullData, version), 200, version);
 }
 
 /**

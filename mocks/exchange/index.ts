@@ -1,12 +1,20 @@
-import { HttpResponse } from 'msw';
-import { AdminInputError, defineMock, listenOn, parseJson } from '../admin';
+import { createServer } from 'node:http';
+import {
+  AdminInputError,
+  defineMock,
+  EWS_MAX_CONTENT,
+  IIS_DEFAULT_MAX_CONTENT,
+  listenOn,
+  parseJson,
+  serveHandlers,
+} from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
 import { parseDirectoryBytes, recipientsFromJson } from './directory';
 import { ewsHandler } from './ews';
-import { createMswServer } from './http-adapter';
 import { OAB_SCHEDULES } from './oab-schedule';
 import { oabVirtualDirectory } from './oab-vdir';
 import { ExchangeState } from './state';
+import { XML_BYTES_TO_KEEP } from './xml';
 
 /**
  * Exchange Online as Lync Online's clients saw it in 2014: Autodiscover (POX and SOAP), EWS
@@ -23,15 +31,15 @@ export const startExchangeMock = defineMock({
       ewsHandler(state),
       oabVirtualDirectory(state),
     ];
-    const unmatched = (method: string, url: string) => {
-      const path = new URL(url).pathname;
+    const unmatched = (request: Request) => {
+      const path = new URL(request.url).pathname;
       journal.record({
         operation: 'http.unmatched',
-        request: { method, path },
+        request: { method: request.method, path },
         outcome: { status: 404 },
         unmatched: true,
       });
-      return new HttpResponse(`[mock:exchange] no handler for ${method} ${path}`, { status: 404 });
+      return new Response(`[mock:exchange] no handler for ${request.method} ${path}`, { status: 404 });
     };
     return {
       admin: {
@@ -68,7 +76,20 @@ export const startExchangeMock = defineMock({
         },
       },
       async listen({ host, port, routes }) {
-        const { base, close } = await listenOn(createMswServer(handlers, routes, unmatched), { host, port });
+        const server = createServer();
+        serveHandlers(server, {
+          label: 'mock:exchange',
+          journal,
+          // EWS takes what its web.config allows; the rest of the site the IIS default (mocks/admin/http-limits.ts).
+          limit: (_method, url) =>
+            /^\/ews\//i.test(url.pathname) ? EWS_MAX_CONTENT : IIS_DEFAULT_MAX_CONTENT,
+          // Every body here is XML the mock parses up to MAX_XML_CHARS: it counts to the limit, keeps less.
+          keep: XML_BYTES_TO_KEEP,
+          handlers,
+          admin: routes,
+          unmatched,
+        });
+        const { base, close } = await listenOn(server, { host, port });
         return {
           urls: { http: base, autodiscover: `${base}/autodiscover/autodiscover.xml` },
           adminUrl: base,

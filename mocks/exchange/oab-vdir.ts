@@ -1,6 +1,5 @@
 import { HttpResponse, http } from 'msw';
-import { authenticate } from './basic-auth';
-import { injectedFault } from './faults';
+import { exchangeResolver } from './basic-auth';
 import { OAB_GUID, OAL_GUID, OAL_NAME, type OabGeneration } from './oab-store';
 import type { ExchangeState } from './state';
 import { escapeXml } from './xml';
@@ -8,21 +7,18 @@ import { escapeXml } from './xml';
 /** The OAB virtual directory: `oab.xml` (the OAB v4 manifest) and the Full details file it names. */
 export function oabVirtualDirectory(state: ExchangeState) {
   const base = new RegExp(`/oab/${OAB_GUID}/([^/]+)$`, 'i');
-  return http.get(base, async ({ request }) => {
-    const name = base.exec(new URL(request.url).pathname)![1];
-    const operation = name.toLowerCase() === 'oab.xml' ? 'oab.manifest' : 'oab.download';
-    const fault = await injectedFault(state, operation);
-    if (fault) return fault;
-    const auth = authenticate(state, request, 'outlook.office365.com');
-    if ('denied' in auth) {
-      state.record({ operation, request: { file: name, login: auth.login }, outcome: { status: 401 } });
-      return auth.denied;
-    }
-    const published = state.oab.published;
-    return operation === 'oab.manifest'
-      ? manifest(state, published, request, auth.user.smtp)
-      : download(state, published, name, auth.user.smtp);
-  });
+  const fileOf = (url: URL) => base.exec(url.pathname)![1];
+  const operation = (_request: Request, url: URL) =>
+    fileOf(url).toLowerCase() === 'oab.xml' ? 'oab.manifest' : 'oab.download';
+  return http.get(
+    base,
+    exchangeResolver(state, 'outlook.office365.com')(operation, ({ request, url, operation, caller }) => {
+      const published = state.oab.published;
+      return operation === 'oab.manifest'
+        ? manifest(state, published, request, caller.smtp)
+        : download(state, published, fileOf(url), caller.smtp);
+    }),
+  );
 }
 
 function manifest(state: ExchangeState, published: OabGeneration, request: Request, caller: string) {

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AdminInputError, type AdminRoute, type Journal, parseJson } from '../admin';
 
 /** Where the pool's Address Book Service hands out its files (in-band provisioning names it). */
@@ -35,26 +34,24 @@ export class AddressBookService {
   }
 
   /** Answers GET <ABS_PATH>/F-xxxx.lsabs for the day `now` falls on; anything else is a 404. */
-  serve(req: IncomingMessage, res: ServerResponse, path: string, now: Date, journal: Journal): void {
-    const file = path.slice(ABS_PATH.length + 1);
+  serve(method: string, file: string, now: Date, journal: Journal): Response {
     const today = fullFileName(now);
-    const ok = req.method === 'GET' && file === today;
+    const ok = method === 'GET' && file === today;
     journal.record({
       operation: 'abs.download',
-      request: { method: req.method, file },
+      request: { method, file },
       outcome: ok ? { status: 200, entries: this.entries.length } : { status: 404, today },
     });
-    if (!ok) {
-      res
-        .writeHead(404, { 'content-type': 'text/plain' })
-        .end(`no address book file ${file}; today's is ${today}\n`);
-      return;
-    }
+    if (!ok)
+      return new Response(`no address book file ${file}; today's is ${today}\n`, {
+        status: 404,
+        headers: { 'content-type': 'text/plain' },
+      });
     const lines = [
       `LSABS full ${today} ${this.entries.length}`,
       ...this.entries.map((e) => JSON.stringify(e)),
     ];
-    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(`${lines.join('\n')}\n`);
+    return new Response(`${lines.join('\n')}\n`, { headers: { 'content-type': 'application/octet-stream' } });
   }
 }
 

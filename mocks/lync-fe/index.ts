@@ -1,22 +1,19 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import { http } from 'msw';
 import {
-  applyHttpFault,
   defineMock,
-  discardBody,
-  type FaultReplies,
-  faultStatus,
-  handleAdmin,
   IIS_DEFAULT_MAX_CONTENT,
   listenOn,
-  serveGuarded,
+  pathIs,
+  prologue,
+  serveHandlers,
   urlHost,
-  withAdminLimits,
 } from '../admin';
 import { ABS_PATH, AddressBookService } from './address-book';
+import { answerCertProv, CERT_PROV_FAULTS, CERT_PROV_PATH, plainText } from './cert-prov';
 import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
-import { type Registrar, startRegistrar } from './registrar';
 
-export const CERT_PROV_PATH = '/CertProv/CertProvisioningService.svc';
+import { type Registrar, startRegistrar } from './registrar';
 
 /**
  * What a Lync Phone Edition signs in to: the certificate provisioning web service over plain HTTP (the
@@ -37,47 +34,30 @@ export const startLyncFeMock = defineMock({
       return { chainCertificates: splitPem(pool.chainPem).length };
     };
 
-    function serveCertProv(req: IncomingMessage, res: ServerResponse, path: string): void {
-      if (path !== CERT_PROV_PATH) {
-        journal.record({
-          operation: 'http.unknown',
-          request: { method: req.method, path },
-          outcome: { status: 404 },
-          unmatched: true,
-        });
-        res
-          .writeHead(404, { 'content-type': 'text/plain' })
-          .end(`no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`);
-        return;
-      }
-      if (req.method !== 'GET') {
-        journal.record({
-          operation: 'certprov.chain',
-          request: { method: req.method },
-          outcome: { status: 405 },
-        });
-        res.writeHead(405, { allow: 'GET', 'content-type': 'text/plain' }).end('only GET is served here\n');
-        return;
-      }
-      if (!pool) {
-        journal.record({ operation: 'certprov.chain', request: { method: 'GET' }, outcome: { status: 503 } });
-        res
-          .writeHead(503, { 'content-type': 'text/plain' })
-          .end('Unable to locate Lync Certificate Web service: no chain is configured\n');
-        return;
-      }
+    const served = prologue({ journal, faults, replies: CERT_PROV_FAULTS });
+    let webPort = 0;
+    const handlers = [
+      http.all(
+        pathIs(CERT_PROV_PATH),
+        served('certprov.chain', ({ request }) => answerCertProv(request.method, pool, journal, webPort)),
+      ),
+      http.all(
+        pathIs(`${ABS_PATH}/:file`),
+        served('abs.download', ({ request, params }) =>
+          addressBook.serve(request.method, String(params.file), clock.now(), journal),
+        ),
+      ),
+    ];
+    const unmatched = (request: Request) => {
+      const path = new URL(request.url).pathname;
       journal.record({
-        operation: 'certprov.chain',
-        // Which listener the request reached: the pool's plain-HTTP web service (port 80 in production).
-        request: {
-          method: 'GET',
-          listener: 'web service, plain HTTP',
-          localPort: req.socket.localPort ?? null,
-        },
-        outcome: { status: 200, certificates: splitPem(pool.chainPem).length },
+        operation: 'http.unknown',
+        request: { method: request.method, path },
+        outcome: { status: 404 },
+        unmatched: true,
       });
-      res.writeHead(200, { 'content-type': 'application/x-pem-file' }).end(pool.chainPem);
-    }
+      return plainText(404, `no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`);
+    };
 
     return {
       admin: {
@@ -92,23 +72,21 @@ export const startLyncFeMock = defineMock({
       async listen({ host, port, routes }) {
         const started = await startRegistrar(host, 0, journal, () => absUrl);
         registrar = started;
-        const http = createServer();
-        // The certificate provisioning service runs on IIS: its default request limit (mocks/admin/http-limits.ts).
-        const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
-        serveGuarded(http, { label: 'mock:lync-fe', journal, limit }, async (req, res, url, max) => {
-          if (await handleAdmin(routes, req, res, url)) return;
-          await discardBody(req, max);
-          if (
-            url.pathname === CERT_PROV_PATH &&
-            (await applyHttpFault(faults, journal, 'certprov.chain', { req, res }, CERT_PROV_FAULTS))
-          )
-            return;
-          if (url.pathname.startsWith(`${ABS_PATH}/`))
-            return addressBook.serve(req, res, url.pathname, clock.now(), journal);
-          serveCertProv(req, res, url.pathname);
+        const server = createServer();
+        serveHandlers(server, {
+          label: 'mock:lync-fe',
+          journal,
+          // The pool's web services run on IIS: its default request limit (mocks/admin/http-limits.ts).
+          limit: () => IIS_DEFAULT_MAX_CONTENT,
+          // No resource here reads a body: it is counted to the limit and dropped.
+          keep: 0,
+          handlers,
+          admin: routes,
+          unmatched,
         });
-        const { base, close } = await listenOn(http, { host, port });
+        const { base, close } = await listenOn(server, { host, port });
         absUrl = `${base}${ABS_PATH}`;
+        webPort = Number(new URL(base).port);
         return {
           urls: { http: base, sip: `sips://${urlHost(host)}:${started.port}` },
           adminUrl: base,
@@ -118,16 +96,3 @@ export const startLyncFeMock = defineMock({
     };
   },
 });
-
-const CERT_PROV_FAULTS: FaultReplies = {
-  malformed: {
-    status: 200,
-    contentType: 'application/x-pem-file',
-    body: '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIE\n',
-  },
-  error: (code, message) => ({
-    status: faultStatus(code),
-    contentType: 'text/plain',
-    body: `${message ?? `injected ${code}`}\n`,
-  }),
-};

@@ -11,7 +11,8 @@ import { POOL_FQDN } from '../../src/pki/lab';
 import { adminHeaders, type StartedMock } from '../admin';
 import { sendBadInput } from '../edge/bad-input.fixture';
 import { fullFileName } from './address-book';
-import { CERT_PROV_PATH, startLyncFeMock } from './index';
+import { CERT_PROV_PATH } from './cert-prov';
+import { startLyncFeMock } from './index';
 
 let fe: StartedMock;
 before(async () => {

@@ -2,17 +2,14 @@ import { createServer } from 'node:http';
 import {
   AdminInputError,
   defineMock,
-  handleAdmin,
   IIS_DEFAULT_MAX_CONTENT,
   listenOn,
   parseJson,
-  readBody,
-  serveGuarded,
-  withAdminLimits,
+  serveHandlers,
 } from '../admin';
 import { DEFAULT_LIMITS, type Directory, type Limits, parseDirectory } from './directory';
 import { PresenceService } from './presence-service';
-import { handleUcwa } from './routes';
+import { ucwaHandlers, ucwaUnmatched } from './routes';
 
 /** Lync Online's contact lists and presence over UCWA-style HTTP resources (admin API on the same port). */
 export const startLyncOnlineMock = defineMock({
@@ -43,12 +40,14 @@ export const startLyncOnlineMock = defineMock({
       },
       async listen({ host, port, routes }) {
         const server = createServer();
-        // Lync's web services run on IIS: its default request limit (mocks/admin/http-limits.ts).
-        const limit = withAdminLimits(() => IIS_DEFAULT_MAX_CONTENT);
-        serveGuarded(server, { label: 'mock:lync-online', journal, limit }, async (req, res, url, max) => {
-          if (await handleAdmin(routes, req, res, url)) return;
-          const body = (await readBody(req, max)).toString('utf8');
-          await handleUcwa({ service, journal, faults }, { req, res, url, body });
+        serveHandlers(server, {
+          label: 'mock:lync-online',
+          journal,
+          // Lync's web services run on IIS: its default request limit (mocks/admin/http-limits.ts).
+          limit: () => IIS_DEFAULT_MAX_CONTENT,
+          handlers: ucwaHandlers({ service: () => service, journal, faults }),
+          admin: routes,
+          unmatched: ucwaUnmatched(journal),
         });
         const { base, close } = await listenOn(server, { host, port });
         return { urls: { http: base }, adminUrl: base, close };

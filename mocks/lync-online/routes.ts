@@ -1,20 +1,29 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { http, type RequestHandler } from 'msw';
 import {
-  applyHttpFault,
   excerpt,
   type FaultPlan,
   type FaultReplies,
   faultStatus,
   type Journal,
+  pathIs,
+  prologue,
+  type Served,
 } from '../admin';
 import type { PresenceService } from './presence-service';
 
 export const UCWA_PREFIX = '/ucwa/oauth/v1/applications/';
 
-type Reply = { status: number; body: unknown };
+export interface UcwaContext {
+  /** The service in force (a load or a reset replaces it). */
+  service(): PresenceService;
+  journal: Journal;
+  faults: FaultPlan;
+}
+
+type Ucwa = Served<string, Record<string, unknown>>;
 
 /**
- * UCWA-style resources of one signed-in user, `/ucwa/oauth/v1/applications/{sip}/...`:
+ * UCWA-style resources of one signed-in user, `/ucwa/oauth/v1/applications/{sip}/...`, as msw handlers:
  * - GET  people/search?query=       directory search (users and contacts)
  * - GET  people/contacts            the pinned contact list; POST {uri} adds one
  * - POST people/presenceSubscriptions {uris: [...]}   batchSub; per-uri state
@@ -22,71 +31,132 @@ type Reply = { status: number; body: unknown };
  * - POST communication/messaging {to, text}           an instant message
  * - GET  people/lookup?mail=        resolves a tenant user by mail (what OWA's Lync integration uses)
  * - GET  people/card?mail=          the address-book card: name and SIP address (what Outlook reads)
+ * The application's user must be a Lync Online user of the tenant (403 otherwise).
  */
-export interface UcwaContext {
-  service: PresenceService;
-  journal: Journal;
-  faults: FaultPlan;
+export function ucwaHandlers(ctx: UcwaContext): RequestHandler[] {
+  const served = prologue<string>({
+    journal: ctx.journal,
+    faults: ctx.faults,
+    replies: UCWA_FAULTS,
+    authenticate: (request) => signedIn(ctx, request),
+  });
+  const at = (resource: string) => pathIs(`${UCWA_PREFIX}:me/${resource}`);
+  const answer = (operation: string, run: (s: Ucwa, body: unknown) => Reply) =>
+    served(operation, async (s: Ucwa) => {
+      const text = await s.request.text();
+      const reply = run(s, parseBody(text));
+      journal(ctx, s, text, reply.status);
+      return Response.json(reply.body, { status: reply.status });
+    });
+  const service = ctx.service;
+  return [
+    http.get(
+      at('people/search'),
+      answer('ucwa.search', ({ url }) =>
+        ok({
+          contacts: service()
+            .search(url.searchParams.get('query') ?? '')
+            .map(card),
+        }),
+      ),
+    ),
+    http.get(
+      at('people/contacts'),
+      answer('ucwa.contacts', ({ caller }) => ok({ contacts: service().contactList(caller) })),
+    ),
+    http.post(
+      at('people/contacts'),
+      answer('ucwa.addContact', ({ caller }, json) => addContact(service(), caller, json)),
+    ),
+    http.post(
+      at('people/presenceSubscriptions'),
+      answer('ucwa.batchSub', ({ caller }, json) => {
+        const uris = (json as { uris?: unknown })?.uris;
+        if (!Array.isArray(uris)) return bad('"uris" must be an array of SIP URIs');
+        return ok({ subscriptions: uris.map((uri) => service().subscribe(caller, String(uri))) });
+      }),
+    ),
+    http.get(
+      at('people/:who/presence'),
+      answer('ucwa.presence', ({ caller, params }) => ok(service().presence(caller, String(params.who)))),
+    ),
+    http.post(
+      at('communication/messaging'),
+      answer('ucwa.message', (_s, json) => {
+        const to = (json as { to?: unknown })?.to;
+        if (typeof to !== 'string') return bad('"to" is required');
+        const sent = service().sendMessage(to);
+        return { status: sent.status, body: sent };
+      }),
+    ),
+    http.get(
+      at('people/lookup'),
+      answer('ucwa.lookup', ({ url }) => {
+        const user = service().tenantUserByMail(url.searchParams.get('mail') ?? '');
+        return user
+          ? ok(card(user))
+          : { status: 404, body: { code: 'NotFound', message: 'no Lync Online user has that address' } };
+      }),
+    ),
+    http.get(
+      at('people/card'),
+      answer('gal.card', ({ url }) => {
+        const person = service().byMail(url.searchParams.get('mail') ?? '');
+        return person ? ok(card(person)) : { status: 404, body: { code: 'NotFound' } };
+      }),
+    ),
+  ];
 }
 
-export interface UcwaExchange {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-  body: string;
+/** The answer to a request no resource takes (journaled as unmatched). */
+export function ucwaUnmatched(journal: Journal) {
+  return (request: Request): Response => {
+    const path = new URL(request.url).pathname;
+    journal.record({
+      operation: 'http.unknown',
+      request: { method: request.method, path: excerpt(path, 160) },
+      outcome: { status: 404 },
+      unmatched: true,
+    });
+    return Response.json(
+      { code: 'NotFound', message: `no resource ${request.method} ${path}` },
+      { status: 404 },
+    );
+  };
 }
 
-export async function handleUcwa(ctx: UcwaContext, exchange: UcwaExchange): Promise<void> {
-  const { req, res, url, body } = exchange;
-  const method = req.method ?? 'GET';
-  if (await applyHttpFault(ctx.faults, ctx.journal, ucwaOperation(method, url), exchange, UCWA_FAULTS))
-    return;
-  let reply: Reply & { operation: string };
-  try {
-    reply = route(ctx.service, method, url, body);
-  } catch (error) {
-    // A malformed path (bad %-escape) or body: the client's error, and the server goes on serving.
-    reply = {
-      operation: 'http.bad',
-      status: 400,
-      body: { code: 'BadRequest', message: (error as Error).message },
-    };
-  }
+type Reply = { status: number; body: unknown };
+
+function signedIn(ctx: UcwaContext, request: Request) {
+  const me = UCWA_USER.exec(new URL(request.url).pathname);
+  const sip = decodeURIComponent(me?.[1] ?? '').toLowerCase();
+  if (ctx.service().person(sip)?.kind === 'user') return { caller: sip };
+  const body = { code: 'Forbidden', message: `${sip} is not a Lync Online user of this tenant` };
+  return { denied: Response.json(body, { status: 403 }), login: sip };
+}
+
+const UCWA_USER = /^\/ucwa\/oauth\/v1\/applications\/([^/]+)\//;
+
+function addContact(service: PresenceService, me: string, json: unknown): Reply {
+  const uri = (json as { uri?: unknown })?.uri;
+  if (typeof uri !== 'string') return bad('"uri" is required');
+  const added = service.addContact(me, uri.toLowerCase());
+  return added.added
+    ? { status: 201, body: added }
+    : { status: 409, body: { code: 'ContactListFull', ...added } };
+}
+
+function journal(ctx: UcwaContext, s: Ucwa, body: string, status: number): void {
   ctx.journal.record({
-    operation: reply.operation,
+    operation: s.operation,
     request: {
-      method,
-      path: excerpt(url.pathname, 160),
+      method: s.request.method,
+      path: excerpt(s.url.pathname, 160),
       ...(body ? { body: excerpt(body, 160) } : {}),
     },
-    outcome: { status: reply.status },
-    ...(reply.operation === 'http.unknown' ? { unmatched: true } : {}),
+    outcome: { status },
   });
-  res.writeHead(reply.status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(reply.body));
 }
-
-/** The operation a request names, known before it runs (what an injected fault is matched on). */
-export function ucwaOperation(method: string, url: URL): string {
-  const rest = url.pathname.startsWith(UCWA_PREFIX)
-    ? url.pathname.slice(UCWA_PREFIX.length).replace(/^[^/]+\//, '')
-    : '';
-  return (
-    OPERATIONS[`${method} ${rest.replace(/^people\/[^/]+\/presence$/, 'people/*/presence')}`] ??
-    'http.unknown'
-  );
-}
-
-const OPERATIONS: Record<string, string> = {
-  'GET people/search': 'ucwa.search',
-  'GET people/contacts': 'ucwa.contacts',
-  'POST people/contacts': 'ucwa.addContact',
-  'POST people/presenceSubscriptions': 'ucwa.batchSub',
-  'GET people/*/presence': 'ucwa.presence',
-  'POST communication/messaging': 'ucwa.message',
-  'GET people/lookup': 'ucwa.lookup',
-  'GET people/card': 'gal.card',
-};
 
 const UCWA_FAULTS: FaultReplies = {
   malformed: { status: 200, contentType: 'application/json', body: '{"contacts":[{"name":"' },
@@ -100,87 +170,8 @@ const UCWA_FAULTS: FaultReplies = {
   }),
 };
 
-function route(
-  service: PresenceService,
-  method: string,
-  url: URL,
-  body: string,
-): Reply & { operation: string } {
-  const match = url.pathname.startsWith(UCWA_PREFIX)
-    ? url.pathname.slice(UCWA_PREFIX.length).match(/^([^/]+)\/(.+)$/)
-    : null;
-  if (!match)
-    return {
-      operation: 'http.unknown',
-      status: 404,
-      body: { code: 'NotFound', message: `no resource ${url.pathname}` },
-    };
-  const me = decodeURIComponent(match[1]).toLowerCase();
-  const rest = match[2];
-  if (service.person(me)?.kind !== 'user')
-    return {
-      operation: 'ucwa.auth',
-      status: 403,
-      body: { code: 'Forbidden', message: `${me} is not a Lync Online user of this tenant` },
-    };
-  const json = parseBody(body);
-  const key = `${method} ${rest.replace(/^people\/[^/]+\/presence$/, 'people/*/presence')}`;
-  switch (key) {
-    case 'GET people/search':
-      return ok('ucwa.search', { contacts: service.search(url.searchParams.get('query') ?? '').map(card) });
-    case 'GET people/contacts':
-      return ok('ucwa.contacts', { contacts: service.contactList(me) });
-    case 'POST people/contacts': {
-      if (typeof json?.uri !== 'string') return bad('ucwa.addContact', '"uri" is required');
-      const added = service.addContact(me, json.uri.toLowerCase());
-      return added.added
-        ? { operation: 'ucwa.addContact', status: 201, body: added }
-        : { operation: 'ucwa.addContact', status: 409, body: { code: 'ContactListFull', ...added } };
-    }
-    case 'POST people/presenceSubscriptions': {
-      if (!Array.isArray(json?.uris)) return bad('ucwa.batchSub', '"uris" must be an array of SIP URIs');
-      return ok('ucwa.batchSub', {
-        subscriptions: json.uris.map((uri: unknown) => service.subscribe(me, String(uri))),
-      });
-    }
-    case 'GET people/*/presence':
-      return ok('ucwa.presence', service.presence(me, decodeURIComponent(rest.split('/')[1])));
-    case 'POST communication/messaging': {
-      if (typeof json?.to !== 'string') return bad('ucwa.message', '"to" is required');
-      const sent = service.sendMessage(json.to);
-      return { operation: 'ucwa.message', status: sent.status, body: sent };
-    }
-    case 'GET people/lookup': {
-      const user = service.tenantUserByMail(url.searchParams.get('mail') ?? '');
-      return user
-        ? ok('ucwa.lookup', card(user))
-        : {
-            operation: 'ucwa.lookup',
-            status: 404,
-            body: { code: 'NotFound', message: 'no Lync Online user has that address' },
-          };
-    }
-    case 'GET people/card': {
-      const person = service.byMail(url.searchParams.get('mail') ?? '');
-      return person
-        ? ok('gal.card', card(person))
-        : { operation: 'gal.card', status: 404, body: { code: 'NotFound' } };
-    }
-    default:
-      return {
-        operation: 'http.unknown',
-        status: 404,
-        body: { code: 'NotFound', message: `no resource ${method} ${rest}` },
-      };
-  }
-}
-
-const ok = (operation: string, body: unknown) => ({ operation, status: 200, body });
-const bad = (operation: string, message: string) => ({
-  operation,
-  status: 400,
-  body: { code: 'BadRequest', message },
-});
+const ok = (body: unknown): Reply => ({ status: 200, body });
+const bad = (message: string): Reply => ({ status: 400, body: { code: 'BadRequest', message } });
 const card = (p: { name: string; mail: string; sip?: string; kind: string }) => ({
   name: p.name,
   mail: p.mail,
@@ -188,8 +179,7 @@ const card = (p: { name: string; mail: string; sip?: string; kind: string }) => 
   kind: p.kind,
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: request bodies are checked field by field above
-function parseBody(body: string): any {
+function parseBody(body: string): unknown {
   try {
     return body ? JSON.parse(body) : undefined;
   } catch {

@@ -1,0 +1,114 @@
+import { http, type RequestHandler } from 'msw';
+import {
+  ADMIN_CONTEXT,
+  type AdminContext,
+  AdminInputError,
+  type AdminReply,
+  type AdminRequest,
+  type AdminRoute,
+  type AdminRoutes,
+  errors,
+} from './admin-routes';
+import { ADMIN_TOKEN_VARIABLE, adminCredential, bearerMatches } from './admin-token';
+import { Journal } from './journal';
+import { requestBytes } from './request-bytes';
+
+const ADMIN_PREFIX = '/__admin/';
+
+export const isAdminPath = (pathname: string) => pathname.startsWith(ADMIN_PREFIX);
+
+/** The context of a route table built by `adminRoutes` (a hand-made table gets this process's token). */
+export function adminContext(routes: AdminRoutes): AdminContext {
+  routes[ADMIN_CONTEXT] ??= {
+    service: 'mock',
+    journal: new Journal('mock', () => new Date()),
+    ...adminCredential(),
+  };
+  return routes[ADMIN_CONTEXT];
+}
+
+/**
+ * The admin API as msw handlers: one per route (`METHOD /__admin/path`), then one that answers 404 for
+ * any other admin path. Each goes through the admin prologue (`adminResolver`).
+ */
+export function adminHandlers(routes: AdminRoutes): RequestHandler[] {
+  const context = adminContext(routes);
+  const handlers = Object.entries(routes).map(([key, route]) => {
+    const [method, path] = key.split(' ');
+    const matches = ({ request }: { request: Request }) =>
+      request.method === method && new URL(request.url).pathname === path;
+    return http.all(matches, adminResolver(context, key, route));
+  });
+  const noRoute: AdminRoute = (req) => ({
+    status: 404,
+    json: errors('no-route', `no admin route ${req.method} ${req.path}`),
+  });
+  const anyAdminPath = ({ request }: { request: Request }) => isAdminPath(new URL(request.url).pathname);
+  handlers.push(http.all(anyAdminPath, adminResolver(context, '', noRoute)));
+  return handlers;
+}
+
+/**
+ * The admin prologue around a route: the bearer token is checked before any body is read (401;
+ * `GET /__admin/health` without it says only that the service is up), then the body is read within
+ * the admin API's limit; bad input (`AdminInputError`) is a 400 naming the problem, any other failure
+ * a 500 with an `admin.error` journal entry.
+ */
+function adminResolver(context: AdminContext, key: string, route: AdminRoute) {
+  return async ({ request }: { request: Request }): Promise<Response> => {
+    const refused = answeredWithoutToken(context, request, key);
+    if (refused) return refused;
+    const bytes = await requestBytes(request);
+    try {
+      return reply(await route(adminRequest(request, bytes)));
+    } catch (error) {
+      if (error instanceof AdminInputError)
+        return reply({ status: 400, json: errors(error.code, error.message, error.source) });
+      const message = String((error as Error)?.message ?? error);
+      context.journal.record({
+        operation: 'admin.error',
+        request: { route: key },
+        outcome: { status: 500, message },
+      });
+      return reply({ status: 500, json: errors('internal', message) });
+    }
+  };
+}
+
+function adminRequest(request: Request, bytes: Buffer): AdminRequest {
+  const url = new URL(request.url);
+  let text: string | undefined;
+  return {
+    method: request.method,
+    path: url.pathname,
+    query: url.searchParams,
+    bytes,
+    // Decoded when a route reads it: a data load that parses the bytes never holds a second copy as text.
+    get body() {
+      text ??= bytes.toString('utf8');
+      return text;
+    },
+    contentType: request.headers.get('content-type') ?? '',
+  };
+}
+
+/** The answer to a request without the token where it has to be one (health: up, nothing more; else 401). */
+function answeredWithoutToken(context: AdminContext, request: Request, key: string): Response | undefined {
+  if (bearerMatches(request.headers.get('authorization') ?? undefined, context.token)) return undefined;
+  if (key === 'GET /__admin/health') return reply({ json: { status: 'ok' } });
+  if (!context.required) return undefined;
+  const message = `the admin API needs Authorization: Bearer <${ADMIN_TOKEN_VARIABLE}>`;
+  return reply(
+    { status: 401, json: errors('unauthorized', message) },
+    { 'www-authenticate': 'Bearer realm="lync-mock-admin"' },
+  );
+}
+
+function reply(answer: AdminReply, headers: Record<string, string> = {}): Response {
+  const body = answer.text ?? JSON.stringify(answer.json ?? {});
+  const contentType = answer.contentType ?? (answer.text !== undefined ? 'text/plain' : 'application/json');
+  return new Response(body, {
+    status: answer.status ?? 200,
+    headers: { 'content-type': contentType, ...headers },
+  });
+}
