@@ -28,3 +28,17 @@ export function decodeWithLibmspack(lzxPath: string, outPath: string): Buffer {
   execFileSync(buildOabDecode(), [lzxPath, outPath], { stdio: 'pipe' });
   return readFileSync(outPath);
 }
+
+/**
+ * Applies an OAB differential patch to `basePath` with libmspack's decompress_incremental; returns
+ * the new details file, or throws with libmspack's message (a checksum mismatch for a wrong base).
+ */
+export function patchWithLibmspack(patchPath: string, basePath: string, outPath: string): Buffer {
+  try {
+    execFileSync(buildOabDecode(), [patchPath, basePath, outPath], { stdio: 'pipe' });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
+    throw new Error(stderr || String(error));
+  }
+  return readFileSync(outPath);
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { patchWithLibmspack } from '../../tools/oab-decode/build';
+import { Parts, writeOabPatch } from './oab-patch';
+
+const dir = mkdtempSync(join(tmpdir(), 'oab-patch-'));
+
+/** Applies `patch` to `base` with libmspack's decompress_incremental. */
+function applyWithLibmspack(patch: Buffer, base: Buffer, name: string): Buffer {
+  writeFileSync(join(dir, `${name}.lzx`), patch);
+  writeFileSync(join(dir, `${name}.base`), base);
+  return patchWithLibmspack(join(dir, `${name}.lzx`), join(dir, `${name}.base`), join(dir, `${name}.out`));
+}
+
+/** Text shaped like OAB records: long shared prefixes, one unique name each. */
+function records(names: string[]): Buffer {
+  return Buffer.from(
+    names
+      .map(
+        (n) =>
+          `/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=${n}\0${n}@xyz.corp\0SIP:${n}@xyz.corp\0`,
+      )
+      .join(''),
+  );
+}
+
+const names = (from: number, count: number) => Array.from({ length: count }, (_, i) => `user${from + i}`);
+
+test('libmspack rebuilds the new file from the old one and the patch (a contact added, one removed)', () => {
+  const old = records(names(0, 6000));
+  const fresh = records([...names(0, 2500), 'nora.vik', ...names(2501, 3499), 'added.late']);
+  const patch = writeOabPatch(new Parts([old]), new Parts([fresh]));
+  assert.ok(patch.length < fresh.length / 50, `the patch is small: ${patch.length} of ${fresh.length} bytes`);
+  assert.deepEqual(applyWithLibmspack(patch, old, 'add'), fresh);
+});
+
+test('a file of several blocks and exact 32 KB chunks, and incompressible data, round-trip', () => {
+  const old = Buffer.concat([randomBytes(300_000), records(names(0, 3000))]);
+  const fresh = Buffer.concat([
+    old.subarray(0, 100_000),
+    randomBytes(5000),
+    old.subarray(100_000, 262_144 * 2 - 5000),
+  ]);
+  assert.equal(fresh.length % 32768, 0);
+  const patch = writeOabPatch(new Parts([old.subarray(0, 1000), old.subarray(1000)]), new Parts([fresh]));
+  assert.deepEqual(applyWithLibmspack(patch, old, 'blocks'), fresh);
+});
+
+test('the patch applied to the wrong base: libmspack reports a checksum mismatch', () => {
+  const old = records(names(0, 3000));
+  const fresh = records([...names(0, 1000), 'nora.vik', ...names(1000, 2000)]);
+  const patch = writeOabPatch(new Parts([old]), new Parts([fresh]));
+  const wrong = records(names(1, 3000));
+  assert.throws(() => applyWithLibmspack(patch, wrong, 'wrong'), /libmspack error \d+ \(checksum mismatch\)/);
+});
