@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { applyOabPatch, OabPatchMismatch } from '../../src/clients/exchange/oab-patch-reader';
 import { patchWithLibmspack } from '../../tools/oab-decode/build';
 import { Parts, writeOabPatch } from './oab-patch';
 
@@ -56,4 +57,12 @@ test('the patch applied to the wrong base: libmspack reports a checksum mismatch
   const patch = writeOabPatch(new Parts([old]), new Parts([fresh]));
   const wrong = records(names(1, 3000));
   assert.throws(() => applyWithLibmspack(patch, wrong, 'wrong'), /libmspack error \d+ \(checksum mismatch\)/);
+});
+
+test("the Outlook simulator's own decoder applies the same patches, and refuses a wrong base", () => {
+  const old = records(names(0, 6000));
+  const fresh = records([...names(0, 2500), 'nora.vik', ...names(2502, 3498), 'added.late']);
+  const patch = writeOabPatch(new Parts([old]), new Parts([fresh]));
+  assert.deepEqual(applyOabPatch(patch, old), fresh);
+  assert.throws(() => applyOabPatch(patch, records(names(1, 6000))), OabPatchMismatch);
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Recipient } from './directory';
 import { lzxContainerChunks, planLzxContainer } from './lzx-container';
 import { fullDetailsParts } from './oab-details';
+import { Parts, writeOabPatch } from './oab-patch';
 import {
   countEvents,
   eventsBetween,
@@ -15,6 +16,13 @@ export const OAL_GUID = '8b9b5d5e-2f1c-4c43-9d37-5b8e2f0a1c11';
 export const OAB_GUID = 'c6a1f0f4-5b7e-4a0b-8f3e-0d9a6b2c4e71';
 export const OAL_NAME = '\\Global Address List';
 const OAL_DN = '/o=ExchangeLabs/cn=addrlists/cn=oabs/cn=Default Offline Address Book';
+
+/**
+ * How long differential files stay on the virtual directory: 30 days, OABGen's age limit on the
+ * folders it distributes the OAB from (KB832761); a client further behind downloads the Full file.
+ */
+export const PATCH_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface OabStep {
   kind: 'generate' | 'distribute';
@@ -37,18 +45,29 @@ export interface BuiltOab {
   chunks(): Generator<Buffer>;
 }
 
+/** A generation's differential patch from the one before ([MS-OXOAB] §2.10): small, so held whole. */
+export interface BuiltPatch {
+  size: number;
+  /** The Full Details file it produces (the manifest's uncompressedsize, as MS-OXWOAB's example gives it). */
+  uncompressedSize: number;
+  sha1: string;
+  bytes: Buffer;
+}
+
 /**
  * One generated OAB: a snapshot of the GAL at generation time, its file planned on first use. Only the
  * encoded records are held (shared by every generation of the same GAL, oab-details.ts); the container
- * around them is produced as it is sent.
+ * around them is produced as it is sent. The generation before it is held until its patch is built.
  */
 export class OabGeneration {
   private built?: BuiltOab;
+  private patch?: BuiltPatch;
 
   constructor(
     readonly sequence: number,
     readonly generatedAt: number,
     private readonly recipients: Recipient[],
+    private previous?: OabGeneration,
   ) {}
 
   get recordCount(): number {
@@ -59,13 +78,44 @@ export class OabGeneration {
     return `${OAL_GUID}-data-${this.sequence}.lzx`;
   }
 
+  get patchName(): string {
+    return `${OAL_GUID}-binpatch-${this.sequence}.lzx`;
+  }
+
+  /** Whether a patch from the sequence before can be served (not for the first one, or one after a skip). */
+  get hasPatch(): boolean {
+    return this.patch !== undefined || this.previous?.sequence === this.sequence - 1;
+  }
+
+  /** The Full Details file, uncompressed, in parts (its header, then the GAL's records). */
+  details(): Buffer[] {
+    return fullDetailsParts({ name: OAL_NAME, dn: OAL_DN, sequence: this.sequence }, this.recipients);
+  }
+
+  /** The patch that turns the previous generation's Full Details file into this one's. */
+  buildPatch(): BuiltPatch | undefined {
+    if (!this.patch && this.previous && this.hasPatch) {
+      const target = new Parts(this.details());
+      const bytes = writeOabPatch(new Parts(this.previous.details()), target);
+      this.patch = {
+        size: bytes.length,
+        uncompressedSize: target.length,
+        sha1: createHash('sha1').update(bytes).digest('hex'),
+        bytes,
+      };
+      this.previous = undefined;
+    }
+    return this.patch;
+  }
+
+  /** Lets go of the generation before (its patch is no longer served). */
+  forgetPrevious(): void {
+    this.previous = undefined;
+  }
+
   build(): BuiltOab {
     if (!this.built) {
-      const parts = fullDetailsParts(
-        { name: OAL_NAME, dn: OAL_DN, sequence: this.sequence },
-        this.recipients,
-      );
-      const plan = planLzxContainer(parts);
+      const plan = planLzxContainer(this.details());
       const sha1 = createHash('sha1');
       for (const chunk of lzxContainerChunks(plan)) sha1.update(chunk);
       this.built = {
@@ -88,6 +138,8 @@ export class OabStore {
   generated!: OabGeneration;
   published!: OabGeneration;
   publishedAt = 0;
+  /** The generations whose differential files are still kept, oldest first. */
+  private kept: OabGeneration[] = [];
 
   /** Starts over with an OAB of `recipients` already generated and on the virtual directory. */
   restart(recipients: Recipient[], now: number): void {
@@ -95,6 +147,30 @@ export class OabStore {
     this.generated = new OabGeneration(1, now, recipients);
     this.published = this.generated;
     this.publishedAt = now;
+    this.kept = [this.generated];
+  }
+
+  /**
+   * The differential files on the virtual directory at `now`: one per published generation made in the
+   * last PATCH_RETENTION_DAYS, back to the first that has no patch from the sequence before it.
+   */
+  servedPatches(now: number): OabGeneration[] {
+    const served: OabGeneration[] = [];
+    for (let i = this.kept.length - 1; i >= 0; i--) {
+      const g = this.kept[i];
+      if (g.sequence > this.published.sequence) continue;
+      if (!g.hasPatch || g.generatedAt <= now - PATCH_RETENTION_DAYS * DAY_MS) break;
+      served.unshift(g);
+    }
+    return served;
+  }
+
+  private keep(generation: OabGeneration): void {
+    this.generated = generation;
+    this.kept.push(generation);
+    const oldest = generation.generatedAt - (PATCH_RETENTION_DAYS + 1) * DAY_MS;
+    while (this.kept.length > 1 && this.kept[0].generatedAt < oldest) this.kept.shift();
+    this.kept[0].forgetPrevious();
   }
 
   /**
@@ -106,7 +182,7 @@ export class OabStore {
     if (listed > from) this.skip(from, listed, gal(), log);
     for (const event of eventsBetween(this.profile, listed, to)) {
       if (event.kind === 'generate') {
-        this.generated = new OabGeneration(this.generated.sequence + 1, event.at, gal());
+        this.keep(new OabGeneration(this.generated.sequence + 1, event.at, gal(), this.generated));
         log({
           kind: 'generate',
           at: event.at,
@@ -127,7 +203,7 @@ export class OabStore {
     const generations = countEvents(this.profile, 'generate', from, to);
     const at = lastEventAtOrBefore(this.profile, 'generate', to);
     if (generations === 0 || at === undefined) return;
-    this.generated = new OabGeneration(this.generated.sequence + generations, at, recipients);
+    this.keep(new OabGeneration(this.generated.sequence + generations, at, recipients, this.generated));
     log({ kind: 'generate', at, sequence: this.generated.sequence, records: recipients.length, generations });
     const distributed = lastEventAtOrBefore(this.profile, 'distribute', to);
     if (this.profile.distributionMinutes.length === 0) this.publish(at, log);

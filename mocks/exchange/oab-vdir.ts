@@ -31,11 +31,18 @@ function manifest(state: ExchangeState, published: OabGeneration, request: Reque
     outcome: { status: notModified ? 304 : 200, sequence: published.sequence },
   });
   if (notModified) return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
+  const diffs = state.oab.servedPatches(state.clock.millis()).map((g) => {
+    const patch = g.buildPatch()!;
+    return (
+      `<Diff seq="${g.sequence}" ver="32" size="${patch.size}" uncompressedsize="${patch.uncompressedSize}" SHA="${patch.sha1}">` +
+      `${g.patchName}</Diff>`
+    );
+  });
   const body =
     `<?xml version="1.0" encoding="utf-8"?><OAB>` +
     `<OAL id="${OAL_GUID}" dn="/" name="${escapeXml(OAL_NAME)}">` +
     `<Full seq="${published.sequence}" ver="32" size="${size}" uncompressedsize="${uncompressedSize}" SHA="${sha1}">` +
-    `${published.fileName}</Full></OAL></OAB>`;
+    `${published.fileName}</Full>${diffs.join('')}</OAL></OAB>`;
   return new HttpResponse(body, {
     status: 200,
     headers: {
@@ -47,6 +54,10 @@ function manifest(state: ExchangeState, published: OabGeneration, request: Reque
 }
 
 function download(state: ExchangeState, published: OabGeneration, name: string, caller: string) {
+  const diff = state.oab
+    .servedPatches(state.clock.millis())
+    .find((g) => g.patchName.toLowerCase() === name.toLowerCase());
+  if (diff) return downloadPatch(state, diff, caller);
   if (name.toLowerCase() !== published.fileName.toLowerCase()) {
     state.record({ operation: 'oab.download', request: { caller, file: name }, outcome: { status: 404 } });
     return new HttpResponse(`The OAB file ${name} is not on this virtual directory.`, { status: 404 });
@@ -57,6 +68,7 @@ function download(state: ExchangeState, published: OabGeneration, name: string, 
     request: { caller, file: name },
     outcome: {
       status: 200,
+      kind: 'full',
       sequence: published.sequence,
       bytes: file.size,
       records: published.recordCount,
@@ -65,6 +77,19 @@ function download(state: ExchangeState, published: OabGeneration, name: string, 
   return new HttpResponse(streamOf(file.chunks()), {
     status: 200,
     headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.size) },
+  });
+}
+
+function downloadPatch(state: ExchangeState, generation: OabGeneration, caller: string) {
+  const patch = generation.buildPatch()!;
+  state.record({
+    operation: 'oab.download',
+    request: { caller, file: generation.patchName },
+    outcome: { status: 200, kind: 'diff', sequence: generation.sequence, bytes: patch.size },
+  });
+  return new HttpResponse(new Uint8Array(patch.bytes.buffer, patch.bytes.byteOffset, patch.bytes.length), {
+    status: 200,
+    headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(patch.size) },
   });
 }
 
