@@ -72,7 +72,7 @@ export function decodeLzxDelta(stream: Buffer, reference: Buffer, targetLength: 
     s.bits.read(16); // the chunk's compressed size, not needed to decode it
     if (chunk === 0 && s.bits.read(1) === 1) fail('E8 translation is not used by OAB patches');
     const end = Math.min(out.length, p + CHUNK);
-    while (p < end) p = s.decodeSome(out, p, end, start);
+    while (p < end) p = s.decodeSome(out, p, end);
     if (p !== end) fail(`a match ran past the end of chunk ${chunk}`);
     s.bits.align();
   }
@@ -97,7 +97,7 @@ class State {
   }
 
   /** Decodes one literal or match (starting a block first when the last one is done); returns the new position. */
-  decodeSome(out: Buffer, p: number, end: number, start: number): number {
+  decodeSome(out: Buffer, p: number, end: number): number {
     if (this.remaining === 0) this.readBlockHeader();
     const symbol = readHuffmanSymbol(this.main!, this.bits);
     if (symbol < 256) {

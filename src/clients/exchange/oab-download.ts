@@ -1,5 +1,5 @@
 import { header, httpCall } from '../../util/http-call';
-import { basicAuth, type Credentials, pick, readXml, text } from './http';
+import { basicAuth, type Credentials, list, pick, readXml, text } from './http';
 
 export interface OabManifestEntry {
   oalId: string;
@@ -11,7 +11,7 @@ export interface OabManifestEntry {
 }
 
 export type ManifestResult =
-  | { status: 200; etag?: string; full: OabManifestEntry }
+  | { status: 200; etag?: string; full: OabManifestEntry; diffs: OabManifestEntry[] }
   | { status: 304; etag?: string }
   | { status: number; error: string };
 
@@ -30,17 +30,25 @@ export async function fetchManifest(
   const oal = pick(readXml(response.text()), 'OAB', 'OAL') as Record<string, unknown> | undefined;
   const full = pick(oal, 'Full') as Record<string, unknown> | undefined;
   if (!full) return { status: 502, error: 'oab.xml names no Full details file' };
+  const oalId = String(oal?.['@id'] ?? 'default');
+  const diffs = list(pick(oal, 'Diff')) as Array<Record<string, unknown>>;
   return {
     status: 200,
     etag: newTag,
-    full: {
-      oalId: String(oal?.['@id'] ?? 'default'),
-      sequence: Number(full['@seq']),
-      file: text(full) ?? '',
-      size: Number(full['@size']),
-      uncompressedSize: Number(full['@uncompressedsize']),
-      sha1: String(full['@SHA']),
-    },
+    full: entry(oalId, full),
+    diffs: diffs.map((d) => entry(oalId, d)).sort((a, b) => a.sequence - b.sequence),
+  };
+}
+
+/** A <Full> or <Diff> element of oab.xml ([MS-OXWOAB]): sequence, sizes, SHA-1 and the file name. */
+function entry(oalId: string, e: Record<string, unknown>): OabManifestEntry {
+  return {
+    oalId,
+    sequence: Number(e['@seq']),
+    file: (text(e) ?? '').trim(),
+    size: Number(e['@size']),
+    uncompressedSize: Number(e['@uncompressedsize']),
+    sha1: String(e['@SHA']),
   };
 }
 

@@ -13,8 +13,9 @@ import { anrMatches } from './anr';
 import { type AutodiscoverRecords, type Discovery, discoverPox } from './autodiscover';
 import { resolveNames } from './ews';
 import type { Credentials } from './http';
-import { type OabRecord, readFullDetails, unpackLzxContainer } from './oab-decoder';
-import { downloadFile, fetchManifest } from './oab-download';
+import { OabFormatError, type OabRecord, readFullDetails, unpackLzxContainer } from './oab-decoder';
+import { downloadFile, fetchManifest, type OabManifestEntry } from './oab-download';
+import { applyOabPatch, OabPatchMismatch } from './oab-patch-reader';
 
 export type OutlookMode = 'cached' | 'online';
 
@@ -32,6 +33,11 @@ export type OabCheck = {
   at: number;
   outcome: 'downloaded' | 'nothing-new' | 'failed';
   sequence?: number;
+  /** What a download fetched: the differential files, applied in order, or the Full file. */
+  kind?: 'diff' | 'full';
+  files?: string[];
+  /** Why the Full file was fetched when the OAB on disk could have been patched. */
+  fallback?: string;
   detail?: string;
 };
 
@@ -93,15 +99,79 @@ export class OutlookSimulator {
     this.etag = manifest.etag;
     if (manifest.full.sequence <= this.sequence)
       return { at: now, outcome: 'nothing-new', sequence: this.sequence };
-    const file = await downloadFile(discovery.oabUrl, manifest.full.file, this.options.credentials);
-    const sha1 = createHash('sha1').update(file).digest('hex');
-    if (sha1 !== manifest.full.sha1.toLowerCase() || file.length !== manifest.full.size)
-      return { at: now, outcome: 'failed', detail: `the file does not match oab.xml (SHA-1 ${sha1})` };
+    const patched = this.sequence > 0 ? await this.patchTo(discovery.oabUrl, manifest, now) : undefined;
+    if (patched?.ok) return patched.check;
+    const file = await this.fetchChecked(discovery.oabUrl, manifest.full);
+    if (typeof file === 'string') return { at: now, outcome: 'failed', detail: file };
     const details = unpackLzxContainer(file);
     const decoded = readFullDetails(details); // refuse to install a file that does not decode
     this.install(manifest.full.oalId, details, now, decoded.records);
     this.sequence = manifest.full.sequence;
-    return { at: now, outcome: 'downloaded', sequence: this.sequence };
+    const files = [...(patched?.files ?? []), manifest.full.file];
+    return {
+      at: now,
+      outcome: 'downloaded',
+      sequence: this.sequence,
+      kind: 'full',
+      files,
+      fallback: patched?.why,
+    };
+  }
+
+  /**
+   * Brings the OAB on disk to the manifest's sequence with the differential files, each applied in
+   * sequence order ([MS-OXOAB] §2.10). Not possible when one of them is not on the server (the OAB on
+   * disk is older than the files kept) or a result does not match its CRC: then the Full file.
+   */
+  private async patchTo(
+    oabUrl: string,
+    manifest: { full: OabManifestEntry; diffs: OabManifestEntry[] },
+    now: number,
+  ): Promise<{ ok: true; check: OabCheck } | { ok: false; why: string; files: string[] }> {
+    const files: string[] = [];
+    const chain: OabManifestEntry[] = [];
+    for (let sequence = this.sequence + 1; sequence <= manifest.full.sequence; sequence++) {
+      const diff = manifest.diffs.find((d) => d.sequence === sequence);
+      if (!diff)
+        return { ok: false, files, why: `no differential file for sequence ${sequence} on the server` };
+      chain.push(diff);
+    }
+    const path = join(this.folder, manifest.full.oalId, DETAILS_FILE);
+    if (!existsSync(path)) return { ok: false, files, why: 'no OAB on disk to patch' };
+    let details: Buffer = readFileSync(path);
+    for (const diff of chain) {
+      const patch = await this.fetchChecked(oabUrl, diff);
+      files.push(diff.file);
+      if (typeof patch === 'string') return { ok: false, files, why: patch };
+      try {
+        details = applyOabPatch(patch, details);
+      } catch (error) {
+        if (!(error instanceof OabPatchMismatch || error instanceof OabFormatError)) throw error;
+        return { ok: false, files, why: `${diff.file}: ${error.message}` };
+      }
+    }
+    const decoded = readFullDetails(details);
+    if (decoded.serial !== manifest.full.sequence)
+      return {
+        ok: false,
+        files,
+        why: `the patched OAB has sequence ${decoded.serial}, not ${manifest.full.sequence}`,
+      };
+    this.install(manifest.full.oalId, details, now, decoded.records);
+    this.sequence = manifest.full.sequence;
+    return {
+      ok: true,
+      check: { at: now, outcome: 'downloaded', sequence: this.sequence, kind: 'diff', files },
+    };
+  }
+
+  /** A file named by oab.xml, or why it cannot be used (its size or SHA-1 differs from the manifest's). */
+  private async fetchChecked(oabUrl: string, entry: OabManifestEntry): Promise<Buffer | string> {
+    const file = await downloadFile(oabUrl, entry.file, this.options.credentials);
+    const sha1 = createHash('sha1').update(file).digest('hex');
+    if (sha1 !== entry.sha1.toLowerCase() || file.length !== entry.size)
+      return `${entry.file} does not match oab.xml (SHA-1 ${sha1}, ${file.length} bytes)`;
+    return file;
   }
 
   private install(oalId: string, details: Buffer, now: number, records: OabRecord[]): void {
