@@ -90,6 +90,7 @@ async function main() {
   if (check.outcome !== 'downloaded') throw new Error(`download failed: ${check.detail}`);
   const name = />([^<]+-data-\d+\.lzx)</.exec(manifest)![1];
   const file = Buffer.from(await (await fetch(`${oabUrl}${name}`, { headers: auth })).arrayBuffer());
+  const daily = await dailyDifferential(admin, oabUrl, auth, outlook);
   const lzxPath = join(dir, 'full.lzx');
   writeFileSync(lzxPath, file);
   const serverPeakRssMB = mock.peakRssMB();
@@ -122,12 +123,58 @@ async function main() {
     libmspackProcessStartMs: round(median(spawnOnly)),
     ratioOursToLibmspack: round(median(ours) / median(libmspack)),
     ratioOursToLibmspackWithoutProcessStart: libNet > 1 ? round(median(ours) / libNet) : null,
+    ...daily,
     serverPeakRssMB: round(serverPeakRssMB),
     serverPeakRssAfterLoadMB: round(serverPeakAfterLoadMB),
     clientPeakRssMB: round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20),
     targets: { generationUnder2s: generationMs < 2000, serverRssUnder500MB: serverPeakRssMB < 500 },
   };
   console.log(JSON.stringify(report, null, 2));
+}
+
+/**
+ * A day of changes (50 objects renamed, one contact added), the next day's generation, and the
+ * differential file it makes: built when oab.xml is first asked for, then downloaded and applied by Outlook.
+ */
+async function dailyDifferential(
+  admin: string,
+  oabUrl: string,
+  auth: Record<string, string>,
+  outlook: OutlookSimulator,
+) {
+  const changed = galEntries(SIZE)
+    .filter((_, i) => i % 2000 === 7)
+    .map((e) => ({
+      ...e,
+      attributes: { ...e.attributes, displayName: [`${e.attributes.displayName[0]} (moved)`] },
+    }));
+  const added = galEntries(SIZE + 1).slice(SIZE);
+  await fetch(`${admin}/__admin/recipients`, {
+    method: 'POST',
+    body: JSON.stringify([...changed, ...added]),
+    headers: adminHeaders(),
+  });
+  const tuesday = Date.UTC(2014, 11, 2, 11);
+  await fetch(`${admin}/__admin/clock`, {
+    method: 'PUT',
+    body: JSON.stringify({ now: new Date(tuesday).toISOString() }),
+    headers: adminHeaders(),
+  });
+  const [manifest, diffBuildMs] = await time(() =>
+    fetch(`${oabUrl}oab.xml`, { headers: auth }).then((r) => r.text()),
+  );
+  const [check, diffDownloadAndApplyMs] = await time(() => outlook.checkOab(tuesday));
+  if (check.kind !== 'diff') throw new Error(`expected a differential download: ${JSON.stringify(check)}`);
+  const sizes = [...manifest.matchAll(/<Diff seq="(\d+)"[^>]* size="(\d+)"/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
+  return {
+    diffChangedObjects: changed.length + added.length,
+    diffBytes: sizes.find(([seq]) => seq === check.sequence)?.[1],
+    diffBuildMs: round(diffBuildMs),
+    diffDownloadAndApplyMs: round(diffDownloadAndApplyMs),
+  };
 }
 
 function timedRun(binary: string, input: string, output: string): number {

@@ -1,6 +1,6 @@
 import { canonicalCodes, huffmanLengths } from './huffman';
 import { LzxBitWriter } from './lzx-bits';
-import { findMatches, type Tokens } from './lzx-matcher';
+import { findMatches, MatchWorkspace, type Tokens } from './lzx-matcher';
 
 /**
  * LZX DELTA ([MS-PATCH] §2) for one block of an OAB differential patch ([MS-OXOAB] §2.10.2): the target
@@ -37,9 +37,9 @@ export function windowBits(referenceLength: number, targetLength: number): numbe
   return bits;
 }
 
-export function encodeLzxDelta(reference: Buffer, target: Buffer): Buffer {
+export function encodeLzxDelta(reference: Buffer, target: Buffer, workspace = new MatchWorkspace()): Buffer {
   const mainSymbols = NUM_CHARS + POSITION_SLOTS[windowBits(reference.length, target.length) - 15] * 8;
-  const tokens = findMatches(reference, target, CHUNK);
+  const tokens = findMatches(reference, target, CHUNK, workspace);
   const mainCounts = new Uint32Array(mainSymbols);
   const lengthCounts = new Uint32Array(LENGTH_SYMBOLS);
   for (let i = 0; i < tokens.length; i += 2) {

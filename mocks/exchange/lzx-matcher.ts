@@ -11,30 +11,55 @@ const MIN_MATCH = 3;
 const MAX_MATCH = 33_024;
 const HASH_BITS = 16;
 const CHAIN_DEPTH = 24;
-/** A match this long is taken without looking at other candidates. */
+/** A match this long is taken without looking at other candidates, and the bytes inside it are not hashed. */
 const GOOD_ENOUGH = 256;
 
-export function findMatches(reference: Buffer, target: Buffer, chunk: number): Tokens {
-  const data = Buffer.concat([reference, target]);
+/** The buffers of one patch's matching, reused from block to block (a patch has many blocks of the same size). */
+export class MatchWorkspace {
+  private data = Buffer.alloc(0);
+  private prev = new Int32Array(0);
+  private readonly head = new Int32Array(1 << HASH_BITS);
+
+  /** The reference and target side by side, in a buffer reused across blocks. */
+  window(reference: Buffer, target: Buffer): Buffer {
+    const length = reference.length + target.length;
+    if (this.data.length < length) this.data = Buffer.allocUnsafe(length);
+    reference.copy(this.data, 0);
+    target.copy(this.data, reference.length);
+    return this.data.subarray(0, length);
+  }
+
+  chains(length: number): { head: Int32Array; prev: Int32Array } {
+    if (this.prev.length < length) this.prev = new Int32Array(length);
+    this.head.fill(-1);
+    return { head: this.head, prev: this.prev };
+  }
+}
+
+export function findMatches(
+  reference: Buffer,
+  target: Buffer,
+  chunk: number,
+  workspace = new MatchWorkspace(),
+): Tokens {
+  const data = workspace.window(reference, target);
   const start = reference.length;
   // The hash chains are built only when the first match search needs them: a target that only
   // repeats the reference at the aligned offset never does.
-  let head: Int32Array | undefined;
-  let prev = new Int32Array(0);
+  let chains: { head: Int32Array; prev: Int32Array } | undefined;
   const hashAt = (i: number) => (Math.imul(data.readUInt32LE(i), 0x9e3779b1) >>> (32 - HASH_BITS)) & 0xffff;
   const insert = (i: number) => {
-    if (!head || i + 4 > data.length) return;
+    if (!chains || i + 4 > data.length) return;
     const h = hashAt(i);
-    prev[i] = head[h];
-    head[h] = i;
+    chains.prev[i] = chains.head[h];
+    chains.head[h] = i;
   };
-  const chains = (upTo: number): Int32Array => {
-    if (!head) {
-      head = new Int32Array(1 << HASH_BITS).fill(-1);
-      prev = new Int32Array(data.length);
+  const built = (upTo: number) => {
+    if (!chains) {
+      chains = workspace.chains(data.length);
       for (let i = 0; i < upTo; i++) insert(i);
     }
-    return head;
+    return chains;
   };
 
   const tokens: Tokens = [];
@@ -50,8 +75,9 @@ export function findMatches(reference: Buffer, target: Buffer, chunk: number): T
       bestOffset = lastOffset;
     }
     if (best < GOOD_ENOUGH && p + 4 <= data.length) {
+      const { head, prev } = built(p);
       let depth = 0;
-      for (let q = chains(p)[hashAt(p)]; q >= 0 && depth < CHAIN_DEPTH; q = prev[q], depth++) {
+      for (let q = head[hashAt(p)]; q >= 0 && depth < CHAIN_DEPTH; q = prev[q], depth++) {
         const length = extend(data, q, p, limit);
         if (length > best) {
           best = length;
@@ -62,7 +88,8 @@ export function findMatches(reference: Buffer, target: Buffer, chunk: number): T
     }
     if (best >= MIN_MATCH) {
       tokens.push(best, bestOffset);
-      for (let i = p; i < p + best; i++) insert(i);
+      if (best < GOOD_ENOUGH) for (let i = p; i < p + best; i++) insert(i);
+      else for (let i = p + best - 8; i < p + best; i++) insert(i);
       p += best;
       lastOffset = bestOffset;
     } else {

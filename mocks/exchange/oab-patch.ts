@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { BLOCK_MAX } from './lzx-container';
 import { encodeLzxDelta } from './lzx-delta-encoder';
+import { MatchWorkspace } from './lzx-matcher';
 
 /**
  * The OAB v4 Differential Patch file ([MS-OXOAB] §2.10, the `binpatch` file of oab.xml): PATCH_HDR,
@@ -62,6 +63,7 @@ export function writeOabPatch(source: Parts, target: Parts, blockMax = BLOCK_MAX
   header.writeUInt32LE(target.crcFrom(OAB_HDR_SIZE), 24);
   out.push(header);
   let sourceAt = 0;
+  const workspace = new MatchWorkspace();
   for (let targetAt = 0; targetAt < target.length; targetAt += blockMax) {
     const targetLength = Math.min(blockMax, target.length - targetAt);
     const next = targetAt + targetLength;
@@ -71,7 +73,7 @@ export function writeOabPatch(source: Parts, target: Parts, blockMax = BLOCK_MAX
         : alignedEnd(source, target, sourceAt, next, sourceAt - targetAt, blockMax);
     const reference = source.range(sourceAt, sourceEnd - sourceAt);
     const produced = target.range(targetAt, targetLength);
-    const stream = encodeLzxDelta(reference, produced);
+    const stream = encodeLzxDelta(reference, produced, workspace);
     const block = Buffer.allocUnsafe(16);
     block.writeUInt32LE(stream.length, 0);
     block.writeUInt32LE(targetLength, 4);
