@@ -10,7 +10,8 @@ import { parseRoots } from './root-store';
  *   Certification Authorities store, or the Client Authentication Issuers store (PEM certificates);
  * - `PUT /__admin/registry {SendTrustedIssuerList: 0 | 1 | null}`: write the SCHANNEL value (read at start);
  * - `POST /__admin/restart`: restart the server (the registry value takes effect);
- * - `GET /__admin/status`: OS, registry, store size, the issuer list, replica, event log.
+ * - `GET /__admin/status`: OS, registry, store size, the issuer list, replica, event log;
+ * - `GET /__admin/issuer-list`: every name of the store the list is built from, with its bytes on the wire.
  */
 export function edgeRoutes(state: EdgeState, apply: () => void): Record<string, AdminRoute> {
   return {
@@ -43,6 +44,7 @@ export function edgeRoutes(state: EdgeState, apply: () => void): Record<string, 
       return { json: state.status() };
     },
     'GET /__admin/status': () => ({ json: state.status() }),
+    'GET /__admin/issuer-list': () => ({ json: state.issuerListLayout() }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import type { SecureContextOptions } from 'node:tls';
 import { AdminInputError } from '../admin';
+import { certificateNames } from './der';
 import { certificate, parseRoots } from './root-store';
 import { buildIssuerList, EDGE_OS, type EdgeOs, type IssuerList, sendsIssuerList } from './schannel';
 
@@ -117,6 +118,25 @@ export class EdgeState {
     };
     this.cachedContext = { install: this.install, list, options };
     return options;
+  }
+
+  /**
+   * Every name of the store the list is built from, in store order, with the bytes it takes on the wire
+   * (the DER Name and its 2-byte length), and how many of them the list carries: the store as Schannel
+   * walks it, including the names a cut list leaves out.
+   */
+  issuerListLayout() {
+    const { name, store } = this.listSource();
+    const list = this.issuerList();
+    return {
+      source: name,
+      sendsList: this.sendsList(),
+      sent: list.sent.length,
+      names: store.map((cert) => {
+        const subject = certificateNames(cert.raw).subject;
+        return { der: subject.toString('base64'), bytes: subject.length + 2 };
+      }),
+    };
   }
 
   status() {

@@ -50,6 +50,19 @@ export class EdgeAdmin {
   status() {
     return this.admin.call<EdgeStatus>('GET', '/__admin/status');
   }
+
+  /** The store the issuer list is built from, name by name (DER, base64) with its bytes on the wire. */
+  issuerListLayout() {
+    return this.admin.call<IssuerListLayout>('GET', '/__admin/issuer-list');
+  }
+}
+
+export interface IssuerListLayout {
+  source: 'Root' | 'ClientAuthIssuer';
+  sendsList: boolean;
+  /** How many of the names the list carries. */
+  sent: number;
+  names: Array<{ der: string; bytes: number }>;
 }
 
 /** The Exchange mock (mocks/exchange/index.ts): its OAB schedule and its recipients. */

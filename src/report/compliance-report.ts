@@ -1,6 +1,7 @@
 import type { Catalog, CatalogRule } from '../catalog/catalog';
 import type { CollectedFindings } from './findings-file';
-import { buildFindingsTable } from './findings-table';
+import { buildFindingsTable, INLINE_FINDING_BYTES } from './findings-table';
+import { picturesBlock } from './html-pictures';
 import type { Manifest } from './manifest';
 import type { Regression } from './regression';
 import type {
@@ -86,6 +87,7 @@ function buildRule(
     checks: evidence?.checks ?? [],
     exchanges: evidence?.exchanges ?? [],
     findings: evidence?.findings ?? [],
+    pictures: evidence?.pictures ?? [],
   };
 }
 
@@ -107,6 +109,10 @@ function buildAreas(catalog: Catalog, rules: ReportRule[]): ReportArea[] {
     }
     return { id, title, counts, findings, blocking };
   });
+}
+
+function picturesBytes(rules: ReportRule[]): number {
+  return rules.reduce((sum, r) => sum + Buffer.byteLength(picturesBlock(r.id, r.pictures)), 0);
 }
 
 /** The compliance report: for every catalog rule its source, settings, status, scenarios and evidence. */
@@ -131,7 +137,13 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
     divergences: input.catalog.divergences,
     areas: buildAreas(input.catalog, rules),
     rules,
-    findings: buildFindingsTable(input.findings.entries, input.findings.byObject, input.findingsLimit),
+    findings: buildFindingsTable(
+      input.findings.entries,
+      input.findings.byObject,
+      input.findingsLimit,
+      // The pictures take their bytes from the findings rows' share, so the page keeps its size cap.
+      INLINE_FINDING_BYTES - picturesBytes(rules),
+    ),
     totals: input.findings.totals,
     regression: input.regression,
     files: [

@@ -2,6 +2,7 @@ import { directoryServersLine } from '../harness/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-assets';
 import { divergenceSection } from './html-divergences';
+import { PICTURE_CSS } from './html-pictures';
 import { regressionSection } from './html-regression';
 import { ruleSection } from './html-rules';
 import { badge, esc, fileLink, num, scriptJson, statusClass } from './html-util';
@@ -130,7 +131,7 @@ export function renderHtml(report: ComplianceReport): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Compliance report ${esc(report.manifest.runId)}: ${esc(report.verdict.status)}</title>
-<style>${PAGE_CSS}</style></head>
+<style>${PAGE_CSS}${PICTURE_CSS}</style></head>
 <body><main>
 <header><h1>Lync / Exchange / AD rule compliance report</h1><p class="muted">Run ${esc(report.manifest.runId)} · ${esc(report.manifest.startedAt)} · lync-harness ${esc(report.manifest.harness.version)}</p></header>
 <nav class="no-print"><a href="#summary">Summary</a> · <a href="#manifest">What ran</a>${report.regression ? ' · <a href="#regression">Changes since the approved run</a>' : ''} · <a href="#rules">Rules</a> · <a href="#divergences">Where the harness reads the notes differently</a> · <a href="#findings">Findings for your tenant</a> · <a href="#files">Files</a></nav>

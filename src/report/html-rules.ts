@@ -1,3 +1,4 @@
+import { picturesBlock } from './html-pictures';
 import { badge, esc, fileLink, num, statusClass, underlyingWords } from './html-util';
 import type { ReportCheck, ReportExchange, ReportRule } from './report-types';
 
@@ -129,7 +130,11 @@ export function ruleSection(rule: ReportRule): string {
   const waiver = rule.waiver
     ? `<p class="waiver"><b>Waived</b> (${esc(underlyingWords(rule.waiver.underlying))}): ${esc(rule.waiver.reason)}</p>`
     : '';
-  const evidence = checkTable(rule.checks) + exchangeBlock(rule.exchanges) + findingsBlock(rule);
+  const evidence =
+    picturesBlock(rule.id, rule.pictures) +
+    checkTable(rule.checks) +
+    exchangeBlock(rule.exchanges) +
+    findingsBlock(rule);
   return `<section class="rule ${statusClass(rule.status)}" id="rule-${esc(rule.id)}" data-status="${esc(rule.status)}">
 <h3><span class="rule-id">${esc(rule.id)}</span> ${badge(rule.status)} <span class="kind">${esc(rule.kind)}</span></h3>
 <p class="statement">${esc(rule.statement)}</p>${waiver}

@@ -1,6 +1,7 @@
 import { directoryServersLine } from '../harness/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { underlyingWords } from './html-util';
+import { pictureText } from './picture-text';
 import type { Regression } from './regression';
 import type { ComplianceReport, ReportRule } from './report-types';
 
@@ -45,6 +46,10 @@ function ruleMarkdown(rule: ReportRule): string {
     lines.push(
       `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness}${o.decidedBy ? ` (${o.decidedBy})` : ''} \`${cell(o.value)}\``).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
     );
+  for (const p of rule.pictures) {
+    const { title, facts } = pictureText(p);
+    lines.push(`- Picture (drawn in report.html): ${title}`, ...facts.map((f) => `  - ${cell(f)}`));
+  }
   for (const x of rule.exchanges) {
     const which = x.stored < x.total ? `the first ${x.stored}` : 'all';
     lines.push(`- ${x.service}: ${x.total} exchange(s), ${which} in \`${x.evidence.file}\``, '', '  ```');

@@ -2,6 +2,7 @@ import type { Divergence } from '../catalog/catalog';
 import type { EvidenceRef } from '../harness/evidence';
 import type { FindingsSummary } from './findings-file';
 import type { Manifest } from './manifest';
+import type { ReportPicture } from './picture-records';
 import type { Regression } from './regression';
 
 /** A rule's status in the report. Only `passed` means every selected scenario of the rule ran and passed. */
@@ -77,6 +78,8 @@ export interface ReportRule {
   checks: ReportCheck[];
   exchanges: ReportExchange[];
   findings: FindingsSummary[];
+  /** Pictures drawn from what its scenarios observed (OAB timelines, issuer lists). */
+  pictures: ReportPicture[];
 }
 
 export interface ReportArea {

@@ -1,5 +1,6 @@
 import type { EvidenceRef } from '../harness/evidence';
 import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './findings-file';
+import { type ReportPicture, readPictureRecord } from './picture-records';
 import type { ReportCheck, ReportExchange, ReportScenario } from './report-types';
 import { ruleTags, type ScenarioRun } from './run-messages';
 import { SETTINGS_MEDIA_TYPE, type UsedSettings } from './settings-used';
@@ -20,6 +21,7 @@ export interface RuleEvidence {
   checks: ReportCheck[];
   exchanges: ReportExchange[];
   findings: FindingsSummary[];
+  pictures: ReportPicture[];
   witnesses: Map<string, { agreed: number; disagreed: number }>;
   /** The settings its scenarios read, with the values they used. */
   settings: UsedSettings;
@@ -88,7 +90,15 @@ export function exchangeLine(entry: JournalBody['entries'][number]): string {
 }
 
 function emptyEvidence(): RuleEvidence {
-  return { scenarios: [], checks: [], exchanges: [], findings: [], witnesses: new Map(), settings: {} };
+  return {
+    scenarios: [],
+    checks: [],
+    exchanges: [],
+    findings: [],
+    pictures: [],
+    witnesses: new Map(),
+    settings: {},
+  };
 }
 
 /** Sorts every scenario's attachments to the rules they concern: checks by their rule IDs, the rest by tag. */
@@ -138,6 +148,9 @@ export function collectRuleEvidence(
       } else if (a.mediaType === JOURNAL_MEDIA_TYPE) {
         const exchange = toExchange(JSON.parse(a.body), scenario.name, a.body, store);
         for (const id of ids) slot(id).exchanges.push(exchange);
+      } else {
+        const picture = readPictureRecord(a.mediaType, a.body, scenario.name);
+        if (picture) for (const id of ids) slot(id).pictures.push(picture);
       }
     }
     const record: ReportScenario = {

@@ -1,5 +1,5 @@
 import { FrontEndReplicator, type ReplicationAttempt } from '../../src/clients/tls/replication-client';
-import { EdgeAdmin, type EdgeStatus } from '../../src/harness/service-admin';
+import { EdgeAdmin, type EdgeStatus, type IssuerListLayout } from '../../src/harness/service-admin';
 import type { StartedService } from '../../src/harness/service-set';
 import type { EdgeConfig, EdgeOs } from '../../src/model/repl';
 import { type EdgeStores, issuerListStore } from '../../src/model/repl-stores';
@@ -23,6 +23,8 @@ export class EdgeContext {
   registryWritten?: number;
   registryAtStart?: number;
   attempt?: ReplicationAttempt;
+  /** Every replication of the scenario with the Edge's store as it was then (the report draws them). */
+  readonly attempts: Array<{ attempt: ReplicationAttempt; os: EdgeOs; layout: IssuerListLayout }> = [];
   private version = 0;
   private replicator?: FrontEndReplicator;
 
@@ -91,6 +93,8 @@ export class EdgeContext {
       version: this.version,
       createdAt: new Date(Date.UTC(2014, 11, 1, 9, this.version)).toISOString(),
     });
+    const layout = await new EdgeAdmin(this.edge.admin).issuerListLayout();
+    this.attempts.push({ attempt: this.attempt, os: this.os, layout });
     return this.attempt;
   }
 

@@ -40,7 +40,7 @@ export function selectClientCertificate(candidates: ClientCredential[], acceptab
 }
 
 /** Every issuer name up the chain: the leaf's issuer, then each intermediate's issuer. */
-function chainIssuers(chainPem: string): string[] {
+export function chainIssuers(chainPem: string): string[] {
   const blocks = chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
   return blocks.map((pem) => new X509Certificate(pem).issuer);
 }

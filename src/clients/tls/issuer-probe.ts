@@ -14,6 +14,8 @@ export interface IssuerProbe {
   names: string[];
   /** Bytes of the list on the wire (each name plus its 2-byte length). */
   bytes: number;
+  /** Each name's bytes on the wire, in the order sent (its DER Name plus its 2-byte length). */
+  nameBytes: number[];
   limit: number;
   /** under: room left; at: full (the largest name seen would not fit again); over: past the limit. */
   limitStatus: 'under' | 'at' | 'over';
@@ -38,6 +40,7 @@ export async function probeIssuers(
     certificateRequested: flight.certificateRequested,
     names: flight.authorities.map(nameToString),
     bytes,
+    nameBytes: flight.authorities.map((n) => n.length + 2),
     limit: ISSUER_LIST_LIMIT,
     limitStatus: limitStatus(bytes, flight.authorities),
   };
@@ -49,7 +52,8 @@ function limitStatus(bytes: number, names: Buffer[]): IssuerProbe['limitStatus']
   return names.length > 0 && ISSUER_LIST_LIMIT - bytes < largest + 2 ? 'at' : 'under';
 }
 
-function nameToString(der: Buffer): string {
+/** A DER Name as "C=US, O=..., CN=..." (as the Front End's certificate selection compares them). */
+export function nameToString(der: Buffer): string {
   try {
     return new Name(der).toString();
   } catch {

@@ -1,0 +1,56 @@
+import { esc } from './html-util';
+
+/** An SVG picture for the page: scales to the column, readable without script, titled for screen readers. */
+export function svgPicture(opts: {
+  id: string;
+  kind: string;
+  width: number;
+  height: number;
+  title: string;
+  desc: string;
+  body: string;
+  data?: Record<string, string | number>;
+}): string {
+  const data = Object.entries(opts.data ?? {})
+    .map(([k, v]) => ` data-${k}="${esc(v)}"`)
+    .join('');
+  return `<svg class="picture ${esc(opts.kind)}" id="${esc(opts.id)}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${opts.width} ${opts.height}" width="${opts.width}" height="${opts.height}" role="img" aria-labelledby="${esc(opts.id)}-title ${esc(opts.id)}-desc"${data}><title id="${esc(opts.id)}-title">${esc(opts.title)}</title><desc id="${esc(opts.id)}-desc">${esc(opts.desc)}</desc>${opts.body}</svg>`;
+}
+
+/** Rounds a coordinate for the markup (a tenth of a unit is finer than any screen or printer shows). */
+export const px = (n: number) => String(Math.round(n * 10) / 10);
+
+export function svgText(
+  x: number,
+  y: number,
+  text: string,
+  attrs: { anchor?: 'start' | 'middle' | 'end'; cls?: string; extra?: string } = {},
+): string {
+  const anchor = attrs.anchor && attrs.anchor !== 'start' ? ` text-anchor="${attrs.anchor}"` : '';
+  const cls = attrs.cls ? ` class="${attrs.cls}"` : '';
+  return `<text x="${px(x)}" y="${px(y)}"${anchor}${cls}${attrs.extra ?? ''}>${esc(text)}</text>`;
+}
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Tuesday 05:00" for a time on the virtual clock (UTC), as the notes write times. */
+export function dayTime(t: number): string {
+  const d = new Date(t);
+  return `${DAYS[d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
+}
+
+/** "Tue 05:00": the short form under a marker. */
+export function shortDayTime(t: number): string {
+  const d = new Date(t);
+  return `${DAYS[d.getUTCDay()].slice(0, 3)} ${d.toISOString().slice(11, 16)}`;
+}
+
+export const dayName = (t: number) => DAYS[new Date(t).getUTCDay()];
+
+/** A wait in hours and minutes: "43 hours", "53 hours 59 minutes". */
+export function waitText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${h} hour${h === 1 ? '' : 's'}${m ? ` ${m} minute${m === 1 ? '' : 's'}` : ''}`;
+}
