@@ -1,8 +1,8 @@
 import { After } from '@cucumber/cucumber';
 import { OAB_TIMELINE_MEDIA_TYPE, type OabTimelineRecord } from '../../src/report/picture-records';
-import { scene } from '../srch/search-scene';
+import { clientContext } from '../exchange/client-context';
 import type { HarnessWorld } from '../support/world';
-import { oabScene } from './oab-scene';
+import { oabContext } from './oab-context';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -12,10 +12,10 @@ const iso = (t: number) => new Date(t).toISOString();
  * reached Outlook's local OAB.
  */
 After({ tags: '@OAB' }, async function (this: HarnessWorld) {
-  const s = scene(this);
+  const s = clientContext(this);
   // A scenario that failed before Exchange was seeded has nothing to draw.
   if (!s.ctx.exchange) return;
-  const o = oabScene(this);
+  const o = oabContext(this);
   const journal = await s.ctx.exchange.admin.journal({ correlationId: this.scenario.id });
   const scheduled = (operation: string) =>
     journal

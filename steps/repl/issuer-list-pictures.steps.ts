@@ -6,7 +6,7 @@ import type { IssuerListLayout } from '../../src/harness/service-admin';
 import { frontEndCredentials } from '../../src/pki/fixtures';
 import { ISSUER_LIST_MEDIA_TYPE, type IssuerListRecord } from '../../src/report/picture-records';
 import type { HarnessWorld } from '../support/world';
-import { edge } from './repl-world';
+import { edge } from './edge-context';
 
 /**
  * One replication as the report draws it: the names on the wire (the TLS probe), every name of the
