@@ -20,14 +20,51 @@ export function verifyAgainstStore(
     const validity = checkValidity(current, now);
     if (validity) return { ok: false, reason: validity };
     if (trusted.has(current.fingerprint256)) return { ok: true, root: current.subject };
-    const issuer = [...chain.slice(1), ...intermediates, ...store].find(
-      (candidate) => current.checkIssued(candidate) && current.verify(candidate.publicKey),
-    );
+    const issuer = issuerOf(current, chain.slice(1), intermediates, store);
     if (!issuer)
       return { ok: false, reason: `no trusted root issued "${oneLine(current.issuer)}" (not in the store)` };
     current = issuer;
   }
   return { ok: false, reason: 'the chain is too long' };
+}
+
+/**
+ * The first certificate of the chain, the Intermediate CA store or the Root store (in that order) that
+ * issued and signed `cert`. Those whose subject reads as the issuer's name are tried first, the Root
+ * store's through an index (a store of 300 roots is otherwise 300 checks per handshake); the full
+ * scan runs only when none of them is the issuer (names that are equal only once canonicalized).
+ */
+function issuerOf(
+  cert: X509Certificate,
+  sent: X509Certificate[],
+  intermediates: X509Certificate[],
+  store: X509Certificate[],
+): X509Certificate | undefined {
+  const issued = (candidate: X509Certificate) =>
+    cert.checkIssued(candidate) && cert.verify(candidate.publicKey);
+  const named = (candidate: X509Certificate) => candidate.subject === cert.issuer;
+  return (
+    sent.find((c) => named(c) && issued(c)) ??
+    intermediates.find((c) => named(c) && issued(c)) ??
+    bySubject(store).get(cert.issuer)?.find(issued) ??
+    [...sent, ...intermediates, ...store].find(issued)
+  );
+}
+
+const subjectIndexes = new WeakMap<X509Certificate[], Map<string, X509Certificate[]>>();
+
+function bySubject(store: X509Certificate[]): Map<string, X509Certificate[]> {
+  let index = subjectIndexes.get(store);
+  if (!index) {
+    index = new Map();
+    for (const cert of store) {
+      const same = index.get(cert.subject);
+      if (same) same.push(cert);
+      else index.set(cert.subject, [cert]);
+    }
+    subjectIndexes.set(store, index);
+  }
+  return index;
 }
 
 const fingerprintSets = new WeakMap<X509Certificate[], Set<string>>();
