@@ -42,16 +42,10 @@ export function handshake(target: Target): Promise<void> {
   });
 }
 
-/** Handshakes per second over `seconds`, with `concurrency` clients in a loop (after a warm-up). */
-export async function measure(
-  target: Target,
-  seconds: number,
-  concurrency: number,
-): Promise<{ count: number; perSecond: number }> {
-  for (let i = 0; i < 20; i++) await handshake(target);
+/** Handshakes completed in `seconds` with `concurrency` clients in a loop. */
+async function slice(target: Target, seconds: number, concurrency: number): Promise<number> {
   let count = 0;
-  const started = performance.now();
-  const deadline = started + seconds * 1000;
+  const deadline = performance.now() + seconds * 1000;
   const worker = async () => {
     while (performance.now() < deadline) {
       await handshake(target);
@@ -59,6 +53,47 @@ export async function measure(
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  return { count, perSecond: count / elapsed };
+  return count;
+}
+
+export interface Measured {
+  count: number;
+  seconds: number;
+  perSecond: number;
+  /** The server's CPU (user + system) per handshake, in microseconds. */
+  cpuUsPerHandshake: number;
+}
+
+/**
+ * Handshakes per second and the server's CPU per handshake for each target, measured in `rounds` slices
+ * that alternate between the targets (A B B A A B ...): on a machine whose load changes during the run,
+ * each target sees the same mix of quiet and busy moments, so their ratio holds even when the absolute
+ * figures do not. `cpu(pid)` reads a process's CPU seconds.
+ */
+export async function measureAlternating(
+  targets: Array<{ target: Target; pid: number }>,
+  seconds: number,
+  concurrency: number,
+  rounds: number,
+  cpu: (pid: number) => number,
+): Promise<Measured[]> {
+  for (const { target } of targets) for (let i = 0; i < 20; i++) await handshake(target);
+  const totals = targets.map(() => ({ count: 0, seconds: 0, cpu: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    const order = targets.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) {
+      const cpu0 = cpu(targets[i].pid);
+      const started = performance.now();
+      totals[i].count += await slice(targets[i].target, seconds / rounds, concurrency);
+      totals[i].seconds += (performance.now() - started) / 1000;
+      totals[i].cpu += cpu(targets[i].pid) - cpu0;
+    }
+  }
+  return totals.map((t) => ({
+    count: t.count,
+    seconds: t.seconds,
+    perSecond: t.count / t.seconds,
+    cpuUsPerHandshake: (1e6 * t.cpu) / t.count,
+  }));
 }

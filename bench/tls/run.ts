@@ -1,19 +1,22 @@
-// npm run bench:tls — mutual-TLS handshakes per second against the Edge mock (300 trusted roots) and
-// against `openssl s_server` with the same certificates, in the same run; prints the ratio.
-import { type ChildProcess, spawn } from 'node:child_process';
+// npm run bench:tls: mutual-TLS handshakes per second, and each server's CPU per handshake, against the
+// Edge mock (300 trusted roots) and against `openssl s_server` with the same certificates, measured in
+// alternating slices of one run; prints the ratios and the load average they were measured at.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from '../../mocks/admin';
 import { edgeInstallBody, frontEndCredentials } from '../../src/pki/fixtures';
 import { EDGE_FQDN, labPki } from '../../src/pki/lab';
 import { publicRootGenerationMs, publicRoots } from '../../src/pki/root-set';
-import { handshake, measure, type Target } from './handshakes';
+import { measureAlternating, type Target } from './handshakes';
+import { cpuSeconds, freePort, startEdgeChild, startOpensslServer } from './servers';
 
 // The Edge runs in a child process: it takes its admin token from here.
 process.env[ADMIN_TOKEN_VARIABLE] ||= adminToken();
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const ROOTS = 300;
 
@@ -51,74 +54,44 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'chain.pem'), lab.issuingCa.certPem);
     writeFileSync(join(dir, 'key.pem'), install.keyPem, { mode: 0o600 });
     writeFileSync(join(dir, 'roots.pem'), install.roots.join(''));
-    const port = 30000 + Math.floor(Math.random() * 20000);
-    openssl = spawn(
-      'openssl',
-      [
-        's_server',
-        '-accept',
-        `127.0.0.1:${port}`,
-        '-cert',
-        join(dir, 'cert.pem'),
-        '-key',
-        join(dir, 'key.pem'),
-        '-cert_chain',
-        join(dir, 'chain.pem'),
-        '-CAfile',
-        join(dir, 'roots.pem'),
-        '-Verify',
-        '1',
-        '-tls1_2',
-        '-quiet',
-        '-no_cache',
-      ],
-      { stdio: ['ignore', 'ignore', 'ignore'] },
-    );
+    const port = await freePort();
+    openssl = await startOpensslServer(port, [
+      ...['-cert', join(dir, 'cert.pem'), '-key', join(dir, 'key.pem')],
+      ...['-cert_chain', join(dir, 'chain.pem'), '-CAfile', join(dir, 'roots.pem')],
+      ...['-Verify', '1', '-tls1_2', '-quiet', '-no_cache'],
+    ]);
     const opensslTarget: Target = { ...mockTarget, port };
-    await waitFor(() => handshake(opensslTarget));
 
     console.log(
-      `Measuring ${SECONDS} s each, ${CONCURRENCY} concurrent clients, full mutual-TLS 1.2 handshakes (no resumption)...`,
+      `Measuring ${SECONDS} s each in ${ROUNDS} alternating slices, ${CONCURRENCY} concurrent clients, full mutual-TLS 1.2 handshakes (no resumption); load average ${loadavg()[0].toFixed(1)}`,
     );
-    const anchor = await measure(opensslTarget, SECONDS, CONCURRENCY);
-    const mock = await measure(mockTarget, SECONDS, CONCURRENCY);
+    const [anchor, mock] = await measureAlternating(
+      [
+        { target: opensslTarget, pid: openssl.pid as number },
+        { target: mockTarget, pid: edge.child.pid as number },
+      ],
+      SECONDS,
+      CONCURRENCY,
+      ROUNDS,
+      cpuSeconds,
+    );
     const journal = (await (
       await fetch(`${urls.admin}/__admin/journal?operation=tls.handshake`, { headers: adminHeaders() })
     ).json()) as {
       entries: Array<{ outcome: { result: string } }>;
     };
     const accepted = journal.entries.filter((e) => e.outcome.result === 'accepted').length;
-    console.log(`openssl s_server (anchor): ${anchor.perSecond.toFixed(0)} handshakes/s (${anchor.count})`);
+    const line = (name: string, m: typeof mock) =>
+      `${name}${m.perSecond.toFixed(0).padStart(6)} handshakes/s (${m.count}), ${m.cpuUsPerHandshake.toFixed(0)} µs of server CPU per handshake`;
+    console.log(line('openssl s_server (anchor):', anchor));
+    console.log(`${line(`Edge mock, ${ROOTS} roots:   `, mock)}; ${accepted} accepted in its journal window`);
     console.log(
-      `Edge mock, ${ROOTS} roots:   ${mock.perSecond.toFixed(0)} handshakes/s (${mock.count}; ${accepted} accepted in its journal window)`,
+      `ratio Edge mock / openssl s_server: throughput ${(mock.perSecond / anchor.perSecond).toFixed(2)}, CPU per handshake ${(mock.cpuUsPerHandshake / anchor.cpuUsPerHandshake).toFixed(2)} (load average ${loadavg()[0].toFixed(1)} at the end)`,
     );
-    console.log(`ratio Edge mock / openssl s_server: ${(mock.perSecond / anchor.perSecond).toFixed(2)}`);
   } finally {
     openssl?.kill();
     edge.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function startEdgeChild(): Promise<{ child: ChildProcess; urls: Record<string, string> }> {
-  const child = spawn(process.execPath, ['--require', 'ts-node/register', join(__dirname, 'edge-child.ts')], {
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.once('data', (line: Buffer) => resolve({ child, urls: JSON.parse(line.toString()) }));
-    child.once('exit', (code) => reject(new Error(`the Edge mock exited (${code})`)));
-  });
-}
-
-async function waitFor(attempt: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      return void (await attempt());
-    } catch (error) {
-      if (i > 50) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 }
 
