@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/catalog/catalog';
-import { storeEvidence } from '../../src/harness/evidence';
-import type { RunConfig } from '../../src/harness/run-config';
+import { storeEvidence } from '../../src/run/evidence';
+import type { RunConfig } from '../../src/run/run-config';
 import { envelopes, type Scenario } from '../../test/fixtures/cucumber-envelopes';
 
 /**

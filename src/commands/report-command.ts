@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/catalog';
-import type { RunConfig } from '../harness/run-config';
 import { createManifest, type Manifest, readManifest, writeManifest } from '../report/manifest';
 import { BaselineError, checkBaselineDir } from '../report/regression';
 import { type RunMessages, readRunMessages } from '../report/run-messages';
 import { writeRunReport } from '../report/write-report';
+import type { RunConfig } from '../run/run-config';
 import { printRunSummary } from './run-report';
 import { UsageError } from './usage-error';
 

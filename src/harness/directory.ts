@@ -1,8 +1,8 @@
 import type { LdapSource } from '../clients/ldap/ldap-client';
+import { type DirectoryServerRecord, recordDirectoryServer } from '../run/directory-servers';
+import type { DirectoryKind } from '../run/run-config';
 import { writeLdif } from '../tenant/ldif-writer';
 import type { Forest, ForestRole } from '../tenant/tenant';
-import { type DirectoryServerRecord, recordDirectoryServer } from './directory-servers';
-import type { DirectoryKind } from './run-config';
 import { DirectoryAdmin } from './service-admin';
 import type { StartedService } from './service-set';
 

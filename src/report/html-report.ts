@@ -1,4 +1,4 @@
-import { directoryServersLine } from '../harness/directory-servers';
+import { directoryServersLine } from '../run/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { PAGE_CSS, PAGE_SCRIPT } from './html-assets';
 import { divergenceSection } from './html-divergences';

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { CATALOG_FILE, type Catalog } from '../catalog/catalog';
-import type { DirectoryServerRecord } from '../harness/directory-servers';
-import { storeEvidence } from '../harness/evidence';
-import type { RunConfig } from '../harness/run-config';
+import type { DirectoryServerRecord } from '../run/directory-servers';
+import { storeEvidence } from '../run/evidence';
+import type { RunConfig } from '../run/run-config';
 import { liveSourceOf } from '../tenant/live-snapshot';
 
 export interface FileStamp {

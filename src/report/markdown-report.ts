@@ -1,4 +1,4 @@
-import { directoryServersLine } from '../harness/directory-servers';
+import { directoryServersLine } from '../run/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { underlyingWords } from './html-util';
 import { pictureText } from './picture-text';

@@ -1,5 +1,5 @@
 import type { Divergence } from '../catalog/catalog';
-import type { EvidenceRef } from '../harness/evidence';
+import type { EvidenceRef } from '../run/evidence';
 import type { FindingsSummary } from './findings-file';
 import type { Manifest } from './manifest';
 import type { ReportPicture } from './picture-records';

@@ -1,4 +1,4 @@
-import type { EvidenceRef } from '../harness/evidence';
+import type { EvidenceRef } from '../run/evidence';
 import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './findings-file';
 import { type ReportPicture, readPictureRecord } from './picture-records';
 import type { ReportCheck, ReportExchange, ReportScenario } from './report-types';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
-import { storeEvidence } from '../harness/evidence';
+import { storeEvidence } from '../run/evidence';
 import { buildComplianceReport } from './compliance-report';
 import { collectFindings, ruleStatuses, writeFindingsFiles } from './findings-file';
 import { renderHtml } from './html-report';

@@ -1,6 +1,6 @@
 import { type Environment, startEnvironment } from '../../src/harness/environment';
 import { fixtureTenant } from '../../src/harness/fixtures';
-import { type RunConfig, readRunConfig } from '../../src/harness/run-config';
+import { type RunConfig, readRunConfig } from '../../src/run/run-config';
 import { loadTenant } from '../../src/tenant/load';
 
 /** What one Cucumber worker process shares across its scenarios: the run's config and its environment. */
