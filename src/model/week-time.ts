@@ -1,11 +1,18 @@
 /** Times as the notes write them ("Tuesday 05:00"), on the virtual clock that starts Monday 1 December 2014. */
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** "Tuesday 05:00" in the week of the virtual clock's start (Monday 1 December 2014). */
+/**
+ * "Tuesday 05:00" in the week of the virtual clock's start (Monday 1 December 2014); "week 6 Monday
+ * 09:00" in a later week (as weekTimeText writes it).
+ */
 export function weekTime(text: string): number {
-  const m = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{2}):(\d{2})$/.exec(text.trim());
-  if (!m) throw new Error(`[steps] "${text}" is not a time such as "Monday 09:00"`);
-  return Date.UTC(2014, 11, 1 + DAYS.indexOf(m[1]), Number(m[2]), Number(m[3]));
+  const m =
+    /^(?:week (\d+) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) (\d{2}):(\d{2})$/.exec(
+      text.trim(),
+    );
+  if (!m) throw new Error(`[steps] "${text}" is not a time such as "Monday 09:00" or "week 2 Monday 09:00"`);
+  const week = m[1] === undefined ? 0 : Number(m[1]) - 1;
+  return Date.UTC(2014, 11, 1 + 7 * week + DAYS.indexOf(m[2]), Number(m[3]), Number(m[4]));
 }
 
 export function weekTimeText(t: number): string {

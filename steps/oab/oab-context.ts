@@ -1,5 +1,8 @@
+import type { OabCheck } from '../../src/clients/exchange/outlook';
 import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { type OabProfile, oabProfile, searchableAt } from '../../src/model/oab';
+import type { OabOnDisk, OabUpdate } from '../../src/model/oab-update';
+import type { Verdict } from '../../src/model/verdict';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { clientContext } from '../exchange/client-context';
 import type { HarnessWorld } from '../support/world';
@@ -12,6 +15,13 @@ export class OabContext {
   lastDownload?: number;
   /** When the watched change first appeared in Outlook's local OAB (observed after each download). */
   firstSeenLocally?: number;
+  /** OAB-07: Outlook's last check that fetched files, and whether the OAB on disk is still the one Exchange patches. */
+  lastUpdate?: number;
+  onDisk: OabOnDisk = 'intact';
+  /** The OAB on disk just before the last check (the base a patch applies to) and what that check fetched. */
+  previousOab?: string;
+  lastCheck?: OabCheck;
+  lastPrediction?: Verdict<OabUpdate>;
 }
 
 export const oabContext = (w: HarnessWorld) => w.area('oab', () => new OabContext());
@@ -42,7 +52,7 @@ export function newExternalContact(name: string): DirectoryEntry {
   });
 }
 
-export const WEEK_TIME = '((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{2}:\\d{2})';
+export const WEEK_TIME = '((?:week \\d+ )?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \\d{2}:\\d{2})';
 
 /** The model's timeline for the scenario's change, given Outlook's last download before it. */
 export function predicted(w: HarnessWorld) {

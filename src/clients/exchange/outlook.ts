@@ -76,7 +76,15 @@ export class OutlookSimulator {
 
   /** When the next scheduled check is due: 24 hours after the last one (or after the profile was made). */
   nextCheckAt(): number {
-    return (this.lastCheck ?? this.createdAt) + DAY_MS;
+    const due = (this.lastCheck ?? this.createdAt) + DAY_MS;
+    return this.closedUntil === undefined ? due : Math.max(due, this.closedUntil);
+  }
+
+  private closedUntil?: number;
+
+  /** Outlook is not running until `reopenAt`: a check that fell due while it was closed runs when it starts. */
+  closeUntil(reopenAt: number): void {
+    this.closedUntil = reopenAt;
   }
 
   /** One OAB check at virtual time `now`: a conditional oab.xml, then the Full file when it is newer. */
