@@ -30,6 +30,8 @@ test('byObject: the model side of a tenant check, naming every rule and function
     ['CN=B', 43],
   ]);
   assert.equal(all.decidedBy, 'searchableAt.hours');
+  assert.deepEqual(all.rules, t.rules, "every object's rules, once each");
+  assert.throws(() => byObject([]), /a verdict names the rules/, 'no object and no rule named: refused');
   assert.deepEqual(
     byObject([], ['GAL-01']).rules,
     ['GAL-01'],
