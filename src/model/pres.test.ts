@@ -32,3 +32,10 @@ test('PRES-04: a SIP address that reaches no one shows presence unknown', () => 
   assert.equal(presenceShown(jed).value, 'Presence unknown');
   assert.equal(presenceShown(anna).value, 'Away');
 });
+
+test('PRES-04: no one signed in, no IM; no SIP address, no presence to subscribe to', () => {
+  assert.equal(imDelivered(jed).value, false);
+  assert.deepEqual(imDelivered(jed).rules, ['PRES-04']);
+  assert.equal(presenceShown({ kind: 'contact', reachableAs: 'Away' }).value, 'Presence unknown');
+  assert.equal(presenceShown({ kind: 'contact' }).value, 'Presence unknown');
+});

@@ -126,7 +126,6 @@ export function searchFinds(
   // The UCS as this deployment fills it: licensed users only, as the notes say (SRCH-01), or the whole GAL.
   const ucs = mechanism().srch.ucsHoldsExternalContacts ? directory.oab : directory.ucs;
   if (ews.value) for (const n of ucsLookup(ucs, query).value) names.add(n);
-  if (mapi.value === 'ews' && ews.value) rules.add('SRCH-04');
   if (mapi.value === 'oab') {
     // The OAB as this deployment builds it: the GAL, external contacts included (SRCH-03), or mailboxes only.
     const oab = mechanism().srch.oabHoldsExternalContacts
