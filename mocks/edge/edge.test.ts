@@ -73,6 +73,36 @@ test('openssl s_client and probe-issuers read the same issuer list: 100, 121, 30
   }
 });
 
+test("the Edge's issuer-list layout is the wire's list, name by name, and the rest of the store after it", async () => {
+  await admin('PUT', '/__admin/data', await edgeInstallBody(300, 'windows2008r2'));
+  const layout = (await (await admin('GET', '/__admin/issuer-list')).json()) as {
+    source: string;
+    sendsList: boolean;
+    sent: number;
+    names: Array<{ der: string; bytes: number }>;
+  };
+  const probe = await probeIssuers('127.0.0.1', port, EDGE_FQDN);
+  assert.equal(layout.source, 'Root');
+  assert.equal(layout.sendsList, true);
+  assert.equal(layout.names.length, 300);
+  assert.equal(layout.sent, probe.names.length);
+  assert.deepEqual(
+    layout.names.slice(0, layout.sent).map((n) => n.bytes),
+    probe.nameBytes,
+    'the sent names, in order, with the bytes the wire carried',
+  );
+  assert.equal(
+    probe.nameBytes.reduce((a, b) => a + b, 0),
+    probe.bytes,
+  );
+  const last = Buffer.from(layout.names[299].der, 'base64');
+  assert.match(
+    last.toString('latin1'),
+    /ABC Corp Enterprise Root CA/,
+    "ABC Corp's root is last in the store",
+  );
+});
+
 test('the registry value only takes effect after a restart', async () => {
   await admin('PUT', '/__admin/data', await edgeInstallBody(300, 'windows2008r2'));
   await admin('PUT', '/__admin/registry', { SendTrustedIssuerList: 0 });

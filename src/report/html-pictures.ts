@@ -25,6 +25,7 @@ svg.picture .lane-name{font-weight:600}svg.picture .note{font-size:11px}svg.pict
 svg.picture .lane{stroke:#c4c8cc;stroke-width:1}svg.picture .day-line{stroke:#80868b;stroke-width:1}svg.picture .hour-line{stroke:#e3e5e8;stroke-width:1}
 svg.picture .mark{fill:#fff;stroke:#1f2328;stroke-width:1.6}
 svg.picture .ev-change,svg.picture .carries,svg.picture .copied,svg.picture .ev-outlook.downloaded{fill:#1f2328}
+svg.picture .diff-dot{fill:#fff;stroke:none}
 svg.picture .ev-outlook.failed{stroke:#b3261e;stroke-width:2.2}
 svg.picture .ev-searchable{stroke:#1b6e32;stroke-width:2.4;stroke-dasharray:6 3}
 svg.picture .waiting{stroke:#444;stroke-width:1}svg.picture .found{fill:#1b6e32;stroke:#1f2328;stroke-width:1}

@@ -35,7 +35,7 @@ export function changeStory(r: OabTimelineRecord): StoryEvent[] {
     story.push({
       at: ms(before.at),
       lane: 'outlook',
-      text: `Outlook downloads the OAB${seq(before.sequence)}`,
+      text: `Outlook downloads the OAB${how(before)}`,
     });
   story.push({ at: changed, lane: 'change', text: `the external contact ${name} is created` });
   if (carrier)
@@ -65,7 +65,7 @@ export function changeStory(r: OabTimelineRecord): StoryEvent[] {
     story.push({
       at: found,
       lane: 'outlook',
-      text: `Outlook downloads the OAB with ${name}${seq(r.outlook.find((c) => ms(c.at) === found)?.sequence)}: Lync finds ${name}, ${waitText(found - changed)} after the change`,
+      text: `Outlook downloads the OAB with ${name}${how(r.outlook.find((c) => ms(c.at) === found))}: Lync finds ${name}, ${waitText(found - changed)} after the change`,
     });
   return story.sort((a, b) => a.at - b.at);
 }
@@ -74,15 +74,24 @@ function seq(sequence: number | undefined): string {
   return sequence === undefined ? '' : ` (sequence ${sequence})`;
 }
 
+type Check = OabTimelineRecord['outlook'][number];
+
+/** A download's sequence and what Outlook fetched: the differential files it applied, or the Full file. */
+function how(c: Check | undefined): string {
+  if (!c) return '';
+  const parts = c.sequence === undefined ? [] : [`sequence ${c.sequence}`];
+  if (c.kind === 'diff')
+    parts.push(`${c.files ?? 'its'} differential file${c.files === 1 ? '' : 's'} applied`);
+  else if (c.kind === 'full')
+    parts.push(c.fallback ? `the Full file, because ${c.fallback}` : 'the Full file');
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
 /** What a check before the change arrived brought: nothing, or an older OAB without the change. */
-function nothingOf(
-  c: OabTimelineRecord['outlook'][number],
-  carrier: number | undefined,
-  name: string,
-): string {
+function nothingOf(c: Check, carrier: number | undefined, name: string): string {
   if (c.outcome === 'nothing-new') return 'nothing new';
   if (c.outcome === 'downloaded')
-    return `it downloads${seq(c.sequence)}, ${carrier !== undefined && c.sequence !== undefined && c.sequence < carrier ? 'generated before the change' : 'an OAB'}: nothing of ${name}`;
+    return `it downloads${how(c)}, ${carrier !== undefined && c.sequence !== undefined && c.sequence < carrier ? 'generated before the change' : 'an OAB'}: nothing of ${name}`;
   return `the check ${c.outcome}`;
 }
 
@@ -97,7 +106,7 @@ export function scheduleEvents(r: OabTimelineRecord): Array<{ at: number; text: 
       at: ms(c.at),
       text:
         c.outcome === 'downloaded'
-          ? `Outlook downloaded the OAB${seq(c.sequence)}`
+          ? `Outlook downloaded the OAB${how(c)}`
           : c.outcome === 'nothing-new'
             ? 'Outlook checked for a new OAB: nothing new'
             : `Outlook's check ${c.outcome}`,

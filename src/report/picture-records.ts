@@ -19,7 +19,16 @@ export interface OabTimelineRecord {
   /** Exchange's `oab.distribute` journal entries: `copied` when the poll brought a new OAB to the virtual directory. */
   distributions: Array<{ at: string; copied: boolean; sequence?: number }>;
   /** Outlook's checks for a new OAB, as the Outlook simulator made them. */
-  outlook: Array<{ at: string; outcome: string; sequence?: number }>;
+  outlook: Array<{
+    at: string;
+    outcome: string;
+    sequence?: number;
+    /** What a download fetched: `diff` (the differential files, `files` of them) or `full`. */
+    kind?: string;
+    files?: number;
+    /** Why Outlook fetched the Full file when it could have patched the OAB it had. */
+    fallback?: string;
+  }>;
   /** When the change first appeared in Outlook's local OAB (observed after each download), if it did. */
   searchable?: string;
 }

@@ -34,9 +34,15 @@ const notesExample: OabTimelineRecord = {
     { at: at(2, 11), copied: true, sequence: 3 },
   ],
   outlook: [
-    { at: at(1, 9), outcome: 'downloaded', sequence: 1 },
-    { at: at(2, 9), outcome: 'downloaded', sequence: 2 },
-    { at: at(3, 9), outcome: 'downloaded', sequence: 3 },
+    { at: at(1, 9), outcome: 'downloaded', sequence: 1, kind: 'full' },
+    { at: at(2, 9), outcome: 'downloaded', sequence: 2, kind: 'diff', files: 1 },
+    {
+      at: at(3, 9),
+      outcome: 'downloaded',
+      sequence: 3,
+      kind: 'full',
+      fallback: 'no differential file for sequence 2 on the server',
+    },
   ],
   searchable: at(3, 9),
 };
@@ -62,12 +68,12 @@ function issuerList(overrides: Partial<IssuerListRecord> = {}): IssuerListRecord
 test("the notes' Monday-to-Wednesday example is told in their order, from the observed events", () => {
   const story = changeStory(notesExample).map((e) => `${dayTime(e.at)} ${e.lane}: ${e.text}`);
   assert.deepEqual(story, [
-    'Monday 09:00 outlook: Outlook downloads the OAB (sequence 1)',
+    'Monday 09:00 outlook: Outlook downloads the OAB (sequence 1, the Full file)',
     'Monday 14:00 change: the external contact Nora Vik is created',
     'Tuesday 05:00 generation: Exchange generates the OAB with Nora Vik (sequence 3)',
-    'Tuesday 09:00 outlook: Outlook checks for a new OAB: it downloads (sequence 2), generated before the change: nothing of Nora Vik',
+    'Tuesday 09:00 outlook: Outlook checks for a new OAB: it downloads (sequence 2, 1 differential file applied), generated before the change: nothing of Nora Vik',
     'Tuesday 11:00 distribution: the OAB virtual directory is updated (sequence 3)',
-    'Wednesday 09:00 outlook: Outlook downloads the OAB with Nora Vik (sequence 3): Lync finds Nora Vik, 43 hours after the change',
+    'Wednesday 09:00 outlook: Outlook downloads the OAB with Nora Vik (sequence 3, the Full file, because no differential file for sequence 2 on the server): Lync finds Nora Vik, 43 hours after the change',
   ]);
 });
 

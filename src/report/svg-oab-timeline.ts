@@ -97,7 +97,9 @@ function eventMarks(r: OabTimelineRecord, x: X): string {
     const shape =
       c.outcome === 'failed'
         ? `<path d="M${px(x(t) - 6)} ${y - 6}l12 12m0-12l-12 12"/>`
-        : `<circle cx="${px(x(t))}" cy="${y}" r="6"/>`;
+        : c.kind === 'diff'
+          ? `<circle cx="${px(x(t))}" cy="${y}" r="6"/><circle class="diff-dot" cx="${px(x(t))}" cy="${y}" r="2.2"/>`
+          : `<circle cx="${px(x(t))}" cy="${y}" r="6"/>`;
     out.push(mark(shape, `ev-outlook ${c.outcome}`, t, `Outlook ${dayTime(t)}: ${c.outcome}`), when(x, t, 3));
   }
   return out.join('');
@@ -188,5 +190,5 @@ export function oabTimelineFigure(r: OabTimelineRecord, id: string, scenario: st
       searchableLane(r, x, to, `${id}-hatch`) +
       storyBadges(story, x),
   });
-  return `<figure class="picture-figure"><figcaption><b>${esc(scenario)}</b> <span class="muted">(${esc(r.profile)} schedule)</span>: ${esc(summary)}</figcaption>${svg}${factsList(r, story)}<p class="legend muted">Diamond: the change. Square: a generation (filled: the first after the change); on the virtual directory a filled square is a poll that brought a new OAB, a stroke one that found nothing. Circle: an Outlook check (filled: a download, hollow: nothing new). Hatched: not yet searchable; solid: searchable in Lync. Numbers: the steps listed under the picture.</p></figure>`;
+  return `<figure class="picture-figure"><figcaption><b>${esc(scenario)}</b> <span class="muted">(${esc(r.profile)} schedule)</span>: ${esc(summary)}</figcaption>${svg}${factsList(r, story)}<p class="legend muted">Diamond: the change. Square: a generation (filled: the first after the change); on the virtual directory a filled square is a poll that brought a new OAB, a stroke one that found nothing. Circle: an Outlook check (filled: a download of the Full file, with a white dot: differential files applied; hollow: nothing new). Hatched: not yet searchable; solid: searchable in Lync. Numbers: the steps listed under the picture.</p></figure>`;
 }

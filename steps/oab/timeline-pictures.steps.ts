@@ -39,6 +39,9 @@ After({ tags: '@OAB' }, async function (this: HarnessWorld) {
       at: iso(c.at),
       outcome: c.outcome,
       ...(c.sequence === undefined ? {} : { sequence: c.sequence }),
+      ...(c.kind ? { kind: c.kind } : {}),
+      ...(c.files ? { files: c.files.length } : {}),
+      ...(c.fallback ? { fallback: c.fallback } : {}),
     })),
     ...(o.firstSeenLocally === undefined ? {} : { searchable: iso(o.firstSeenLocally) }),
   };
