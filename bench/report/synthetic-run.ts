@@ -92,6 +92,7 @@ export function writeSyntheticRun(dir: string, objects: number): { outcomes: num
     sampleSize: objects,
     mode: 'embedded',
     settings: {},
+    wireSample: 200,
   };
   writeFileSync(join(dir, 'run-config.json'), JSON.stringify(config));
   return { outcomes };

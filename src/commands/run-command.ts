@@ -112,6 +112,7 @@ function createRunFolder(
     mode: options.mode,
     ldap: options.ldap,
     settings: options.settings,
+    wireSample: options.wireSample,
   };
   const configFile = join(outDir, 'run-config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));

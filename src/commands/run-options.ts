@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
+import type { WireSample } from '../run/run-config';
 import { BIND_PASSWORD_ENV, parseLiveTenant, saveTenantMismatch } from './live-tenant';
 import { UsageError } from './usage-error';
+
+/** The default of --wire-sample: enough to meet every kind of object of a generated tenant, cheap at any size. */
+export const DEFAULT_WIRE_SAMPLE = 200;
 
 export interface RunOptions {
   tenantFiles: string[];
@@ -19,6 +23,8 @@ export interface RunOptions {
   settings: Record<string, string>;
   failOnFindings: boolean;
   parallel: number;
+  /** How many objects per tenant check the mock services are also asked about; the model judges every one. */
+  wireSample: WireSample;
   quiet: boolean;
   baseline?: string;
   /** Rule ID → the reason a change board accepted it not passing (--waive, --waivers). */
@@ -64,6 +70,8 @@ Options:
                         the report shows the underlying status; the exit status is unchanged)
   --waivers FILE        waivers from a YAML or JSON file: { GAL-02: "reason", ... }
   --fail-on-findings    exit 1 when a tenant object has a blocking finding (for CI gates)
+  --wire-sample N|all   how many objects of each tenant check the mock services are also asked about,
+                        spread over the tenant (default ${DEFAULT_WIRE_SAMPLE}); the model judges every object
   --parallel N          Cucumber workers (default 0: one process)
   --quiet               print only the summary (a terminal otherwise shows rules done out of total)
   --help                this text
@@ -87,6 +95,7 @@ export function parseRunOptions(args: string[]): RunOptions {
   const parallel = Number(v.parallel ?? 0);
   if (!Number.isInteger(parallel) || parallel < 0)
     throw new UsageError(`--parallel must be a whole number, got ${v.parallel}`);
+  const wireSample = parseWireSample(v['wire-sample']);
   const mode = (v.services ?? 'embedded') as RunOptions['mode'];
   if (mode !== 'embedded' && mode !== 'containers')
     throw new UsageError(`--services must be embedded or containers, got ${mode}`);
@@ -124,10 +133,22 @@ export function parseRunOptions(args: string[]): RunOptions {
     settings,
     failOnFindings: Boolean(v['fail-on-findings']),
     parallel,
+    wireSample,
     quiet: Boolean(v.quiet),
     baseline: v.baseline as string | undefined,
     help: Boolean(v.help),
   };
+}
+
+function parseWireSample(given: string | undefined): RunOptions['wireSample'] {
+  if (given === undefined) return DEFAULT_WIRE_SAMPLE;
+  if (given === 'all') return 'all';
+  const n = Number(given);
+  if (!/^\d+$/.test(given) || n < 1)
+    throw new UsageError(
+      `--wire-sample takes a whole number of objects (1 or more) or "all", got "${given}"`,
+    );
+  return n;
 }
 
 /** The bind password is never an argument: other users of the machine can read a process's arguments. */
@@ -177,6 +198,7 @@ function parse(args: string[]) {
       waivers: { type: 'string' },
       'fail-on-findings': { type: 'boolean' },
       parallel: { type: 'string' },
+      'wire-sample': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -38,3 +38,11 @@ test('a waiver needs a known rule ID and a reason', () => {
   const list = parseRunOptions(['--waivers', waiversFile('- GAL-02\n')]);
   assert.throws(() => loadWaivers(list, catalog), /give a map of rule ID to reason/);
 });
+
+test('--wire-sample: a whole number or all, 200 when absent; anything else is a usage error', () => {
+  assert.equal(parseRunOptions([]).wireSample, 200);
+  assert.equal(parseRunOptions(['--wire-sample', '25']).wireSample, 25);
+  assert.equal(parseRunOptions(['--wire-sample', 'all']).wireSample, 'all');
+  for (const bad of ['0', '-3', '2.5', 'some'])
+    assert.throws(() => parseRunOptions(['--wire-sample', bad]), UsageError, bad);
+});

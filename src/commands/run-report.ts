@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse } from 'yaml';
 import type { Catalog } from '../catalog/catalog';
+import { wireSampleLine } from '../report/manifest';
 import type { RunMessages } from '../report/run-messages';
 import type { WrittenReport } from '../report/write-report';
 import type { RunOptions } from './run-options';
@@ -52,6 +53,8 @@ export function printRunSummary(
       ? ''
       : `, in ${(ms / 1000).toFixed(1)} s (report written in ${((reportMs ?? 0) / 1000).toFixed(1)} s)`;
   console.log(`  ${ran} of ${run.scenarios.length} selected scenarios ran${took}`);
+  const sampled = wireSampleLine(report.manifest);
+  if (sampled) console.log(`  Tenant checks: ${sampled}.`);
   const r = report.regression;
   if (r) {
     const flow = r.flow.changed

@@ -6,6 +6,7 @@ import { PICTURE_CSS } from './html-pictures';
 import { regressionSection } from './html-regression';
 import { ruleSection } from './html-rules';
 import { badge, esc, fileLink, num, scriptJson, statusClass } from './html-util';
+import { wireSampleLine } from './manifest';
 import type { ComplianceReport } from './report-types';
 
 function verdictBlock(report: ComplianceReport): string {
@@ -71,6 +72,7 @@ function manifestTable(report: ComplianceReport): string {
     ],
     ...(servers ? ([['LDAP witness', esc(servers)]] as Array<[string, string]>) : []),
     ['Tenant', tenant],
+    ...(wireSampleLine(m) ? ([['Tenant checks', esc(wireSampleLine(m)!)]] as Array<[string, string]>) : []),
     ...(shape ? ([['Your export', shape]] as Array<[string, string]>) : []),
     ['GALSync flow', flow],
     ['Settings', settings],

@@ -22,6 +22,7 @@ test('the manifest stamps tenant files and the flow with SHA-256 and keeps a cop
     galsyncFlow: flow,
     mode: 'embedded' as const,
     settings: { oabProfile: 'exchange2013' },
+    wireSample: 50,
   };
   const m = createManifest(config, catalog, { tags: '@GAL', waivers: { 'GAL-02': 'CAB-1' } });
   assert.deepEqual(m.tenant.files[0], {
@@ -36,6 +37,7 @@ test('the manifest stamps tenant files and the flow with SHA-256 and keeps a cop
   assert.deepEqual(m.settings.oabProfile, { value: 'exchange2013', isDefault: false });
   assert.deepEqual(m.settings.edgeOs, { value: 'windows2008r2', isDefault: true });
   assert.equal(m.settings.galsyncFlow.value, 'flow.yaml');
+  assert.equal(m.tenant.wireSample, 50);
   assert.equal(m.catalog.rules, catalog.rules.length);
   assert.equal(m.status, 'running');
 });

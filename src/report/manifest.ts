@@ -4,7 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { CATALOG_FILE, type Catalog } from '../catalog/catalog';
 import type { DirectoryServerRecord } from '../run/directory-servers';
 import { storeEvidence } from '../run/evidence';
-import type { RunConfig } from '../run/run-config';
+import type { RunConfig, WireSample } from '../run/run-config';
 import { liveSourceOf } from '../tenant/live-snapshot';
 
 export interface FileStamp {
@@ -37,7 +37,14 @@ export interface Manifest {
   harness: { name: string; version: string; node: string; cucumber: string };
   runId: string;
   mode: RunConfig['mode'];
-  tenant: { source: 'sample' | 'files'; sampleSize: number; files: FileStamp[]; forests?: ForestSummary[] };
+  tenant: {
+    source: 'sample' | 'files';
+    sampleSize: number;
+    /** How many objects per tenant check the mocks were asked about (`--wire-sample`); the model judged all. */
+    wireSample?: WireSample;
+    files: FileStamp[];
+    forests?: ForestSummary[];
+  };
   /**
    * The GALSync flow file (the shipped out-of-the-box flow when none is given: `isDefault`), with a
    * copy kept in the run's evidence so a later baseline can diff it.
@@ -125,6 +132,7 @@ export function createManifest(
     tenant: {
       source: config.tenantFiles.length ? 'files' : 'sample',
       sampleSize: config.sampleSize,
+      wireSample: config.wireSample,
       files: config.tenantFiles.map(stampFile),
       ...(extra.forests ? { forests: extra.forests } : {}),
     },
@@ -149,4 +157,13 @@ export function writeManifest(outDir: string, manifest: Manifest): void {
 export function readManifest(outDir: string): Manifest | undefined {
   const file = join(outDir, 'manifest.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : undefined;
+}
+
+/** How the tenant checks were witnessed, in words: the model judged every object, the mocks a sample. */
+export function wireSampleLine(m: Pick<Manifest, 'tenant'>): string | undefined {
+  const n = m.tenant.wireSample;
+  if (n === undefined) return undefined;
+  return n === 'all'
+    ? 'the model judged every object; the mock services were asked about every object too (--wire-sample all)'
+    : `the model judged every object; the mock services were asked about up to ${n.toLocaleString('en')} objects per check, spread over the tenant (--wire-sample)`;
 }

@@ -1,6 +1,7 @@
 import { directoryServersLine } from '../run/directory-servers';
 import { exportShapeLines } from './export-shape';
 import { underlyingWords } from './html-util';
+import { wireSampleLine } from './manifest';
 import { pictureText } from './picture-text';
 import type { Regression } from './regression';
 import type { ComplianceReport, ReportRule } from './report-types';
@@ -167,6 +168,7 @@ export function renderMarkdown(report: ComplianceReport): string {
         ['Services', m.mode],
         ...(servers ? [['LDAP witness', servers]] : []),
         ['Tenant', tenant],
+        ...(wireSampleLine(m) ? [['Tenant checks', wireSampleLine(m)!]] : []),
         ...exportShapeLines(m.tenant.forests).map((line) => ['Your export', line]),
         [
           'GALSync flow',

@@ -18,7 +18,12 @@ export interface RunConfig {
   ldap?: DirectoryKind;
   /** Named settings (catalog `settings`), e.g. `{ oabProfile: 'exchange2013' }`. */
   settings: Record<string, string>;
+  /** How many objects per tenant check the mocks are also asked about (`--wire-sample`); the model judges all. */
+  wireSample: WireSample;
 }
+
+/** How many objects of each tenant check the mock services are also asked about (`--wire-sample`). */
+export type WireSample = number | 'all';
 
 export const RUN_CONFIG_ENV = 'LYNC_HARNESS_RUN';
 
@@ -29,6 +34,7 @@ const DEFAULT: RunConfig = {
   sampleSize: 0,
   mode: 'embedded',
   settings: {},
+  wireSample: 200,
 };
 
 /** The run's configuration; defaults when Cucumber was started by hand (npx cucumber-js). */

@@ -7,7 +7,7 @@ import { sourceFindings } from './source-side';
 const previewOf = (w: HarnessWorld) => w.area<{ preview?: FlowPreview }>('gal-flow-preview', () => ({}));
 
 When("GALSync runs with this run's flow for every user of both forests", async function (this: HarnessWorld) {
-  previewOf(this).preview = await previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
+  previewOf(this).preview = previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
 });
 
 Then('each user whose contact would carry no SIP address is reported', async function (this: HarnessWorld) {

@@ -1,4 +1,4 @@
-import { runGalSync } from '../../src/clients/ldap/galsync';
+import { runGalSyncFor } from '../../src/clients/ldap/galsync';
 import { pagedSearch, readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
 import type { DataSpace } from '../../src/harness/data-space';
 import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
@@ -14,7 +14,7 @@ import type { HarnessWorld } from '../support/world';
 export const PREVIEW_CONTAINER = 'OU=lync-harness flow preview';
 const COMPARED = ['msRTCSIP-PrimaryUserAddress', 'targetAddress', 'mailNickname', 'displayName'];
 
-/** One source user: what the model projects, and what GALSync did with it over LDAP. */
+/** One source user and what the model says GALSync with the flow does with it. */
 export interface PreviewedUser {
   user: DirectoryEntry;
   home: Forest;
@@ -25,56 +25,66 @@ export interface PreviewedUser {
   projection?: ContactProjection;
   /** The contact as the model projects it, as a directory object (for the rules' verdicts). */
   contact?: DirectoryEntry;
-  /** The model's verdict on what GALSync writes for the user, and what GALSync did over LDAP. */
+  /** The model's verdict on what GALSync writes for the user. */
   writes: Verdict<GalSyncWrite>;
-  observed: GalSyncWrite;
 }
 
+/** The model's side of a flow preview: every user of both forests, judged from the tenant data. */
 export interface FlowPreview {
-  flow: string;
+  flow: GalSyncFlow;
   users: PreviewedUser[];
-  /** Objects GALSync read over LDAP that the tenant data holds no user for. */
-  strays: string[];
-  /** Users GALSync read over LDAP (both directions). */
-  usersRead: number;
 }
 
-const previews = new WeakMap<DataSpace, Map<string, Promise<FlowPreview>>>();
+const previews = new WeakMap<DataSpace, Map<string, FlowPreview>>();
 
 /**
- * GALSync with the given flow over LDAP for every user of each forest, into a fresh OU of the other
- * forest; every contact is read back and set beside the model's projection of the same user from the
- * tenant data. Run once per worker and flow: its writes are undone at the next reset, its outcome kept.
+ * The model's preview of GALSync with the given flow for every user of each forest, into a fresh OU of
+ * the other forest (pure, so judged once per worker and flow); GALSync itself runs over LDAP for the
+ * sampled users when the preview is checked (`checkFlowPreview`).
  */
-export function previewFlow(space: DataSpace, flow: GalSyncFlow): Promise<FlowPreview> {
-  const mine = previews.get(space) ?? new Map<string, Promise<FlowPreview>>();
+export function previewFlow(space: DataSpace, configured: GalSyncFlow): FlowPreview {
+  const mine = previews.get(space) ?? new Map<string, FlowPreview>();
   previews.set(space, mine);
-  let pending = mine.get(flow.name);
-  if (!pending) {
-    pending = runPreview(space, flow);
-    mine.set(flow.name, pending);
-    pending.catch(() => mine.delete(flow.name));
-  }
-  return pending;
-}
-
-async function runPreview(space: DataSpace, configured: GalSyncFlow): Promise<FlowPreview> {
-  const flow: GalSyncFlow = { ...configured, target: { container: PREVIEW_CONTAINER } };
-  const preview: FlowPreview = { flow: configured.name, users: [], strays: [], usersRead: 0 };
-  const forests = space.data.forests;
-  for (const home of forests) {
-    const target = forests.find((f) => f !== home);
-    if (target) await previewDirection(space, flow, home, target, preview);
+  let preview = mine.get(configured.name);
+  if (!preview) {
+    const flow: GalSyncFlow = { ...configured, target: { container: PREVIEW_CONTAINER } };
+    preview = { flow, users: [] };
+    const forests = space.data.forests;
+    for (const home of forests) {
+      const target = forests.find((f) => f !== home);
+      if (target) for (const user of usersOf(home)) preview.users.push(judge(user, flow, home, target));
+    }
+    mine.set(configured.name, preview);
   }
   return preview;
 }
 
-async function previewDirection(
+/** What GALSync did over LDAP for each sampled user, and how many users it read. */
+interface Observed {
+  writes: Map<PreviewedUser, GalSyncWrite>;
+  usersRead: number;
+}
+
+/**
+ * GALSync with the preview's flow over LDAP for the sampled users, each direction into the fresh OU of
+ * the other forest (undone at the next reset); every contact it wrote is read back.
+ */
+async function observeFlow(space: DataSpace, flow: GalSyncFlow, sampled: PreviewedUser[]): Promise<Observed> {
+  const observed: Observed = { writes: new Map(), usersRead: 0 };
+  for (const home of space.data.forests) {
+    const mine = sampled.filter((p) => p.home === home);
+    if (mine.length) await observeDirection(space, flow, home, mine[0].target, mine, observed);
+  }
+  return observed;
+}
+
+async function observeDirection(
   space: DataSpace,
   flow: GalSyncFlow,
   home: Forest,
   target: Forest,
-  preview: FlowPreview,
+  users: PreviewedUser[],
+  observed: Observed,
 ): Promise<void> {
   const source = await space.directory(home.role);
   const sink = await space.directory(target.role);
@@ -86,41 +96,44 @@ async function previewDirection(
         ou: 'lync-harness flow preview',
       });
   });
-  const run = await runGalSync(source.admin, sink.admin, flow);
+  const run = await runGalSyncFor(
+    source.admin,
+    sink.admin,
+    flow,
+    users.map((p) => p.user.dn),
+  );
   const landed = await withLdap(sink.admin, (c) =>
     pagedSearch(c, container, '(objectClass=contact)', COMPARED),
   );
   const landedByKey = new Map(landed.map((e) => [dnKey(e.dn), e]));
   const read = new Set([...run.written.map((w) => w.source), ...run.rejected.map((r) => r.dn)].map(dnKey));
-  preview.usersRead += read.size;
+  observed.usersRead += read.size;
+  const asked = new Set(users.map((p) => dnKey(p.user.dn)));
+  const strays = [...read].filter((key) => !asked.has(key));
+  if (strays.length)
+    throw new Error(`[gal] GALSync read objects it was not asked for: ${strays.slice(0, 5).join('; ')}`);
   const rejected = new Set(run.rejected.map((r) => dnKey(r.dn)));
   const writtenBy = new Map(run.written.map((w) => [dnKey(w.source), dnKey(w.dn)]));
-  const users = usersOf(home);
-  const known = new Set(users.map((u) => dnKey(u.dn)));
-  for (const key of read) if (!known.has(key)) preview.strays.push(key);
-  for (const user of users) {
-    const key = dnKey(user.dn);
+  for (const p of users) {
+    const key = dnKey(p.user.dn);
     const landedDn = writtenBy.get(key);
     const landedEntry = landedDn ? landedByKey.get(landedDn) : undefined;
-    const observed: GalSyncWrite = !read.has(key)
-      ? { outcome: 'not selected' }
-      : rejected.has(key)
-        ? { outcome: 'rejected' }
-        : {
-            outcome: 'written',
-            dn: landedEntry ? dnKey(landedEntry.dn) : (landedDn ?? 'nothing landed'),
-            attributes: Object.fromEntries(COMPARED.map((a) => [a, landedEntry?.first(a) ?? ''])),
-          };
-    preview.users.push({ ...judge(user, flow, home, target), observed });
+    observed.writes.set(
+      p,
+      !read.has(key)
+        ? { outcome: 'not selected' }
+        : rejected.has(key)
+          ? { outcome: 'rejected' }
+          : {
+              outcome: 'written',
+              dn: landedEntry ? dnKey(landedEntry.dn) : (landedDn ?? 'nothing landed'),
+              attributes: Object.fromEntries(COMPARED.map((a) => [a, landedEntry?.first(a) ?? ''])),
+            },
+    );
   }
 }
 
-function judge(
-  user: DirectoryEntry,
-  flow: GalSyncFlow,
-  home: Forest,
-  target: Forest,
-): Omit<PreviewedUser, 'observed'> {
+function judge(user: DirectoryEntry, flow: GalSyncFlow, home: Forest, target: Forest): PreviewedUser {
   const writes = galSyncWrites(user, flow, target.baseDn, COMPARED);
   const selected = writes.value.outcome !== 'not selected';
   if (!selected) return { user, home, target, selected, writes };
@@ -137,7 +150,8 @@ function judge(
 
 /**
  * The two-witness check of a preview, through the tenant-check verb: per user, the model's verdict on
- * what GALSync writes against what it wrote over LDAP; `findings` are the rule's source-side outcomes.
+ * what GALSync writes; for the sampled users, against what GALSync wrote over LDAP. `findings` are the
+ * rule's source-side outcomes.
  */
 export async function checkFlowPreview(
   world: HarnessWorld,
@@ -146,21 +160,27 @@ export async function checkFlowPreview(
   findings: Map<PreviewedUser, FindingOutcome>,
   rules: string[] = [rule],
 ): Promise<void> {
-  if (preview.strays.length)
-    throw new Error(
-      `[gal] GALSync read objects the tenant data holds no user for: ${preview.strays.slice(0, 5).join('; ')}`,
-    );
+  let observed: Observed | undefined;
+  const detail: Record<string, unknown> = { flow: preview.flow.name };
   await world.checkTenant<PreviewedUser, GalSyncWrite>({
     rule,
     rules,
-    claim: `every contact GALSync writes with flow "${preview.flow}" is the contact the model projects`,
+    claim: `every contact GALSync writes with flow "${preview.flow.name}" is the contact the model projects`,
     objects: preview.users.map((p) => ({ dn: p.user.dn, forest: p.home.domain, item: p })),
     decide: (p) => p.writes,
     finding: (_, { item }) => findings.get(item),
     wire: {
       witness: 'ldap',
-      observe: async ({ item }) => item.observed,
-      detail: { usersRead: preview.usersRead },
+      prepare: async (sampled) => {
+        observed = await observeFlow(
+          world.tenantSpace,
+          preview.flow,
+          sampled.map((o) => o.item),
+        );
+        detail.usersRead = observed.usersRead;
+      },
+      observe: async ({ item }) => observed?.writes.get(item),
+      detail,
     },
   });
 }

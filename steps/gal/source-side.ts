@@ -48,7 +48,7 @@ export function sourceFindings(preview: FlowPreview, rule: string): Map<Previewe
     findings.set(p, {
       holds: judged.holds,
       severity: judged.severity,
-      message: `the contact flow "${preview.flow}" writes in ${p.target.domain}: ${judged.reason}`,
+      message: `the contact flow "${preview.flow.name}" writes in ${p.target.domain}: ${judged.reason}`,
     });
   }
   return findings;

@@ -1,4 +1,4 @@
-import { pagedSearch, withLdap } from '../../src/clients/ldap/ldap-client';
+import { readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
 import type { Verdict } from '../../src/model/verdict';
 import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
@@ -26,21 +26,17 @@ export const galRule = (w: HarnessWorld) => w.area<{ rule?: string }>('gal-tenan
 
 /**
  * Runs a rule over every object of the loaded tenant: the model decides each object from the tenant
- * data, the LDAP witness is the same decision on what each forest's mock DC returns.
+ * data; the LDAP witness is the same decision on what its forest's mock DC returns for each sampled
+ * object, read by DN with the rule's filter (an object the DC does not match is not seen).
  */
 export async function checkExistingObjects<V>(world: HarnessWorld, check: GalTenantCheck<V>): Promise<void> {
   const forests = world.tenant.forests.filter((f) => !check.roles || check.roles.includes(f.role));
   const seen = new Map<string, DirectoryEntry>();
-  for (const forest of forests) {
-    const dc = await world.tenantSpace.directory(forest.role);
-    const observed = await withLdap(dc.admin, (c) =>
-      pagedSearch(c, forest.baseDn, check.ldapFilter, ['objectClass', ...check.attributes]),
-    );
-    for (const e of observed) seen.set(dnKey(e.dn), e);
-  }
+  const attributes = ['objectClass', ...check.attributes];
   await world.checkTenant<DirectoryEntry, V>({
     rule: check.rule,
-    claim: 'the mock directory returns every object of the tenant with the same outcome as the tenant data',
+    claim:
+      'the mock directory returns each sampled object of the tenant with the same outcome as the tenant data',
     objects: forests.flatMap((f) =>
       f.entries.filter((e) => check.select(e)).map((e) => ({ dn: e.dn, forest: f.domain, item: e })),
     ),
@@ -48,11 +44,23 @@ export async function checkExistingObjects<V>(world: HarnessWorld, check: GalTen
     finding: check.finding,
     wire: {
       witness: 'ldap',
+      prepare: async (sampled) => {
+        for (const forest of forests) {
+          const dc = await world.tenantSpace.directory(forest.role);
+          const mine = sampled.filter((o) => o.forest === forest.domain);
+          await withLdap(dc.admin, async (c) => {
+            for (const { dn } of mine) {
+              const entry = await readEntry(c, dn, attributes, check.ldapFilter);
+              if (entry) seen.set(dnKey(dn), entry);
+            }
+          });
+        }
+      },
       observe: async ({ dn }) => {
         const entry = seen.get(dnKey(dn));
         return entry && check.decide(entry).value;
       },
-      detail: { objectsReturned: seen.size },
+      detail: { filter: check.ldapFilter },
     },
   });
 }

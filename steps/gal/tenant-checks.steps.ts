@@ -87,7 +87,7 @@ When('every object of the tenant is checked for {}', async function (this: Harne
     throw new Error(`[gal] no tenant check named "${what}"; known: ${Object.keys(CHECKS).join(', ')}`);
   galRule(this).rule = check.rule;
   await check.run(this);
-  const preview = await previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
+  const preview = previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
   await checkFlowPreview(this, preview, check.rule, sourceFindings(preview, check.rule));
 });
 

@@ -5,9 +5,6 @@ import type { DirectoryEntry } from '../../src/tenant/entry';
 import { contactsOf, forestByRole } from '../../src/tenant/tenant';
 import type { HarnessWorld } from '../support/world';
 
-/** How many contacts are also asked over HTTP (the model covers every object; the wire checks a sample). */
-const WIRE_SAMPLE = 300;
-
 When(
   'every external contact of the Lync Online forest is checked for the IM button in Outlook and OWA',
   async function (this: HarnessWorld) {
@@ -27,7 +24,6 @@ When(
       ...(client && {
         wire: {
           witness: 'lync-online' as const,
-          sample: WIRE_SAMPLE,
           observe: async ({ item }) => {
             const mail = item.first('mail')!;
             return { outlook: await client.outlookImButton(mail), owa: await client.owaImButton(mail) };

@@ -7,9 +7,6 @@ import { SEED_TIMEOUT_MS, tenantExchange } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
 import { ClientMatrix } from './contact-findability';
 
-/** How many contacts are also searched for over the wire; the model judges every contact. */
-const WIRE_SAMPLE = 100;
-
 const NO_SEARCHER: SearchSetup = {
   client: 'lync-windows',
   lyncVersion: 2013,
@@ -53,7 +50,6 @@ When(
       ...(matrix && {
         wire: {
           witness: 'clients' as const,
-          sample: WIRE_SAMPLE,
           observe: ({ item }) => matrix.finds(searchQueryFor(item), personOf(item).displayName),
           detail: { searcher: matrix.user.dn },
         },

@@ -5,9 +5,6 @@ import { forestByRole } from '../../src/tenant/tenant';
 import { SEED_TIMEOUT_MS, tenantExchange } from '../exchange/exchange-context';
 import type { HarnessWorld } from '../support/world';
 
-/** How many users also sign in over Autodiscover; the model checks every user. */
-const WIRE_SAMPLE = 100;
-
 When(
   'every licensed Lync Online user signs in to Exchange with their SIP address',
   { timeout: SEED_TIMEOUT_MS },
@@ -24,7 +21,6 @@ When(
       finding: (v) => ({ holds: v.value, severity: 'warning', message: v.reason }),
       wire: {
         witness: 'exchange',
-        sample: WIRE_SAMPLE,
         observe: async ({ item }) => {
           const sip = item.first('msRTCSIP-PrimaryUserAddress')!.replace(/^sip:/i, '');
           return (await discoverPox(ctx.records, sip, { login: sip, password: ctx.password })).ok;

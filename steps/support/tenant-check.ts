@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { byObject } from '../../src/model/by-object';
 import type { Verdict } from '../../src/model/verdict';
+import type { WireSample } from '../../src/run/run-config';
 import type { Finding } from './findings';
 import type { Check, WireWitness } from './verify';
+import { samplePositions } from './wire-sample';
 
 /** One object a tenant check judges. */
 export interface TenantObject<O> {
@@ -22,7 +24,7 @@ export interface FindingOutcome {
 
 /**
  * A rule over every object of the tenant: the model decides each object (a src/model function), and a
- * wire witness is asked about a sample (all objects when `sample` is absent).
+ * wire witness is asked about the run's sample of them (`--wire-sample`, spread over the list).
  */
 export interface TenantCheckSpec<O, V> {
   /** The rule the findings are filed under; `rules` are those the two-witness check proves. */
@@ -34,7 +36,8 @@ export interface TenantCheckSpec<O, V> {
   finding(verdict: Verdict<V>, object: TenantObject<O>): FindingOutcome | FindingOutcome[] | undefined;
   wire?: {
     witness: WireWitness;
-    sample?: number;
+    /** Called once with the sampled objects before any `observe` (to read just those, in one go). */
+    prepare?(sampled: Array<TenantObject<O>>): Promise<void>;
     /** What the witness saw for the object, in the model's terms (undefined: the object was not seen). */
     observe(object: TenantObject<O>): Promise<V | undefined>;
     detail?: Record<string, unknown>;
@@ -54,9 +57,13 @@ export interface TenantCheckResult {
  */
 export async function runTenantCheck<O, V>(
   spec: TenantCheckSpec<O, V>,
+  sampleSize: WireSample,
 ): Promise<{ check?: Check<Array<[string, V | undefined]>>; result: TenantCheckResult }> {
   const wire = spec.wire;
-  const sample = wire ? Math.min(wire.sample ?? spec.objects.length, spec.objects.length) : 0;
+  const positions = wire ? samplePositions(spec.objects.length, sampleSize) : [];
+  const inSample = new Set(positions);
+  const sample = positions.length;
+  if (wire?.prepare) await wire.prepare(positions.map((i) => spec.objects[i]));
   const sampled: Array<[string, Verdict<V>]> = [];
   const seen: Array<[string, V | undefined]> = [];
   const disagreements: string[] = [];
@@ -64,7 +71,7 @@ export async function runTenantCheck<O, V>(
   for (const [i, object] of spec.objects.entries()) {
     const model = spec.decide(object.item);
     const witnesses = ['model'];
-    if (wire && i < sample) {
+    if (wire && inSample.has(i)) {
       const observed = await wire.observe(object);
       sampled.push([object.dn, model]);
       seen.push([object.dn, observed]);
@@ -105,6 +112,7 @@ export async function runTenantCheck<O, V>(
           detail: {
             ...wire.detail,
             sampled: sample,
+            sampleSize,
             objects: spec.objects.length,
             disagreements: disagreements.length,
             first: disagreements.slice(0, 20),

@@ -93,7 +93,7 @@ export class HarnessWorld extends World {
    * any disagreement fails the scenario; the findings are kept for `reportTenantCheck(rule)`.
    */
   async checkTenant<O, V>(spec: TenantCheckSpec<O, V>): Promise<TenantCheckResult> {
-    const { check, result } = await runTenantCheck(spec);
+    const { check, result } = await runTenantCheck(spec, this.config.wireSample);
     if (check) await this.verify(check);
     const kept = this.tenantChecks.get(spec.rule);
     if (!kept) this.tenantChecks.set(spec.rule, result);

@@ -29,6 +29,36 @@ export async function runGalSync(
   // The management agent asks only for the attributes it imports into the metaverse.
   const attributes = flow.source.attributes ?? ['*'];
   const users = await withLdap(source, (c) => pagedSearch(c, source.baseDn, filter, attributes));
+  return syncUsers(users, target, flow);
+}
+
+/**
+ * GALSync limited to some source objects, named by DN: each is read with the flow's source filter
+ * (an object the filter does not select is not read), then synced as a full run would.
+ */
+export async function runGalSyncFor(
+  source: LdapSource,
+  target: LdapSource,
+  flow: GalSyncFlow,
+  dns: string[],
+): Promise<GalSyncResult> {
+  const attributes = flow.source.attributes ?? ['*'];
+  const users = await withLdap(source, async (c) => {
+    const read: DirectoryEntry[] = [];
+    for (const dn of dns) {
+      const user = await readEntry(c, dn, attributes, flow.source.filter);
+      if (user) read.push(user);
+    }
+    return read;
+  });
+  return syncUsers(users, target, flow);
+}
+
+async function syncUsers(
+  users: DirectoryEntry[],
+  target: LdapSource,
+  flow: GalSyncFlow,
+): Promise<GalSyncResult> {
   const result: GalSyncResult = { written: [], rejected: [], refused: [] };
   await withLdap(target, async (client) => {
     for (const user of users) await syncOne(client, user, flow, target.baseDn, result);

@@ -53,16 +53,17 @@ export async function pagedSearch(
   return searchEntries.map(toDirectoryEntry);
 }
 
-/** Reads one object by DN (base scope); undefined when it does not exist. */
+/** Reads one object by DN (base scope); undefined when it does not exist or `filter` does not match it. */
 export async function readEntry(
   client: Client,
   dn: string,
   attributes: string[] = [],
+  filter = '(objectClass=*)',
 ): Promise<DirectoryEntry | undefined> {
   try {
     const { searchEntries } = await client.search(dn, {
       scope: 'base',
-      filter: '(objectClass=*)',
+      filter,
       attributes,
       explicitBufferAttributes: BINARY,
     });
