@@ -3,6 +3,7 @@ import { LdifError } from '../../src/tenant/ldif-error';
 import { AdminInputError, VirtualClock } from '../admin';
 import { type Loaded, loadDirectory } from './directory-load';
 import { Dit, type StoredEntry } from './dit';
+import { ldapMechanism } from './mechanism-faults';
 import { generalizedTime, withOperationalAttributes } from './operational';
 
 /** What `PUT /__admin/data` answers. */
@@ -25,7 +26,23 @@ export class DirectoryState {
   /** The USN and next RID right after the load: reset takes the counters back there. */
   private loaded = { usn: 0, rid: 0 };
 
+  /** How this DC differs from the AD the notes assume (selftest), until the next reset. */
+  readonly mechanism = ldapMechanism(() => this.applyMechanism());
+
   constructor(private readonly clock: { now(): Date } = new VirtualClock()) {}
+
+  /** Back to AD's behaviour (the admin reset), re-encoding answers only if MaxValRange had changed. */
+  resetMechanism(): void {
+    const range = this.mechanism.values.maxValRange;
+    this.mechanism.reset();
+    if (range !== this.mechanism.values.maxValRange) this.applyMechanism();
+  }
+
+  private applyMechanism(): void {
+    this.dit.maxValRange = this.mechanism.values.maxValRange;
+    // Cached answers hold member values ranged at the old MaxValRange.
+    for (const stored of this.dit.byDn.values()) stored.cache = undefined;
+  }
 
   /** Replaces the data with an LDIF document; on bad input throws (naming the line) and keeps the old data. */
   load(text: string): LoadAnswer {
@@ -42,6 +59,7 @@ export class DirectoryState {
       throw error;
     }
     const dit = result.dit;
+    dit.maxValRange = this.mechanism.values.maxValRange;
     this.dit = dit;
     this.undo = [];
     this.loaded = { usn: dit.usn, rid: dit.sids.nextRid };

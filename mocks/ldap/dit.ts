@@ -2,6 +2,7 @@ import { dnKey, dnsDomainOf, parentKey } from '../../src/tenant/dn';
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CompactEntry } from './compact-entry';
 import { keyOrUndefined, valueKey } from './dn-keys';
+import { MAX_VALUE_RANGE } from './entry-codec';
 import type { FilterContext } from './filter';
 import { EQUALITY_INDEXED, PREFIX_INDEXED, ValueIndex } from './indexes';
 import { SidAllocator } from './sids';
@@ -27,6 +28,8 @@ export class StoredEntry {
 export class Dit implements FilterContext<StoredEntry> {
   baseDn = '';
   domain = '';
+  /** MaxValRange: values of one attribute per read (AD's LDAP policy). */
+  maxValRange = MAX_VALUE_RANGE;
   netbios = '';
   /** The directory's update sequence number: one more per write (highestCommittedUSN). */
   usn = 0;

@@ -90,8 +90,9 @@ function partialAttribute(dit: Dit, stored: StoredEntry, requested: string): Par
   const values = stored.entry.get(key);
   if (values.length === 0) return undefined;
   const name = spelling(stored, key);
-  return values.length > MAX_VALUE_RANGE
-    ? { name: `${name};range=0-${MAX_VALUE_RANGE - 1}`, values: values.slice(0, MAX_VALUE_RANGE) }
+  const max = dit.maxValRange;
+  return values.length > max
+    ? { name: `${name};range=0-${max - 1}`, values: values.slice(0, max) }
     : { name, values };
 }
 
@@ -105,7 +106,7 @@ function rangedAttribute(
   const values: AttributeValue[] = dit.values(stored, base.toLowerCase());
   if (values.length === 0 || low >= values.length) return undefined;
   const asked = high === '*' ? values.length - 1 : Number(high);
-  const last = Math.min(asked, low + MAX_VALUE_RANGE - 1, values.length - 1);
+  const last = Math.min(asked, low + dit.maxValRange - 1, values.length - 1);
   const label = last === values.length - 1 ? '*' : String(last);
   return {
     name: `${spelling(stored, base.toLowerCase())};range=${low}-${label}`,

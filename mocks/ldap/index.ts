@@ -27,6 +27,7 @@ export const startLdapMock = defineMock<LdapMockOptions>({
     return {
       admin: {
         reset: () => {
+          state.resetMechanism();
           state.reset();
         },
         load: (body) => state.load(body),
@@ -35,6 +36,7 @@ export const startLdapMock = defineMock<LdapMockOptions>({
             passwords.set(parseJson(req.body, '{ "default": "...", "accounts": { "name": "..." } }'));
             return { json: { updated: true } };
           },
+          'PUT /__admin/mechanism': state.mechanism.route,
           'GET /__admin/stats': () => ({
             json: {
               entries: state.dit.size,

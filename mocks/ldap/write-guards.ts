@@ -4,6 +4,7 @@ import type { DirectoryState } from './directory-state';
 import type { StoredEntry } from './dit';
 import { keyOrUndefined, requestKey } from './dn-keys';
 import { matches, RULE_IN_CHAIN } from './filter';
+import { checkWriteByMechanism } from './mechanism-faults';
 import type { Session } from './session';
 
 /** Lync's own attributes: only RTCUniversalServerAdmins (or the Administrator) may write them. */
@@ -36,6 +37,7 @@ export function checkRights(
   target: StoredEntry | undefined,
   changes: Change[],
 ): void {
+  checkWriteByMechanism(state.mechanism.values, session.principal, target, changes);
   if (session.principal.kind !== 'account') return;
   const lync = changes.some((c) => c.name.toLowerCase().startsWith('msrtcsip-'));
   if (!lync || (target && !target.entry.isA('user'))) return;

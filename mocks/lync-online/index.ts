@@ -8,6 +8,7 @@ import {
   serveHandlers,
 } from '../admin';
 import { DEFAULT_LIMITS, type Directory, type Limits, parseDirectory } from './directory';
+import { lyncOnlineMechanism } from './mechanism-faults';
 import { PresenceService } from './presence-service';
 import { ucwaHandlers, ucwaUnmatched } from './routes';
 
@@ -16,16 +17,19 @@ export const startLyncOnlineMock = defineMock({
   name: 'lync-online',
   setup({ journal, faults }) {
     let fixture: Directory = { people: [], limits: DEFAULT_LIMITS, existingFollowers: {} };
-    let service = new PresenceService(fixture);
+    const mechanism = lyncOnlineMechanism();
+    const facts = () => mechanism.values;
+    let service = new PresenceService(fixture, facts);
     return {
       admin: {
         load: (body) => {
           fixture = parseDirectory(body);
-          service = new PresenceService(fixture);
+          service = new PresenceService(fixture, facts);
           return { people: service.directory.people.length, limits: service.directory.limits };
         },
         reset: () => {
-          service = new PresenceService(fixture);
+          mechanism.reset();
+          service = new PresenceService(fixture, facts);
         },
         routes: {
           /** `{ "sip:lee.chan@xyz.corp": 200 }`: people who already follow these publishers, until the next reset. */
@@ -36,6 +40,7 @@ export const startLyncOnlineMock = defineMock({
           },
           /** `{ "maxContacts": 300 }`: other quotas than Lync Online's, until the next reset. */
           'PUT /__admin/limits': (req) => ({ json: { limits: service.setLimits(parseLimits(req.body)) } }),
+          'PUT /__admin/mechanism': mechanism.route,
         },
       },
       async listen({ host, port, routes }) {

@@ -1,4 +1,5 @@
 import { CATEGORIES_PER_SUBSCRIPTION, type Directory, type Limits, type Person } from './directory';
+import { LYNC_ONLINE_MECHANISM, type LyncOnlineMechanism } from './mechanism-faults';
 
 export type SubscriptionResult =
   | { uri: string; state: 'active'; availability: string }
@@ -28,7 +29,10 @@ export class PresenceService {
   /** The quotas in force: the directory's, until an admin call changes them (until the next reset). */
   private limits: Limits;
 
-  constructor(readonly directory: Directory) {
+  constructor(
+    readonly directory: Directory,
+    private readonly mechanism: () => Readonly<LyncOnlineMechanism> = () => LYNC_ONLINE_MECHANISM,
+  ) {
     for (const [sip, count] of Object.entries(directory.existingFollowers))
       this.followers.set(sip.toLowerCase(), count);
     this.limits = { ...directory.limits };
@@ -49,6 +53,13 @@ export class PresenceService {
     return this.directory.people.find((p) => p.sip === sip.toLowerCase());
   }
 
+  /** Who is signed in at a person's address, as this tenant reaches them: a partner's only through federation. */
+  private endpoint(sip: string): string | undefined {
+    const person = this.person(sip);
+    if (person?.kind === 'contact' && this.mechanism().federationOff) return undefined;
+    return person?.endpoint;
+  }
+
   search(query: string): Person[] {
     const q = query.toLowerCase();
     return this.directory.people.filter(
@@ -60,9 +71,10 @@ export class PresenceService {
     );
   }
 
-  /** Tenant users only: what OWA's Lync integration can resolve by mail. */
+  /** Tenant users only: what OWA's Lync integration can resolve by mail (every recipient, where it is built so). */
   tenantUserByMail(mail: string): Person | undefined {
-    return this.directory.people.find((p) => p.kind === 'user' && p.mail === mail.toLowerCase());
+    const anyone = this.mechanism().owaResolvesContacts;
+    return this.directory.people.find((p) => (anyone || p.kind === 'user') && p.mail === mail.toLowerCase());
   }
 
   byMail(mail: string): Person | undefined {
@@ -90,9 +102,8 @@ export class PresenceService {
     const target = uri.toLowerCase();
     const active = this.subscriptions.get(me) ?? new Set<string>();
     this.subscriptions.set(me, active);
-    const person = this.person(target);
     if (active.has(target))
-      return { uri: target, state: 'active', availability: person?.endpoint ?? 'Unknown' };
+      return { uri: target, state: 'active', availability: this.endpoint(target) ?? 'Unknown' };
     const categories = ((this.followers.get(target) ?? 0) + 1) * CATEGORIES_PER_SUBSCRIPTION.length;
     if (active.size >= this.limits.maxSubscriptions || categories > this.limits.maxCategorySubscription) {
       const refused = this.refused.get(me) ?? new Set<string>();
@@ -110,14 +121,13 @@ export class PresenceService {
     active.add(target);
     this.followers.set(target, (this.followers.get(target) ?? 0) + 1);
     // Presence comes from whoever is signed in at the address; nobody there means Unknown.
-    return { uri: target, state: 'active', availability: person?.endpoint ?? 'Unknown' };
+    return { uri: target, state: 'active', availability: this.endpoint(target) ?? 'Unknown' };
   }
 
   /** What the watcher sees for a publisher right now. */
   presence(me: string, uri: string): { availability: string; message?: string } {
     const target = uri.toLowerCase();
-    if (this.subscriptions.get(me)?.has(target))
-      return { availability: this.person(target)?.endpoint ?? 'Unknown' };
+    if (this.subscriptions.get(me)?.has(target)) return { availability: this.endpoint(target) ?? 'Unknown' };
     if (this.refused.get(me)?.has(target)) return { availability: 'Unknown', message: FOLLOWERS_REACHED };
     return { availability: 'Unknown', message: 'Not subscribed' };
   }
@@ -128,6 +138,6 @@ export class PresenceService {
 
   /** An IM is delivered when someone is signed in at the address (presence quotas do not apply). */
   sendMessage(to: string): { delivered: boolean; status: number } {
-    return this.person(to)?.endpoint ? { delivered: true, status: 201 } : { delivered: false, status: 480 };
+    return this.endpoint(to) ? { delivered: true, status: 201 } : { delivered: false, status: 480 };
   }
 }

@@ -16,7 +16,7 @@ import {
 import { faultRounds } from '../selftest/rounds';
 import { UsageError } from './usage-error';
 
-export const SELFTEST_HELP = `Usage: lync-harness selftest [--services embedded|containers] [--rule ID] [--side mocks|model|both] [--clean RUN]
+export const SELFTEST_HELP = `Usage: lync-harness selftest [--services embedded|containers] [--rule ID]... [--side mocks|model|both] [--clean RUN]
 
 Proves that every rule can fail from its mechanism: each mechanism fault of src/selftest/faults.ts (the
 OAB schedule, the Edge's issuer list, the contact and subscription limits, the Unified Contact Store,
@@ -26,7 +26,7 @@ fault -> caught by N scenarios on each side. The same scenarios must pass withou
 
 Options:
   --services MODE   embedded (default) or containers
-  --rule ID         only the faults that concern this rule
+  --rule ID         only the faults that concern this rule (repeatable)
   --side SIDE       mocks, model or both (default)
   --clean RUN       a finished run folder (its messages.ndjson) of the same scenarios without any fault,
                     e.g. reports/test-run, instead of running them once more
@@ -67,19 +67,19 @@ function runScenarios(rules: string[], services: string, order?: SelftestOrder):
 
 interface Options {
   services: string;
-  rule?: string;
+  rules?: string[];
   sides: FaultSide[];
   clean?: string;
 }
 
 function options(args: string[]): Options | undefined {
-  let values: { services?: string; rule?: string; side?: string; clean?: string; help?: boolean };
+  let values: { services?: string; rule?: string[]; side?: string; clean?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       options: {
         services: { type: 'string' },
-        rule: { type: 'string' },
+        rule: { type: 'string', multiple: true },
         side: { type: 'string' },
         clean: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -98,7 +98,7 @@ function options(args: string[]): Options | undefined {
   if (values.clean && !existsSync(join(values.clean, 'messages.ndjson')))
     throw new UsageError(`--clean ${values.clean}: no messages.ndjson there`);
   const sides: FaultSide[] = side === 'both' ? ['mocks', 'model'] : [side];
-  return { services, rule: values.rule, sides, clean: values.clean };
+  return { services, rules: values.rule, sides, clean: values.clean };
 }
 
 /** Each fault's IDs and rules against the catalog: a typo must not pass as "no scenario". */
@@ -119,9 +119,11 @@ export async function selftestCommand(args: string[]): Promise<number> {
   }
   const catalog = loadCatalog().rules.map((r) => r.id);
   checkFaults(new Set(catalog));
-  if (o.rule && !catalog.includes(o.rule)) throw new UsageError(`--rule ${o.rule}: not a catalog rule`);
-  const faults = MECHANISM_FAULTS.filter((f) => !o.rule || f.rules.includes(o.rule));
-  if (faults.length === 0) throw new UsageError(`no mechanism fault concerns ${o.rule}`);
+  for (const rule of o.rules ?? [])
+    if (!catalog.includes(rule)) throw new UsageError(`--rule ${rule}: not a catalog rule`);
+  const asked = (rule: string) => !o.rules || o.rules.includes(rule);
+  const faults = MECHANISM_FAULTS.filter((f) => f.rules.some(asked));
+  if (faults.length === 0) throw new UsageError(`no mechanism fault concerns ${o.rules?.join(', ')}`);
   const rules = [...new Set(faults.flatMap((f) => f.rules))];
 
   const clean = (
@@ -160,7 +162,7 @@ export async function selftestCommand(args: string[]): Promise<number> {
           });
         }
     }
-  return report(faults, caught, o, catalog);
+  return report(faults, caught, o, catalog, asked);
 }
 
 function report(
@@ -168,6 +170,7 @@ function report(
   caught: Map<string, Partial<Record<FaultSide, { caught: number; of: number }>>>,
   o: Options,
   catalog: string[],
+  asked: (rule: string) => boolean,
 ): number {
   let uncaught = 0;
   const cell = (c?: { caught: number; of: number }) => {
@@ -178,17 +181,18 @@ function report(
   console.log(`| rule | mechanism fault | ${o.sides.map((s) => `in the ${s}`).join(' | ')} |`);
   console.log(`| --- | --- | ${o.sides.map(() => '---').join(' | ')} |`);
   const rows = faults
-    .flatMap((f) => f.rules.filter((r) => !o.rule || r === o.rule).map((rule) => ({ rule, f })))
+    .flatMap((f) => f.rules.filter(asked).map((rule) => ({ rule, f })))
     .sort((a, b) => catalog.indexOf(a.rule) - catalog.indexOf(b.rule));
   for (const { rule, f } of rows) {
     const c = caught.get(`${rule}\u0000${f.id}`) ?? {};
     console.log(`| ${rule} | ${f.fault} | ${o.sides.map((s) => cell(c[s])).join(' | ')} |`);
   }
   const covered = new Set(MECHANISM_FAULTS.flatMap((f) => f.rules));
-  const without = o.rule ? [] : catalog.filter((id) => !covered.has(id));
-  console.log(
-    `\n${catalog.length - without.length} of ${catalog.length} rules have a mechanism fault${without.length ? `; none yet: ${without.join(', ')}` : ''}`,
-  );
+  const without = catalog.filter((id) => !covered.has(id));
+  if (!o.rules)
+    console.log(
+      `\n${catalog.length - without.length} of ${catalog.length} rules have a mechanism fault${without.length ? `; none yet: ${without.join(', ')}` : ''}`,
+    );
   if (uncaught) console.log(`selftest: ${uncaught} rule/side pair(s) did not catch their fault`);
   else console.log('selftest: every fault was caught');
   return uncaught ? 1 : 0;

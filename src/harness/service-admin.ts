@@ -99,6 +99,11 @@ export class LyncOnlineAdmin {
     return this.admin.call('PUT', '/__admin/followers', counts);
   }
 
+  /** How this tenant differs from the notes' (until the next reset): see mocks/lync-online/mechanism-faults.ts. */
+  setMechanism(facts: { owaResolvesContacts?: boolean; federationOff?: boolean }) {
+    return this.admin.call('PUT', '/__admin/mechanism', facts);
+  }
+
   /** Other quotas than Lync Online's (contacts, subscriptions, categories per publisher), until the next reset. */
   setLimits(limits: { maxContacts?: number; maxSubscriptions?: number; maxCategorySubscription?: number }) {
     return this.admin.call('PUT', '/__admin/limits', limits);
@@ -112,6 +117,15 @@ export class DirectoryAdmin {
   /** `default` for every account, `accounts` by name (DN, UPN or sAMAccountName). */
   setPasswords(passwords: { default?: string; accounts?: Record<string, string> }) {
     return this.admin.call('PUT', '/__admin/passwords', passwords);
+  }
+
+  /** How this DC differs from AD as the notes assume it (until the next reset): see mocks/ldap/mechanism-faults.ts. */
+  setMechanism(facts: {
+    maxValRange?: number;
+    withoutLyncSchema?: boolean;
+    lyncAdminsWithoutUserRights?: boolean;
+  }) {
+    return this.admin.call('PUT', '/__admin/mechanism', facts);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DirectoryEntry } from '../tenant/entry';
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -67,6 +68,14 @@ export function projectContact(
     const value = ruleValue(imported, rule);
     if (value !== undefined) attributes[rule.target] = value;
   }
+  const lync = Object.keys(attributes).filter((a) => a.toLowerCase().startsWith('msrtcsip-'));
+  if (lync.length && !mechanism().gal.targetSchemaHasLync)
+    return verdict(
+      projectContact,
+      { outcome: 'rejected', blank: [] },
+      ['GAL-01'],
+      `${user.dn}: the target forest's schema has no ${lync.join(', ')}, so the contact cannot be written`,
+    );
   const dn = `CN=${escapeRdn(user.first('cn')!)},${flow.target.container},${targetBaseDn}`;
   const rules = ['GAL-01', ...(flow.flows.some((r) => r.from === 'sAMAccountName') ? ['GAL-06'] : [])];
   return verdict(

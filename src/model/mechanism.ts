@@ -19,12 +19,26 @@ export interface Mechanism {
     /** MaxCategorySubscription per publisher, and the categories one contact subscription takes (KB2795173). */
     maxCategorySubscription: number;
     categoriesPerSubscription: number;
+    /** OWA's Lync integration resolves tenant users only, not external contacts (PRES-01). */
+    owaResolvesExternalContacts: boolean;
+    /** The tenant is federated with its partners, so their signed-in users are reached (PRES-04). */
+    federatedWithPartners: boolean;
   };
   repl: {
     /** Schannel's cap on the certificate_authorities list, in bytes (REPL-01). */
     issuerListLimitBytes: number;
     /** Whether Schannel honours SendTrustedIssuerList read at start, or never sends the list at all (REPL-03). */
     issuerList: 'as-configured' | 'never-sent';
+  };
+  gal: {
+    /** The target forest's schema has Lync's extension, so a contact can carry msRTCSIP-* attributes (GAL-01). */
+    targetSchemaHasLync: boolean;
+  };
+  pol: {
+    /** AD's MaxValRange: values of `member` per read (POL-07). */
+    maxValRange: number;
+    /** Lync's domain preparation gave RTCUniversalServerAdmins write access to users' msRTCSIP-* attributes (POL-02). */
+    lyncAdminsMayWriteUsers: boolean;
   };
   srch: {
     /** The Unified Contact Store holds licensed Lync Online users only, no GAL external contacts (SRCH-01). */
@@ -65,8 +79,12 @@ function notes(): Mechanism {
       maxSubscriptions: 200,
       maxCategorySubscription: 1000,
       categoriesPerSubscription: 5,
+      owaResolvesExternalContacts: false,
+      federatedWithPartners: true,
     },
     repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured' },
+    gal: { targetSchemaHasLync: true },
+    pol: { maxValRange: 1500, lyncAdminsMayWriteUsers: true },
     srch: {
       ucsHoldsExternalContacts: false,
       oabHoldsExternalContacts: true,

@@ -1,11 +1,15 @@
 import type { DirectoryEntry } from '../tenant/entry';
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 /**
  * AD's MaxValRange: at most 1,500 values of a multi-valued attribute per read (the LDAP policy's default
- * since Windows Server 2003; Microsoft, "Enumerating Members in a Large Group").
+ * since Windows Server 2003; Microsoft, "Enumerating Members in a Large Group"), as the deployment's
+ * facts give it.
  */
-export const MAX_VAL_RANGE = 1500;
+export function maxValRange(): number {
+  return mechanism().pol.maxValRange;
+}
 
 export type MemberRead = 'read whole' | 'over MaxValRange';
 
@@ -15,14 +19,15 @@ export type MemberRead = 'read whole' | 'over MaxValRange';
  * `member;range=0-1499`, so `$objItem.member` holds nothing and the task grants the policy to no one.
  */
 export function memberReadByScript(group: DirectoryEntry): Verdict<MemberRead> {
+  const max = maxValRange();
   const count = group.texts('member').length;
   const name = group.first('sAMAccountName') ?? group.dn;
-  return count > MAX_VAL_RANGE
+  return count > max
     ? verdict(
         memberReadByScript,
         'over MaxValRange',
         ['POL-07'],
-        `${name} has ${count} members, more than MaxValRange (${MAX_VAL_RANGE}): AD answers member;range=0-${MAX_VAL_RANGE - 1}, $objItem.member is empty and the task grants no one`,
+        `${name} has ${count} members, more than MaxValRange (${max}): AD answers member;range=0-${max - 1}, $objItem.member is empty and the task grants no one`,
       )
     : verdict(memberReadByScript, 'read whole', ['POL-07'], `${name} has ${count} members: read whole`);
 }
@@ -32,7 +37,7 @@ export function memberAttributeName(group: DirectoryEntry): Verdict<string> {
   const over = memberReadByScript(group);
   return verdict(
     memberAttributeName,
-    over.value === 'over MaxValRange' ? `member;range=0-${MAX_VAL_RANGE - 1}` : 'member',
+    over.value === 'over MaxValRange' ? `member;range=0-${maxValRange() - 1}` : 'member',
     over.rules,
     over.reason,
   );

@@ -1,5 +1,6 @@
 import { dnKey } from '../tenant/dn';
 import type { DirectoryEntry } from '../tenant/entry';
+import { mechanism } from './mechanism';
 import { importModuleQuotes } from './pol-import-module';
 import { memberReadByScript } from './pol-range';
 import { type TaskActionSetup, taskActionRunsScript } from './pol-task-action';
@@ -29,6 +30,13 @@ export function taskAssigns(setup: TaskSetup): Verdict<boolean> {
     return verdict(taskAssigns, false, ['POL-03'], 'the import-module path is not in plain single quotes');
   if (!setup.lyncServerAdmin)
     return verdict(taskAssigns, false, ['POL-02'], 'the service account is not in RTCUniversalServerAdmins');
+  if (!mechanism().pol.lyncAdminsMayWriteUsers)
+    return verdict(
+      taskAssigns,
+      false,
+      ['POL-02'],
+      "Lync's domain preparation never gave RTCUniversalServerAdmins write access to users",
+    );
   return verdict(taskAssigns, true, ['POL-01', 'POL-02'], 'the task runs and may grant');
 }
 

@@ -14,7 +14,7 @@ export interface ContactFacts {
 /** PRES-01: OWA resolves only Lync Online users; full Outlook shows IM for any entry with a SIP address. */
 export function imButton(client: Client, contact: ContactFacts): Verdict<boolean> {
   if (client === 'owa')
-    return contact.kind === 'user' && contact.sipAddress
+    return (contact.kind === 'user' || mechanism().pres.owaResolvesExternalContacts) && contact.sipAddress
       ? verdict(imButton, true, ['PRES-01'], 'OWA shows presence and IM for a Lync Online user')
       : verdict(
           imButton,
@@ -69,7 +69,7 @@ export function presenceForNewContact(
 
 /** PRES-03: instant messages are not limited by presence subscriptions. */
 export function imDelivered(contact: ContactFacts): Verdict<boolean> {
-  return contact.reachableAs
+  return reachedAs(contact)
     ? verdict(
         imDelivered,
         true,
@@ -83,12 +83,14 @@ export function imDelivered(contact: ContactFacts): Verdict<boolean> {
 export function presenceShown(contact: ContactFacts): Verdict<string> {
   if (!contact.sipAddress)
     return verdict(presenceShown, 'Presence unknown', ['PRES-04'], 'the contact has no SIP address');
-  return contact.reachableAs
-    ? verdict(
-        presenceShown,
-        contact.reachableAs,
-        ['PRES-04'],
-        `someone is signed in at ${contact.sipAddress}`,
-      )
+  const signedIn = reachedAs(contact);
+  return signedIn
+    ? verdict(presenceShown, signedIn, ['PRES-04'], `someone is signed in at ${contact.sipAddress}`)
     : verdict(presenceShown, 'Presence unknown', ['PRES-04'], `${contact.sipAddress} reaches no one`);
+}
+
+/** Who is signed in at the contact's address, as the tenant reaches them: a partner's only through federation. */
+function reachedAs(contact: ContactFacts): string | undefined {
+  if (contact.kind === 'contact' && !mechanism().pres.federatedWithPartners) return undefined;
+  return contact.reachableAs;
 }

@@ -54,6 +54,20 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: { repl: { issuerList: 'never-sent' } },
   },
   {
+    id: 'owa-resolves-contacts',
+    rules: ['PRES-01'],
+    fault: "OWA's Lync integration resolves every mail recipient, external contacts included",
+    inMocks: { 'lync-online': (lyncOnline) => lyncOnline.setMechanism({ owaResolvesContacts: true }) },
+    inModel: { pres: { owaResolvesExternalContacts: true } },
+  },
+  {
+    id: 'federation-off',
+    rules: ['PRES-04'],
+    fault: "Lync Online's federation (external access) is off, so partners' signed-in users are not reached",
+    inMocks: { 'lync-online': (lyncOnline) => lyncOnline.setMechanism({ federationOff: true }) },
+    inModel: { pres: { federatedWithPartners: false } },
+  },
+  {
     id: 'lync-online-300-contacts',
     rules: ['PRES-02'],
     fault: 'Lync Online lets a user pin 300 contacts, not 250',
@@ -125,5 +139,28 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
         },
       },
     },
+  },
+  {
+    id: 'xyz-without-lync-schema',
+    rules: ['GAL-01', 'GAL-02', 'GAL-03', 'GAL-04', 'GAL-05', 'GAL-06', 'GAL-07'],
+    fault:
+      "XYZ's forest has no Lync schema extension, so a contact carrying msRTCSIP-PrimaryUserAddress cannot be written",
+    inMocks: { 'ldap-online': (dc) => dc.setMechanism({ withoutLyncSchema: true }) },
+    inModel: { gal: { targetSchemaHasLync: false } },
+  },
+  {
+    id: 'abc-domain-not-prepared',
+    rules: ['POL-01', 'POL-02', 'POL-03', 'POL-04', 'POL-05', 'POL-06', 'POL-07'],
+    fault:
+      "Lync's domain preparation never ran in ABC: RTCUniversalServerAdmins has no write access to users' msRTCSIP-* attributes",
+    inMocks: { 'ldap-onpremises': (dc) => dc.setMechanism({ lyncAdminsWithoutUserRights: true }) },
+    inModel: { pol: { lyncAdminsMayWriteUsers: false } },
+  },
+  {
+    id: 'abc-max-val-range-5000',
+    rules: ['POL-07'],
+    fault: "ABC's domain controllers answer up to 5,000 values per read (MaxValRange raised with ntdsutil)",
+    inMocks: { 'ldap-onpremises': (dc) => dc.setMechanism({ maxValRange: 5000 }) },
+    inModel: { pol: { maxValRange: 5000 } },
   },
 ];
