@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from '../tenant/entry';
-import { mechanism } from './mechanism';
+import { mechanism, NOTES_MECHANISM } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -10,6 +10,9 @@ import { type Verdict, verdict } from './verdict';
 export function maxValRange(): number {
   return mechanism().pol.maxValRange;
 }
+
+/** AD's default MaxValRange, as the notes' deployment has it (what `maxValRange()` gives unless the selftest changes it). */
+export const MAX_VAL_RANGE = NOTES_MECHANISM.pol.maxValRange;
 
 export type MemberRead = 'read whole' | 'over MaxValRange';
 
