@@ -2,7 +2,7 @@
  * Starts one registered mock service in this process and prints its ready line (mocks/ready-line.ts).
  * This is the container images' entry point, and works the same on a host (bin/lync-mock.js).
  *
- *   serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--seed FILE [--seed-type TYPE]]
+ *   serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--sip-port N] [--seed FILE [--seed-type TYPE]]
  *
  * `--seed` loads FILE through the service's own admin API (PUT /__admin/data), exactly as the harness
  * would, before the ready line is printed. SIGTERM / SIGINT stop the service and exit 0.
@@ -15,7 +15,7 @@ import { formatReadyLine } from './ready-line';
 import { mockFactories as serviceFactories } from './registry';
 
 const USAGE =
-  'Usage: serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--seed FILE [--seed-type TYPE]]';
+  'Usage: serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--sip-port N] [--seed FILE [--seed-type TYPE]]';
 
 const SEED_TYPES: Record<string, string> = {
   '.ldif': 'text/ldif',
@@ -31,6 +31,7 @@ export async function serveOne(argv: string[]): Promise<void> {
       host: { type: 'string' },
       port: { type: 'string' },
       'admin-port': { type: 'string' },
+      'sip-port': { type: 'string' },
       seed: { type: 'string' },
       'seed-type': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -48,6 +49,7 @@ export async function serveOne(argv: string[]): Promise<void> {
     host: values.host,
     port: portOption('--port', values.port),
     adminPort: portOption('--admin-port', values['admin-port']),
+    sipPort: portOption('--sip-port', values['sip-port']),
   });
   const stop = () => mock.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);

@@ -9,6 +9,8 @@ export interface MockOptions {
   port?: number;
   /** Port of the admin API; 0 (default) picks an ephemeral port. */
   adminPort?: number;
+  /** Port of a TLS/SIP listener of its own (the pool's registrar); 0 (default) picks an ephemeral port. */
+  sipPort?: number;
 }
 
 export interface StartedMock {
@@ -22,9 +24,22 @@ export interface StartedMock {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-/** Refuses any bind address that is not loopback: mocks never listen on a shared network. */
+/**
+ * Set by the harness on a mock container on a bridge network (Docker Desktop): the container's own
+ * network namespace, whose ports Docker publishes on the host's 127.0.0.1 only.
+ */
+export const BRIDGED_CONTAINER_VARIABLE = 'LYNC_MOCK_BRIDGED_CONTAINER';
+
+/**
+ * Refuses any bind address that is not loopback: mocks never listen on a shared network. The one
+ * exception is 0.0.0.0 in a bridged mock container, where Docker forwards to the container's own
+ * interface: the variable above is set and the mock is the container's first process (pid 1), which
+ * a mock process on a host never is.
+ */
 export function loopbackHost(host: string | undefined): string {
   const chosen = host ?? '127.0.0.1';
+  if (chosen === '0.0.0.0' && process.env[BRIDGED_CONTAINER_VARIABLE] === '1' && process.pid === 1)
+    return chosen;
   if (!LOOPBACK.has(chosen))
     throw new Error(`[mock] refusing to bind ${chosen}: mocks listen on loopback only`);
   return chosen === 'localhost' ? '127.0.0.1' : chosen;

@@ -12,7 +12,13 @@ export {
 export { startAdminServer } from './admin-server';
 export { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from './admin-token';
 export { VirtualClock } from './clock';
-export { loopbackHost, type MockOptions, type StartedMock, urlHost } from './contract';
+export {
+  BRIDGED_CONTAINER_VARIABLE,
+  loopbackHost,
+  type MockOptions,
+  type StartedMock,
+  urlHost,
+} from './contract';
 export {
   defineMock,
   type ListenContext,

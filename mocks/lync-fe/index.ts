@@ -21,7 +21,7 @@ import { type Registrar, startRegistrar } from './registrar';
  */
 export const startLyncFeMock = defineMock({
   name: 'lync-fe',
-  setup({ clock, journal, faults }) {
+  setup({ clock, journal, faults }, options) {
     let pool: PoolInstall | undefined;
     const addressBook = new AddressBookService();
     let absUrl: string | undefined;
@@ -70,7 +70,7 @@ export const startLyncFeMock = defineMock({
         routes: { 'PUT /__admin/address-book': addressBook.route() },
       },
       async listen({ host, port, routes }) {
-        const started = await startRegistrar(host, 0, journal, () => absUrl);
+        const started = await startRegistrar(host, options.sipPort ?? 0, journal, () => absUrl);
         registrar = started;
         const server = createServer();
         serveHandlers(server, {

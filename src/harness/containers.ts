@@ -1,18 +1,18 @@
-import { type ContainerRuntimeClient, GenericContainer } from 'testcontainers';
-import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
+import type { ContainerRuntimeClient } from 'testcontainers';
 import { AdminClient } from './admin-client';
-import { OWNER_LABEL, own, removeContainer, removeOrphans } from './container/cleanup';
+import { removeOrphans } from './container/cleanup';
 import { dockerEngine, NoDockerEngineError } from './container/engine';
 import { ensureMockImage, type ImageBuild } from './container/image';
-import { LogTail } from './container/log-tail';
-import { indent, ReadyLineHealthWait } from './container/ready-wait';
+import type { LogTail } from './container/log-tail';
+import { containerNetwork, MockContainer } from './container/mock-container';
+import { indent } from './container/ready-wait';
 import type { StartedService } from './started-service';
 
 /**
  * Container mode: each mock service runs the same registered factory inside the mock image
- * (mocks/serve-one.ts) on the host network, so its ports are the host's loopback ports and its
- * ready line reports them. Readiness is the admin API's health; removal is on stop, Ctrl-C or
- * SIGTERM (container/cleanup.ts).
+ * (mocks/serve-one.ts), one container each (container/mock-container.ts: the host's network, or a
+ * bridge with ports published on the host's loopback). Readiness is the ready line and the admin
+ * API's health; removal is on stop, Ctrl-C or SIGTERM (container/cleanup.ts).
  */
 interface Prepared extends ImageBuild {
   client: ContainerRuntimeClient;
@@ -24,7 +24,7 @@ let prepared: Promise<Prepared> | undefined;
 export function prepareContainerMode(): Promise<Prepared> {
   prepared ??= (async () => {
     const client = await dockerEngine();
-    await removeOrphans(client);
+    await removeOrphans();
     return { client, ...(await ensureMockImage(client)) };
   })();
   prepared.catch(() => {
@@ -35,28 +35,20 @@ export function prepareContainerMode(): Promise<Prepared> {
 
 /** Starts service `kind` of the mock image; `name` tells two instances of one kind apart (`tenant/exchange`). */
 export async function startContainerService(kind: string, name = kind): Promise<StartedService> {
-  const { client, image } = await prepareContainerMode();
-  const wait = new ReadyLineHealthWait(name);
-  const container = await new GenericContainer(image)
-    .withNetworkMode('host')
-    .withCommand([kind])
-    .withEnvironment({ [ADMIN_TOKEN_VARIABLE]: adminToken() })
-    .withLabels({ [OWNER_LABEL]: String(process.pid), 'lync-harness.service': name })
-    .withWaitStrategy(wait)
-    .withStartupTimeout(30_000)
-    .start();
-  own(client, container.getId());
-  const tail = new LogTail(await container.logs());
-  const urls = wait.ready?.urls ?? {};
-  const died = () => diedError(client, container.getId(), name, tail);
+  const { image } = await prepareContainerMode();
+  const container = await MockContainer.start({ image, kind, name, network: containerNetwork() });
+  const died = async () =>
+    new Error(
+      `[containers] service "${name}" died mid-run: its container ${await container.exit()}; last log lines:\n${indent(container.log.last())}`,
+    );
   let stopped: Promise<void> | undefined;
   return {
     name,
-    urls,
-    admin: new ContainerAdminClient(urls.admin, tail, died),
-    death: async () => (tail.exited ? died() : undefined),
+    urls: container.urls,
+    admin: new ContainerAdminClient(container.urls.admin, container.log, died),
+    death: async () => (container.log.exited ? died() : undefined),
     stop: () => {
-      stopped ??= removeContainer(client, container.getId());
+      stopped ??= container.stop();
       return stopped;
     },
   };
@@ -81,24 +73,6 @@ class ContainerAdminClient extends AdminClient {
       throw error;
     }
   }
-}
-
-async function diedError(
-  client: ContainerRuntimeClient,
-  id: string,
-  service: string,
-  tail: LogTail,
-): Promise<Error> {
-  let how = 'exited';
-  try {
-    const { State } = await client.container.inspect(client.container.getById(id));
-    how = `exited with status ${State.ExitCode}${State.OOMKilled ? ' (out of memory)' : ''}`;
-  } catch {
-    // Already removed: the log lines still tell what happened.
-  }
-  return new Error(
-    `[containers] service "${service}" died mid-run: its container ${how}; last log lines:\n${indent(tail.last())}`,
-  );
 }
 
 /** For the run command: undefined when container mode can run, else the one line that says why not. */

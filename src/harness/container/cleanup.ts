@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { ContainerRuntimeClient } from 'testcontainers';
 import { dockerApi } from './docker-api';
 
 /**
@@ -15,7 +14,7 @@ const owned = new Set<string>();
 let guarding = false;
 
 /** Remembers a container for removal on Ctrl-C / SIGTERM. */
-export function own(client: ContainerRuntimeClient, id: string): void {
+export function own(id: string): void {
   owned.add(id);
   if (guarding) return;
   guarding = true;
@@ -26,7 +25,7 @@ export function own(client: ContainerRuntimeClient, id: string): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = async () => {
-      await Promise.allSettled([...owned].map((c) => removeContainer(client, c)));
+      await Promise.allSettled([...owned].map((c) => removeContainer(c)));
       // Then raise it again for whoever else listens (signal-exit, from dependencies, re-raises
       // it once it is alone), ending in Node's default: exit.
       process.removeListener(signal, onSignal);
@@ -36,25 +35,24 @@ export function own(client: ContainerRuntimeClient, id: string): void {
   }
 }
 
-/** Stops (2 s grace) and removes a container; safe when it is already gone. */
-export async function removeContainer(client: ContainerRuntimeClient, id: string): Promise<void> {
+/** Removes a container (killed if it still runs); safe when it is already gone. */
+export async function removeContainer(id: string): Promise<void> {
   owned.delete(id);
-  const container = client.container.getById(id);
   try {
-    await container.remove({ force: true, v: true });
+    await dockerApi().getContainer(id).remove({ force: true, v: true });
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 404) throw error;
   }
 }
 
 /** Removes containers left by harness processes that no longer exist. */
-export async function removeOrphans(client: ContainerRuntimeClient): Promise<number> {
+export async function removeOrphans(): Promise<number> {
   const containers = await dockerApi().listContainers({
     all: true,
     filters: { label: [OWNER_LABEL] },
   });
   const orphans = containers.filter((c) => !processExists(Number(c.Labels[OWNER_LABEL])));
-  await Promise.allSettled(orphans.map((c) => removeContainer(client, c.Id)));
+  await Promise.allSettled(orphans.map((c) => removeContainer(c.Id)));
   return orphans.length;
 }
 
