@@ -14,6 +14,8 @@ export const EXCHANGE_MECHANISM = {
   autodiscoverUnknownDomain: false,
   /** The OAB virtual directory's PollInterval (Set-OabVirtualDirectory), from the 03:00 phase. */
   distributionPollMinutes: 480,
+  /** How many days each generation's differential file stays on the virtual directory (30: KB832761). */
+  diffRetentionDays: 30,
 };
 
 export type ExchangeMechanism = typeof EXCHANGE_MECHANISM;

@@ -152,14 +152,16 @@ export class OabStore {
 
   /**
    * The differential files on the virtual directory at `now`: one per published generation made in the
-   * last PATCH_RETENTION_DAYS, back to the first that has no patch from the sequence before it.
+   * last `retentionDays` (at most PATCH_RETENTION_DAYS), back to the first that has no patch from the
+   * sequence before it.
    */
-  servedPatches(now: number): OabGeneration[] {
+  servedPatches(now: number, retentionDays = PATCH_RETENTION_DAYS): OabGeneration[] {
+    const kept = Math.min(retentionDays, PATCH_RETENTION_DAYS);
     const served: OabGeneration[] = [];
     for (let i = this.kept.length - 1; i >= 0; i--) {
       const g = this.kept[i];
       if (g.sequence > this.published.sequence) continue;
-      if (!g.hasPatch || g.generatedAt <= now - PATCH_RETENTION_DAYS * DAY_MS) break;
+      if (!g.hasPatch || g.generatedAt <= now - kept * DAY_MS) break;
       served.unshift(g);
     }
     return served;

@@ -31,13 +31,15 @@ function manifest(state: ExchangeState, published: OabGeneration, request: Reque
     outcome: { status: notModified ? 304 : 200, sequence: published.sequence },
   });
   if (notModified) return new HttpResponse(null, { status: 304, headers: { ETag: etag } });
-  const diffs = state.oab.servedPatches(state.clock.millis()).map((g) => {
-    const patch = g.buildPatch()!;
-    return (
-      `<Diff seq="${g.sequence}" ver="32" size="${patch.size}" uncompressedsize="${patch.uncompressedSize}" SHA="${patch.sha1}">` +
-      `${g.patchName}</Diff>`
-    );
-  });
+  const diffs = state.oab
+    .servedPatches(state.clock.millis(), state.mechanism.values.diffRetentionDays)
+    .map((g) => {
+      const patch = g.buildPatch()!;
+      return (
+        `<Diff seq="${g.sequence}" ver="32" size="${patch.size}" uncompressedsize="${patch.uncompressedSize}" SHA="${patch.sha1}">` +
+        `${g.patchName}</Diff>`
+      );
+    });
   const body =
     `<?xml version="1.0" encoding="utf-8"?><OAB>` +
     `<OAL id="${OAL_GUID}" dn="/" name="${escapeXml(OAL_NAME)}">` +
@@ -55,7 +57,7 @@ function manifest(state: ExchangeState, published: OabGeneration, request: Reque
 
 function download(state: ExchangeState, published: OabGeneration, name: string, caller: string) {
   const diff = state.oab
-    .servedPatches(state.clock.millis())
+    .servedPatches(state.clock.millis(), state.mechanism.values.diffRetentionDays)
     .find((g) => g.patchName.toLowerCase() === name.toLowerCase());
   if (diff) return downloadPatch(state, diff, caller);
   if (name.toLowerCase() !== published.fileName.toLowerCase()) {

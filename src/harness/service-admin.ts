@@ -80,6 +80,7 @@ export class ExchangeAdmin {
     signInBySipAddress?: boolean;
     autodiscoverUnknownDomain?: boolean;
     distributionPollMinutes?: number;
+    diffRetentionDays?: number;
   }) {
     return this.admin.call('PUT', '/__admin/mechanism', facts);
   }

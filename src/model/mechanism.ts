@@ -10,6 +10,8 @@ export interface Mechanism {
   oab: {
     /** The generation and distribution schedule of each profile a scenario names (OAB-02..05). */
     profiles: Record<OabProfile['name'], OabProfile>;
+    /** How long Exchange keeps each generation's differential file on the virtual directory (OAB-07, KB832761). */
+    diffRetentionDays: number;
   };
   pres: {
     /** Contacts a Lync Online user can pin (PRES-02). */
@@ -73,6 +75,7 @@ function notes(): Mechanism {
           downloadIntervalHours: 24,
         },
       },
+      diffRetentionDays: 30,
     },
     pres: {
       maxContacts: 250,

@@ -1,3 +1,4 @@
+import { mechanism } from './mechanism';
 import { distributedAt, nextGeneration, type OabProfile } from './oab';
 import { type Verdict, verdict } from './verdict';
 import { weekTimeText } from './week-time';
@@ -9,7 +10,6 @@ import { weekTimeText } from './week-time';
  * the Full file instead when the first it needs is no longer kept or the OAB on disk is not the one
  * the files were made from (their CRCs do not match).
  */
-export const DIFF_RETENTION_DAYS = 30;
 const DAY = 86_400_000;
 
 export interface OabUpdate {
@@ -44,10 +44,11 @@ export function oabUpdateAt(
       'no generation reached the virtual directory since the last download',
     );
   const oldest = needed[0];
-  if (oldest <= check - DIFF_RETENTION_DAYS * DAY)
+  const kept = mechanism().oab.diffRetentionDays;
+  if (oldest <= check - kept * DAY)
     return decide(
       { download: 'full', files: 1 },
-      `the differential file of the ${weekTimeText(oldest)} generation is older than the ${DIFF_RETENTION_DAYS} days Exchange keeps them`,
+      `the differential file of the ${weekTimeText(oldest)} generation is older than the ${kept} days Exchange keeps them`,
     );
   if (onDisk === 'damaged')
     return decide(

@@ -122,6 +122,14 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: { srch: { autodiscoverKnowsTenantDomain: false } },
   },
   {
+    id: 'oab-diffs-kept-one-day',
+    rules: ['OAB-07'],
+    fault:
+      'Exchange keeps each differential OAB file for one day, not 30: an Outlook closed for two days must download the Full file',
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ diffRetentionDays: 1 }) },
+    inModel: { oab: { diffRetentionDays: 1 } },
+  },
+  {
     id: 'oab-poll-interval-1440',
     rules: ['OAB-01', 'OAB-03', 'OAB-05', 'OAB-06'],
     fault:
