@@ -230,6 +230,10 @@ export class OabStore {
         at: iso(this.publishedAt),
         records: this.published.recordCount,
       },
+      /** Generations kept with a differential file from the one before (oab.xml lists those of the last 30 days). */
+      differentialFiles: this.kept
+        .filter((g) => g.hasPatch)
+        .map((g) => ({ sequence: g.sequence, generatedAt: iso(g.generatedAt), file: g.patchName })),
     };
   }
 }

@@ -23,7 +23,8 @@ export function applyOabPatch(patch: Buffer, base: Buffer): Buffer {
     throw new OabPatchMismatch(`the patch is for a ${sourceSize}-byte OAB, the local one has ${base.length}`);
   if (oabCrc(base.subarray(OAB_HDR_SIZE)) !== sourceCrc)
     throw new OabPatchMismatch('the local OAB is not the one the patch was made from (source CRC)');
-  const out = Buffer.allocUnsafe(targetSize);
+  // Blocks are kept as they come: a header that claims a huge file allocates nothing it does not decode.
+  const blocks: Buffer[] = [];
   let at = 28;
   let read = 0;
   let written = 0;
@@ -35,6 +36,7 @@ export function applyOabPatch(patch: Buffer, base: Buffer): Buffer {
       throw new OabFormatError(`[client:oab] patch block at ${at} is larger than the header allows`);
     if (read + sourceLength > base.length || at + 16 + size > patch.length)
       throw new OabFormatError(`[client:oab] patch block at ${at} reads past the end of its files`);
+    if (targetLength === 0) throw new OabFormatError(`[client:oab] patch block at ${at} produces nothing`);
     const block = decodeLzxDelta(
       patch.subarray(at + 16, at + 16 + size),
       base.subarray(read, read + sourceLength),
@@ -42,11 +44,12 @@ export function applyOabPatch(patch: Buffer, base: Buffer): Buffer {
     );
     if (oabCrc(block) !== crc)
       throw new OabPatchMismatch(`patch block at ${at}: the CRC of the result does not match`);
-    block.copy(out, written);
+    blocks.push(block);
     written += targetLength;
     read += sourceLength;
     at += 16 + size;
   }
+  const out = Buffer.concat(blocks, targetSize);
   if (oabCrc(out.subarray(OAB_HDR_SIZE)) !== targetCrc)
     throw new OabPatchMismatch('the patched OAB does not have the CRC the patch names (target CRC)');
   return out;

@@ -158,7 +158,13 @@ export class OutlookSimulator {
         return { ok: false, files, why: `${diff.file}: ${error.message}` };
       }
     }
-    const decoded = readFullDetails(details);
+    let decoded: ReturnType<typeof readFullDetails>;
+    try {
+      decoded = readFullDetails(details);
+    } catch (error) {
+      if (!(error instanceof OabFormatError)) throw error;
+      return { ok: false, files, why: `the patched OAB does not read: ${error.message}` };
+    }
     if (decoded.serial !== manifest.full.sequence)
       return {
         ok: false,
