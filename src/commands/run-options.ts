@@ -4,7 +4,7 @@ import { BIND_PASSWORD_ENV, parseLiveTenant, saveTenantMismatch } from './live-t
 import { UsageError } from './usage-error';
 
 /** The default of --wire-sample: enough to meet every kind of object of a generated tenant, cheap at any size. */
-export const DEFAULT_WIRE_SAMPLE = 200;
+export const DEFAULT_WIRE_SAMPLE = 100;
 
 export interface RunOptions {
   tenantFiles: string[];

@@ -39,8 +39,8 @@ test('a waiver needs a known rule ID and a reason', () => {
   assert.throws(() => loadWaivers(list, catalog), /give a map of rule ID to reason/);
 });
 
-test('--wire-sample: a whole number or all, 200 when absent; anything else is a usage error', () => {
-  assert.equal(parseRunOptions([]).wireSample, 200);
+test('--wire-sample: a whole number or all, 100 when absent; anything else is a usage error', () => {
+  assert.equal(parseRunOptions([]).wireSample, 100);
   assert.equal(parseRunOptions(['--wire-sample', '25']).wireSample, 25);
   assert.equal(parseRunOptions(['--wire-sample', 'all']).wireSample, 'all');
   for (const bad of ['0', '-3', '2.5', 'some'])

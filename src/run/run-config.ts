@@ -34,7 +34,7 @@ const DEFAULT: RunConfig = {
   sampleSize: 0,
   mode: 'embedded',
   settings: {},
-  wireSample: 200,
+  wireSample: 100,
 };
 
 /** The run's configuration; defaults when Cucumber was started by hand (npx cucumber-js). */
