@@ -15,10 +15,30 @@ export const BINARY_ATTRIBUTES = new Set([
   'ntsecuritydescriptor',
 ]);
 
-interface Slot {
-  name: string;
-  values: AttributeValue[];
+/**
+ * The attribute names of an entry, in order, with their lower-cased positions. Entries with the same
+ * names share one shape (a 100,000-object tenant has a few dozen), so an entry holds only its values.
+ */
+interface Shape {
+  names: readonly string[];
+  positions: ReadonlyMap<string, number>;
 }
+
+const shapes = new Map<string, Shape>();
+const EMPTY: Shape = shapeOf([]);
+
+function shapeOf(names: readonly string[]): Shape {
+  const key = names.join('\u0000');
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = { names: [...names], positions: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+/** One attribute's values: a single value is held without an array around it. */
+type Held = AttributeValue | AttributeValue[];
 
 /**
  * One directory object. Attribute names are matched case-insensitively, as AD does, and keep the
@@ -26,17 +46,27 @@ interface Slot {
  */
 export class DirectoryEntry {
   readonly dn: string;
-  private readonly slots = new Map<string, Slot>();
+  private shape = EMPTY;
+  private held: Held[] = [];
 
   constructor(dn: string, attributes: Record<string, AttributeValue | AttributeValue[]> = {}) {
     this.dn = dn;
-    for (const [name, value] of Object.entries(attributes)) {
-      this.set(name, Array.isArray(value) ? value : [value]);
-    }
+    const names = Object.keys(attributes).filter((n) => {
+      const v = attributes[n];
+      return !Array.isArray(v) || v.length > 0;
+    });
+    if (new Set(names.map((n) => n.toLowerCase())).size === names.length) {
+      this.shape = shapeOf(names);
+      this.held = names.map((n) => {
+        const v = attributes[n];
+        return hold(Array.isArray(v) ? [...v] : v);
+      });
+    } else for (const name of names) this.set(name, toList(attributes[name]));
   }
 
   get(name: string): AttributeValue[] {
-    return this.slots.get(name.toLowerCase())?.values ?? [];
+    const at = this.shape.positions.get(name.toLowerCase());
+    return at === undefined ? [] : toList(this.held[at]);
   }
 
   /** The first value as text, or undefined when the attribute is absent. */
@@ -52,41 +82,48 @@ export class DirectoryEntry {
   }
 
   has(name: string): boolean {
-    return this.get(name).length > 0;
+    return this.shape.positions.has(name.toLowerCase());
   }
 
   set(name: string, values: AttributeValue[]): this {
-    const key = name.toLowerCase();
-    if (values.length === 0) this.slots.delete(key);
-    else this.slots.set(key, { name: this.slots.get(key)?.name ?? name, values: [...values] });
+    const at = this.shape.positions.get(name.toLowerCase());
+    if (at !== undefined && values.length > 0) {
+      this.held[at] = hold([...values]);
+      return this;
+    }
+    if (at === undefined && values.length === 0) return this;
+    const names = [...this.shape.names];
+    const held = [...this.held];
+    if (at === undefined) {
+      names.push(name);
+      held.push(hold([...values]));
+    } else {
+      names.splice(at, 1);
+      held.splice(at, 1);
+    }
+    this.shape = shapeOf(names);
+    this.held = held;
     return this;
   }
 
   add(name: string, value: AttributeValue): this {
-    const key = name.toLowerCase();
-    const slot = this.slots.get(key);
-    if (slot) slot.values.push(value);
-    else this.slots.set(key, { name, values: [value] });
-    return this;
+    return this.set(this.nameOf(name) ?? name, [...this.get(name), value]);
   }
 
   delete(name: string, values?: AttributeValue[]): this {
-    const key = name.toLowerCase();
-    const slot = this.slots.get(key);
-    if (!slot) return this;
-    if (!values || values.length === 0) {
-      this.slots.delete(key);
-      return this;
-    }
+    const spelled = this.nameOf(name);
+    if (spelled === undefined) return this;
+    if (!values || values.length === 0) return this.set(spelled, []);
     const drop = new Set(values.map(valueKey));
-    slot.values = slot.values.filter((v) => !drop.has(valueKey(v)));
-    if (slot.values.length === 0) this.slots.delete(key);
-    return this;
+    return this.set(
+      spelled,
+      this.get(name).filter((v) => !drop.has(valueKey(v))),
+    );
   }
 
   /** Attribute names as first written, in insertion order. */
   names(): string[] {
-    return [...this.slots.values()].map((slot) => slot.name);
+    return [...this.shape.names];
   }
 
   /** objectClass values, lower-cased. */
@@ -95,25 +132,41 @@ export class DirectoryEntry {
   }
 
   isA(objectClass: string): boolean {
-    return this.objectClasses().includes(objectClass.toLowerCase());
+    const wanted = objectClass.toLowerCase();
+    return this.texts('objectClass').some((c) => c.toLowerCase() === wanted);
   }
 
   clone(dn = this.dn): DirectoryEntry {
     const copy = new DirectoryEntry(dn);
-    for (const slot of this.slots.values()) copy.set(slot.name, slot.values);
+    copy.shape = this.shape;
+    copy.held = this.held.map((h) => (Array.isArray(h) ? [...h] : h));
     return copy;
   }
 
   /** A plain, JSON-friendly view (binary values as base64 with a `base64:` prefix). */
   toJSON(): { dn: string; attributes: Record<string, string[]> } {
     const attributes: Record<string, string[]> = {};
-    for (const slot of this.slots.values()) {
-      attributes[slot.name] = slot.values.map((v) =>
+    this.shape.names.forEach((name, i) => {
+      attributes[name] = toList(this.held[i]).map((v) =>
         typeof v === 'string' ? v : `base64:${Buffer.from(v).toString('base64')}`,
       );
-    }
+    });
     return { dn: this.dn, attributes };
   }
+
+  /** The attribute's name as this entry spells it. */
+  private nameOf(name: string): string | undefined {
+    const at = this.shape.positions.get(name.toLowerCase());
+    return at === undefined ? undefined : this.shape.names[at];
+  }
+}
+
+function hold(value: AttributeValue | AttributeValue[]): Held {
+  return Array.isArray(value) && value.length === 1 ? value[0] : value;
+}
+
+function toList(held: Held): AttributeValue[] {
+  return Array.isArray(held) ? held : [held];
 }
 
 function valueKey(value: AttributeValue): string {
