@@ -12,6 +12,7 @@ import {
 import { ABS_PATH, AddressBookService } from './address-book';
 import { answerCertProv, CERT_PROV_FAULTS, CERT_PROV_PATH, plainText } from './cert-prov';
 import { type PoolInstall, parsePoolInstall, splitPem } from './fe-state';
+import { poolAsDeployed, poolMechanism } from './mechanism-faults';
 
 import { type Registrar, startRegistrar } from './registrar';
 
@@ -27,9 +28,12 @@ export const startLyncFeMock = defineMock({
     let absUrl: string | undefined;
     let fixture: string | undefined;
     let registrar: Registrar | undefined;
+    const mechanism = poolMechanism(() => {
+      if (pool) registrar?.install(poolAsDeployed(pool, mechanism.values));
+    });
     const install = (body: string) => {
       pool = parsePoolInstall(body);
-      registrar?.install(pool);
+      registrar?.install(poolAsDeployed(pool, mechanism.values));
       fixture = body;
       return { chainCertificates: splitPem(pool.chainPem).length };
     };
@@ -39,7 +43,9 @@ export const startLyncFeMock = defineMock({
     const handlers = [
       http.all(
         pathIs(CERT_PROV_PATH),
-        served('certprov.chain', ({ request }) => answerCertProv(request.method, pool, journal, webPort)),
+        served('certprov.chain', ({ request }) =>
+          answerCertProv(request.method, pool && poolAsDeployed(pool, mechanism.values), journal, webPort),
+        ),
       ),
       http.all(
         pathIs(`${ABS_PATH}/:file`),
@@ -63,14 +69,27 @@ export const startLyncFeMock = defineMock({
       admin: {
         load: (body) => install(body),
         reset: () => {
+          mechanism.reset();
           if (fixture) install(fixture);
           addressBook.clear();
         },
         // What the User Replicator read from AD: the Address Book Service's content.
-        routes: { 'PUT /__admin/address-book': addressBook.route() },
+        routes: {
+          'PUT /__admin/address-book': (req) =>
+            mechanism.values.addressBookNotReplicated
+              ? { json: { entries: 0, replicated: false } }
+              : addressBook.route()(req),
+          'PUT /__admin/mechanism': mechanism.route,
+        },
       },
       async listen({ host, port, routes }) {
-        const started = await startRegistrar(host, options.sipPort ?? 0, journal, () => absUrl);
+        const started = await startRegistrar(
+          host,
+          options.sipPort ?? 0,
+          journal,
+          () => absUrl,
+          () => mechanism.values.registrarRefusesUser,
+        );
         registrar = started;
         const server = createServer();
         serveHandlers(server, {

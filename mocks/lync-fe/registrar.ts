@@ -11,6 +11,8 @@ export async function startRegistrar(
   port: number,
   journal: Journal,
   addressBookUrl: () => string | undefined = () => undefined,
+  /** The user is not enabled for Lync: REGISTER gets 403 (a mechanism fault, mocks/lync-fe/mechanism-faults.ts). */
+  refusesUser: () => boolean = () => false,
 ) {
   const server = createServer({ minVersion: 'TLSv1.2', handshakeTimeout: 5000 });
   server.on('tlsClientError', (error, socket) => {
@@ -46,16 +48,13 @@ export async function startRegistrar(
       if (/^SUBSCRIBE sip:\S+ SIP\/2\.0$/.test(requestLine))
         return socket.end(provisioning(buffered, addressBookUrl(), journal));
       const register = /^REGISTER sip:\S+ SIP\/2\.0$/.test(requestLine);
+      const status = !register ? 400 : refusesUser() ? 403 : 200;
       journal.record({
         operation: 'sip.register',
         request: { line: excerpt(requestLine, 120) },
-        outcome: { status: register ? 200 : 400 },
+        outcome: { status },
       });
-      socket.end(
-        register
-          ? 'SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n'
-          : 'SIP/2.0 400 Bad Request\r\nContent-Length: 0\r\n\r\n',
-      );
+      socket.end(`SIP/2.0 ${status} ${REASONS[status]}\r\nContent-Length: 0\r\n\r\n`);
     });
   });
   const bound = await listenOnLoopback(server, host, port);
@@ -66,6 +65,8 @@ export async function startRegistrar(
     stop: () => closeServer(server),
   };
 }
+
+const REASONS: Record<number, string> = { 200: 'OK', 400: 'Bad Request', 403: 'Forbidden' };
 
 const PROVISIONING_NS = 'http://schemas.microsoft.com/2006/09/sip/provisiongrouplist-notification';
 

@@ -134,6 +134,16 @@ export class DirectoryAdmin {
 export class PoolAdmin {
   constructor(private readonly admin: AdminClient) {}
 
+  /** How this pool differs from the notes' (until the next reset): see mocks/lync-fe/mechanism-faults.ts. */
+  setMechanism(facts: {
+    provisioningRootOnly?: boolean;
+    registrarSendsChain?: boolean;
+    registrarRefusesUser?: boolean;
+    addressBookNotReplicated?: boolean;
+  }) {
+    return this.admin.call('PUT', '/__admin/mechanism', facts);
+  }
+
   setAddressBook(
     entries: Array<{ displayName: string; sip: string; mail?: string; kind: 'user' | 'contact' }>,
   ) {

@@ -42,7 +42,17 @@ export interface Mechanism {
     /** Lync's domain preparation gave RTCUniversalServerAdmins write access to users' msRTCSIP-* attributes (POL-02). */
     lyncAdminsMayWriteUsers: boolean;
   };
+  phone: {
+    /** The pool's certificate provisioning service hands out the intermediate with the root (PHONE-01). */
+    provisioningServesIntermediates: boolean;
+    /** The registrar presents its leaf alone, no intermediate (PHONE-02). */
+    registrarSendsIntermediates: boolean;
+    /** The registrar accepts the signing-in user's REGISTER (the user is enabled for Lync). */
+    registrarAcceptsUser: boolean;
+  };
   srch: {
+    /** The pool's User Replicator has put the forest's users and contacts into the Lync address book (SRCH-08). */
+    poolAddressBookReplicated: boolean;
     /** The Unified Contact Store holds licensed Lync Online users only, no GAL external contacts (SRCH-01). */
     ucsHoldsExternalContacts: boolean;
     /** The OAB Outlook downloads holds the GAL's external contacts (SRCH-03). */
@@ -88,7 +98,13 @@ function notes(): Mechanism {
     repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured' },
     gal: { targetSchemaHasLync: true },
     pol: { maxValRange: 1500, lyncAdminsMayWriteUsers: true },
+    phone: {
+      provisioningServesIntermediates: true,
+      registrarSendsIntermediates: false,
+      registrarAcceptsUser: true,
+    },
     srch: {
+      poolAddressBookReplicated: true,
       ucsHoldsExternalContacts: false,
       oabHoldsExternalContacts: true,
       exchangeSignInBySipAddress: false,

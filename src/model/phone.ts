@@ -1,3 +1,4 @@
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 /**
@@ -79,11 +80,24 @@ export function signInEndpoints(path: SignInPath): Verdict<SignInEndpoint[]> {
 
 /** PHONE-01..04: whether the handshake succeeds, from what the phone knows at that moment. */
 export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
+  const pool = mechanism().phone;
   const steps = signInSteps(input.path).value;
-  const remembered =
-    input.path === 'pin' ? merge(input.remembered, input.provisioningChain) : input.remembered;
-  const missing = missingIssuer(input.leafIssuer, input.factoryRoots, remembered);
-  const outcome = { steps, registered: missing === undefined, remembered };
+  const isRoot = (c: CaCertificate) => c.issuer === c.subject;
+  const served = pool.provisioningServesIntermediates
+    ? input.provisioningChain
+    : input.provisioningChain.filter(isRoot);
+  const remembered = input.path === 'pin' ? merge(input.remembered, served) : input.remembered;
+  // What the handshake brings: the phone's CAs, and the intermediates a registrar sends with its leaf.
+  const presented = pool.registrarSendsIntermediates ? input.provisioningChain.filter((c) => !isRoot(c)) : [];
+  const missing = missingIssuer(input.leafIssuer, input.factoryRoots, merge(remembered, presented));
+  const outcome = { steps, registered: missing === undefined && pool.registrarAcceptsUser, remembered };
+  if (missing === undefined && !pool.registrarAcceptsUser)
+    return verdict(
+      phoneSignIn,
+      outcome,
+      ['PHONE-01'],
+      'the handshake succeeds, but the registrar refuses the user (403)',
+    );
   if (missing === undefined) {
     const direct = input.factoryRoots.includes(input.leafIssuer);
     return verdict(

@@ -1,4 +1,5 @@
 import type { DirectoryEntry } from '../tenant/entry';
+import { mechanism } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 
 const SIP = 'msRTCSIP-PrimaryUserAddress';
@@ -9,6 +10,13 @@ const SIP = 'msRTCSIP-PrimaryUserAddress';
  * company included). A search matches the start of any word of the name, or of the SIP address.
  */
 export function addressBookFinds(entries: DirectoryEntry[], query: string, name: string): Verdict<boolean> {
+  if (!mechanism().srch.poolAddressBookReplicated)
+    return verdict(
+      addressBookFinds,
+      false,
+      ['SRCH-08'],
+      "the pool's User Replicator has not run: the address book holds nobody",
+    );
   const q = query.trim().toLowerCase();
   const held = entries.filter((e) => (e.isA('user') || e.isA('contact')) && e.first(SIP));
   const entry = held.find((e) => (e.first('displayName') ?? e.first('cn')) === name);

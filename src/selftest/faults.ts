@@ -171,4 +171,33 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inMocks: { 'ldap-onpremises': (dc) => dc.setMechanism({ maxValRange: 5000 }) },
     inModel: { pol: { maxValRange: 5000 } },
   },
+  {
+    id: 'pool-address-book-not-replicated',
+    rules: ['SRCH-08'],
+    fault: "the pool's User Replicator has stopped, so the Lync address book holds nobody from AD",
+    inMocks: { 'lync-fe': (pool) => pool.setMechanism({ addressBookNotReplicated: true }) },
+    inModel: { srch: { poolAddressBookReplicated: false } },
+  },
+  {
+    id: 'provisioning-serves-root-only',
+    rules: ['PHONE-01', 'PHONE-03'],
+    fault:
+      "the pool's certificate provisioning service hands out the root alone (the intermediate is not in the pool's store)",
+    inMocks: { 'lync-fe': (pool) => pool.setMechanism({ provisioningRootOnly: true }) },
+    inModel: { phone: { provisioningServesIntermediates: false } },
+  },
+  {
+    id: 'registrar-sends-chain',
+    rules: ['PHONE-02'],
+    fault: "the pool's registrar presents its intermediate with its certificate (bound with the whole chain)",
+    inMocks: { 'lync-fe': (pool) => pool.setMechanism({ registrarSendsChain: true }) },
+    inModel: { phone: { registrarSendsIntermediates: true } },
+  },
+  {
+    id: 'registrar-refuses-user',
+    rules: ['PHONE-01', 'PHONE-03', 'PHONE-04'],
+    fault: "the user is not enabled for Lync, so the registrar answers the phone's REGISTER with 403",
+    inMocks: { 'lync-fe': (pool) => pool.setMechanism({ registrarRefusesUser: true }) },
+    inModel: { phone: { registrarAcceptsUser: false } },
+  },
 ];
