@@ -1,7 +1,7 @@
 import { esc } from './html-util';
 import { carryingGeneration, changeStory, type StoryEvent, scheduleEvents, storySummary } from './oab-story';
 import type { OabTimelineRecord } from './picture-records';
-import { dayName, dayTime, px, shortDayTime, svgPicture, svgText, waitText } from './svg-util';
+import { clockTime, dayLabel, dayTime, px, svgPicture, svgText, waitText } from './svg-util';
 
 const W = 900;
 const LEFT = 150;
@@ -30,15 +30,37 @@ function window(r: OabTimelineRecord): { from: number; to: number } {
   return { from, to: Math.max(to, from + DAY) };
 }
 
+/** How much a window of this length can label: every 6 hours and every day, or only each week's Monday. */
+function density(pxPerDay: number) {
+  return { hours: pxPerDay >= 80, everyDay: pxPerDay >= 70, marks: pxPerDay >= 70 };
+}
+
+/** Rough width of a day label (11 px bold): enough to keep labels apart. */
+const labelWidth = (text: string) => text.length * 6.6;
+
 function grid(x: X, from: number, to: number, height: number): string {
+  const dense = density(x(from + DAY) - x(from));
   const parts: string[] = [];
-  for (let t = from; t <= to; t += 6 * HOUR) {
+  let labelsEnd = Number.NEGATIVE_INFINITY;
+  for (let t = from; t <= to; t += dense.hours ? 6 * HOUR : DAY) {
     const midnight = (t - from) % DAY === 0;
     parts.push(
-      `<line class="${midnight ? 'day-line' : 'hour-line'}" data-at="${new Date(t).toISOString()}" x1="${px(x(t))}" y1="${TOP - 8}" x2="${px(x(t))}" y2="${height - 22}"/>`,
-      svgText(x(t), height - 8, new Date(t).toISOString().slice(11, 13), { anchor: 'middle', cls: 'tick' }),
+      `<line class="${midnight ? 'day-line' : 'hour-line'}" x1="${px(x(t))}" y1="${TOP - 8}" x2="${px(x(t))}" y2="${height - 22}"/>`,
     );
-    if (midnight && t < to) parts.push(svgText(x(t) + 4, TOP - 12, dayName(t), { cls: 'day' }));
+    if (dense.hours)
+      parts.push(svgText(x(t), height - 8, clockTime(t).slice(0, 2), { anchor: 'middle', cls: 'tick' }));
+    if (!midnight || !(dense.everyDay || new Date(t).getUTCDay() === 1)) continue;
+    // A label starts just after its line, or ends just before it at the right edge; one that would
+    // run into the previous label is left out (the list under the picture has every time).
+    const label = dayLabel(t);
+    const width = labelWidth(label);
+    if (x(t) + 4 + width <= W && x(t) + 4 >= labelsEnd + 8) {
+      parts.push(svgText(x(t) + 4, TOP - 12, label, { cls: 'day' }));
+      labelsEnd = x(t) + 4 + width;
+    } else if (x(t) - 4 - width >= labelsEnd + 8) {
+      parts.push(svgText(x(t) - 4, TOP - 12, label, { cls: 'day', anchor: 'end' }));
+      labelsEnd = x(t);
+    }
   }
   return parts.join('');
 }
@@ -47,8 +69,11 @@ function mark(shape: string, cls: string, at: number, label: string): string {
   return `<g class="mark ${cls}" data-at="${new Date(at).toISOString()}"><title>${esc(label)}</title>${shape}</g>`;
 }
 
+/** The time under a mark, when the window leaves room for it (the list under the picture has them all). */
 const when = (x: X, t: number, lane: number) =>
-  svgText(x(t), laneY(lane) + 19, shortDayTime(t).slice(4), { anchor: 'middle', cls: 'when' });
+  density(x(t + DAY) - x(t)).marks
+    ? svgText(x(t), laneY(lane) + 19, clockTime(t), { anchor: 'middle', cls: 'when' })
+    : '';
 
 function eventMarks(r: OabTimelineRecord, x: X): string {
   const out: string[] = [];
@@ -116,6 +141,14 @@ function storyBadges(story: StoryEvent[], x: X): string {
     .join('');
 }
 
+/** A note under the lane from `at`, or ending at the right edge when it would run past it. */
+function laneNote(at: number, y: number, text: string): string {
+  const width = text.length * 6;
+  return at + width <= W - 4
+    ? svgText(at, y, text, { cls: 'note' })
+    : svgText(W - RIGHT, y, text, { cls: 'note', anchor: 'end' });
+}
+
 function searchableLane(r: OabTimelineRecord, x: X, to: number, hatch: string): string {
   const y = laneY(4);
   if (!r.change) return svgText(LEFT + 8, y + 4, 'no change watched in this scenario', { cls: 'note' });
@@ -124,9 +157,9 @@ function searchableLane(r: OabTimelineRecord, x: X, to: number, hatch: string): 
   const until = found ?? ms(r.end);
   const waiting = `<rect class="waiting" fill="url(#${hatch})" x="${px(x(changed))}" y="${y - 6}" width="${px(x(until) - x(changed))}" height="12"/>`;
   if (found === undefined)
-    return `${waiting}${svgText(x(changed), y + 20, `not searchable by ${dayTime(until)}, the end of the scenario`, { cls: 'note' })}`;
+    return `${waiting}${laneNote(x(changed), y + 20, `not searchable by ${dayTime(until)}, the end of the scenario`)}`;
   const line = `<line x1="${px(x(found))}" y1="${TOP - 8}" x2="${px(x(found))}" y2="${y + 8}"/>`;
-  return `${waiting}<rect class="found" x="${px(x(found))}" y="${y - 6}" width="${px(x(to) - x(found))}" height="12"/>${mark(line, 'ev-searchable', found, `searchable from ${dayTime(found)}`)}${svgText(x(changed), y + 20, `${waitText(found - changed)} from the change to searchable`, { cls: 'note' })}`;
+  return `${waiting}<rect class="found" x="${px(x(found))}" y="${y - 6}" width="${px(x(to) - x(found))}" height="12"/>${mark(line, 'ev-searchable', found, `searchable from ${dayTime(found)}`)}${laneNote(x(changed), y + 20, `${waitText(found - changed)} from the change to searchable`)}`;
 }
 
 /** Diagonal strokes: "not yet" without colour, so it reads the same printed in black and white. */

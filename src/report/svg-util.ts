@@ -1,3 +1,4 @@
+import { weekTimeText } from '../model/week-time';
 import { esc } from './html-util';
 
 /** An SVG picture for the page: scales to the column, readable without script, titled for screen readers. */
@@ -31,21 +32,14 @@ export function svgText(
   return `<text x="${px(x)}" y="${px(y)}"${anchor}${cls}${attrs.extra ?? ''}>${esc(text)}</text>`;
 }
 
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** "Tuesday 05:00", "week 6 Monday 09:00": a time on the virtual clock as the scenarios write it. */
+export const dayTime = (t: number) => weekTimeText(t);
 
-/** "Tuesday 05:00" for a time on the virtual clock (UTC), as the notes write times. */
-export function dayTime(t: number): string {
-  const d = new Date(t);
-  return `${DAYS[d.getUTCDay()]} ${d.toISOString().slice(11, 16)}`;
-}
+/** The day of a midnight, as a day line's label: "Tuesday", "week 6 Monday". */
+export const dayLabel = (t: number) => weekTimeText(t).slice(0, -6);
 
-/** "Tue 05:00": the short form under a marker. */
-export function shortDayTime(t: number): string {
-  const d = new Date(t);
-  return `${DAYS[d.getUTCDay()].slice(0, 3)} ${d.toISOString().slice(11, 16)}`;
-}
-
-export const dayName = (t: number) => DAYS[new Date(t).getUTCDay()];
+/** "05:00": the time under a mark (its day is the day lines'). */
+export const clockTime = (t: number) => new Date(t).toISOString().slice(11, 16);
 
 /** A wait in hours and minutes: "43 hours", "53 hours 59 minutes". */
 export function waitText(ms: number): string {

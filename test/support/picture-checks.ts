@@ -20,21 +20,24 @@ export const seenAll = (elements: Locator) => elements.allInnerTexts();
 
 /** Within this many CSS pixels a mark is where its number says (marks are drawn to a tenth of a unit). */
 const TOLERANCE_PX = 2;
-const DAY = 86_400_000;
 
 type Box = { left: number; right: number; top: number; bottom: number };
 const centre = (b: Box) => (b.left + b.right) / 2;
 const bytes = (text: string) => Number(text.replace(/,/g, ''));
 
 /** Boxes of the elements `selector` matches inside the picture, as the browser laid them out. */
-function boxes(svg: Locator, selector: string): Promise<Array<Box & { text: string }>> {
+function boxes(
+  svg: Locator,
+  selector: string,
+): Promise<Array<Box & { text: string; anchor: string | null }>> {
   return svg.evaluate(
     // biome-ignore lint/suspicious/noExplicitAny: DOM nodes (the tests are compiled without the DOM library).
     (root: any, css: string) =>
       // biome-ignore lint/suspicious/noExplicitAny: as above.
       [...root.querySelectorAll(css)].map((e: any) => {
         const r = e.getBoundingClientRect();
-        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent };
+        const anchor = e.getAttribute('text-anchor');
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent, anchor };
       }),
     selector,
   );
@@ -102,30 +105,33 @@ async function issuerListProblems(figure: Locator, svg: Locator): Promise<string
   return problems;
 }
 
-const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const TIME = /(?:week (\d+) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (\d\d):(\d\d))?/;
+
+/** "week 6 Monday 09:00" as days since the first Monday (fractional), as the scenarios count weeks. */
+function dayNumber(text: string): number | undefined {
+  const m = TIME.exec(text);
+  if (!m) return undefined;
+  const day = 7 * (Number(m[1] ?? 1) - 1) + DAY_NAMES.indexOf(m[2]);
+  return day + (Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0)) / 1440;
+}
 
 /** The timeline: each numbered step and the searchable line at the time the text gives, by the day lines. */
 async function timelineProblems(figure: Locator, svg: Locator): Promise<string[]> {
   const lines = (await boxes(svg, '.day-line')).map(centre);
-  const days = (await boxes(svg, 'text.day')).map((t) => ({ name: t.text, x: t.left }));
-  if (days.length < 1 || lines.length < 2) return ['the timeline has no labelled day lines'];
-  const width = lines[1] - lines[0];
-  const dayX = new Map<string, number>();
-  for (const d of days) {
-    const line = lines.find((x) => Math.abs(d.x - x) < 10);
-    if (line === undefined) return [`the day label ${d.name} is on no day line`];
-    dayX.set(d.name, line);
-  }
+  // Each day label starts 4 px after its line (or ends 4 px before it, at the right edge).
+  const labelled = (await boxes(svg, 'text.day')).map((t) => ({
+    day: dayNumber(t.text),
+    x: lines.find((x) => Math.abs((t.anchor === 'end' ? t.right + 4 : t.left - 4) - x) < 3),
+    text: t.text,
+  }));
+  const unplaced = labelled.find((l) => l.x === undefined || l.day === undefined);
+  if (unplaced) return [`the day label "${unplaced.text}" is on no day line`];
+  if (labelled.length < 2) return ['the timeline has fewer than two labelled day lines'];
+  const [a, b] = [labelled[0], labelled.at(-1)!] as Array<{ day: number; x: number }>;
   const xOf = (when: string) => {
-    const m = /(\w+day) (\d\d):(\d\d)/.exec(when);
-    if (!m) return undefined;
-    let start = dayX.get(m[1]);
-    // A label can fall off the right edge: a day after the last labelled one continues the scale.
-    if (start === undefined) {
-      const [name, x] = [...dayX].at(-1)!;
-      start = x + width * ((DAY_NAMES.indexOf(m[1]) - DAY_NAMES.indexOf(name) + 7) % 7);
-    }
-    return start + width * ((Number(m[2]) * 3_600_000 + Number(m[3]) * 60_000) / DAY);
+    const day = dayNumber(when);
+    return day === undefined ? undefined : a.x + ((day - a.day) / (b.day - a.day)) * (b.x - a.x);
   };
   const problems: string[] = [];
   const items = await seenAll(figure.locator('ol.picture-text li'));
@@ -140,7 +146,7 @@ async function timelineProblems(figure: Locator, svg: Locator): Promise<string[]
       );
   }
   const caption = await seen(figure.locator('figcaption'));
-  const found = /became searchable (\w+day \d\d:\d\d)/.exec(caption);
+  const found = /became searchable ((?:week \d+ )?\w+day \d\d:\d\d)/.exec(caption);
   const [line] = await boxes(svg, '.ev-searchable line');
   if (found && (!line || Math.abs(centre(line) - xOf(found[1])!) > TOLERANCE_PX))
     problems.push(`the searchable line is not at ${found[1]}, where the caption puts it`);
