@@ -32,7 +32,7 @@ test('a mock that disagrees with the model fails the check and names both', () =
   assert.equal(record.verdict, 'disagree');
   const error = new RuleViolation(record);
   assert.match(error.message, /✔ model: true/);
-  assert.match(error.message, /✘ ldap: false/);
+  assert.match(error.message, /✘ ldap \(the mock DC\): false/);
 });
 
 test('the model side is only a verdict a src/model function made', () => {
@@ -61,4 +61,74 @@ test('the model side is only a verdict a src/model function made', () => {
       }),
     /not as an observation/,
   );
+});
+
+const MEMBER_RANGE = {
+  rule: 'GAL-05',
+  claim: 'exported',
+  samba: false,
+  reason: 'Samba differs here for a reason of its own',
+};
+
+test('a mock DC fault Samba does not share fails the check naming the model, the mock DC and Samba', () => {
+  const record = evaluateCheck(
+    {
+      rule: 'GAL-05',
+      claim: 'exported',
+      expected: true,
+      model: exported,
+      observations: [
+        { witness: 'ldap', value: false },
+        { witness: 'samba', value: true },
+      ],
+    },
+    [MEMBER_RANGE],
+  );
+  assert.equal(record.verdict, 'disagree');
+  const message = new RuleViolation(record).message;
+  assert.match(message, /✔ model: true/);
+  assert.match(message, /✘ ldap \(the mock DC\): false/);
+  assert.match(message, /✔ samba \(Samba's AD DC\): true/);
+});
+
+test("Samba's answer on the allow-list is an allowed difference, shown with its reason, not a failure", () => {
+  const check = {
+    rule: 'GAL-05',
+    claim: 'exported',
+    expected: true,
+    model: exported,
+    observations: [
+      { witness: 'ldap' as const, value: true },
+      { witness: 'samba' as const, value: false },
+    ],
+  };
+  const record = evaluateCheck(check, [MEMBER_RANGE]);
+  assert.equal(record.verdict, 'agree');
+  const samba = record.observations.find((o) => o.witness === 'samba')!;
+  assert.equal(samba.agrees, false);
+  assert.equal(samba.allowed, MEMBER_RANGE.reason);
+  // Without the entry, for another claim, or when the mock DC disagrees too: a failure.
+  assert.equal(evaluateCheck(check).verdict, 'disagree');
+  assert.equal(evaluateCheck({ ...check, claim: 'other' }, [MEMBER_RANGE]).verdict, 'disagree');
+  const both = {
+    ...check,
+    observations: [{ witness: 'ldap' as const, value: false }, check.observations[1]],
+  };
+  const failed = evaluateCheck(both, [MEMBER_RANGE]);
+  assert.equal(failed.verdict, 'disagree');
+  assert.equal(failed.observations.find((o) => o.witness === 'samba')!.allowed, undefined);
+});
+
+test('an allow-list entry covers only the Samba answer it names', () => {
+  const record = evaluateCheck(
+    {
+      rule: 'GAL-05',
+      claim: 'exported',
+      expected: true,
+      model: exported,
+      observations: [{ witness: 'samba', value: 'something else' as unknown as boolean }],
+    },
+    [MEMBER_RANGE],
+  );
+  assert.equal(record.verdict, 'disagree');
 });

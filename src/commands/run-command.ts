@@ -43,7 +43,6 @@ export async function runCommand(args: string[]): Promise<number> {
     forests = await readTenantInput(options);
     const containerProblem = options.mode === 'containers' ? await checkContainerMode() : undefined;
     const sambaProblem = options.ldap === 'samba' ? await prepareSamba(forests) : undefined;
-    if (options.ldap === 'samba') leaveOutNotOnSamba(options);
     if (containerProblem || sambaProblem) {
       console.error(`lync-harness run: ${containerProblem ?? sambaProblem}`);
       return 2;
@@ -65,15 +64,6 @@ async function readTenantInput(options: RunOptions): Promise<ForestSummary[] | u
   options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out! });
   if (!options.tenantFiles.length) return undefined;
   return loadTenant({ files: options.tenantFiles, sampleSize: 0 }).forests.map(forestSummary);
-}
-
-/**
- * Examples tagged @not-on-samba show an AD behaviour Samba's DC does not have (MaxValRange): a run with
- * Samba leaves them out, says so, and its report lists the tag expression it ran.
- */
-function leaveOutNotOnSamba(options: RunOptions): void {
-  options.tags = options.tags ? `(${options.tags}) and not @not-on-samba` : 'not @not-on-samba';
-  console.error('[samba] left out: examples tagged @not-on-samba (AD behaviour Samba does not implement)');
 }
 
 /** --ldap samba: the packages checked and each forest's domain provisioned before any scenario. */

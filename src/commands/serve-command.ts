@@ -22,8 +22,8 @@ Usage: lync-harness serve [--tenant FILE ...] [--sample-size N] [--ldap mock|sam
 
   --tenant FILE      a forest's LDIF export (online=FILE / onpremises=FILE as for run); default: the sample tenant
   --sample-size N    extra generated objects in the sample tenant
-  --ldap KIND        mock (default) or samba: each forest's domain controller is a Samba AD DC on a
-                     loopback address of its own (127.0.0.2, ...; as root, with Samba's packages)
+  --ldap KIND        mock (default) or samba: beside each forest's mock DC, a Samba AD DC seeded alike on
+                     a loopback address of its own (127.0.0.2, ...; as root, with Samba's packages)
   --once             start, print the endpoints, check each service's health, stop (for scripts and CI)
 
 Every service is seeded from the tenant (the domain controllers with its forests, Exchange Online with
@@ -80,8 +80,8 @@ async function describe(env: Environment): Promise<Array<[string, string[]]>> {
   const out: Array<[string, string[]]> = [];
   for (const role of ['onpremises', 'online'] as const)
     if (space.hasForest(role)) {
-      const dc = await space.directory(role);
-      out.push([dc.service.name, [ldapsearchCommand(dc)]]);
+      for (const { dc } of await space.directories(role))
+        out.push([dc.service.name, [ldapsearchCommand(dc)]]);
     }
   if (space.hasForest('online')) {
     const cloud = await space.cloud();

@@ -5,6 +5,13 @@ import { type DirectoryKind, directoryService, type SeededDirectory, seedDirecto
 import { type LyncOnlinePerson, lyncOnlineDirectory } from './lync-online-seed';
 import type { ServiceSet, StartedService } from './service-set';
 
+/** One domain controller of a forest and the witness name its observations carry. */
+export interface DirectoryWitness {
+  /** `ldap`: the mock DC; `samba`: Samba's AD DC (`--ldap samba`). */
+  witness: 'ldap' | 'samba';
+  dc: SeededDirectory;
+}
+
 export interface SeededLyncOnline {
   service: StartedService;
   people: LyncOnlinePerson[];
@@ -34,8 +41,23 @@ export class DataSpace {
     return this.data.forests.some((f) => f.role === role);
   }
 
+  /** The forest's mock DC: what Exchange Online's DirSync and the other services are seeded from. */
   directory(role: ForestRole): Promise<SeededDirectory> {
-    return seededOnce(this.services, this.prefix + directoryService(role, this.directoryKind), (service) =>
+    return this.seededDirectory(role, 'mock');
+  }
+
+  /**
+   * Every domain controller that witnesses the forest, seeded alike: the mock DC, and with `--ldap
+   * samba` Samba's AD DC beside it (the third witness). A check that reads the directory asks each.
+   */
+  async directories(role: ForestRole): Promise<DirectoryWitness[]> {
+    const kinds: DirectoryKind[] = this.directoryKind === 'samba' ? ['mock', 'samba'] : ['mock'];
+    const dcs = await Promise.all(kinds.map((kind) => this.seededDirectory(role, kind)));
+    return dcs.map((dc, i) => ({ witness: kinds[i] === 'samba' ? 'samba' : 'ldap', dc }));
+  }
+
+  private seededDirectory(role: ForestRole, kind: DirectoryKind): Promise<SeededDirectory> {
+    return seededOnce(this.services, this.prefix + directoryService(role, kind), (service) =>
       seedDirectory(service, forestByRole(this.data, role)),
     );
   }

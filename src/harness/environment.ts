@@ -58,7 +58,9 @@ export class Environment {
   async seedAll(): Promise<void> {
     const space = this.tenant;
     await Promise.all([
-      ...(['onpremises', 'online'] as const).filter((r) => space.hasForest(r)).map((r) => space.directory(r)),
+      ...(['onpremises', 'online'] as const)
+        .filter((r) => space.hasForest(r))
+        .map((r) => space.directories(r)),
       ...(space.hasForest('online') ? [space.cloud(), space.lyncOnline()] : []),
       this.edge(),
       this.frontEnd(),

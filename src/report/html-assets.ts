@@ -32,7 +32,7 @@ table.manifest th{width:170px;background:var(--bg)}table.manifest td,table.compa
 dl{display:grid;grid-template-columns:110px 1fr;gap:3px 10px;margin:0}dt{font-weight:600;color:var(--muted)}dd{margin:0}dd>p{margin:0}
 ul.scenarios{margin:0;padding-left:0;list-style:none}ul.scenarios li{margin:2px 0}
 .tag{font-size:11px;background:var(--bg);border:1px solid var(--line);border-radius:3px;padding:0 4px}
-.witness{display:inline-block;margin-right:10px}.agree{color:var(--ok)}.disagree{color:var(--bad);font-weight:600}
+.witness{display:inline-block;margin-right:10px}.agree{color:var(--ok)}.disagree{color:var(--bad);font-weight:600}.allowed{color:var(--warn)}
 table.checks td{overflow-wrap:anywhere}table.checks td:first-child{width:26%}table.checks td:nth-child(2){width:14%}
 tr.check-disagree td{background:#fdf1f0}
 details.evidence{margin-top:8px}details.evidence>summary{cursor:pointer;font-weight:600}

@@ -41,7 +41,7 @@ function witnessLine(rule: ReportRule): string {
   if (rule.witnesses.length === 0) return '<span class="muted">no check recorded</span>';
   const parts = rule.witnesses.map(
     (w) =>
-      `<span class="witness ${w.disagreed ? 'disagree' : 'agree'}">${esc(w.witness)}: ${w.agreed} agreed${w.disagreed ? `, ${w.disagreed} disagreed` : ''}</span>`,
+      `<span class="witness ${w.disagreed ? 'disagree' : 'agree'}">${esc(w.witness)}: ${w.agreed} agreed${w.disagreed ? `, ${w.disagreed} disagreed` : ''}${w.allowed ? `, <span class="allowed">${w.allowed} allowed difference(s) where Samba is not AD</span>` : ''}</span>`,
   );
   const mockless = rule.witnesses.every((w) => w.witness === 'model')
     ? ' <span class="muted">(the reference model only: no mock service was consulted)</span>'
@@ -51,13 +51,14 @@ function witnessLine(rule: ReportRule): string {
 
 function checkTable(checks: ReportCheck[]): string {
   if (checks.length === 0) return '';
-  // Disagreements first: they are what a reader must not miss.
-  const ordered = [...checks].sort((a, b) => Number(a.verdict === 'agree') - Number(b.verdict === 'agree'));
+  // Disagreements and Samba's allowed differences first: they are what a reader must not miss.
+  const notable = (c: ReportCheck) => c.verdict !== 'agree' || c.observations.some((o) => o.allowed);
+  const ordered = [...checks].sort((a, b) => Number(notable(b)) - Number(notable(a)));
   const rows = ordered.map((c) => {
     const seen = c.observations
       .map(
         (o) =>
-          `<div class="${o.agrees ? 'agree' : 'disagree'}">${o.agrees ? '✔' : '✘'} <b>${esc(o.witness)}</b>${o.decidedBy ? ` <code class="muted">${esc(o.decidedBy)}()</code>` : ''}: ${esc(o.value)}${o.detail ? ` <span class="muted">— ${esc(o.detail)}</span>` : ''}</div>`,
+          `<div class="${o.agrees ? 'agree' : o.allowed ? 'allowed' : 'disagree'}">${o.agrees ? '✔' : o.allowed ? '≈' : '✘'} <b>${esc(o.witness)}</b>${o.decidedBy ? ` <code class="muted">${esc(o.decidedBy)}()</code>` : ''}: ${esc(o.value)}${o.detail ? ` <span class="muted">— ${esc(o.detail)}</span>` : ''}${o.allowed ? `<div class="allowed">allowed difference (where Samba is not AD): ${esc(o.allowed)}</div>` : ''}</div>`,
       )
       .join('');
     const whole = c.evidence
@@ -67,7 +68,7 @@ function checkTable(checks: ReportCheck[]): string {
   });
   const table = (part: string[]) =>
     `<table class="checks"><thead><tr><th>Claim</th><th>Expected</th><th>What each witness saw</th></tr></thead><tbody>${part.join('')}</tbody></table>`;
-  const shown = Math.max(CHECK_ROWS, checks.filter((c) => c.verdict !== 'agree').length);
+  const shown = Math.max(CHECK_ROWS, checks.filter(notable).length);
   const rest =
     rows.length > shown
       ? `<details class="more"><summary>${rows.length - shown} more check(s), every witness agreeing</summary>${table(rows.slice(shown))}</details>`

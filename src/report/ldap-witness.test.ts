@@ -11,7 +11,7 @@ import { createManifest, type Manifest } from './manifest';
 import { readRunMessages } from './run-messages';
 import { writeRunReport } from './write-report';
 
-test('with --ldap samba the report names Samba as the LDAP witness, with its version and load times', () => {
+test('with --ldap samba the report names Samba as the third witness, with its version and load times', () => {
   const dir = mkdtempSync(join(tmpdir(), 'lh-ldap-witness-'));
   const config = writeFixtureRun(dir, {});
   process.env[RUN_CONFIG_ENV] = join(dir, 'run-config.json');
@@ -40,7 +40,11 @@ test('with --ldap samba the report names Samba as the LDAP witness, with its ver
   for (const file of ['report.html', 'report.md']) {
     const text = readFileSync(join(dir, file), 'utf8');
     assert.match(text, /LDAP witness/, file);
-    assert.match(text, /answered by Samba AD DC 4\.17\.12-Debian/, file);
+    assert.match(
+      text,
+      /the third witness: Samba AD DC 4\.17\.12-Debian beside each forest(&#39;|')s mock DC/,
+      file,
+    );
     assert.match(text, /samba-onpremises: 1,234 objects loaded in 2\.3 s/, file);
     assert.match(
       text,

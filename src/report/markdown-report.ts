@@ -30,7 +30,7 @@ function ruleMarkdown(rule: ReportRule): string {
     `- Settings its scenarios used: ${rule.settings.map((s) => `\`${s.name}\` = ${s.value}${s.isDefault ? ' (default)' : ' (set)'}`).join('; ') || 'none'}`,
   );
   lines.push(
-    `- Witnesses: ${rule.witnesses.map((w) => `${w.witness} ${w.agreed} agreed${w.disagreed ? `, ${w.disagreed} disagreed` : ''}`).join('; ') || 'no check recorded'}`,
+    `- Witnesses: ${rule.witnesses.map((w) => `${w.witness} ${w.agreed} agreed${w.disagreed ? `, ${w.disagreed} disagreed` : ''}${w.allowed ? `, ${w.allowed} allowed difference(s) (where Samba is not AD)` : ''}`).join('; ') || 'no check recorded'}`,
   );
   if (rule.scenarios.length === 0) lines.push('- Scenarios: none ran, so the rule was not checked');
   for (const s of rule.scenarios) {
@@ -45,7 +45,7 @@ function ruleMarkdown(rule: ReportRule): string {
   }
   for (const c of rule.checks)
     lines.push(
-      `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : '✘'} ${o.witness}${o.decidedBy ? ` (${o.decidedBy})` : ''} \`${cell(o.value)}\``).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
+      `- Check: ${c.claim}: expected \`${cell(c.expected)}\`; ${c.observations.map((o) => `${o.agrees ? '✔' : o.allowed ? '≈' : '✘'} ${o.witness}${o.decidedBy ? ` (${o.decidedBy})` : ''} \`${cell(o.value)}\`${o.allowed ? ` (allowed difference: ${cell(o.allowed)})` : ''}`).join(', ')}${c.evidence ? ` (whole record: \`${c.evidence.file}\`)` : ''}`,
     );
   for (const p of rule.pictures) {
     const { title, facts } = pictureText(p);

@@ -43,6 +43,8 @@ export interface ReportCheck {
     agrees: boolean;
     detail?: string;
     decidedBy?: string;
+    /** Samba differs where Samba is not AD: the allow-list's reason. */
+    allowed?: string;
   }>;
   /** The whole check record, when the page shows a value cut short. */
   evidence?: EvidenceRef;
@@ -74,7 +76,7 @@ export interface ReportRule {
   waiver?: { reason: string; underlying: ReportRuleStatus };
   scenarios: ReportScenario[];
   /** Per witness: how many checks it agreed and disagreed with. */
-  witnesses: Array<{ witness: string; agreed: number; disagreed: number }>;
+  witnesses: Array<{ witness: string; agreed: number; disagreed: number; allowed?: number }>;
   checks: ReportCheck[];
   exchanges: ReportExchange[];
   findings: FindingsSummary[];

@@ -22,7 +22,7 @@ export interface RuleEvidence {
   exchanges: ReportExchange[];
   findings: FindingsSummary[];
   pictures: ReportPicture[];
-  witnesses: Map<string, { agreed: number; disagreed: number }>;
+  witnesses: Map<string, { agreed: number; disagreed: number; allowed?: number }>;
   /** The settings its scenarios read, with the values they used. */
   settings: UsedSettings;
 }
@@ -52,6 +52,8 @@ export interface CheckRecord {
     detail?: unknown;
     /** For the model: the src/model function whose verdict this is. */
     decidedBy?: string;
+    /** Samba's answer differs where Samba is not AD: the allow-list's reason (catalog/samba-differences.yaml). */
+    allowed?: string;
   }>;
   verdict: 'agree' | 'disagree';
 }
@@ -188,6 +190,7 @@ function addCheck(
       agrees: o.agrees,
       ...(o.detail === undefined ? {} : { detail: shortText(o.detail) }),
       ...(o.decidedBy ? { decidedBy: o.decidedBy } : {}),
+      ...(o.allowed ? { allowed: o.allowed } : {}),
     })),
   };
   // A value cut short in the page is kept whole in an evidence file.
@@ -199,6 +202,7 @@ function addCheck(
     for (const o of check.observations) {
       const count = evidence.witnesses.get(o.witness) ?? { agreed: 0, disagreed: 0 };
       if (o.agrees) count.agreed++;
+      else if (o.allowed) count.allowed = (count.allowed ?? 0) + 1;
       else count.disagreed++;
       evidence.witnesses.set(o.witness, count);
     }

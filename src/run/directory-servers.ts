@@ -41,7 +41,7 @@ export function readDirectoryServers(outDir: string, runId: string): DirectorySe
   return names.map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as DirectoryServerRecord);
 }
 
-/** One line for the report: which server answered the LDAP role, and its loads. */
+/** One line for the report: the real directory server that witnessed beside the mock DCs, and its loads. */
 export function directoryServersLine(records: DirectoryServerRecord[]): string | undefined {
   if (!records.length) return undefined;
   const servers = [...new Set(records.map((r) => r.server))].join(', ');
@@ -52,5 +52,5 @@ export function directoryServersLine(records: DirectoryServerRecord[]): string |
         (r.provisionSeconds ? ` (domain provisioned in ${r.provisionSeconds.toFixed(1)} s)` : ''),
     )
     .join('; ');
-  return `the LDAP role (each forest's domain controller) was answered by ${servers}; ${loads}`;
+  return `the third witness: ${servers} beside each forest's mock DC, seeded alike and asked every directory check (model, mock DC and Samba must agree; Samba's answers where it is not AD are allowed differences, each with its reason); ${loads}`;
 }

@@ -11,8 +11,9 @@ import { galRule } from './tenant-check';
 
 /**
  * GAL-01 over the tenant: every mail-enabled user of each forest should have its contact in the other
- * forest (where the configured flow puts it). The model looks in the tenant data; the LDAP witness asks
- * the other forest's mock DC, for each sampled user, whether that contact is there.
+ * forest (where the configured flow puts it). The model looks in the tenant data; each LDAP witness asks
+ * the other forest's DC (the mock DC; Samba's too with --ldap samba), for each sampled user, whether
+ * that contact is there.
  */
 When(
   'every user of the tenant is looked up as a contact in the other forest',
@@ -24,8 +25,7 @@ When(
     for (const home of forests) {
       const other = forests.find((f) => f !== home) as Forest;
       const inData = new Set(other.entries.filter((e) => e.isA('contact')).map((e) => key(e.dn)));
-      const dc = await this.tenantSpace.directory(other.role);
-      const onWire = new Set<string>();
+      const dcs = await this.tenantSpace.directories(other.role);
       const users = home.entries.filter((e) => e.isA('user') && !e.isA('computer') && e.has('mail'));
       await this.checkTenant<DirectoryEntry, boolean | null>({
         rule: 'GAL-01',
@@ -34,21 +34,25 @@ When(
         decide: (u) => contactInOtherForest(u, flow, { ...other, contacts: inData }),
         finding: (v) =>
           v.value === null ? undefined : { holds: v.value, severity: 'warning', message: v.reason },
-        wire: {
-          witness: 'ldap',
-          // Where the flow puts each sampled user's contact, asked of the other forest's DC by DN.
-          prepare: (sampled) =>
-            withLdap(dc.admin, async (c) => {
-              for (const { item } of sampled) {
-                const projection = projectContact(item, flow, other.baseDn).value;
-                if (projection.outcome !== 'projected') continue;
-                const found = await readEntry(c, projection.dn, ['1.1'], '(objectClass=contact)');
-                if (found) onWire.add(key(found.dn));
-              }
-            }),
-          observe: async ({ item }) => contactInOtherForest(item, flow, { ...other, contacts: onWire }).value,
-          detail: { forest: other.domain },
-        },
+        wire: dcs.map(({ witness, dc }) => {
+          const onWire = new Set<string>();
+          return {
+            witness,
+            // Where the flow puts each sampled user's contact, asked of the other forest's DC by DN.
+            prepare: (sampled: Array<{ item: DirectoryEntry }>) =>
+              withLdap(dc.admin, async (c) => {
+                for (const { item } of sampled) {
+                  const projection = projectContact(item, flow, other.baseDn).value;
+                  if (projection.outcome !== 'projected') continue;
+                  const found = await readEntry(c, projection.dn, ['1.1'], '(objectClass=contact)');
+                  if (found) onWire.add(key(found.dn));
+                }
+              }),
+            observe: async ({ item }: { item: DirectoryEntry }) =>
+              contactInOtherForest(item, flow, { ...other, contacts: onWire }).value,
+            detail: { forest: other.domain },
+          };
+        }),
       });
     }
   },

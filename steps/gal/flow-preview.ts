@@ -1,13 +1,14 @@
 import { runGalSyncFor } from '../../src/clients/ldap/galsync';
 import { pagedSearch, readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
-import type { DataSpace } from '../../src/harness/data-space';
+import type { DataSpace, DirectoryWitness } from '../../src/harness/data-space';
+import type { SeededDirectory } from '../../src/harness/directory';
 import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
 import { type GalSyncWrite, galSyncWrites } from '../../src/model/gal-tenant';
 import type { Verdict } from '../../src/model/verdict';
 import { dnKey } from '../../src/tenant/dn';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { type Forest, usersOf } from '../../src/tenant/tenant';
-import type { FindingOutcome } from '../support/tenant-check';
+import type { FindingOutcome, TenantWire } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 
 /** A fresh OU GALSync writes into, so the preview shows what the flow writes and nothing already there. */
@@ -67,27 +68,34 @@ interface Observed {
 
 /**
  * GALSync with the preview's flow over LDAP for the sampled users, each direction into the fresh OU of
- * the other forest (undone at the next reset); every contact it wrote is read back.
+ * the other forest (undone at the next reset), between the forests' DCs of one kind (`at`: the mock
+ * DCs, or Samba's beside them); every contact it wrote is read back.
  */
-async function observeFlow(space: DataSpace, flow: GalSyncFlow, sampled: PreviewedUser[]): Promise<Observed> {
+async function observeFlow(
+  space: DataSpace,
+  flow: GalSyncFlow,
+  sampled: PreviewedUser[],
+  at: number,
+): Promise<Observed> {
   const observed: Observed = { writes: new Map(), usersRead: 0 };
   for (const home of space.data.forests) {
     const mine = sampled.filter((p) => p.home === home);
-    if (mine.length) await observeDirection(space, flow, home, mine[0].target, mine, observed);
+    if (!mine.length) continue;
+    const source = (await space.directories(home.role))[at].dc;
+    const sink = (await space.directories(mine[0].target.role))[at].dc;
+    await observeDirection(source, sink, flow, mine[0].target, mine, observed);
   }
   return observed;
 }
 
 async function observeDirection(
-  space: DataSpace,
+  source: SeededDirectory,
+  sink: SeededDirectory,
   flow: GalSyncFlow,
-  home: Forest,
   target: Forest,
   users: PreviewedUser[],
   observed: Observed,
 ): Promise<void> {
-  const source = await space.directory(home.role);
-  const sink = await space.directory(target.role);
   const container = `${PREVIEW_CONTAINER},${target.baseDn}`;
   await withLdap(sink.admin, async (client) => {
     if (!(await readEntry(client, container, ['1.1'])))
@@ -160,8 +168,29 @@ export async function checkFlowPreview(
   findings: Map<PreviewedUser, FindingOutcome>,
   rules: string[] = [rule],
 ): Promise<void> {
-  let observed: Observed | undefined;
-  const detail: Record<string, unknown> = { flow: preview.flow.name };
+  const first = world.tenantSpace.data.forests[0];
+  const dcs = first ? await world.tenantSpace.directories(first.role) : [];
+  const wire = (
+    witness: DirectoryWitness['witness'],
+    at: number,
+  ): TenantWire<PreviewedUser, GalSyncWrite> => {
+    let observed: Observed | undefined;
+    const detail: Record<string, unknown> = { flow: preview.flow.name };
+    return {
+      witness,
+      prepare: async (sampled) => {
+        observed = await observeFlow(
+          world.tenantSpace,
+          preview.flow,
+          sampled.map((o) => o.item),
+          at,
+        );
+        detail.usersRead = observed.usersRead;
+      },
+      observe: async ({ item }) => observed?.writes.get(item),
+      detail,
+    };
+  };
   await world.checkTenant<PreviewedUser, GalSyncWrite>({
     rule,
     rules,
@@ -169,18 +198,6 @@ export async function checkFlowPreview(
     objects: preview.users.map((p) => ({ dn: p.user.dn, forest: p.home.domain, item: p })),
     decide: (p) => p.writes,
     finding: (_, { item }) => findings.get(item),
-    wire: {
-      witness: 'ldap',
-      prepare: async (sampled) => {
-        observed = await observeFlow(
-          world.tenantSpace,
-          preview.flow,
-          sampled.map((o) => o.item),
-        );
-        detail.usersRead = observed.usersRead;
-      },
-      observe: async ({ item }) => observed?.writes.get(item),
-      detail,
-    },
+    wire: dcs.map((d, at) => wire(d.witness, at)),
   });
 }

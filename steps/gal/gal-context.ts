@@ -2,27 +2,53 @@ import { type DirSyncResult, runDirSync } from '../../src/clients/ldap/dirsync';
 import { type GalSyncResult, runGalSync } from '../../src/clients/ldap/galsync';
 import { FLOW_EXAMPLES, loadGalSyncFlow } from '../../src/clients/ldap/galsync-flow';
 import { readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
+import type { DirectoryWitness } from '../../src/harness/data-space';
+import type { SeededDirectory } from '../../src/harness/directory';
 import { type ContactProjection, type GalSyncFlow, projectContact } from '../../src/model/gal';
 import type { Verdict } from '../../src/model/verdict';
 import { DirectoryEntry } from '../../src/tenant/entry';
+import type { Observation } from '../support/verify';
 import type { HarnessWorld } from '../support/world';
 
-/** One named person of a GALSync rule example: the ABC user, the model's projection, what landed in XYZ. */
+/** One named person of a GALSync rule example: the ABC user and the model's projection. */
 export interface Person {
   name: string;
   user: DirectoryEntry;
   projection: ContactProjection;
   /** The model's verdict the projection comes from. */
   projected: Verdict<ContactProjection>;
-  /** The contact read back from XYZ's mock DC over LDAP (undefined: none). */
-  landed?: DirectoryEntry;
+}
+
+/**
+ * GALSync between one pair of domain controllers (ABC's and XYZ's mock DCs, or with `--ldap samba`
+ * Samba's DCs beside them), and what each person's contact in XYZ's DC is afterwards.
+ */
+export interface GalRun {
+  witness: DirectoryWitness['witness'];
+  result: GalSyncResult;
+  /** Each person's contact read back from XYZ's DC over LDAP (undefined: none), in `people` order. */
+  landed: Array<DirectoryEntry | undefined>;
+  xyz: SeededDirectory;
+  dirsync?: DirSyncResult;
 }
 
 export class GalContext {
   flow?: GalSyncFlow;
   people: Person[] = [];
-  run?: GalSyncResult;
-  dirsync?: DirSyncResult;
+  runs: GalRun[] = [];
+}
+
+/** One observation per pair of domain controllers GALSync ran between. */
+export function perRun<T>(
+  ctx: GalContext,
+  value: (run: GalRun) => T,
+  detail?: (run: GalRun) => unknown,
+): Array<Observation<T>> {
+  return ctx.runs.map((run) => ({
+    witness: run.witness,
+    value: value(run),
+    ...(detail ? { detail: detail(run) } : {}),
+  }));
 }
 
 export const gal = (w: HarnessWorld) => w.area('gal', () => new GalContext());
@@ -39,19 +65,33 @@ export function namedFlow(world: HarnessWorld, name: string): GalSyncFlow {
 }
 
 /**
- * GALSync's first run for some ABC users of the fixtures: their contacts in XYZ are removed first (a
- * fresh GALSync OU), then GALSync reads ABC and writes XYZ over LDAP, and each contact is read back.
+ * GALSync's first run for some ABC users of the fixtures, between each pair of domain controllers: their
+ * contacts in XYZ are removed first (a fresh GALSync OU), then GALSync reads ABC and writes XYZ over
+ * LDAP, and each contact is read back.
  */
 export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, names: string[]): Promise<void> {
   const ctx = gal(world);
-  const abc = await world.fixtures.directory('onpremises');
-  const xyz = await world.fixtures.directory('online');
-  const users = names.map((name) => fixtureUser(abc.forest.entries, name));
+  const abcs = await world.fixtures.directories('onpremises');
+  const xyzs = await world.fixtures.directories('online');
+  const forest = abcs[0].dc.forest;
+  const users = names.map((name) => fixtureUser(forest.entries, name));
+  const baseDn = xyzs[0].dc.forest.baseDn;
   ctx.people = users.map((user, i) => ({
     name: names[i],
     user,
-    ...((v) => ({ projection: v.value, projected: v }))(projectContact(user, flow, xyz.forest.baseDn)),
+    ...((v) => ({ projection: v.value, projected: v }))(projectContact(user, flow, baseDn)),
   }));
+  ctx.runs = [];
+  for (const [i, { witness, dc: xyz }] of xyzs.entries())
+    ctx.runs.push({ witness, xyz, ...(await galSyncBetween(abcs[i].dc, xyz, flow, ctx.people)) });
+}
+
+async function galSyncBetween(
+  abc: SeededDirectory,
+  xyz: SeededDirectory,
+  flow: GalSyncFlow,
+  people: Person[],
+): Promise<Pick<GalRun, 'result' | 'landed'>> {
   const contactDn = (p: Person) => `CN=${p.user.first('cn')},${flow.target.container},${xyz.forest.baseDn}`;
   await withLdap(xyz.admin, async (client) => {
     const container = `${flow.target.container},${xyz.forest.baseDn}`;
@@ -60,31 +100,32 @@ export async function runGalSyncFor(world: HarnessWorld, flow: GalSyncFlow, name
         objectClass: ['top', 'organizationalUnit'],
         ou: container.slice(3, container.indexOf(',')),
       });
-    for (const p of ctx.people)
+    for (const p of people)
       if (await readEntry(client, contactDn(p), ['1.1'])) await client.del(contactDn(p));
   });
-  ctx.run = await runGalSync(
+  const result = await runGalSync(
     abc.admin,
     xyz.admin,
     flow,
-    users.map((u) => u.first('sAMAccountName') ?? ''),
+    people.map((p) => p.user.first('sAMAccountName') ?? ''),
   );
-  await withLdap(xyz.admin, async (client) => {
-    for (const p of ctx.people) p.landed = await readEntry(client, contactDn(p));
-  });
+  const landed = await withLdap(xyz.admin, (client) =>
+    Promise.all(people.map((p) => readEntry(client, contactDn(p)))),
+  );
+  return { result, landed };
 }
 
-/** DirSync over XYZ, scoped (as DirSync's OU filtering allows) to the contacts of the example's people. */
+/** DirSync over XYZ's DC of each run, scoped (as DirSync's OU filtering allows) to the example's contacts. */
 export async function runDirSyncInXyz(world: HarnessWorld): Promise<void> {
-  const ctx = gal(world);
-  const xyz = await world.fixtures.directory('online');
-  const result: DirSyncResult = { exported: [], skipped: [] };
-  for (const p of ctx.people.filter((person) => person.landed)) {
-    const part = await runDirSync({ ...xyz.admin, baseDn: p.landed!.dn });
-    result.exported.push(...part.exported);
-    result.skipped.push(...part.skipped);
+  for (const run of gal(world).runs) {
+    const result: DirSyncResult = { exported: [], skipped: [] };
+    for (const contact of run.landed.filter((e): e is DirectoryEntry => e !== undefined)) {
+      const part = await runDirSync({ ...run.xyz.admin, baseDn: contact.dn });
+      result.exported.push(...part.exported);
+      result.skipped.push(...part.skipped);
+    }
+    run.dirsync = result;
   }
-  ctx.dirsync = result;
 }
 
 /** The model's contact as a directory object (for the model's DirSync decision). */

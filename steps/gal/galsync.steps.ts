@@ -10,7 +10,15 @@ import {
 } from '../../src/model/gal-tenant';
 import type { Verdict } from '../../src/model/verdict';
 import type { HarnessWorld } from '../support/world';
-import { gal, namedFlow, runDirSyncInXyz, runGalSyncFor, splitNames } from './gal-context';
+import {
+  type GalRun,
+  gal,
+  namedFlow,
+  perRun,
+  runDirSyncInXyz,
+  runGalSyncFor,
+  splitNames,
+} from './gal-context';
 
 const SIP = 'msRTCSIP-PrimaryUserAddress';
 
@@ -59,13 +67,11 @@ Then('XYZ holds a contact for each of them in its GALSync OU', async function (t
     claim: 'each ABC user has a contact in XYZ',
     expected: people.map((p) => [p.name, 'projected' as 'projected' | 'rejected']),
     model: byObject(people.map((p) => [p.name, projectionOutcome(p.projected)])),
-    observations: [
-      {
-        witness: 'ldap',
-        value: people.map((p) => [p.name, p.landed?.isA('contact') ? 'projected' : 'rejected']),
-        detail: gal(this).run,
-      },
-    ],
+    observations: perRun(
+      gal(this),
+      (run) => people.map((p, i) => [p.name, run.landed[i]?.isA('contact') ? 'projected' : 'rejected']),
+      (run) => run.result,
+    ),
   });
 });
 
@@ -104,22 +110,19 @@ Then(
   'the contact of {string} is {word} to Office 365',
   async function (this: HarnessWorld, name: string, outcome: string) {
     const ctx = gal(this);
-    const person = ctx.people.find((p) => p.name === name)!;
-    const exported = ctx.dirsync!.exported.some(
-      (e) => e.dn.toLowerCase() === person.landed?.dn.toLowerCase(),
-    );
+    const at = ctx.people.findIndex((p) => p.name === name);
+    const person = ctx.people[at];
+    const contactOf = (run: GalRun) => run.landed[at]?.dn.toLowerCase();
     await this.verify({
       rule: 'GAL-05',
       claim: `DirSync ${outcome === 'exported' ? 'exports' : 'does not export'} the contact of ${name}`,
       expected: outcome === 'exported',
       model: projectionExported(person.projected),
-      observations: [
-        {
-          witness: 'ldap',
-          value: exported,
-          detail: ctx.dirsync!.skipped.find((s) => s.dn === person.landed?.dn),
-        },
-      ],
+      observations: perRun(
+        ctx,
+        (run) => run.dirsync!.exported.some((e) => e.dn.toLowerCase() === contactOf(run)),
+        (run) => run.dirsync!.skipped.find((s) => s.dn.toLowerCase() === contactOf(run)),
+      ),
     });
   },
 );
@@ -128,22 +131,21 @@ Then(
   'GALSync rejects {string} and XYZ holds no contact for them',
   async function (this: HarnessWorld, name: string) {
     const ctx = gal(this);
-    const person = ctx.people.find((p) => p.name === name)!;
+    const at = ctx.people.findIndex((p) => p.name === name);
+    const person = ctx.people[at];
     await this.verify({
       rule: 'GAL-07',
       claim: `${name} is rejected and gets no contact`,
       expected: { rejected: true, contact: false },
       model: rejection(person.projected),
-      observations: [
-        {
-          witness: 'ldap',
-          value: {
-            rejected: ctx.run!.rejected.some((r) => r.dn === person.user.dn),
-            contact: person.landed !== undefined,
-          },
-          detail: ctx.run!.rejected,
-        },
-      ],
+      observations: perRun(
+        ctx,
+        (run) => ({
+          rejected: run.result.rejected.some((r) => r.dn === person.user.dn),
+          contact: run.landed[at] !== undefined,
+        }),
+        (run) => run.result.rejected,
+      ),
     });
   },
 );
@@ -163,9 +165,9 @@ async function compareAttribute(
     claim,
     expected: people.map((p) => [p.name, expectedOf(p) ?? null]),
     model: byObject(people.map((p) => [p.name, projectedAttribute(p.projected, attribute)])),
-    observations: [
-      { witness: 'ldap', value: people.map((p) => [p.name, p.landed?.first(attribute) ?? null]) },
-    ],
+    observations: perRun(gal(world), (run) =>
+      people.map((p, i) => [p.name, run.landed[i]?.first(attribute) ?? null]),
+    ),
   });
 }
 
@@ -184,12 +186,10 @@ async function compareFormat(
     claim: `the ${attribute} of each contact is ${expected}`,
     expected: people.map((p) => [p.name, expected]),
     model: byObject(people.map((p) => [p.name, formatOf(p)])),
-    observations: [
-      {
-        witness: 'ldap',
-        value: people.map((p) => [p.name, format(p.landed?.first(attribute)).value]),
-        detail: people.map((p) => p.landed?.first(attribute)),
-      },
-    ],
+    observations: perRun(
+      gal(world),
+      (run) => people.map((p, i) => [p.name, format(run.landed[i]?.first(attribute)).value]),
+      (run) => run.landed.map((contact) => contact?.first(attribute)),
+    ),
   });
 }

@@ -1,9 +1,10 @@
 import { readEntry, withLdap } from '../../src/clients/ldap/ldap-client';
+import type { DirectoryWitness } from '../../src/harness/data-space';
 import type { Verdict } from '../../src/model/verdict';
 import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { ForestRole } from '../../src/tenant/tenant';
-import type { FindingOutcome } from '../support/tenant-check';
+import type { FindingOutcome, TenantWire } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 
 export interface GalTenantCheck<V> {
@@ -26,29 +27,22 @@ export const galRule = (w: HarnessWorld) => w.area<{ rule?: string }>('gal-tenan
 
 /**
  * Runs a rule over every object of the loaded tenant: the model decides each object from the tenant
- * data; the LDAP witness is the same decision on what its forest's mock DC returns for each sampled
- * object, read by DN with the rule's filter (an object the DC does not match is not seen).
+ * data; each LDAP witness (the forest's mock DC, and Samba's AD DC beside it with --ldap samba) is the
+ * same decision on what its DC returns for each sampled object, read by DN with the rule's filter (an
+ * object the DC does not match is not seen).
  */
 export async function checkExistingObjects<V>(world: HarnessWorld, check: GalTenantCheck<V>): Promise<void> {
   const forests = world.tenant.forests.filter((f) => !check.roles || check.roles.includes(f.role));
-  const seen = new Map<string, DirectoryEntry>();
   const attributes = ['objectClass', ...check.attributes];
-  await world.checkTenant<DirectoryEntry, V>({
-    rule: check.rule,
-    claim:
-      'the mock directory returns each sampled object of the tenant with the same outcome as the tenant data',
-    objects: forests.flatMap((f) =>
-      f.entries.filter((e) => check.select(e)).map((e) => ({ dn: e.dn, forest: f.domain, item: e })),
-    ),
-    decide: check.decide,
-    finding: check.finding,
-    wire: {
-      witness: 'ldap',
+  const dcs = await Promise.all(forests.map((f) => world.tenantSpace.directories(f.role)));
+  const wire = (witness: DirectoryWitness['witness'], at: number): TenantWire<DirectoryEntry, V> => {
+    const seen = new Map<string, DirectoryEntry>();
+    return {
+      witness,
       prepare: async (sampled) => {
-        for (const forest of forests) {
-          const dc = await world.tenantSpace.directory(forest.role);
+        for (const [f, forest] of forests.entries()) {
           const mine = sampled.filter((o) => o.forest === forest.domain);
-          await withLdap(dc.admin, async (c) => {
+          await withLdap(dcs[f][at].dc.admin, async (c) => {
             for (const { dn } of mine) {
               const entry = await readEntry(c, dn, attributes, check.ldapFilter);
               if (entry) seen.set(dnKey(dn), entry);
@@ -61,6 +55,16 @@ export async function checkExistingObjects<V>(world: HarnessWorld, check: GalTen
         return entry && check.decide(entry).value;
       },
       detail: { filter: check.ldapFilter },
-    },
+    };
+  };
+  await world.checkTenant<DirectoryEntry, V>({
+    rule: check.rule,
+    claim: 'the directory returns each sampled object of the tenant with the same outcome as the tenant data',
+    objects: forests.flatMap((f) =>
+      f.entries.filter((e) => check.select(e)).map((e) => ({ dn: e.dn, forest: f.domain, item: e })),
+    ),
+    decide: check.decide,
+    finding: check.finding,
+    wire: (dcs[0] ?? [{ witness: 'ldap' as const }]).map((d, at) => wire(d.witness, at)),
   });
 }

@@ -2,12 +2,13 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { Attribute, Change } from 'ldapts';
 import { parseScript } from '../../src/clients/ldap/assign-to-group';
 import { withLdap } from '../../src/clients/ldap/ldap-client';
+import type { PolicyTaskRun } from '../../src/clients/ldap/policy-task';
 import { type MemberRead, memberAttributeName, memberReadByScript } from '../../src/model/pol-range';
 import { dnKey } from '../../src/tenant/dn';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { groupsOf } from '../../src/tenant/tenant';
 import type { HarnessWorld } from '../support/world';
-import { named, pol, prepared } from './pol-context';
+import { lastRun, named, perDc, pol, prepared } from './pol-context';
 
 /**
  * POL-07: CSLyncRecordingUsers grows to `count` direct user members: new users are added to ABC's DC
@@ -21,7 +22,8 @@ Given(
     const ctx = await prepared(this);
     const group = named(ctx, 'CSLyncRecordingUsers');
     const existing = group.texts('member');
-    const base = ctx.dc!.forest.baseDn;
+    const { forest } = ctx.dcs[0].dc;
+    const base = forest.baseDn;
     const added: DirectoryEntry[] = [];
     for (let i = existing.length; i < count; i++) {
       const sam = `rec${String(i).padStart(5, '0')}`;
@@ -30,22 +32,23 @@ Given(
           objectClass: ['top', 'person', 'organizationalPerson', 'user'],
           cn: `Recording User ${i}`,
           sAMAccountName: sam,
-          userPrincipalName: `${sam}@${ctx.dc!.forest.domain}`,
+          userPrincipalName: `${sam}@${forest.domain}`,
         }),
       );
     }
-    await withLdap(ctx.dc!.admin, async (client) => {
-      for (const user of added) {
-        const attributes: Record<string, string[]> = {};
-        for (const name of user.names()) attributes[name] = user.texts(name);
-        await client.add(user.dn, attributes);
-      }
-      for (let at = 0; at < added.length; at += 500) {
-        const values = added.slice(at, at + 500).map((u) => u.dn);
-        const modification = new Attribute({ type: 'member', values });
-        await client.modify(group.dn, [new Change({ operation: 'add', modification })]);
-      }
-    });
+    for (const { dc } of ctx.dcs)
+      await withLdap(dc.admin, async (client) => {
+        for (const user of added) {
+          const attributes: Record<string, string[]> = {};
+          for (const name of user.names()) attributes[name] = user.texts(name);
+          await client.add(user.dn, attributes);
+        }
+        for (let at = 0; at < added.length; at += 500) {
+          const values = added.slice(at, at + 500).map((u) => u.dn);
+          const modification = new Attribute({ type: 'member', values });
+          await client.modify(group.dn, [new Change({ operation: 'add', modification })]);
+        }
+      });
     for (const user of added) ctx.directory.set(dnKey(user.dn), user);
     ctx.directory.set(dnKey(group.dn), group.clone().set('member', [...existing, ...added.map((u) => u.dn)]));
   },
@@ -55,17 +58,19 @@ Then(
   "the domain controller answers the group's members as {word}",
   async function (this: HarnessWorld, name: string) {
     const ctx = pol(this);
-    const run = ctx.runs.at(-1);
-    if (!run) throw new Error('[pol] the task has not run yet');
-    const returned = run.returned?.find((a) => a.toLowerCase().startsWith('member')) ?? '(none)';
+    lastRun(ctx);
+    const returnedOf = (run: PolicyTaskRun) =>
+      run.returned?.find((a) => a.toLowerCase().startsWith('member')) ?? '(none)';
     await this.verify({
       rule: 'POL-07',
       claim: `asked for member without a range, AD names the attribute ${name}`,
       expected: name,
       model: memberAttributeName(named(ctx, 'CSLyncRecordingUsers')),
-      observations: [
-        { witness: 'ldap', value: returned, detail: { returned: run.returned, reason: run.reason } },
-      ],
+      observations: await perDc(
+        ctx,
+        (d) => returnedOf(d.runs.at(-1)!),
+        (d) => ({ returned: d.runs.at(-1)!.returned, reason: d.runs.at(-1)!.reason }),
+      ),
     });
   },
 );
@@ -73,33 +78,34 @@ Then(
 /**
  * POL-07 over the tenant: every group the policy task reads (the script's $strFilter in the tenant's
  * on-premises forest) is judged against MaxValRange; the DC is asked for its member attribute as the
- * script asks (no range) and the name it answers with is the wire witness.
+ * script asks (no range) and the name each DC answers with is its witness.
  */
 When('every group the policy task reads is checked against MaxValRange', async function (this: HarnessWorld) {
   if (!this.tenantSpace.hasForest('onpremises')) return;
-  const dc = await this.tenantSpace.directory('onpremises');
+  const dcs = await this.tenantSpace.directories('onpremises');
+  const { forest } = dcs[0].dc;
   const filter = parseScript(pol(this).script)?.filter ?? '';
   const wanted = /SamAccountName=([^)]+)\)/i.exec(filter)?.[1]?.toLowerCase();
-  const groups = groupsOf(dc.forest).filter((g) => g.first('sAMAccountName')?.toLowerCase() === wanted);
+  const groups = groupsOf(forest).filter((g) => g.first('sAMAccountName')?.toLowerCase() === wanted);
   await this.checkTenant<DirectoryEntry, MemberRead>({
     rule: 'POL-07',
     claim: 'every group the policy task reads has at most 1,500 members, so the script reads them all',
-    objects: groups.map((g) => ({ dn: g.dn, forest: dc.forest.domain, item: g })),
+    objects: groups.map((g) => ({ dn: g.dn, forest: forest.domain, item: g })),
     decide: (group) => memberReadByScript(group),
     finding: (v) => ({
       holds: v.value === 'read whole',
       severity: v.value === 'read whole' ? 'info' : 'blocking',
       message: v.reason,
     }),
-    wire: {
-      witness: 'ldap',
+    wire: dcs.map(({ witness, dc }) => ({
+      witness,
       observe: ({ dn }) =>
         withLdap(dc.admin, async (client) => {
           const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['member'] });
           const names = Object.keys(searchEntries[0] ?? {});
           return names.some((n) => /^member;range=/i.test(n)) ? 'over MaxValRange' : 'read whole';
         }),
-    },
+    })),
   });
 });
 

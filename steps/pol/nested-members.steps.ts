@@ -18,7 +18,7 @@ When(
       const nesting = forest.entries.filter(
         (g) => g.isA('group') && g.texts('member').some((m) => directory.get(dnKey(m))?.isA('group')),
       );
-      const dc = await this.tenantSpace.directory(forest.role);
+      const dcs = await this.tenantSpace.directories(forest.role);
       const users = '(&(objectCategory=person)(objectClass=user))';
       await this.checkTenant<DirectoryEntry, string[]>({
         rule: 'POL-04',
@@ -32,9 +32,9 @@ When(
             severity: 'warning',
             message: `reaches ${item.first('cn')} only through a nested group: a task that reads member grants it nothing`,
           })),
-        wire: {
-          witness: 'ldap',
-          observe: ({ item }) =>
+        wire: dcs.map(({ witness, dc }) => ({
+          witness,
+          observe: ({ item }: { item: DirectoryEntry }) =>
             withLdap(dc.admin, async (c) => {
               const dn = escapeFilterValue(item.dn);
               const chain = await pagedSearch(
@@ -54,7 +54,7 @@ When(
                 .map((e) => directory.get(dnKey(e.dn))?.dn ?? e.dn)
                 .sort();
             }),
-        },
+        })),
       });
     }
   },

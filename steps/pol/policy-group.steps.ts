@@ -19,32 +19,37 @@ When(
   "the scheduled task runs the script against the tenant's on-premises forest",
   async function (this: HarnessWorld) {
     if (!this.tenantSpace.hasForest('onpremises')) return;
-    const dc = await this.tenantSpace.directory('onpremises');
-    const group = groupsOf(dc.forest).find(
+    const dcs = await this.tenantSpace.directories('onpremises');
+    const { forest } = dcs[0].dc;
+    const group = groupsOf(forest).find(
       (g) => g.first('sAMAccountName')?.toLowerCase() === POLICY_GROUP.toLowerCase(),
     );
-    const run = await runPolicyTask(dc.admin, ASSIGN_TO_GROUP_PS1, true);
+    const runs = await Promise.all(dcs.map(({ dc }) => runPolicyTask(dc.admin, ASSIGN_TO_GROUP_PS1, true)));
     if (!group) return;
-    const directory = directoryOf(dc.forest.entries);
+    const directory = directoryOf(forest.entries);
     const reached = [...grantedBy(group, directory).value, ...nestedOnlyMembers(group, directory).value];
-    const granted = new Set(run.granted.map(dnKey));
-    // Anyone the task granted beyond them is checked too: the model says they get nothing.
+    const granted = runs.map((run) => new Set(run.granted.map(dnKey)));
+    // Anyone the task granted beyond them (on any DC) is checked too: the model says they get nothing.
     const known = new Set(reached.map(dnKey));
-    const extra = run.granted.filter((dn) => !known.has(dnKey(dn)));
+    const extra = [
+      ...new Map(
+        runs.flatMap((run) => run.granted.filter((dn) => !known.has(dnKey(dn))).map((dn) => [dnKey(dn), dn])),
+      ).values(),
+    ];
     await this.checkTenant<string, 'RecordingAllowed' | null>({
       rule: 'POL-01',
       claim: `the task grants RecordingAllowed to exactly the direct user members of ${POLICY_GROUP}`,
-      objects: [...reached, ...extra].map((dn) => ({ dn, forest: dc.forest.domain, item: dn })),
+      objects: [...reached, ...extra].map((dn) => ({ dn, forest: forest.domain, item: dn })),
       decide: (dn) => policyFromGroup(dn, group, directory),
       finding: (v, { dn }) =>
         known.has(dnKey(dn))
           ? { holds: v.value !== null, severity: 'warning', message: v.reason }
           : undefined,
-      wire: {
-        witness: 'ldap',
-        observe: async ({ dn }) => (granted.has(dnKey(dn)) ? 'RecordingAllowed' : null),
-        detail: { run: { fired: run.fired, granted: run.granted.length, reason: run.reason } },
-      },
+      wire: dcs.map(({ witness }, i) => ({
+        witness,
+        observe: async ({ dn }) => (granted[i].has(dnKey(dn)) ? 'RecordingAllowed' : null),
+        detail: { run: { fired: runs[i].fired, granted: runs[i].granted.length, reason: runs[i].reason } },
+      })),
     });
   },
 );

@@ -4,7 +4,7 @@ import { conferencingPolicyOf } from '../../src/clients/ldap/policy-task';
 import { policiesAfterRuns, scriptFires } from '../../src/model/pol';
 import { taskActionRunsScript } from '../../src/model/pol-task-action';
 import type { HarnessWorld } from '../support/world';
-import { named, pol, prepared, removeMember, runTask } from './pol-context';
+import { lastRun, named, perDc, pol, prepared, removeMember, runTask } from './pol-context';
 
 const QUOTES: Record<string, [string, string]> = {
   'plain single quotes': ["'", "'"],
@@ -47,7 +47,7 @@ Given(
 
 Then(/^the script (runs|does not run)$/, async function (this: HarnessWorld, runs: string) {
   const ctx = pol(this);
-  const run = ctx.runs.at(-1)!;
+  const run = lastRun(ctx);
   await this.verify({
     rule: 'POL-06',
     claim: `Task Scheduler starts ${ctx.action.program} ${ctx.action.arguments}: the script ${runs}`,
@@ -82,22 +82,23 @@ Then('nobody in CSLyncRecordingUsers has a conferencing policy', function (this:
 
 Then('the task {}', async function (this: HarnessWorld, fires: string) {
   const ctx = pol(this);
-  const run = ctx.runs.at(-1)!;
+  lastRun(ctx);
   await this.verify({
     rule: 'POL-03',
     claim: `the scheduled task ${fires}`,
     expected: fires === 'fires',
     model: scriptFires(ctx.script),
-    observations: [{ witness: 'ldap', value: run.fired, detail: run.reason }],
+    observations: await perDc(
+      ctx,
+      (d) => d.runs.at(-1)!.fired,
+      (d) => d.runs.at(-1)!.reason,
+    ),
   });
 });
 
 async function comparePolicy(world: HarnessWorld, people: string[], policy: string | null): Promise<void> {
   const ctx = await prepared(world);
   const users = people.map((cn) => named(ctx, cn));
-  const observed = await Promise.all(
-    users.map(async (u) => (await conferencingPolicyOf(ctx.dc!.admin, u.dn)) ?? null),
-  );
   await world.verify({
     rule: ruleOf(world),
     claim: `${people.join(', ')}: conferencing policy ${policy ?? 'none (Automatic)'}`,
@@ -106,7 +107,11 @@ async function comparePolicy(world: HarnessWorld, people: string[], policy: stri
       ctx.modelRuns,
       users.map((u) => u.dn),
     ),
-    observations: [{ witness: 'ldap', value: observed, detail: ctx.runs.map((r) => r.reason) }],
+    observations: await perDc(
+      ctx,
+      ({ dc }) => Promise.all(users.map(async (u) => (await conferencingPolicyOf(dc.admin, u.dn)) ?? null)),
+      (d) => d.runs.map((r) => r.reason),
+    ),
   });
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { After, Given, Then, When } from '@cucumber/cucumber';
 import { replicateUsers } from '../../src/clients/ldap/user-replicator';
 import { LyncOnPremisesClient } from '../../src/clients/tls/lync-onpremises';
+import type { DirectoryWitness } from '../../src/harness/data-space';
 import { PoolAdmin } from '../../src/harness/service-admin';
 import type { StartedService } from '../../src/harness/started-service';
 import { downloadsLyncAddressBook } from '../../src/model/srch';
@@ -14,14 +15,20 @@ import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { HarnessWorld } from '../support/world';
 
 interface OnPremisesContext {
+  /** The signed-in user's SIP address. */
+  sip: string;
+  /** The client whose pool's address book the User Replicator read from ABC's mock DC. */
   client: LyncOnPremisesClient;
-  /** The client's profile folder (a temporary directory, removed after the scenario). */
+  /** The clients' profile folders (a temporary directory, removed after the scenario). */
   profile: string;
   pool: StartedService;
   trustedPem: string[];
   abc: DirectoryEntry[];
+  /** ABC's domain controllers the User Replicator reads (the mock DC; Samba's too with --ldap samba). */
+  sources: DirectoryWitness[];
   query?: string;
-  found?: string[];
+  /** What the search found, per domain controller the address book was replicated from. */
+  found: Partial<Record<DirectoryWitness['witness'], string[]>>;
 }
 
 const onPremises = (w: HarnessWorld) =>
@@ -34,23 +41,26 @@ const onPremises = (w: HarnessWorld) =>
 Given(
   "{string} uses Lync 2010 for Windows signed in to ABC's Lync Server on-premises",
   async function (this: HarnessWorld, name: string) {
-    const abc = await this.fixtures.directory('onpremises');
+    const sources = await this.fixtures.directories('onpremises');
+    const abc = sources[0].dc;
     const user = abc.forest.entries.find((e) => e.isA('user') && e.first('cn') === name);
     const sip = user?.first('msRTCSIP-PrimaryUserAddress');
     if (!sip) throw new Error(`[srch] ABC has no Lync user named "${name}"`);
     const pool = await this.env.frontEnd();
     const install = await poolInstallBody('via intermediate');
     await pool.admin.loadData(JSON.stringify(install), 'application/json');
-    await new PoolAdmin(pool.admin).setAddressBook(await replicateUsers(abc.admin));
     const profile = mkdtempSync(join(tmpdir(), 'lync2010-profile-'));
     const trustedPem =
       install.chainPem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g) ?? [];
     this.area('srch-onpremises', () => ({
-      client: new LyncOnPremisesClient(sip, profile),
+      sip,
+      client: new LyncOnPremisesClient(sip, join(profile, 'ldap')),
       profile,
       pool,
       trustedPem,
       abc: abc.forest.entries,
+      sources,
+      found: {},
     }));
   },
 );
@@ -63,10 +73,16 @@ When(
       throw new Error(
         '[srch] no on-premises client: start with "uses Lync 2010 for Windows signed in to ..."',
       );
-    await s.client.provision({ sip: s.pool.urls.sip, fqdn: POOL_FQDN, trustedPem: s.trustedPem });
-    await s.client.downloadAddressBook(await s.pool.admin.now());
     s.query = query;
-    s.found = s.client.search(query).map((e) => e.displayName);
+    // The pool's address book from each DC in turn, each downloaded by a client profile of its own.
+    for (const { witness, dc } of s.sources) {
+      await new PoolAdmin(s.pool.admin).setAddressBook(await replicateUsers(dc.admin));
+      const client =
+        witness === 'ldap' ? s.client : new LyncOnPremisesClient(s.sip, join(s.profile, witness));
+      await client.provision({ sip: s.pool.urls.sip, fqdn: POOL_FQDN, trustedPem: s.trustedPem });
+      await client.downloadAddressBook(await s.pool.admin.now());
+      s.found[witness] = client.search(query).map((e) => e.displayName);
+    }
   },
 );
 
@@ -101,9 +117,12 @@ Then('the address book search finds {string}', async function (this: HarnessWorl
     claim: `searching the downloaded address book for "${s.query}" finds ${name}`,
     expected: true,
     model: addressBookFinds(s.abc, s.query ?? '', name),
-    observations: [
-      { witness: 'client:Lync 2010 for Windows', value: s.found?.includes(name) ?? false, detail: s.found },
-    ],
+    observations: s.sources.map(({ witness }) => ({
+      // The mock DC's side is the client's own; Samba's is the same client fed from Samba's AD DC.
+      witness: witness === 'ldap' ? 'client:Lync 2010 for Windows' : witness,
+      value: s.found[witness]?.includes(name) ?? false,
+      detail: s.found[witness],
+    })),
   });
 });
 

@@ -22,26 +22,30 @@ export interface FindingOutcome {
   message: string;
 }
 
+/** A wire witness of a tenant check, asked about the run's sample of the objects. */
+export interface TenantWire<O, V> {
+  witness: WireWitness;
+  /** Called once with the sampled objects before any `observe` (to read just those, in one go). */
+  prepare?(sampled: Array<TenantObject<O>>): Promise<void>;
+  /** What the witness saw for the object, in the model's terms (undefined: the object was not seen). */
+  observe(object: TenantObject<O>): Promise<V | undefined>;
+  detail?: Record<string, unknown>;
+}
+
 /**
- * A rule over every object of the tenant: the model decides each object (a src/model function), and a
- * wire witness is asked about the run's sample of them (`--wire-sample`, spread over the list).
+ * A rule over every object of the tenant: the model decides each object (a src/model function), and
+ * each wire witness (the mock DC, and Samba's AD DC beside it with `--ldap samba`) is asked about the
+ * run's sample of them (`--wire-sample`, spread over the list).
  */
 export interface TenantCheckSpec<O, V> {
-  /** The rule the findings are filed under; `rules` are those the two-witness check proves. */
+  /** The rule the findings are filed under; `rules` are those the check proves. */
   rule: string;
   rules?: string[];
   claim: string;
   objects: Array<TenantObject<O>>;
   decide(item: O): Verdict<V>;
   finding(verdict: Verdict<V>, object: TenantObject<O>): FindingOutcome | FindingOutcome[] | undefined;
-  wire?: {
-    witness: WireWitness;
-    /** Called once with the sampled objects before any `observe` (to read just those, in one go). */
-    prepare?(sampled: Array<TenantObject<O>>): Promise<void>;
-    /** What the witness saw for the object, in the model's terms (undefined: the object was not seen). */
-    observe(object: TenantObject<O>): Promise<V | undefined>;
-    detail?: Record<string, unknown>;
-  };
+  wire?: TenantWire<O, V> | Array<TenantWire<O, V>>;
 }
 
 export interface TenantCheckResult {
@@ -52,32 +56,33 @@ export interface TenantCheckResult {
 }
 
 /**
- * Runs a tenant check: the model's verdict on every object, the wire witness on its sample, the
- * disagreement list, the findings. Returns the two-witness check to verify and the findings to report.
+ * Runs a tenant check: the model's verdict on every object, each wire witness on the sample, the
+ * disagreement lists, the findings. Returns the check to verify and the findings to report.
  */
 export async function runTenantCheck<O, V>(
   spec: TenantCheckSpec<O, V>,
   sampleSize: WireSample,
 ): Promise<{ check?: Check<Array<[string, V | undefined]>>; result: TenantCheckResult }> {
-  const wire = spec.wire;
-  const positions = wire ? samplePositions(spec.objects.length, sampleSize) : [];
+  const wires = spec.wire === undefined ? [] : Array.isArray(spec.wire) ? spec.wire : [spec.wire];
+  const positions = wires.length ? samplePositions(spec.objects.length, sampleSize) : [];
   const inSample = new Set(positions);
   const sample = positions.length;
-  if (wire?.prepare) await wire.prepare(positions.map((i) => spec.objects[i]));
+  for (const wire of wires) await wire.prepare?.(positions.map((i) => spec.objects[i]));
   const sampled: Array<[string, Verdict<V>]> = [];
-  const seen: Array<[string, V | undefined]> = [];
-  const disagreements: string[] = [];
+  const seen = wires.map(() => [] as Array<[string, V | undefined]>);
+  const disagreements = wires.map(() => [] as string[]);
   const findings: Finding[] = [];
   for (const [i, object] of spec.objects.entries()) {
     const model = spec.decide(object.item);
     const witnesses = ['model'];
-    if (wire && inSample.has(i)) {
+    if (inSample.has(i)) sampled.push([object.dn, model]);
+    for (const [w, wire] of wires.entries()) {
+      if (!inSample.has(i)) continue;
       const observed = await wire.observe(object);
-      sampled.push([object.dn, model]);
-      seen.push([object.dn, observed]);
+      seen[w].push([object.dn, observed]);
       if (isDeepStrictEqual(observed, model.value)) witnesses.push(wire.witness);
       else
-        disagreements.push(
+        disagreements[w].push(
           `${object.dn}: model ${JSON.stringify(model.value)}, ${wire.witness} ${JSON.stringify(observed) ?? 'not seen'}`,
         );
     }
@@ -94,9 +99,9 @@ export async function runTenantCheck<O, V>(
       });
   }
   const checkedBy: Record<string, number> = { model: spec.objects.length };
-  if (wire) checkedBy[wire.witness] = sample;
+  for (const wire of wires) checkedBy[wire.witness] = sample;
   const result = { rule: spec.rule, findings, checkedBy };
-  if (!wire) return { result };
+  if (!wires.length) return { result };
   const model = byObject(sampled, spec.rules ?? [spec.rule]);
   return {
     result,
@@ -105,20 +110,18 @@ export async function runTenantCheck<O, V>(
       claim: spec.claim,
       expected: model.value,
       model,
-      observations: [
-        {
-          witness: wire.witness,
-          value: seen,
-          detail: {
-            ...wire.detail,
-            sampled: sample,
-            sampleSize,
-            objects: spec.objects.length,
-            disagreements: disagreements.length,
-            first: disagreements.slice(0, 20),
-          },
+      observations: wires.map((wire, w) => ({
+        witness: wire.witness,
+        value: seen[w],
+        detail: {
+          ...wire.detail,
+          sampled: sample,
+          sampleSize,
+          objects: spec.objects.length,
+          disagreements: disagreements[w].length,
+          first: disagreements[w].slice(0, 20),
         },
-      ],
+      })),
     },
   };
 }

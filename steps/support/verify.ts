@@ -1,11 +1,13 @@
 import { AssertionError } from 'node:assert';
 import { inspect, isDeepStrictEqual } from 'node:util';
+import { type SambaDifference, sambaDifferenceFor } from '../../src/catalog/samba-differences';
 import { Verdict } from '../../src/model/verdict';
 import type { CheckRecord } from '../../src/report/rule-evidence';
 
 /** The mocks and client simulators that observe over the wire. Never the model: its side is a Verdict. */
 export type WireWitness =
   | 'ldap'
+  | 'samba'
   | 'exchange'
   | 'lync-online'
   | 'lync-fe'
@@ -45,7 +47,8 @@ export class RuleViolation extends AssertionError {
 
   constructor(record: CheckRecord) {
     const lines = record.observations.map(
-      (o) => `  ${o.agrees ? '✔' : '✘'} ${o.witness}: ${inspect(o.value, { depth: 4, breakLength: 120 })}`,
+      (o) =>
+        `  ${o.agrees ? '✔' : o.allowed ? '≈' : '✘'} ${witnessName(o.witness)}: ${inspect(o.value, { depth: 4, breakLength: 120 })}`,
     );
     super({
       message: `[${record.rules.join(', ')}] ${record.claim}\n  expected: ${inspect(record.expected, { depth: 4, breakLength: 120 })}\n${lines.join('\n')}`,
@@ -58,11 +61,20 @@ export class RuleViolation extends AssertionError {
   }
 }
 
+/** How a failure names a witness: the two domain controllers by what they are. */
+function witnessName(witness: string): string {
+  if (witness === 'ldap') return 'ldap (the mock DC)';
+  if (witness === 'samba') return "samba (Samba's AD DC)";
+  return witness;
+}
+
 /**
  * Checks an expectation against the model's verdict and every wire witness: any witness whose value
- * differs from the expectation fails the check, so a model/mock disagreement fails too.
+ * differs from the expectation fails the check, so a model/mock disagreement fails too. Samba's answer
+ * alone may differ when the written allow-list (`sambaDifferences`) explains it and every other witness
+ * agrees: it is then marked `allowed` with the reason, shown but not failed.
  */
-export function evaluateCheck<T>(check: Check<T>): CheckRecord {
+export function evaluateCheck<T>(check: Check<T>, sambaDifferences: SambaDifference[] = []): CheckRecord {
   if (check.observations.some((o) => (o.witness as string) === 'model'))
     throw new Error(
       `[verify] "${check.claim}": the model's side is given as \`model\`, not as an observation`,
@@ -87,11 +99,17 @@ export function evaluateCheck<T>(check: Check<T>): CheckRecord {
       ...(o.detail === undefined ? {} : { detail: o.detail }),
     })),
   ];
+  const rules = Array.isArray(check.rule) ? check.rule : [check.rule];
+  const othersAgree = observations.every((o) => o.agrees || o.witness === 'samba');
+  for (const o of observations.filter((x) => x.witness === 'samba' && !x.agrees && othersAgree)) {
+    const allowed = sambaDifferenceFor(sambaDifferences, rules, check.claim, o.value);
+    if (allowed) o.allowed = allowed.reason.trim();
+  }
   return {
-    rules: Array.isArray(check.rule) ? check.rule : [check.rule],
+    rules,
     claim: check.claim,
     expected: check.expected,
     observations,
-    verdict: observations.every((o) => o.agrees) ? 'agree' : 'disagree',
+    verdict: observations.every((o) => o.agrees || o.allowed) ? 'agree' : 'disagree',
   };
 }

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { type IWorldOptions, setWorldConstructor, World } from '@cucumber/cucumber';
+import { loadSambaDifferences, type SambaDifference } from '../../src/catalog/samba-differences';
 import type { DataSpace } from '../../src/harness/data-space';
 import type { Environment } from '../../src/harness/environment';
 import type { ServiceSet } from '../../src/harness/service-set';
@@ -82,7 +83,7 @@ export class HarnessWorld extends World {
 
   /** Checks an expectation against every witness; attaches the record; throws RuleViolation on any disagreement. */
   async verify<T>(check: Check<T>): Promise<void> {
-    const record = evaluateCheck(check);
+    const record = evaluateCheck(check, sambaDifferences());
     for (const o of record.observations) this.witnessesUsed.add(o.witness);
     await this.attach(JSON.stringify(record), CHECK_MEDIA_TYPE);
     if (record.verdict === 'disagree') throw new RuleViolation(record);
@@ -133,6 +134,14 @@ export class HarnessWorld extends World {
     await this.attach(JSON.stringify(summary), FINDINGS_MEDIA_TYPE);
     return summary;
   }
+}
+
+let differences: SambaDifference[] | undefined;
+
+/** The written allow-list of where Samba's AD DC is not AD, read once per worker. */
+function sambaDifferences(): SambaDifference[] {
+  differences ??= loadSambaDifferences();
+  return differences;
 }
 
 setWorldConstructor(HarnessWorld);
