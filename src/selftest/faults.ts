@@ -42,7 +42,7 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
   },
   {
     id: 'edge-sends-no-issuer-list',
-    rules: ['REPL-01', 'REPL-03', 'REPL-04', 'REPL-05'],
+    rules: ['REPL-01', 'REPL-02', 'REPL-03', 'REPL-04', 'REPL-05'],
     fault:
       "the Edge's Schannel sends no trusted issuer list (SendTrustedIssuerList = 0 read at a restart), so its 16 KB limit never bites",
     inMocks: {
@@ -199,5 +199,21 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     fault: "the user is not enabled for Lync, so the registrar answers the phone's REGISTER with 403",
     inMocks: { 'lync-fe': (pool) => pool.setMechanism({ registrarRefusesUser: true }) },
     inModel: { phone: { registrarAcceptsUser: false } },
+  },
+  {
+    id: 'outlook-checks-every-12-hours',
+    rules: ['OAB-04'],
+    fault: 'Outlook checks for a new OAB every 12 hours (a download interval set by policy), not every 24',
+    inMocks: {},
+    noMockSide:
+      "Outlook's own timer decides when it checks (the client simulator); Exchange's journal only records the checks",
+    inModel: {
+      oab: {
+        profiles: {
+          ...NOTES_MECHANISM.oab.profiles,
+          exchange2010: { ...NOTES_MECHANISM.oab.profiles.exchange2010, downloadIntervalHours: 12 },
+        },
+      },
+    },
   },
 ];

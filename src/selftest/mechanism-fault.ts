@@ -33,6 +33,8 @@ export interface MechanismFault {
   /** The fault in one line, as a deployment would have it. */
   fault: string;
   inMocks: { [K in FaultTarget]?: (admin: TypedAdmin<K>) => Promise<unknown> };
+  /** Instead of `inMocks`, for a mechanism only a client simulator has: why no mock can have the fault. */
+  noMockSide?: string;
   inModel: MechanismChange;
 }
 
