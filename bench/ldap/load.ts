@@ -7,11 +7,13 @@
  *   d (&(objectClass=contact)(targetAddress=*)), paged 500, the first page
  * `--verify K` runs K queries of each type once and prints a hash of the answers per type instead.
  *
- * usage: node -r ./scripts/register-ts.js bench/ldap/load.ts --url ldap://127.0.0.1:P --queries FILE
- *          [--c 8] [--d 10] [--phases a,b,c,d,mix] [--server-pid PID] [--verify K]
+ * usage: node -r ./scripts/register-ts.js bench/ldap/load.ts --queries FILE
+ *          (--target LABEL=ldap://127.0.0.1:P,PID ... [--out-dir DIR] | --url ldap://127.0.0.1:P [--server-pid PID])
+ *          [--c 8] [--d 10] [--rounds 5] [--phases a,b,c,d,mix] [--verify K]
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, type Entry } from 'ldapts';
 import { BIND_DN, BIND_PASSWORD } from './slapd';
 import { type BenchQueries, random } from './tenant';
@@ -35,7 +37,9 @@ type QueryType = (typeof QUERY_TYPES)[number];
 const ldapEscape = (value: string) =>
   value.replace(/[\\*()\0]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
-function queries(q: BenchQueries): Record<QueryType, (client: Client, i: number) => Promise<Entry[]>> {
+type Queries = Record<QueryType, (client: Client, i: number) => Promise<Entry[]>>;
+
+function queries(q: BenchQueries): Queries {
   const base = q.baseDN;
   const search = async (client: Client, filter: string, sizeLimit = 0) =>
     (await client.search(base, { scope: 'sub', filter, attributes: ATTRIBUTES, sizeLimit })).searchEntries;
@@ -73,21 +77,14 @@ function peakRssMB(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : 0;
 }
 
-async function phase(
-  clients: Client[],
-  run: ReturnType<typeof queries>,
-  types: QueryType[],
-  seconds: number,
-  pid: number,
-) {
+/** Operations completed in `seconds` by every client in a closed loop, and the errors met. */
+async function slice(clients: Client[], run: Queries, types: QueryType[], seconds: number, seed: number) {
   let ops = 0;
   let errors = 0;
-  const ticks0 = pid ? cpuTicks(pid) : 0;
-  const start = performance.now();
-  const end = start + seconds * 1000;
+  const end = performance.now() + seconds * 1000;
   await Promise.all(
     clients.map(async (client, w) => {
-      const rng = random(7919 * (w + 1) + types.length);
+      const rng = random(7919 * (w + 1) + types.length + seed);
       while (performance.now() < end) {
         try {
           await run[types[rng.int(types.length)]](client, rng.int(1 << 30));
@@ -98,17 +95,45 @@ async function phase(
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
-  const serverCpu = pid ? (cpuTicks(pid) - ticks0) / 100 : 0;
-  return {
+  return { ops, errors };
+}
+
+export interface Target {
+  label: string;
+  clients: Client[];
+  pid: number;
+}
+
+/**
+ * One phase on every target, in `rounds` slices that alternate between them (A B B A A B ...): on a
+ * machine whose load changes during the run, each server sees the same mix of quiet and busy moments,
+ * so their ratio holds even when the absolute figures do not.
+ */
+async function phase(targets: Target[], run: Queries, types: QueryType[], seconds: number, rounds: number) {
+  const totals = targets.map(() => ({ ops: 0, errors: 0, elapsed: 0, cpu: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    const order = targets.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) {
+      const { clients, pid } = targets[i];
+      const ticks0 = pid ? cpuTicks(pid) : 0;
+      const start = performance.now();
+      const done = await slice(clients, run, types, seconds / rounds, round);
+      totals[i].elapsed += (performance.now() - start) / 1000;
+      totals[i].cpu += pid ? (cpuTicks(pid) - ticks0) / 100 : 0;
+      totals[i].ops += done.ops;
+      totals[i].errors += done.errors;
+    }
+  }
+  return totals.map(({ ops, errors, elapsed, cpu }) => ({
     opsPerSec: Math.round((10 * ops) / elapsed) / 10,
-    serverCpuUsPerOp: ops ? Math.round((1e7 * serverCpu) / ops) / 10 : null,
+    serverCpuUsPerOp: ops && cpu ? Math.round((1e7 * cpu) / ops) / 10 : null,
     errors,
-  };
+  }));
 }
 
 /** A hash per type over the answers of K queries (DN and attributes, case-folded names, sorted). */
-async function verify(client: Client, run: ReturnType<typeof queries>, k: number) {
+async function verify(client: Client, run: Queries, k: number) {
   const types: Record<string, { entries: number; sha256: string }> = {};
   for (const type of QUERY_TYPES) {
     const hash = createHash('sha256');
@@ -133,33 +158,57 @@ async function main() {
   const args = process.argv.slice(2);
   const arg = (name: string, fallback?: string) =>
     args.includes(name) ? args[args.indexOf(name) + 1] : fallback;
-  const url = new URL(arg('--url') ?? '');
-  if (url.protocol !== 'ldap:' || !/^(127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname))
-    throw new Error(`[bench:ldap] loopback ldap:// URLs only, got ${url}`);
   const run = queries(JSON.parse(readFileSync(arg('--queries') as string, 'utf8')));
-  const connect = async () => {
-    const client = new Client({ url: url.href, timeout: 30_000, connectTimeout: 5_000 });
-    await client.bind(BIND_DN, BIND_PASSWORD);
-    return client;
-  };
   const k = Number(arg('--verify', '0'));
   if (k > 0) {
-    const client = await connect();
+    const client = await connect(loopbackUrl(arg('--url') ?? ''));
     console.log(JSON.stringify({ types: await verify(client, run, k) }));
     return client.unbind();
   }
-  const clients = await Promise.all(Array.from({ length: Number(arg('--c', '8')) }, connect));
+  // --target label=ldap://127.0.0.1:P,PID (repeatable); --url/--server-pid name a single target.
+  const given = args.flatMap((a, i) => (a === '--target' ? [args[i + 1]] : []));
+  const specs = given.length ? given : [`server=${arg('--url')},${arg('--server-pid', '0')}`];
+  const connections = Number(arg('--c', '8'));
+  const targets: Target[] = await Promise.all(
+    specs.map(async (spec) => {
+      const [, label, url, pid] = /^([^=]+)=([^,]+),(\d+)$/.exec(spec) ?? [];
+      if (!label) throw new Error(`[bench:ldap] --target takes label=ldap://127.0.0.1:PORT,PID; got ${spec}`);
+      const clients = await Promise.all(Array.from({ length: connections }, () => connect(loopbackUrl(url))));
+      return { label, clients, pid: Number(pid) };
+    }),
+  );
   const seconds = Number(arg('--d', '10'));
-  const pid = Number(arg('--server-pid', '0'));
-  await phase(clients, run, [...QUERY_TYPES], 2, 0); // warm-up
-  const phases: Record<string, unknown> = {};
+  const rounds = Number(arg('--rounds', '5'));
+  await phase(targets, run, [...QUERY_TYPES], 2 * targets.length, targets.length); // warm-up
+  const results = targets.map(() => ({}) as Record<string, unknown>);
   for (const name of arg('--phases', 'a,b,c,d,mix')!.split(',')) {
     const types = name === 'mix' ? [...QUERY_TYPES] : QUERY_TYPES.filter((t) => t === name);
     if (types.length === 0) throw new Error(`[bench:ldap] --phases takes a, b, c, d, mix; got ${name}`);
-    phases[name] = await phase(clients, run, types, seconds, pid);
+    const measured = await phase(targets, run, types, seconds, rounds);
+    measured.forEach((m, i) => {
+      results[i][name] = m;
+    });
   }
-  console.log(JSON.stringify({ phases, peakRssMB: pid ? peakRssMB(pid) : null }));
-  await Promise.all(clients.map((client) => client.unbind().catch(() => undefined)));
+  const out = arg('--out-dir');
+  for (const [i, { label, pid, clients }] of targets.entries()) {
+    const report = JSON.stringify({ phases: results[i], peakRssMB: pid ? peakRssMB(pid) : null });
+    if (out) writeFileSync(join(out, `${label}-load.json`), `${report}\n`);
+    else console.log(report);
+    await Promise.all(clients.map((client) => client.unbind().catch(() => undefined)));
+  }
+}
+
+function loopbackUrl(text: string): URL {
+  const url = new URL(text);
+  if (url.protocol !== 'ldap:' || !/^(127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname))
+    throw new Error(`[bench:ldap] loopback ldap:// URLs only, got ${text}`);
+  return url;
+}
+
+async function connect(url: URL): Promise<Client> {
+  const client = new Client({ url: url.href, timeout: 30_000, connectTimeout: 5_000 });
+  await client.bind(BIND_DN, BIND_PASSWORD);
+  return client;
 }
 
 main().catch((error) => {

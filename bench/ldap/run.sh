@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench:ldap [-- N C D]: the mock DC against OpenLDAP slapd, same tenant, same queries, same
-# client (bench/ldap/load.ts), in one run; prints per query type the throughput ratio and each server's
-# CPU microseconds per operation, load times and peak memory. Everything it needs is in this
+# client (bench/ldap/load.ts), both up at once and measured in alternating slices of each phase (so a
+# load that changes during the run hits both alike); prints per query type the throughput ratio and
+# each server's CPU microseconds per operation, load times, peak memory and the load average. Everything it needs is in this
 # repository: the tenant generator (tenant.ts), slapd's schema and config (ad.schema, slapd.ts; slapd
 # and ldap-utils installed with apt-get by scripts/system-tools.js when missing).
 #   N objects (default 100000), C client connections (8), D seconds per phase (10).
@@ -27,24 +28,34 @@ R="$WORK/run-$N-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$R"
 LDIF="$WORK/tenant-$N.ldif"; QF="$WORK/tenant-$N.queries.json"
 "${TS[@]}" "$HERE/tenant.ts" --n "$N" --out "$LDIF" >"$R/gen.json"
 log "tenant: $(cat "$R/gen.json")"
-load() { # label url pid
+verify() { # label url
   "${CLI[@]}" "${TS[@]}" "$HERE/load.ts" --verify 50 --url "$2" --queries "$QF" >"$R/$1-verify.json"
-  "${CLI[@]}" "${TS[@]}" "$HERE/load.ts" --url "$2" --queries "$QF" --c "$C" --d "$D" --server-pid "$3" >"$R/$1-load.json"
 }
 
 log "slapd: slapadd + start"
 "${TS[@]}" "$HERE/slapd.ts" start "$LDIF" "$PORT_SLAPD" "$SLAPD_W" >"$R/slapd-start.json"
-load slapd "ldap://127.0.0.1:$PORT_SLAPD" "$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).pid' "$R/slapd-start.json")"
-"${TS[@]}" "$HERE/slapd.ts" stop "$SLAPD_W"
+SLAPD_PID=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).pid' "$R/slapd-start.json")
+verify slapd "ldap://127.0.0.1:$PORT_SLAPD"
 
 log "mock DC: load through the admin API + listen"
 (cd "$ROOT" && exec "${SRV[@]}" "${TS[@]}" bench/ldap/mock-server.ts \
   --ldif "$LDIF" --port "$PORT_MOCK" >"$R/mock.log" 2>&1) &
 MOCK_PID=$!
-for _ in $(seq 1 900); do grep -q '"event":"listening"' "$R/mock.log" 2>/dev/null && break; kill -0 "$MOCK_PID" 2>/dev/null || { cat "$R/mock.log" >&2; exit 5; }; sleep 0.2; done
-grep '"event":"listening"' "$R/mock.log" >"$R/mock-start.json" || { echo "the mock did not come up" >&2; exit 5; }
+# Wait for the line that says it listens, or for the process to end (its log says why).
+while ! grep -q '"event":"listening"' "$R/mock.log" 2>/dev/null; do
+  kill -0 "$MOCK_PID" 2>/dev/null || { cat "$R/mock.log" >&2; exit 5; }
+  sleep 0.2
+done
+grep '"event":"listening"' "$R/mock.log" >"$R/mock-start.json"
 MOCK_NODE=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).pid' "$R/mock-start.json")
-load mock "ldap://127.0.0.1:$PORT_MOCK" "$MOCK_NODE"
+verify mock "ldap://127.0.0.1:$PORT_MOCK"
+
+# Both servers up, measured in alternating slices of each phase: a load that changes hits both alike.
+log "load: $C connections per server, $D s per phase per server, load average $(cut -d' ' -f1 /proc/loadavg)"
+"${CLI[@]}" "${TS[@]}" "$HERE/load.ts" --queries "$QF" --c "$C" --d "$D" --out-dir "$R" \
+  --target "slapd=ldap://127.0.0.1:$PORT_SLAPD,$SLAPD_PID" --target "mock=ldap://127.0.0.1:$PORT_MOCK,$MOCK_NODE"
+log "load average at the end: $(cut -d' ' -f1 /proc/loadavg)"
 kill -TERM "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true; MOCK_PID=""
+"${TS[@]}" "$HERE/slapd.ts" stop "$SLAPD_W"
 
 node "$HERE/summary.mjs" "$R" "$RESULTS"
