@@ -83,7 +83,26 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
     res.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream), res);
+  // A body given as a string or bytes comes as one chunk: ended with it, the answer leaves in one write
+  // (headers and body together) without a stream pipeline; a streamed body (an OAB file) stays streamed.
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const second = first.done ? first : await reader.read();
+  if (second.done) {
+    res.end(first.done ? undefined : first.value);
+    return;
+  }
+  await pipeline(Readable.from(rest(reader, [first.value, second.value])), res);
+}
+
+/** The chunks already read, then the rest of the stream; a client gone mid-body cancels the stream. */
+async function* rest(reader: ReadableStreamDefaultReader<Uint8Array>, read: Uint8Array[]) {
+  try {
+    yield* read;
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
 }
 
 function toRequest(req: IncomingMessage, url: URL, body?: Buffer): Request {

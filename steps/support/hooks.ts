@@ -28,8 +28,13 @@ AfterStep(async function (this: HarnessWorld) {
  */
 After(async function (this: HarnessWorld) {
   const unmatched: string[] = [];
-  for (const service of await this.services.alive()) {
-    const entries = await service.admin.journal({ correlationId: this.scenario.id });
+  // Asked of every service at once (each is a process of its own); attached in the services' order.
+  const services = await this.services.alive();
+  const journals = await Promise.all(
+    services.map((service) => service.admin.journal({ correlationId: this.scenario.id })),
+  );
+  for (const [i, service] of services.entries()) {
+    const entries = journals[i];
     if (entries.length === 0) continue;
     await this.attach(
       JSON.stringify({ service: service.name, entries: entries.slice(0, 200), total: entries.length }),
