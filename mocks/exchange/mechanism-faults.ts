@@ -16,6 +16,8 @@ export const EXCHANGE_MECHANISM = {
   distributionPollMinutes: 480,
   /** How many days each generation's differential file stays on the virtual directory (30: KB832761). */
   diffRetentionDays: 30,
+  /** The OAB generator makes its differential files from a copy of the last OAB that is not the one it published. */
+  diffsFromWrongBase: false,
 };
 
 export type ExchangeMechanism = typeof EXCHANGE_MECHANISM;

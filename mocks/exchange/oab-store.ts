@@ -92,11 +92,21 @@ export class OabGeneration {
     return fullDetailsParts({ name: OAL_NAME, dn: OAL_DN, sequence: this.sequence }, this.recipients);
   }
 
-  /** The patch that turns the previous generation's Full Details file into this one's. */
-  buildPatch(): BuiltPatch | undefined {
+  /**
+   * The patch that turns the previous generation's Full Details file into this one's. With
+   * `wrongBase` (a mechanism fault) it is made from a copy of that file that differs in one byte, as an
+   * OAB generator whose idea of the last OAB is not what it published (KB192839's signature mismatch).
+   */
+  buildPatch(wrongBase = false): BuiltPatch | undefined {
     if (!this.patch && this.previous && this.hasPatch) {
       const target = new Parts(this.details());
-      const bytes = writeOabPatch(new Parts(this.previous.details()), target);
+      const base = this.previous.details();
+      if (wrongBase) {
+        const records = Buffer.from(base[1]);
+        records[records.length >> 1] ^= 0x20;
+        base[1] = records;
+      }
+      const bytes = writeOabPatch(new Parts(base), target);
       this.patch = {
         size: bytes.length,
         uncompressedSize: target.length,

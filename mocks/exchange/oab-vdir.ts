@@ -34,7 +34,7 @@ function manifest(state: ExchangeState, published: OabGeneration, request: Reque
   const diffs = state.oab
     .servedPatches(state.clock.millis(), state.mechanism.values.diffRetentionDays)
     .map((g) => {
-      const patch = g.buildPatch()!;
+      const patch = g.buildPatch(state.mechanism.values.diffsFromWrongBase)!;
       return (
         `<Diff seq="${g.sequence}" ver="32" size="${patch.size}" uncompressedsize="${patch.uncompressedSize}" SHA="${patch.sha1}">` +
         `${g.patchName}</Diff>`
@@ -83,7 +83,7 @@ function download(state: ExchangeState, published: OabGeneration, name: string, 
 }
 
 function downloadPatch(state: ExchangeState, generation: OabGeneration, caller: string) {
-  const patch = generation.buildPatch()!;
+  const patch = generation.buildPatch(state.mechanism.values.diffsFromWrongBase)!;
   state.record({
     operation: 'oab.download',
     request: { caller, file: generation.patchName },

@@ -81,6 +81,7 @@ export class ExchangeAdmin {
     autodiscoverUnknownDomain?: boolean;
     distributionPollMinutes?: number;
     diffRetentionDays?: number;
+    diffsFromWrongBase?: boolean;
   }) {
     return this.admin.call('PUT', '/__admin/mechanism', facts);
   }

@@ -12,6 +12,8 @@ export interface Mechanism {
     profiles: Record<OabProfile['name'], OabProfile>;
     /** How long Exchange keeps each generation's differential file on the virtual directory (OAB-07, KB832761). */
     diffRetentionDays: number;
+    /** Each differential file is made from the generation before it, byte for byte as published (OAB-07). */
+    diffsMatchPreviousGeneration: boolean;
   };
   pres: {
     /** Contacts a Lync Online user can pin (PRES-02). */
@@ -86,6 +88,7 @@ function notes(): Mechanism {
         },
       },
       diffRetentionDays: 30,
+      diffsMatchPreviousGeneration: true,
     },
     pres: {
       maxContacts: 250,

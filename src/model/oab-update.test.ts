@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { useMechanism } from './mechanism';
 import { oabProfile } from './oab';
 import { changeInOabAfterUpdate, oabUpdateAt } from './oab-update';
 
@@ -30,4 +31,14 @@ test('a change is in the OAB once an update brought the generation that holds it
   assert.equal(changeInOabAfterUpdate(E2010, at(1, 14), at(3, 9)).value, true);
   assert.equal(changeInOabAfterUpdate(E2010, at(1, 14), at(2, 10, 59)).value, false);
   assert.equal(changeInOabAfterUpdate(E2013, at(1, 14), at(1, 21)).value, true);
+});
+
+test('differential files made from another OAB than the one published: every update is a Full download', () => {
+  useMechanism({ oab: { diffsMatchPreviousGeneration: false } });
+  try {
+    assert.deepEqual(oabUpdateAt(E2010, at(1, 9), at(2, 9)).value, { download: 'full', files: 1 });
+  } finally {
+    useMechanism();
+  }
+  assert.deepEqual(oabUpdateAt(E2010, at(1, 9), at(2, 9)).value.download, 'differential');
 });

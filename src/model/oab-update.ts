@@ -50,10 +50,12 @@ export function oabUpdateAt(
       { download: 'full', files: 1 },
       `the differential file of the ${weekTimeText(oldest)} generation is older than the ${kept} days Exchange keeps them`,
     );
-  if (onDisk === 'damaged')
+  if (onDisk === 'damaged' || !mechanism().oab.diffsMatchPreviousGeneration)
     return decide(
       { download: 'full', files: 1 },
-      'the OAB on disk is not the one the differential files were made from: their CRCs do not match',
+      onDisk === 'damaged'
+        ? 'the OAB on disk is not the one the differential files were made from: their CRCs do not match'
+        : 'Exchange made the differential files from another OAB than the one it published: their CRCs do not match',
     );
   return decide(
     { download: 'differential', files: needed.length },

@@ -130,6 +130,14 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: { oab: { diffRetentionDays: 1 } },
   },
   {
+    id: 'oab-diffs-from-wrong-base',
+    rules: ['OAB-07'],
+    fault:
+      "Exchange's OAB generator makes each differential file from a copy of the last OAB that differs from the one it published (KB192839's signature mismatch): every patch fails its CRC and Outlook downloads the Full file",
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ diffsFromWrongBase: true }) },
+    inModel: { oab: { diffsMatchPreviousGeneration: false } },
+  },
+  {
     id: 'oab-poll-interval-1440',
     rules: ['OAB-01', 'OAB-03', 'OAB-05', 'OAB-06'],
     fault:
