@@ -12,6 +12,7 @@ test("POL-06: the notes' action, powershell.exe and the script's location, runs 
   assert.equal(runs('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\PowerShell.EXE', script), true);
   assert.equal(runs('"C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"', script), true);
   assert.equal(runs('powershell.exe', `  ${script.toLowerCase()} `), true, 'Windows paths ignore case');
+  assert.equal(runs('PowerShell', script), true, 'without .exe: Windows appends it');
   assert.deepEqual(
     taskActionRunsScript({ program: 'powershell.exe', arguments: script, scriptPath: script }).rules,
     ['POL-06'],
@@ -23,6 +24,7 @@ test('POL-06: the script itself, another program or other arguments do not run i
   assert.equal(runs('"C:\\Scripts\\ASSIGN-TOGROUP.PS1"', script), false, 'quoted, upper case');
   assert.equal(runs('cmd.exe', script), false);
   assert.equal(runs('C:\\Tools\\powershell.exe.bak', script), false);
+  assert.equal(runs('powershell.cmd', script), false);
   assert.equal(runs('powershell.exe', 'C:\\Scripts\\Assign-ToGroup'), false, 'without .ps1');
   assert.equal(runs('powershell.exe', 'C:\\Scripts\\Other.ps1'), false);
   assert.equal(runs('powershell.exe', ''), false);

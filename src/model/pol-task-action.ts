@@ -27,7 +27,9 @@ export function taskActionRunsScript(setup: TaskActionSetup): Verdict<boolean> {
   const no = (why: string) => verdict(taskActionRunsScript, false, ['POL-06'], why);
   const program = fileName(setup.program);
   if (program.endsWith('.ps1')) return no('the action names the script itself, not powershell.exe');
-  if (program !== 'powershell.exe') return no(`the action starts ${setup.program}, not powershell.exe`);
+  // CreateProcess appends .exe to a program named without an extension, so "powershell" starts it too.
+  if (program !== 'powershell.exe' && program !== 'powershell')
+    return no(`the action starts ${setup.program}, not powershell.exe`);
   const args = setup.arguments.trim();
   const path = setup.scriptPath;
   if (args.toLowerCase() === path.toLowerCase() && !/\s/.test(path))
