@@ -81,3 +81,19 @@ test('objectCategory: the short name, or the default category of the most specif
   });
   assert.equal(selects('(objectCategory=person)', stamped), true, 'the short name whatever its case');
 });
+
+test('an attribute with several values is selected when any one of them matches', () => {
+  const multi = entry('M', ['user'], {});
+  multi.set('proxyAddresses', ['SMTP:m@abc.corp', 'sip:m@abc.corp']);
+  multi.set('flags', ['1', '2']);
+  assert.equal(selects('(proxyAddresses=sip:*)', multi), true);
+  assert.equal(selects('(flags:1.2.840.113556.1.4.803:=2)', multi), true);
+  assert.equal(selects('(flags>=2)', multi), true);
+  assert.equal(selects('(flags<=1)', multi), true);
+});
+
+test('ordering and categories, case aside', () => {
+  assert.equal(selects('(sn>=SMITH)'), true, 'equal whatever the case');
+  const shortName = entry('S', ['user'], { objectCategory: 'Person' });
+  assert.equal(selects('(objectCategory=person)', shortName), true, 'a category written by its short name');
+});
