@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,7 +11,7 @@ import { readRunMessages } from '../src/report/run-messages';
 import { writeRunReport } from '../src/report/write-report';
 import { writeFixtureRun } from './fixtures/report-run';
 
-// Debian's chromium (installed by .ci/run), driven by playwright-core: no browser download.
+// Debian's chromium (scripts/system-tools.js installs it), driven by playwright-core: no browser download.
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
@@ -41,9 +42,16 @@ function writeReport(): string {
   return writeRunReport({ outDir: OUT, catalog, run, manifest }).html;
 }
 
-test('a person opens report.html: verdict, a rule’s evidence, filtering the findings, printing', {
-  skip: !existsSync(CHROMIUM) && `${CHROMIUM} is not installed (.ci/run installs it)`,
-}, async () => {
+test('a person opens report.html: verdict, a rule’s evidence, filtering the findings, printing', async () => {
+  // Installs chromium with apt-get when it is missing (as root), or fails naming the package and the command.
+  const tools = spawnSync(
+    process.execPath,
+    [join(__dirname, '..', 'scripts', 'system-tools.js'), 'chromium'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(tools.status, 0, tools.stderr);
   const html = writeReport();
   const profile = mkdtempSync(join(tmpdir(), 'lh-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
