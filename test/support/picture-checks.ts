@@ -138,7 +138,16 @@ async function timelineProblems(figure: Locator, svg: Locator): Promise<string[]
   const badges = await boxes(svg, '.story-badge');
   if (badges.length && badges.length !== items.length)
     problems.push(`${badges.length} numbered steps drawn, ${items.length} listed`);
+  const marks = await boxes(svg, '.mark');
   for (const [i, badge] of badges.entries()) {
+    // The event itself, in the lane right under its number.
+    const under = marks.some(
+      (m) =>
+        Math.abs(centre(m) - centre(badge)) <= TOLERANCE_PX &&
+        m.top >= badge.bottom &&
+        m.top - badge.bottom < 12,
+    );
+    if (!under) problems.push(`step ${i + 1} has no mark under its number (${items[i]})`);
     const expected = xOf(items[i] ?? '');
     if (expected === undefined || Math.abs(centre(badge) - expected) > TOLERANCE_PX)
       problems.push(
@@ -152,8 +161,8 @@ async function timelineProblems(figure: Locator, svg: Locator): Promise<string[]
     problems.push(`the searchable line is not at ${found[1]}, where the caption puts it`);
   if (!badges.length) {
     const generated = items.filter((t) => /Exchange generated/.test(t)).map(xOf);
-    const marks = (await boxes(svg, '.ev-generation')).map(centre);
-    if (generated.length !== marks.length || marks.some((x, i) => Math.abs(x - generated[i]!) > TOLERANCE_PX))
+    const drawn = (await boxes(svg, '.ev-generation')).map(centre);
+    if (generated.length !== drawn.length || drawn.some((x, i) => Math.abs(x - generated[i]!) > TOLERANCE_PX))
       problems.push(`the generations are not drawn at the ${generated.length} times listed`);
   }
   return problems;
