@@ -2,8 +2,11 @@
  * `npm run bench:scale [-- --sizes 10000,100000] [--with-1m]`: a `lync-harness run` on generated
  * tenants of growing size (the sample tenant plus N generated objects, `--sample-size N`), each timed
  * wall to wall, with the peak resident memory of the whole run (the harness and every mock process it
- * started, summed) and of its largest single process; then the slope between sizes per 100,000 objects,
- * so a regression in growth shows. 1,000,000 objects takes long: only with --with-1m.
+ * started, summed) and of its largest single process, the CPU seconds of all of them, the load average
+ * beside each figure (the machine may be shared), and the rule examples' time apart from the tenant
+ * checks' (the examples run on their own fixtures, so they should cost the same at any size); then the
+ * slope between sizes per 100,000 objects, so a regression in growth shows. 1,000,000 objects takes
+ * long: only with --with-1m.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +22,13 @@ const TARGETS: Record<number, { seconds: number; mb: number }> = {
 interface Measurement {
   size: number;
   seconds: number;
+  /** User + system CPU of the run and every process it started. */
+  cpuSeconds: number;
+  /** The 1-minute load average when the run ended. */
+  load: string;
+  /** Wall seconds of the rule examples and of the tenant checks, summed per scenario (from the messages). */
+  examples?: number;
+  tenantChecks?: number;
   treePeakMB: number;
   largestPeakMB: number;
   largestName: string;
@@ -28,10 +38,16 @@ interface Measurement {
   scenarios: string;
 }
 
-/** The resident set of `pid` and every descendant, from /proc (kB), and the largest one's name. */
-function treeRss(pid: number): { total: number; largest: number; largestName: string } {
+const TICKS_PER_SECOND = 100;
+
+/**
+ * The resident set of `pid` and every descendant, from /proc (kB), the largest one's name, and their
+ * CPU seconds (each one's own, plus what its reaped children used: a mock that ended still counts).
+ */
+function treeRss(pid: number): { total: number; largest: number; largestName: string; cpu: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const ticks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -40,11 +56,17 @@ function treeRss(pid: number): { total: number; largest: number; largestName: st
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
       rss.set(Number(name), (Number(fields[21]) * 4096) / 1024);
+      // utime, stime, cutime, cstime (fields 14-17 of /proc/PID/stat)
+      ticks.set(
+        Number(name),
+        fields.slice(11, 15).reduce((sum, t) => sum + Number(t), 0),
+      );
     } catch {
       // the process ended while we read
     }
   }
   let total = 0;
+  let cpu = 0;
   let largest = 0;
   let largestPid = pid;
   const queue = [pid];
@@ -52,10 +74,11 @@ function treeRss(pid: number): { total: number; largest: number; largestName: st
     const p = queue.pop() as number;
     const kb = rss.get(p) ?? 0;
     total += kb;
+    cpu += (ticks.get(p) ?? 0) / TICKS_PER_SECOND;
     if (kb > largest) [largest, largestPid] = [kb, p];
     queue.push(...(children.get(p) ?? []));
   }
-  return { total, largest, largestName: processName(largestPid) };
+  return { total, largest, largestName: processName(largestPid), cpu };
 }
 
 /** A process as its command line names it: the mock service, or the harness. */
@@ -85,9 +108,11 @@ async function measure(size: number): Promise<Measurement> {
   let treePeak = 0;
   let largestPeak = 0;
   let largestName = '';
+  let cpuSeconds = 0;
   const sample = () => {
     const now = treeRss(child.pid as number);
     treePeak = Math.max(treePeak, now.total);
+    cpuSeconds = Math.max(cpuSeconds, now.cpu);
     if (now.largest > largestPeak) [largestPeak, largestName] = [now.largest, now.largestName];
   };
   // Memory is sampled every 100 ms (a measurement, not a condition anything waits for).
@@ -95,12 +120,17 @@ async function measure(size: number): Promise<Measurement> {
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  const split = scenarioSeconds(join(out, 'messages.ndjson'));
   const kept = exitCode === 0 ? undefined : out;
   if (!kept && existsSync(out)) rmSync(out, { recursive: true, force: true });
   const scenarios = output.match(/\d+ of \d+ selected scenarios ran/)?.[0] ?? 'no summary line';
   return {
     size,
     seconds,
+    cpuSeconds,
+    load,
+    ...split,
     treePeakMB: treePeak / 1024,
     largestPeakMB: largestPeak / 1024,
     largestName,
@@ -110,9 +140,39 @@ async function measure(size: number): Promise<Measurement> {
   };
 }
 
+/** The rule examples' and the tenant checks' wall seconds, each scenario from its start to its end. */
+function scenarioSeconds(file: string): { examples?: number; tenantChecks?: number } {
+  if (!existsSync(file)) return {};
+  const tenantCheck = new Set<string>();
+  const pickleOf = new Map<string, string>();
+  const startedAt = new Map<string, { at: number; testCase: string }>();
+  const split = { examples: 0, tenantChecks: 0 };
+  const seconds = (t: { seconds: number; nanos: number }) => t.seconds + t.nanos / 1e9;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const m = JSON.parse(line);
+    if (m.pickle?.tags.some((t: { name: string }) => t.name === '@tenant-check'))
+      tenantCheck.add(m.pickle.id);
+    if (m.testCase) pickleOf.set(m.testCase.id, m.testCase.pickleId);
+    if (m.testCaseStarted)
+      startedAt.set(m.testCaseStarted.id, {
+        at: seconds(m.testCaseStarted.timestamp),
+        testCase: m.testCaseStarted.testCaseId,
+      });
+    if (m.testCaseFinished) {
+      const start = startedAt.get(m.testCaseFinished.testCaseStartedId);
+      if (!start) continue;
+      const took = seconds(m.testCaseFinished.timestamp) - start.at;
+      if (tenantCheck.has(pickleOf.get(start.testCase) ?? '')) split.tenantChecks += took;
+      else split.examples += took;
+    }
+  }
+  return split;
+}
+
 function slope(a: Measurement, b: Measurement): string {
   const per = (b.size - a.size) / 100_000;
-  return `${((b.seconds - a.seconds) / per).toFixed(1)} s and ${((b.treePeakMB - a.treePeakMB) / per).toFixed(0)} MB per 100k objects (${a.size.toLocaleString('en')} -> ${b.size.toLocaleString('en')})`;
+  return `${((b.seconds - a.seconds) / per).toFixed(1)} s wall, ${((b.cpuSeconds - a.cpuSeconds) / per).toFixed(1)} s CPU and ${((b.treePeakMB - a.treePeakMB) / per).toFixed(0)} MB per 100k objects (${a.size.toLocaleString('en')} -> ${b.size.toLocaleString('en')})`;
 }
 
 async function main(): Promise<number> {
@@ -131,7 +191,8 @@ async function main(): Promise<number> {
     const m = await measure(size);
     results.push(m);
     console.log(
-      `${m.size.toLocaleString('en').padStart(9)} objects: ${m.seconds.toFixed(1).padStart(6)} s wall, ` +
+      `${m.size.toLocaleString('en').padStart(9)} objects: ${m.seconds.toFixed(1).padStart(6)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU (load ${m.load}), ` +
+        `rule examples ${m.examples?.toFixed(1) ?? '?'} s, tenant checks ${m.tenantChecks?.toFixed(1) ?? '?'} s, ` +
         `peak RSS ${m.treePeakMB.toFixed(0)} MB for the run (largest process ${m.largestPeakMB.toFixed(0)} MB, ${m.largestName}), ` +
         `exit ${m.exitCode}, ${m.scenarios}${m.kept ? `; report kept in ${m.kept}` : ''}`,
     );
