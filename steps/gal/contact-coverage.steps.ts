@@ -5,6 +5,7 @@ import { contactInOtherForest } from '../../src/model/gal-tenant';
 import { dnKey as key } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Forest } from '../../src/tenant/tenant';
+import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 import { namedFlow } from './gal-context';
 import { galRule } from './tenant-check';
@@ -17,6 +18,7 @@ import { galRule } from './tenant-check';
  */
 When(
   'every user of the tenant is looked up as a contact in the other forest',
+  { timeout: TENANT_STEP_TIMEOUT_MS },
   async function (this: HarnessWorld) {
     galRule(this).rule = 'GAL-01';
     const forests = this.tenant.forests;

@@ -8,6 +8,7 @@ import {
 import type { Verdict } from '../../src/model/verdict';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { FindingOutcome } from '../support/tenant-check';
+import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 import { checkFlowPreview, previewFlow } from './flow-preview';
 import { namedFlow } from './gal-context';
@@ -81,15 +82,19 @@ const CHECKS: Record<string, { rule: string; run(w: HarnessWorld): Promise<void>
  * A GAL rule over the tenant: every object that exists (read from each forest's mock DC beside the
  * tenant data) and, on the source side, every contact the run's flow would write (GALSync over LDAP).
  */
-When('every object of the tenant is checked for {}', async function (this: HarnessWorld, what: string) {
-  const check = CHECKS[what];
-  if (!check)
-    throw new Error(`[gal] no tenant check named "${what}"; known: ${Object.keys(CHECKS).join(', ')}`);
-  galRule(this).rule = check.rule;
-  await check.run(this);
-  const preview = previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
-  await checkFlowPreview(this, preview, check.rule, sourceFindings(preview, check.rule));
-});
+When(
+  'every object of the tenant is checked for {}',
+  { timeout: TENANT_STEP_TIMEOUT_MS },
+  async function (this: HarnessWorld, what: string) {
+    const check = CHECKS[what];
+    if (!check)
+      throw new Error(`[gal] no tenant check named "${what}"; known: ${Object.keys(CHECKS).join(', ')}`);
+    galRule(this).rule = check.rule;
+    await check.run(this);
+    const preview = previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
+    await checkFlowPreview(this, preview, check.rule, sourceFindings(preview, check.rule));
+  },
+);
 
 Then('each object that breaks the rule is reported as a finding', async function (this: HarnessWorld) {
   await this.reportTenantCheck(galRule(this).rule ?? 'GAL-01');

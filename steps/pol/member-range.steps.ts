@@ -7,6 +7,7 @@ import { type MemberRead, memberAttributeName, memberReadByScript } from '../../
 import { dnKey } from '../../src/tenant/dn';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { groupsOf } from '../../src/tenant/tenant';
+import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 import { lastRun, named, perDc, pol, prepared } from './pol-context';
 
@@ -80,34 +81,38 @@ Then(
  * on-premises forest) is judged against MaxValRange; the DC is asked for its member attribute as the
  * script asks (no range) and the name each DC answers with is its witness.
  */
-When('every group the policy task reads is checked against MaxValRange', async function (this: HarnessWorld) {
-  if (!this.tenantSpace.hasForest('onpremises')) return;
-  const dcs = await this.tenantSpace.directories('onpremises');
-  const { forest } = dcs[0].dc;
-  const filter = parseScript(pol(this).script)?.filter ?? '';
-  const wanted = /SamAccountName=([^)]+)\)/i.exec(filter)?.[1]?.toLowerCase();
-  const groups = groupsOf(forest).filter((g) => g.first('sAMAccountName')?.toLowerCase() === wanted);
-  await this.checkTenant<DirectoryEntry, MemberRead>({
-    rule: 'POL-07',
-    claim: 'every group the policy task reads has at most 1,500 members, so the script reads them all',
-    objects: groups.map((g) => ({ dn: g.dn, forest: forest.domain, item: g })),
-    decide: (group) => memberReadByScript(group),
-    finding: (v) => ({
-      holds: v.value === 'read whole',
-      severity: v.value === 'read whole' ? 'info' : 'blocking',
-      message: v.reason,
-    }),
-    wire: dcs.map(({ witness, dc }) => ({
-      witness,
-      observe: ({ dn }) =>
-        withLdap(dc.admin, async (client) => {
-          const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['member'] });
-          const names = Object.keys(searchEntries[0] ?? {});
-          return names.some((n) => /^member;range=/i.test(n)) ? 'over MaxValRange' : 'read whole';
-        }),
-    })),
-  });
-});
+When(
+  'every group the policy task reads is checked against MaxValRange',
+  { timeout: TENANT_STEP_TIMEOUT_MS },
+  async function (this: HarnessWorld) {
+    if (!this.tenantSpace.hasForest('onpremises')) return;
+    const dcs = await this.tenantSpace.directories('onpremises');
+    const { forest } = dcs[0].dc;
+    const filter = parseScript(pol(this).script)?.filter ?? '';
+    const wanted = /SamAccountName=([^)]+)\)/i.exec(filter)?.[1]?.toLowerCase();
+    const groups = groupsOf(forest).filter((g) => g.first('sAMAccountName')?.toLowerCase() === wanted);
+    await this.checkTenant<DirectoryEntry, MemberRead>({
+      rule: 'POL-07',
+      claim: 'every group the policy task reads has at most 1,500 members, so the script reads them all',
+      objects: groups.map((g) => ({ dn: g.dn, forest: forest.domain, item: g })),
+      decide: (group) => memberReadByScript(group),
+      finding: (v) => ({
+        holds: v.value === 'read whole',
+        severity: v.value === 'read whole' ? 'info' : 'blocking',
+        message: v.reason,
+      }),
+      wire: dcs.map(({ witness, dc }) => ({
+        witness,
+        observe: ({ dn }) =>
+          withLdap(dc.admin, async (client) => {
+            const { searchEntries } = await client.search(dn, { scope: 'base', attributes: ['member'] });
+            const names = Object.keys(searchEntries[0] ?? {});
+            return names.some((n) => /^member;range=/i.test(n)) ? 'over MaxValRange' : 'read whole';
+          }),
+      })),
+    });
+  },
+);
 
 Then('each policy group past MaxValRange is reported as a finding', async function (this: HarnessWorld) {
   await this.reportTenantCheck('POL-07');

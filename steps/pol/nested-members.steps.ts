@@ -3,6 +3,7 @@ import { escapeFilterValue, pagedSearch, withLdap } from '../../src/clients/ldap
 import { directoryOf, nestedOnlyMembers } from '../../src/model/pol';
 import { dnKey } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
+import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 
 /**
@@ -12,6 +13,7 @@ import type { HarnessWorld } from '../support/world';
  */
 When(
   'every group of the tenant is checked for members reached only through nested groups',
+  { timeout: TENANT_STEP_TIMEOUT_MS },
   async function (this: HarnessWorld) {
     for (const forest of this.tenant.forests) {
       const directory = directoryOf(forest.entries);

@@ -4,6 +4,7 @@ import { runPolicyTask } from '../../src/clients/ldap/policy-task';
 import { directoryOf, grantedBy, nestedOnlyMembers, policyFromGroup } from '../../src/model/pol';
 import { dnKey } from '../../src/tenant/dn';
 import { groupsOf } from '../../src/tenant/tenant';
+import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 
 /** The notes' group, as the script's $strFilter names it. */
@@ -17,6 +18,7 @@ const POLICY_GROUP = 'CSLyncRecordingUsers';
  */
 When(
   "the scheduled task runs the script against the tenant's on-premises forest",
+  { timeout: TENANT_STEP_TIMEOUT_MS },
   async function (this: HarnessWorld) {
     if (!this.tenantSpace.hasForest('onpremises')) return;
     const dcs = await this.tenantSpace.directories('onpremises');

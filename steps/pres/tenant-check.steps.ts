@@ -3,10 +3,12 @@ import { LyncOnlineClient } from '../../src/clients/tls/presence-client';
 import { imButtonsFor } from '../../src/model/pres-tenant';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { contactsOf, forestByRole } from '../../src/tenant/tenant';
+import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 
 When(
   'every external contact of the Lync Online forest is checked for the IM button in Outlook and OWA',
+  { timeout: TENANT_STEP_TIMEOUT_MS },
   async function (this: HarnessWorld) {
     if (!this.tenantSpace.hasForest('online')) return;
     const forest = forestByRole(this.tenant, 'online');

@@ -6,6 +6,12 @@ import type { Finding } from './findings';
 import type { Check, WireWitness } from './verify';
 import { samplePositions } from './wire-sample';
 
+/**
+ * How long a tenant-check step may take: it may be its worker's first use of the tenant's services,
+ * which it then starts and seeds (a 100,000-object tenant takes minutes on two busy cores).
+ */
+export const TENANT_STEP_TIMEOUT_MS = 10 * 60_000;
+
 /** One object a tenant check judges. */
 export interface TenantObject<O> {
   dn: string;
