@@ -1,6 +1,6 @@
 import { After, AfterAll, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
 import { SETTINGS_MEDIA_TYPE } from '../../src/report/settings-used';
-import { runtime } from './runtime';
+import { endRuntime } from './runtime';
 import { applySelftestFault } from './selftest-hook';
 import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
@@ -60,5 +60,5 @@ After(async function (this: HarnessWorld) {
 });
 
 AfterAll(async () => {
-  await runtime().env().stop();
+  await endRuntime();
 });

@@ -10,6 +10,7 @@ interface Runtime {
 }
 
 let current: Runtime | undefined;
+let started: Environment | undefined;
 
 export function runtime(): Runtime {
   if (!current) {
@@ -19,11 +20,23 @@ export function runtime(): Runtime {
       config,
       env: () => {
         env ??= environmentFor(config);
+        started = env;
         return env;
       },
     };
   }
   return current;
+}
+
+/**
+ * After the last scenario: the environment's services stop (if any started), and the worker lets go
+ * of the tenant and everything judged from it, so the report written in this process next has the memory.
+ */
+export async function endRuntime(): Promise<void> {
+  const environment = started;
+  current = undefined;
+  started = undefined;
+  await environment?.stop();
 }
 
 /** The user's tenant feeds the tenant checks; the rule examples run on the fixtures, which the bare sample is. */
