@@ -36,21 +36,27 @@ export async function withLdap<T>(
   }
 }
 
-/** A subtree search with the paged results control (pages of 1,000, AD's MaxPageSize), every page read. */
+/**
+ * A subtree search with the paged results control (pages of 1,000, AD's MaxPageSize), every page read;
+ * each page becomes directory entries before the next is asked for, so a whole forest is never held twice.
+ */
 export async function pagedSearch(
   client: Client,
   baseDn: string,
   filter: string,
   attributes: string[] = [],
 ): Promise<DirectoryEntry[]> {
-  const { searchEntries } = await client.search(baseDn, {
+  const entries: DirectoryEntry[] = [];
+  const pages = client.searchPaginated(baseDn, {
     scope: 'sub',
     filter,
     attributes,
     paged: { pageSize: 1000 },
     explicitBufferAttributes: BINARY,
   });
-  return searchEntries.map(toDirectoryEntry);
+  for await (const page of pages)
+    for (const entry of page.searchEntries) entries.push(toDirectoryEntry(entry));
+  return entries;
 }
 
 /** Reads one object by DN (base scope); undefined when it does not exist or `filter` does not match it. */
