@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/catalog';
-import { RULE_FAILURES } from '../report/rule-evidence';
-import { readRunMessages, ruleTags, type ScenarioRun } from '../report/run-messages';
+import { readRunMessages, ruleTags } from '../report/run-messages';
 import { MECHANISM_FAULTS } from '../selftest/faults';
-import {
-  type FaultSide,
-  type MechanismFault,
-  SELFTEST_FAULT_ENV,
-  type SelftestOrder,
-} from '../selftest/mechanism-fault';
+import type { FaultSide, MechanismFault } from '../selftest/mechanism-fault';
 import { faultRounds } from '../selftest/rounds';
+import { caughtOn, runScenarios } from '../selftest/scenario-run';
 import { UsageError } from './usage-error';
 
 export const SELFTEST_HELP = `Usage: lync-harness selftest [--services embedded|containers] [--rule ID]... [--side mocks|model|both] [--clean RUN]
@@ -36,36 +29,10 @@ Exit status: 0 every fault was caught on every side; 1 a fault was caught by no 
 has no mechanism fault, or a scenario failed without any fault; 2 usage. A fault whose mechanism only
 a client simulator has (none of the mocks decides it) says why, and runs in the model alone.`;
 
-const BIN = join(__dirname, '..', '..', 'bin', 'lync-harness.js');
-
 interface Seen {
   rules: string[];
   /** Failed because a rule did not hold or witnesses disagreed on the side that has the fault. */
   caught: boolean;
-}
-
-/**
- * Whether a failed scenario failed because of the fault on `side`, not because a mock or the harness
- * broke. The same scenario passed without the fault, so a rule check that fails now is the fault's doing;
- * on the model's side it must be a two-witness check (a RuleViolation: the model and the wire disagreed).
- */
-function caughtOn(side: FaultSide, s: ScenarioRun): boolean {
-  if (s.status === 'passed' || !s.errorType || !RULE_FAILURES.has(s.errorType)) return false;
-  return side === 'mocks' || s.errorType === 'RuleViolation';
-}
-
-/** Runs the scenarios of `rules`, with the order's faults when given; what ran, by scenario. */
-function runScenarios(rules: string[], services: string, order?: SelftestOrder): ScenarioRun[] {
-  const out = join(mkdtempSync(join(tmpdir(), 'lh-selftest-')), 'run');
-  const env = { ...process.env };
-  if (order) env[SELFTEST_FAULT_ENV] = JSON.stringify(order);
-  else delete env[SELFTEST_FAULT_ENV];
-  const tags = rules.map((r) => `@${r}`).join(' or ');
-  const args = [BIN, 'run', '--tags', tags, '--services', services, '--out', out, '--quiet'];
-  spawnSync(process.execPath, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const file = join(out, 'messages.ndjson');
-  if (!existsSync(file)) throw new Error(`[selftest] the run with tags ${tags} wrote no messages`);
-  return readRunMessages(file).scenarios.filter((s) => s.status !== 'unknown');
 }
 
 interface Options {
