@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,6 +7,23 @@ const LOCKS = join(tmpdir(), 'lync-harness-samba-addresses');
 export interface LoopbackAddress {
   address: string;
   release(): void;
+}
+
+/** Set by the harness for a DC in a container: the address it took (and holds) on the host for it. */
+export const SAMBA_ADDRESS_VARIABLE = 'LYNC_HARNESS_SAMBA_ADDRESS';
+
+/**
+ * The address the harness took for this DC's container (`LYNC_HARNESS_SAMBA_ADDRESS`, released by the
+ * harness), or a loopback address taken here.
+ */
+export function loopbackAddressForDc(): LoopbackAddress {
+  const given = process.env[SAMBA_ADDRESS_VARIABLE];
+  if (!given) return takeLoopbackAddress();
+  if (!/^127\.0\.0\.(\d{1,3})$/.test(given) || given === '127.0.0.1')
+    throw new Error(
+      `[samba] ${SAMBA_ADDRESS_VARIABLE} must be a loopback address 127.0.0.2-254, got "${given}"`,
+    );
+  return { address: given, release: () => undefined };
 }
 
 /**
@@ -27,26 +44,52 @@ export function takeLoopbackAddress(): LoopbackAddress {
 
 function claim(lock: string): boolean {
   if (claimOnce(lock)) return true;
-  if (holderAlive(lock)) return false;
-  rmSync(lock, { force: true });
-  return claimOnce(lock);
-}
-
-function claimOnce(lock: string): boolean {
+  const holder = holderOf(lock);
+  if (holder === undefined || alive(holder)) return false;
+  // Take over a dead holder's lock only if it is still that one (another process may be doing the same).
+  const aside = `${lock}.${process.pid}.stale`;
   try {
-    const fd = openSync(lock, 'wx');
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-    return true;
+    renameSync(lock, aside);
   } catch {
     return false;
   }
+  if (holderOf(aside) !== holder) {
+    // Someone else's fresh lock was moved aside: put it back and leave this address.
+    try {
+      linkSync(aside, lock);
+    } catch {}
+    rmSync(aside, { force: true });
+    return false;
+  }
+  rmSync(aside, { force: true });
+  return claimOnce(lock);
 }
 
-function holderAlive(lock: string): boolean {
+/** Creates the lock with this process's id already in it (link fails when it exists): never an empty lock. */
+function claimOnce(lock: string): boolean {
+  const mine = `${lock}.${process.pid}.new`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    linkSync(mine, lock);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}
+
+function holderOf(lock: string): number | undefined {
   try {
     const pid = Number(readFileSync(lock, 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false;
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
