@@ -17,7 +17,8 @@ export const SAMBA_ADMIN_PASSWORD = 'Passw0rd!';
 const SCHEMA_LDIF = join(__dirname, 'schema-extension.ldif');
 /** Where the schema extension names the forest's schema naming context. */
 const SCHEMA_PLACEHOLDER = ['$', '{SCHEMADN}'].join('');
-const TEMPLATES = join(tmpdir(), 'lync-harness-samba-templates');
+/** Where provisioned domains are cached (a Samba DC's container reads the host's, mounted read-only). */
+export const TEMPLATES = join(tmpdir(), 'lync-harness-samba-templates');
 
 export interface DomainTemplate {
   dir: string;

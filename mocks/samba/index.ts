@@ -14,7 +14,7 @@ import {
 import { Passwords } from '../ldap/bind';
 import { baseDnOf, domainTemplate, SAMBA_ADMIN_PASSWORD } from './domain-template';
 import { adminClient, attribute } from './ldap-writes';
-import { takeLoopbackAddress } from './loopback-address';
+import { loopbackAddressForDc } from './loopback-address';
 import { grantLyncAdmins } from './lync-domain-prep';
 import { requireSamba, SAMBA } from './samba-binaries';
 import { SambaInstance } from './samba-instance';
@@ -36,7 +36,7 @@ export async function startSambaDc(options: SambaDcOptions = {}): Promise<Starte
   requireSamba();
   const name = options.service ?? 'samba';
   const core = mockCore(name);
-  const address = takeLoopbackAddress();
+  const address = loopbackAddressForDc();
   const passwords = new Passwords();
   passwords.fallback = SAMBA_ADMIN_PASSWORD;
   let instance: SambaInstance | undefined;

@@ -101,8 +101,6 @@ export function parseRunOptions(args: string[]): RunOptions {
     throw new UsageError(`--services must be embedded or containers, got ${mode}`);
   const ldap = (v.ldap ?? 'mock') as RunOptions['ldap'];
   if (ldap !== 'mock' && ldap !== 'samba') throw new UsageError(`--ldap must be mock or samba, got ${ldap}`);
-  if (ldap === 'samba' && mode === 'containers')
-    throw new UsageError('--ldap samba runs Samba as local processes: use it with --services embedded');
   const settings: Record<string, string> = {};
   for (const pair of (v.setting as string[] | undefined) ?? []) {
     const match = /^([A-Za-z][\w-]*)=(.*)$/.exec(pair);

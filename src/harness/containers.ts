@@ -6,6 +6,7 @@ import { ensureMockImage, type ImageBuild } from './container/image';
 import type { LogTail } from './container/log-tail';
 import { containerNetwork, MockContainer } from './container/mock-container';
 import { indent } from './container/ready-wait';
+import type { SambaContainerParts } from './container/samba-container';
 import type { StartedService } from './started-service';
 
 /**
@@ -36,7 +37,15 @@ export function prepareContainerMode(): Promise<Prepared> {
 /** Starts service `kind` of the mock image; `name` tells two instances of one kind apart (`tenant/exchange`). */
 export async function startContainerService(kind: string, name = kind): Promise<StartedService> {
   const { image } = await prepareContainerMode();
-  const container = await MockContainer.start({ image, kind, name, network: containerNetwork() });
+  const samba = kind.startsWith('samba-') ? await sambaParts(image) : undefined;
+  let container: MockContainer;
+  try {
+    const parts = samba && { image: samba.image, env: samba.env, binds: samba.binds };
+    container = await MockContainer.start({ image, kind, name, network: containerNetwork(), ...parts });
+  } catch (error) {
+    samba?.release();
+    throw error;
+  }
   const died = async () =>
     new Error(
       `[containers] service "${name}" died mid-run: its container ${await container.exit()}; last log lines:\n${indent(container.log.last())}`,
@@ -48,10 +57,20 @@ export async function startContainerService(kind: string, name = kind): Promise<
     admin: new ContainerAdminClient(container.urls.admin, container.log, died),
     death: async () => (container.log.exited ? died() : undefined),
     stop: () => {
-      stopped ??= container.stop();
+      stopped ??= container.stop().finally(() => samba?.release());
       return stopped;
     },
   };
+}
+
+/** A Samba DC's container: the Samba image, the host's network only (Samba binds a loopback address of its own). */
+async function sambaParts(mockImage: string): Promise<SambaContainerParts> {
+  if (containerNetwork() !== 'host')
+    throw new Error('[containers] a Samba DC runs on the host network only (Samba binds 127.0.0.N:389)');
+  const {
+    sambaContainerParts,
+  }: typeof import('./container/samba-container') = require('./container/samba-container');
+  return sambaContainerParts(mockImage);
 }
 
 /** An admin client that, once the service's container has died, says so instead of "fetch failed". */

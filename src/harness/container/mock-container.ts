@@ -36,6 +36,9 @@ export interface MockContainerSpec {
   name: string;
   network: ContainerNetwork;
   startupMs?: number;
+  /** More `NAME=value` variables, and `host:container[:ro]` bind mounts (a Samba DC's). */
+  env?: string[];
+  binds?: string[];
 }
 
 /**
@@ -102,11 +105,16 @@ function createOptions(spec: MockContainerSpec): Dockerode.ContainerCreateOption
           ...Object.entries(BRIDGE_PORTS).flatMap(([o, p]) => [flag(o), `${p}`]),
         ]
       : [spec.kind],
-    Env: [`${ADMIN_TOKEN_VARIABLE}=${adminToken()}`, ...(bridge ? [`${BRIDGED_CONTAINER_VARIABLE}=1`] : [])],
+    Env: [
+      `${ADMIN_TOKEN_VARIABLE}=${adminToken()}`,
+      ...(bridge ? [`${BRIDGED_CONTAINER_VARIABLE}=1`] : []),
+      ...(spec.env ?? []),
+    ],
     Labels: { [OWNER_LABEL]: String(process.pid), 'lync-harness.service': spec.name },
     ...(bridge ? { ExposedPorts: Object.fromEntries(ports.map((p) => [p, {}])) } : {}),
     HostConfig: {
       NetworkMode: spec.network,
+      ...(spec.binds?.length ? { Binds: spec.binds } : {}),
       // Published on the host's loopback only, each on a port Docker picks.
       ...(bridge
         ? { PortBindings: Object.fromEntries(ports.map((p) => [p, [{ HostIp: '127.0.0.1' }]])) }
