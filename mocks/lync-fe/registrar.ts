@@ -58,10 +58,16 @@ export async function startRegistrar(
     });
   });
   const bound = await listenOnLoopback(server, host, port);
+  // A new TLS context only when the certificate or key changed (the reset installs the same pool again).
+  let presented: PoolInstall['registrar'] | undefined;
   return {
     port: bound,
-    install: (pool: PoolInstall) =>
-      server.setSecureContext({ cert: pool.registrar.certPem, key: pool.registrar.keyPem }),
+    install: (pool: PoolInstall) => {
+      const { certPem, keyPem } = pool.registrar;
+      if (presented?.certPem === certPem && presented.keyPem === keyPem) return;
+      server.setSecureContext({ cert: certPem, key: keyPem });
+      presented = { certPem, keyPem };
+    },
     stop: () => closeServer(server),
   };
 }
