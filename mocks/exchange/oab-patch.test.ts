@@ -66,3 +66,16 @@ test("the Outlook simulator's own decoder applies the same patches, and refuses 
   assert.deepEqual(applyOabPatch(patch, old), fresh);
   assert.throws(() => applyOabPatch(patch, records(names(1, 6000))), OabPatchMismatch);
 });
+
+test('a GAL that triples or shrinks to a tenth: both decoders rebuild it from the old file', () => {
+  const small = records(names(0, 2000));
+  const large = records(names(0, 6000).reverse());
+  for (const [from, to, name] of [
+    [small, large, 'grow'],
+    [large, small, 'shrink'],
+  ] as const) {
+    const patch = writeOabPatch(new Parts([from]), new Parts([to]));
+    assert.deepEqual(applyWithLibmspack(patch, from, name), to, `${name}: libmspack`);
+    assert.deepEqual(applyOabPatch(patch, from), to, `${name}: the Outlook simulator`);
+  }
+});
