@@ -13,6 +13,7 @@ const HASH_BITS = 16;
 const CHAIN_DEPTH = 24;
 /** A match this long is taken without looking at other candidates, and the bytes inside it are not hashed. */
 const GOOD_ENOUGH = 256;
+const INDEX_STRIDE = 4;
 
 /** The buffers of one patch's matching, reused from block to block (a patch has many blocks of the same size). */
 export class MatchWorkspace {
@@ -57,7 +58,8 @@ export function findMatches(
   const built = (upTo: number) => {
     if (!chains) {
       chains = workspace.chains(data.length);
-      for (let i = 0; i < upTo; i++) insert(i);
+      // Every fourth position of what came before: a match into it is found at most three bytes late.
+      for (let i = 0; i < upTo; i += INDEX_STRIDE) insert(i);
     }
     return chains;
   };
