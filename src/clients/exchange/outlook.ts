@@ -13,9 +13,9 @@ import { anrMatches } from './anr';
 import { type AutodiscoverRecords, type Discovery, discoverPox } from './autodiscover';
 import { resolveNames } from './ews';
 import type { Credentials } from './http';
-import { OabFormatError, type OabRecord, readFullDetails, unpackLzxContainer } from './oab-decoder';
+import { type OabRecord, readFullDetails, unpackLzxContainer } from './oab-decoder';
+import { applyDiffChain, diffChain } from './oab-diff-chain';
 import { downloadFile, fetchManifest, type OabManifestEntry } from './oab-download';
-import { applyOabPatch, OabPatchMismatch } from './oab-patch-reader';
 
 export type OutlookMode = 'cached' | 'online';
 
@@ -136,47 +136,18 @@ export class OutlookSimulator {
     manifest: { full: OabManifestEntry; diffs: OabManifestEntry[] },
     now: number,
   ): Promise<{ ok: true; check: OabCheck } | { ok: false; why: string; files: string[] }> {
-    const files: string[] = [];
-    const chain: OabManifestEntry[] = [];
-    for (let sequence = this.sequence + 1; sequence <= manifest.full.sequence; sequence++) {
-      const diff = manifest.diffs.find((d) => d.sequence === sequence);
-      if (!diff)
-        return { ok: false, files, why: `no differential file for sequence ${sequence} on the server` };
-      chain.push(diff);
-    }
+    const chain = diffChain(this.sequence, manifest);
+    if (typeof chain === 'string') return { ok: false, why: chain, files: [] };
     const path = join(this.folder, manifest.full.oalId, DETAILS_FILE);
-    if (!existsSync(path)) return { ok: false, files, why: 'no OAB on disk to patch' };
-    let details: Buffer = readFileSync(path);
-    for (const diff of chain) {
-      const patch = await this.fetchChecked(oabUrl, diff);
-      files.push(diff.file);
-      if (typeof patch === 'string') return { ok: false, files, why: patch };
-      try {
-        details = applyOabPatch(patch, details);
-      } catch (error) {
-        if (!(error instanceof OabPatchMismatch || error instanceof OabFormatError)) throw error;
-        return { ok: false, files, why: `${diff.file}: ${error.message}` };
-      }
-    }
-    let decoded: ReturnType<typeof readFullDetails>;
-    try {
-      decoded = readFullDetails(details);
-    } catch (error) {
-      if (!(error instanceof OabFormatError)) throw error;
-      return { ok: false, files, why: `the patched OAB does not read: ${error.message}` };
-    }
-    if (decoded.serial !== manifest.full.sequence)
-      return {
-        ok: false,
-        files,
-        why: `the patched OAB has sequence ${decoded.serial}, not ${manifest.full.sequence}`,
-      };
-    this.install(manifest.full.oalId, details, now, decoded.records);
+    if (!existsSync(path)) return { ok: false, why: 'no OAB on disk to patch', files: [] };
+    const result = await applyDiffChain(readFileSync(path), chain, manifest.full.sequence, (entry) =>
+      this.fetchChecked(oabUrl, entry),
+    );
+    if (!result.ok) return result;
+    this.install(manifest.full.oalId, result.details, now, result.decoded.records);
     this.sequence = manifest.full.sequence;
-    return {
-      ok: true,
-      check: { at: now, outcome: 'downloaded', sequence: this.sequence, kind: 'diff', files },
-    };
+    const check: OabCheck = { at: now, outcome: 'downloaded', sequence: this.sequence, kind: 'diff' };
+    return { ok: true, check: { ...check, files: result.files } };
   }
 
   /** A file named by oab.xml, or why it cannot be used (its size or SHA-1 differs from the manifest's). */
