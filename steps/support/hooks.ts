@@ -1,13 +1,19 @@
-import { After, AfterAll, AfterStep, Before, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout } from '@cucumber/cucumber';
 import { SETTINGS_MEDIA_TYPE } from '../../src/report/settings-used';
-import { endRuntime } from './runtime';
+import { endRuntime, runtime } from './runtime';
 import { applySelftestFault } from './selftest-hook';
+import { TENANT_STEP_TIMEOUT_MS } from './tenant-check';
 import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
 
 export const JOURNAL_MEDIA_TYPE = 'application/vnd.lync-harness.journal+json';
 
 setDefaultTimeout(60_000);
+
+/** The tenant is read (or generated) before the first scenario, so no rule example pays for its size. */
+BeforeAll({ timeout: TENANT_STEP_TIMEOUT_MS }, () => {
+  runtime().env();
+});
 
 Before(async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
