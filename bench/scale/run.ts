@@ -43,28 +43,10 @@ const TICKS_PER_SECOND = 100;
 /**
  * The resident set of `pid` and every descendant, from /proc (kB), the largest one's name, and their
  * CPU seconds (each one's own, plus what its reaped children used: a mock that ended still counts).
+ * The tree is walked through each thread's children list, so a sample reads only the run's processes
+ * (the bench shares two cores with the run it measures).
  */
 function treeRss(pid: number): { total: number; largest: number; largestName: string; cpu: number } {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const parent = Number(fields[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
-      rss.set(Number(name), (Number(fields[21]) * 4096) / 1024);
-      // utime, stime, cutime, cstime (fields 14-17 of /proc/PID/stat)
-      ticks.set(
-        Number(name),
-        fields.slice(11, 15).reduce((sum, t) => sum + Number(t), 0),
-      );
-    } catch {
-      // the process ended while we read
-    }
-  }
   let total = 0;
   let cpu = 0;
   let largest = 0;
@@ -72,13 +54,29 @@ function treeRss(pid: number): { total: number; largest: number; largestName: st
   const queue = [pid];
   while (queue.length) {
     const p = queue.pop() as number;
-    const kb = rss.get(p) ?? 0;
-    total += kb;
-    cpu += (ticks.get(p) ?? 0) / TICKS_PER_SECOND;
-    if (kb > largest) [largest, largestPid] = [kb, p];
-    queue.push(...(children.get(p) ?? []));
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const kb = (Number(fields[21]) * 4096) / 1024;
+      // utime, stime, cutime, cstime (fields 14-17 of /proc/PID/stat)
+      cpu += fields.slice(11, 15).reduce((sum, t) => sum + Number(t), 0) / TICKS_PER_SECOND;
+      total += kb;
+      if (kb > largest) [largest, largestPid] = [kb, p];
+      queue.push(...childrenOf(p));
+    } catch {
+      // the process ended while we read
+    }
   }
   return { total, largest, largestName: processName(largestPid), cpu };
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    if (list) found.push(...list.split(' ').map(Number));
+  }
+  return found;
 }
 
 /** A process as its command line names it: the mock service, or the harness. */
