@@ -43,6 +43,7 @@ export function findMatches(
   chunk: number,
   workspace = new MatchWorkspace(),
 ): Tokens {
+  if (reference.equals(target)) return sameAsReference(target, chunk);
   const data = workspace.window(reference, target);
   const start = reference.length;
   // The hash chains are built only when the first match search needs them: a target that only
@@ -99,6 +100,17 @@ export function findMatches(
       insert(p);
       p++;
     }
+  }
+  return tokens;
+}
+
+/** A block the reference holds unchanged (a generation of the same GAL): one match per chunk, compared natively. */
+function sameAsReference(target: Buffer, chunk: number): Tokens {
+  const tokens: Tokens = [];
+  for (let at = 0; at < target.length; at += chunk) {
+    const run = Math.min(chunk, target.length - at);
+    if (run >= MIN_MATCH) tokens.push(run, target.length);
+    else for (let i = at; i < at + run; i++) tokens.push(0, target[i]);
   }
   return tokens;
 }

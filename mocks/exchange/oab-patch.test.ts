@@ -79,3 +79,15 @@ test('a GAL that triples or shrinks to a tenth: both decoders rebuild it from th
     assert.deepEqual(applyOabPatch(patch, from), to, `${name}: the Outlook simulator`);
   }
 });
+
+test('blocks the old file holds unchanged (ending in a chunk of one or two bytes) round-trip', () => {
+  for (const extra of [1, 2, 3]) {
+    // 12 + same = 9 chunks and `extra` bytes: the last block's last chunk is `extra` bytes long.
+    const same = records(names(0, 3000)).subarray(0, 32768 * 9 + extra - 12);
+    const old = Buffer.concat([Buffer.alloc(12, 1), same]);
+    const fresh = Buffer.concat([Buffer.alloc(12, 2), same]);
+    const patch = writeOabPatch(new Parts([old]), new Parts([fresh]), 32768 * 4);
+    assert.deepEqual(applyWithLibmspack(patch, old, `same-${extra}`), fresh);
+    assert.deepEqual(applyOabPatch(patch, old), fresh);
+  }
+});
