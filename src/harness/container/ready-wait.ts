@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import { parseReadyLine, type ReadyInfo } from '../../../mocks/ready-line';
+import { AdminClient } from '../admin-client';
 import { indent } from './log-tail';
 
 export { indent } from './log-tail';
 
 /**
  * Waits for a mock container: reads the service's ready line from its log to learn its URLs (as the
- * container sees them), then `healthy` polls its admin API's /__admin/health. On failure the error
+ * container sees them), then `healthy` polls its admin API's health. On failure the error
  * carries the last log lines.
  */
 export async function readyLineOf(service: string, log: Readable, deadline: number): Promise<ReadyInfo> {
@@ -53,16 +54,24 @@ function readyLineFrom(stream: Readable, lines: string[], deadline: number): Pro
 
 /** Polls the admin API's health until it answers 200 or the deadline passes. */
 export async function healthy(service: string, adminUrl: string, deadline: number): Promise<void> {
+  const admin = new AdminClient(adminUrl);
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const response = await fetch(`${adminUrl}/__admin/health`, { signal: AbortSignal.timeout(1000) });
-      if (response.ok) return;
-      last = `answered ${response.status}`;
+      await withinMs(1000, admin.health());
+      return;
     } catch (error) {
-      last = String((error as Error).cause ?? (error as Error).message);
+      last = String((error as Error).message);
     }
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`[containers] ${service}: ${adminUrl}/__admin/health did not answer in time (${last})`);
+  throw new Error(`[containers] ${service}: ${adminUrl}'s health did not answer in time (${last})`);
+}
+
+function withinMs<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
