@@ -1,44 +1,40 @@
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PROJECT = join(__dirname, '..', '..');
 const BUILDS = join(PROJECT, '.tmp', 'mock-program');
 
-let program: string | undefined;
+let program: Promise<string> | undefined;
 
 /**
- * The mock code compiled to JavaScript, as the mock image holds it, for mock processes on this host:
- * a process then starts in a fraction of a second instead of loading the TypeScript compiler. Built
- * once per set of inputs under .tmp/mock-program/<hash>/ (written aside, then renamed into place, so
- * two workers building at once never see half of it); returns the path of serve-one.js.
+ * The mock program as the mock image holds it (one esbuild bundle, container/mock-bundle.ts), for mock
+ * processes on this host: a process then starts in a fraction of a second, with no TypeScript loader.
+ * Built once per set of inputs under .tmp/mock-program/<hash>/ (written aside, then renamed into
+ * place, so two workers building at once never see half of it); resolves to the path of serve-one.js.
  *
- * The build's hash follows imports with the TypeScript compiler, which takes longer to load than the
- * rest of a start; so the hash is remembered under a cheaper key, the content of every file it could
- * read (all of mocks/ and src/, the lock file, the Dockerfile), and the compiler is loaded only when
- * one of those changed.
+ * Bundling takes longer than the rest of a start, so the bundle's hash is remembered under a cheaper
+ * key, the content of every file it could read (all of mocks/ and src/, the lock file, the
+ * Dockerfile), and esbuild runs only when one of those changed.
  */
-export function mockProgram(): string {
-  if (program) return program;
+export function mockProgram(): Promise<string> {
+  program ??= locate();
+  program.catch(() => {
+    program = undefined;
+  });
+  return program;
+}
+
+async function locate(): Promise<string> {
   const remembered = join(BUILDS, `inputs-${sourcesKey()}`);
   let hash = readIfPresent(remembered);
   if (!hash || !existsSync(entryOf(hash))) {
-    hash = build();
+    hash = await build();
     mkdirSync(BUILDS, { recursive: true });
     writeFileSync(`${remembered}.${process.pid}`, hash);
     renameSync(`${remembered}.${process.pid}`, remembered);
   }
-  program = entryOf(hash);
-  return program;
+  return entryOf(hash);
 }
 
 function entryOf(hash: string): string {
@@ -46,25 +42,23 @@ function entryOf(hash: string): string {
 }
 
 /** Builds the program when no build of these inputs exists yet; returns its hash. */
-function build(): string {
-  const { compileMocks, copyAssets, imageInputsHash } = imageContext();
-  const hash = imageInputsHash('host');
-  const dir = join(BUILDS, hash);
-  if (existsSync(entryOf(hash))) return hash;
+async function build(): Promise<string> {
+  const { bundleMocks, writeMockProgram } = mockBundle();
+  const bundle = await bundleMocks();
+  const dir = join(BUILDS, bundle.hash);
+  if (existsSync(entryOf(bundle.hash))) return bundle.hash;
   const building = `${dir}.${process.pid}`;
   rmSync(building, { recursive: true, force: true });
-  compileMocks(building);
-  copyAssets(join(PROJECT, 'mocks'), join(building, 'mocks'));
-  symlinkSync(join(PROJECT, 'node_modules'), join(building, 'node_modules'), 'dir');
+  writeMockProgram(building, bundle);
   mkdirSync(BUILDS, { recursive: true });
   try {
     renameSync(building, dir);
   } catch (error) {
     // Another worker put the same build in place first: use it.
     rmSync(building, { recursive: true, force: true });
-    if (!existsSync(entryOf(hash))) throw error;
+    if (!existsSync(entryOf(bundle.hash))) throw error;
   }
-  return hash;
+  return bundle.hash;
 }
 
 /** A hash of the content of every file the build's inputs can come from (a superset of them). */
@@ -88,7 +82,7 @@ function readIfPresent(file: string): string | undefined {
   }
 }
 
-/** Loaded only to build: it loads the TypeScript compiler. */
-function imageContext(): typeof import('./container/image-context') {
-  return require('./container/image-context');
+/** Loaded only to build (it loads esbuild). */
+function mockBundle(): typeof import('./container/mock-bundle') {
+  return require('./container/mock-bundle');
 }

@@ -14,7 +14,9 @@ import type { StartedService } from './started-service';
  */
 export async function startProcessService(kind: string, name = kind): Promise<StartedService> {
   // The IPC channel ties the service's life to the harness's: serve-one stops when it disconnects.
-  const child = spawn(process.execPath, [mockProgram(), kind], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, [await mockProgram(), kind], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
   living.add(child);
   child.once('exit', () => living.delete(child));
   const log = new LogTail(child.stderr!);

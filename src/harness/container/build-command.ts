@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { dockerApi } from './docker-api';
 import { dockerEngine } from './engine';
 import { ensureMockImage } from './image';
-import { PROJECT } from './image-context';
+import { PROJECT } from './mock-bundle';
 import { writeSampleSeed } from './sample-seed';
 
 /**

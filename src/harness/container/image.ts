@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ContainerRuntimeClient, GenericContainer, ImageName } from 'testcontainers';
 import { dockerApi } from './docker-api';
-import { imageInputsHash, PROJECT, writeImageContext } from './image-context';
+import { bundleMocks, type MockBundle, PROJECT, writeMockProgram } from './mock-bundle';
 
 export const IMAGE_REPOSITORY = 'lync-harness-mocks';
 /** The base image assembled offline by docker/build-base-image.sh; preferred when present. */
@@ -12,13 +13,13 @@ export interface ImageBuild {
   image: string;
   built: boolean;
   ms: number;
-  /** Of `ms`: writing the build context (transpile, copy packages); the rest is Docker's build. */
+  /** Of `ms`: writing the build context (the bundle and assets); the rest is Docker's build. */
   contextMs?: number;
 }
 
 /**
- * The mock image for the current code, built when missing. Tagged by a hash of its inputs (so an
- * unchanged project reuses it) and as `:latest` (for the compose file). LYNC_HARNESS_MOCK_IMAGE
+ * The mock image for the current code, built when missing. Tagged by a hash of the base image and
+ * the bundled mock program (so an unchanged mock set reuses it; work elsewhere triggers no build) and as `:latest` (for the compose file). LYNC_HARNESS_MOCK_IMAGE
  * names a ready-made image instead; LYNC_HARNESS_BASE_IMAGE picks the base (default: localbase:node
  * when present, else the Dockerfile's public Node image, which Docker then pulls).
  */
@@ -36,19 +37,27 @@ export async function ensureMockImage(
   const base = await baseImage(client);
   // The base image's id is an input too: a rebuilt localbase:node (another node) means a new image.
   const baseId = base ? (await dockerApi().getImage(base).inspect()).Id : 'public';
-  const image = `${IMAGE_REPOSITORY}:${imageInputsHash(baseId)}`;
+  const bundle = await bundleMocks();
+  const tag = createHash('sha256').update(`${baseId}\0${bundle.hash}`).digest('hex').slice(0, 12);
+  const image = `${IMAGE_REPOSITORY}:${tag}`;
   if (!options.rebuild && (await client.image.exists(ImageName.fromString(image))))
     return { image, built: false, ms: 0 };
-  const contextMs = await buildImage(image, base);
+  const contextMs = await buildImage(image, bundle, base);
   return { image, built: true, ms: Date.now() - started, contextMs };
 }
 
-async function buildImage(image: string, base?: string): Promise<number> {
+/**
+ * The build context holds the bundled mock program and its assets (mock-bundle.ts) and the
+ * Dockerfile: no TypeScript, no node_modules. Written on the host, because the offline base image has
+ * no shell to RUN anything in.
+ */
+async function buildImage(image: string, bundle: MockBundle, base?: string): Promise<number> {
   // One context folder per process: parallel workers may build at the same time.
   const context = join(PROJECT, '.tmp', `docker-context-${process.pid}`);
   try {
     const started = Date.now();
-    writeImageContext(context);
+    writeMockProgram(join(context, 'app'), bundle);
+    copyFileSync(join(PROJECT, 'docker', 'Dockerfile'), join(context, 'Dockerfile'));
     const contextMs = Date.now() - started;
     await GenericContainer.fromDockerfile(context)
       .withBuildArgs(base ? { BASE_IMAGE: base } : {})
