@@ -3,7 +3,6 @@ import { AdminClient } from './admin-client';
 import { removeOrphans } from './container/cleanup';
 import { dockerEngine, NoDockerEngineError } from './container/engine';
 import { ensureMockImage, type ImageBuild } from './container/image';
-import type { LogTail } from './container/log-tail';
 import { containerNetwork, MockContainer } from './container/mock-container';
 import { indent } from './container/ready-wait';
 import type { SambaContainerParts } from './container/samba-container';
@@ -54,7 +53,7 @@ export async function startContainerService(kind: string, name = kind): Promise<
   return {
     name,
     urls: container.urls,
-    admin: new ContainerAdminClient(container.urls.admin, container.log, died),
+    admin: new ContainerAdminClient(container, died),
     death: async () => (container.log.exited ? died() : undefined),
     stop: () => {
       stopped ??= container.stop().finally(() => samba?.release());
@@ -76,19 +75,21 @@ async function sambaParts(mockImage: string): Promise<SambaContainerParts> {
 /** An admin client that, once the service's container has died, says so instead of "fetch failed". */
 class ContainerAdminClient extends AdminClient {
   constructor(
-    baseUrl: string,
-    private readonly tail: LogTail,
+    private readonly container: MockContainer,
     private readonly died: () => Promise<Error>,
   ) {
-    super(baseUrl);
+    super(container.urls.admin);
   }
 
   override async call<T = unknown>(method: string, path: string, body?: unknown, type?: string): Promise<T> {
-    if (this.tail.exited) throw await this.died();
+    if (this.container.log.exited) throw await this.died();
     try {
       return await super.call<T>(method, path, body, type);
     } catch (error) {
-      if (await this.tail.waitForExit(300)) throw await this.died();
+      // A failed call to a container that is no longer running is its death: asked of Docker, and of
+      // the log's end, whichever tells first on a busy machine (not a bare "socket hang up").
+      const log = this.container.log;
+      if (!(await this.container.running()) || (await log.waitForExit(300))) throw await this.died();
       throw error;
     }
   }

@@ -77,6 +77,15 @@ export class MockContainer {
     }
   }
 
+  /** Whether Docker still has the container running (false once it exited or was removed). */
+  async running(): Promise<boolean> {
+    try {
+      return (await dockerApi().getContainer(this.id).inspect()).State.Running;
+    } catch {
+      return false;
+    }
+  }
+
   /** How the container ended, for the error that says a service died ("exited with status 137"). */
   async exit(): Promise<string> {
     try {
