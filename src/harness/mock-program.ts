@@ -5,24 +5,45 @@ import { join } from 'node:path';
 const PROJECT = join(__dirname, '..', '..');
 const BUILDS = join(PROJECT, '.tmp', 'mock-program');
 
-let program: Promise<string> | undefined;
+let program: Promise<string[]> | undefined;
 
 /**
  * The mock program as the mock image holds it (one esbuild bundle, container/mock-bundle.ts), for mock
  * processes on this host: a process then starts in a fraction of a second, with no TypeScript loader.
  * Built once per set of inputs under .tmp/mock-program/<hash>/ (written aside, then renamed into
- * place, so two workers building at once never see half of it); resolves to the path of serve-one.js.
+ * place, so two workers building at once never see half of it); resolves to node's arguments that
+ * start it (the path of serve-one.js).
  *
  * Bundling takes longer than the rest of a start, so the bundle's hash is remembered under a cheaper
  * key, the content of every file it could read (all of mocks/ and src/, the lock file, the
  * Dockerfile), and esbuild runs only when one of those changed.
  */
-export function mockProgram(): Promise<string> {
-  program ??= locate();
+export function mockProgram(): Promise<string[]> {
+  program ??= esbuildInstalled() ? locate().then((entry) => [entry]) : Promise.resolve(fromSources());
   program.catch(() => {
     program = undefined;
   });
   return program;
+}
+
+/**
+ * Without esbuild installed (a checkout whose node_modules predates it), a mock process starts from
+ * the TypeScript sources through the harness's own loader, slower; said once, with what to do.
+ */
+function fromSources(): string[] {
+  console.error(
+    '[mock-program] esbuild is not installed (npm install): mock processes start from the TypeScript sources',
+  );
+  return ['-r', join(PROJECT, 'scripts', 'register-ts.js'), join(PROJECT, 'mocks', 'serve-one.ts')];
+}
+
+function esbuildInstalled(): boolean {
+  try {
+    require.resolve('esbuild');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function locate(): Promise<string> {

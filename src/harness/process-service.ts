@@ -14,7 +14,7 @@ import type { StartedService } from './started-service';
  */
 export async function startProcessService(kind: string, name = kind): Promise<StartedService> {
   // The IPC channel ties the service's life to the harness's: serve-one stops when it disconnects.
-  const child = spawn(process.execPath, [await mockProgram(), kind], {
+  const child = spawn(process.execPath, [...(await mockProgram()), kind], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   living.add(child);

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { Plugin } from 'esbuild';
 
 /**
  * The mock program as one JavaScript file: mocks/serve-one.ts and everything it reaches, npm packages
@@ -24,7 +23,7 @@ export interface MockBundle {
 
 /** Bundles the mock program (esbuild is loaded here, only when a build is needed). */
 export async function bundleMocks(): Promise<MockBundle> {
-  const esbuild: typeof import('esbuild') = require('esbuild');
+  const esbuild = loadEsbuild();
   const result = await esbuild.build({
     entryPoints: [ENTRY],
     outfile: join(PROJECT, BUNDLE_FILE),
@@ -77,6 +76,30 @@ function sourceDirname(): Plugin {
       });
     },
   };
+}
+
+/** The part of esbuild's API used here, typed here, so the project type-checks before `npm install` brings it. */
+interface Esbuild {
+  build(options: Record<string, unknown> & { plugins: Plugin[] }): Promise<{
+    outputFiles: Array<{ contents: Uint8Array }>;
+  }>;
+}
+interface Plugin {
+  name: string;
+  setup(build: {
+    onLoad(
+      options: { filter: RegExp },
+      load: (args: { path: string }) => { contents: string; loader: 'ts' } | undefined,
+    ): void;
+  }): void;
+}
+
+function loadEsbuild(): Esbuild {
+  try {
+    return require('esbuild') as Esbuild;
+  } catch {
+    throw new Error('[containers] bundling the mocks needs esbuild, which is not installed: run npm install');
+  }
 }
 
 function listFiles(dir: string): string[] {
