@@ -57,6 +57,11 @@ test('POL-06: a location with white space runs only through -File', () => {
     '-File after -Command is command text',
   );
   assert.equal(runs('powershell.exe', `-File ${script}x`), false);
+  assert.equal(
+    runs('powershell.exe', `-NoProfile  -ExecutionPolicy   Bypass  -File   ${script}`),
+    true,
+    'any blanks',
+  );
 });
 
 test('POL-06: why it does not run is said', () => {

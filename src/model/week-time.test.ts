@@ -22,3 +22,10 @@ test('a wait as the notes say it', () => {
   assert.equal(durationText(53 * 3_600_000 + 59 * 60_000), '53 hours 59 minutes');
   assert.equal(durationText(90 * 60_000 + 20_000), '1 hours 30 minutes', 'to the minute');
 });
+
+test('a later week is written before the day, and read back', () => {
+  assert.equal(weekTime('week 2 Monday 09:00'), weekTime('Monday 09:00') + 7 * 86_400_000);
+  assert.equal(weekTime('week 12 Monday 09:00'), weekTime('Monday 09:00') + 77 * 86_400_000);
+  assert.equal(weekTimeText(weekTime('week 3 Wednesday 11:00')), 'week 3 Wednesday 11:00');
+  assert.throws(() => weekTime('week two Monday 09:00'), /is not a time/);
+});
