@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { afterEach, test } from 'node:test';
+import { ASSIGN_TO_GROUP_PS1 } from '../clients/ldap/assign-to-group';
+import { DirectoryEntry } from '../tenant/entry';
+import { useMechanism } from './mechanism';
+import { taskAssigns } from './pol';
+import { ewsConnects, type SearchSetup, searchFinds } from './srch';
+import { addressBookFinds } from './srch-address-book';
+
+// The model's side of the selftest's mechanism faults: each changed fact changes the decision that
+// reads it (the mutation run showed no unit test reached these branches).
+
+afterEach(() => useMechanism());
+
+const setup: SearchSetup = {
+  client: 'lync-windows',
+  lyncVersion: 2013,
+  outlookVersion: 2013,
+  outlookMode: 'cached',
+  oabDownloaded: true,
+  sipEqualsMail: true,
+  autodiscover: 'exchange-online',
+};
+
+test('POL-02: without write access for RTCUniversalServerAdmins the task assigns nothing', () => {
+  const task = { logOnAsService: true, lyncServerAdmin: true, script: ASSIGN_TO_GROUP_PS1 };
+  useMechanism({ pol: { lyncAdminsMayWriteUsers: false } });
+  assert.equal(taskAssigns(task).value, false);
+  assert.deepEqual(taskAssigns(task).rules, ['POL-02']);
+});
+
+test("SRCH-07: an Autodiscover that does not know the tenant's domain gives no EWS look-up", () => {
+  assert.equal(ewsConnects(setup).value, true);
+  useMechanism({ srch: { autodiscoverKnowsTenantDomain: false } });
+  assert.equal(ewsConnects(setup).value, false);
+  assert.deepEqual(ewsConnects(setup).rules, ['SRCH-07']);
+});
+
+test('SRCH-01/03: a UCS holding external contacts, an OAB without them', () => {
+  const jed = { displayName: 'Jed Hill', givenName: 'Jed', kind: 'contact' as const };
+  const lee = { displayName: 'Jed Lee', givenName: 'Jed', kind: 'user' as const };
+  const directory = { ucs: [], oab: [jed, lee] };
+  const mac = { ...setup, client: 'lync-mac' as const };
+  assert.deepEqual(searchFinds(mac, directory, 'Jed').value, []);
+  useMechanism({ srch: { ucsHoldsExternalContacts: true } });
+  assert.deepEqual(searchFinds(mac, directory, 'Jed').value, ['Jed Hill', 'Jed Lee']);
+  useMechanism({ srch: { oabHoldsExternalContacts: false } });
+  assert.deepEqual(searchFinds(setup, directory, 'Jed').value, ['Jed Lee'], 'mailboxes only');
+});
+
+test('SRCH-08: a pool whose User Replicator has not run has an empty address book', () => {
+  const anna = new DirectoryEntry('CN=Anna Berg,OU=Staff,DC=abc,DC=corp', {
+    objectClass: ['top', 'user'],
+    displayName: 'Anna Berg',
+    'msRTCSIP-PrimaryUserAddress': 'sip:anna.berg@abc.corp',
+  });
+  assert.equal(addressBookFinds([anna], 'Anna', 'Anna Berg').value, true);
+  useMechanism({ srch: { poolAddressBookReplicated: false } });
+  assert.equal(addressBookFinds([anna], 'Anna', 'Anna Berg').value, false);
+  assert.deepEqual(addressBookFinds([anna], 'Anna', 'Anna Berg').rules, ['SRCH-08']);
+});
