@@ -94,6 +94,7 @@ test('an attribute with several values is selected when any one of them matches'
 
 test('ordering and categories, case aside', () => {
   assert.equal(selects('(sn>=SMITH)'), true, 'equal whatever the case');
+  assert.equal(selects('(sn>=5)'), true, 'text against a number compares as text');
   const shortName = entry('S', ['user'], { objectCategory: 'Person' });
   assert.equal(selects('(objectCategory=person)', shortName), true, 'a category written by its short name');
 });

@@ -15,6 +15,7 @@ test("the model decides by the field notes' facts unless the selftest says other
   assert.equal(oabProfile('exchange2010').downloadIntervalHours, 24, 'OAB-04');
   assert.equal(mechanism().repl.issuerListLimitBytes, 16384, 'REPL-01: 16 KB (KB2801679)');
   assert.equal(mechanism().srch.ucsHoldsExternalContacts, false, 'SRCH-01');
+  assert.equal(mechanism().srch.oabHoldsExternalContacts, true, 'SRCH-03');
 });
 
 test('a changed fact changes the decisions that read it, and only that fact', () => {
