@@ -26,6 +26,11 @@ test('POL-03: quotes that stop the task, wherever the path is', () => {
   assert.equal(quotes(`import-module 'C:\\Lync.psd1`), 'none', 'an unterminated string is no quoting');
   assert.equal(quotes('import-module -Force'), 'none', 'no path at all');
   assert.equal(quotes('import-module -Name'), 'none', '-Name without its value');
+  assert.equal(
+    quotes(`Import-Module -Forceful '${path}'`),
+    'none',
+    'an unknown parameter takes the path as its value',
+  );
   assert.equal(quotes(`import-module #'${path}'`), 'none', 'a comment where the path should be');
   assert.equal(quotes(`import-module # '${path}'`), 'none');
   assert.equal(importModuleQuotes('Grant-CsConferencingPolicy').value, 'none', 'no import-module line');

@@ -5,11 +5,12 @@ export type ImportQuotes = 'single' | 'typographic' | 'double' | 'none';
 const SWITCHES = /^-(force|global|passthru|ascustomobject|disablenamechecking|noclobber|verbose|debug)$/i;
 const NAME = /^-name(:|$)/i;
 
-/** The words of an argument list as PowerShell splits them: blanks separate, quoted runs keep theirs. */
+/**
+ * The words of an argument list as PowerShell splits them: blanks separate, quoted runs keep theirs.
+ * A comment needs no cutting: a `#` word before the path is never a quoted path either.
+ */
 function words(text: string): string[] {
-  const list = text.match(/(?:'(?:[^']|'')*'|"[^"]*"|[^\s;'"])+/g) ?? [];
-  const comment = list.findIndex((word) => word.startsWith('#'));
-  return comment < 0 ? list : list.slice(0, comment);
+  return text.match(/(?:'(?:[^']|'')*'|"[^"]*"|[^\s;'"])+/g) ?? [];
 }
 
 /**
