@@ -99,6 +99,26 @@ test('every OAB scenario has its timeline and every replication its issuer list,
   await page.close();
 });
 
+test('the pictures need no script: with JavaScript off they render as they do with it', {
+  timeout: 300_000,
+}, async () => {
+  const scriptless = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    const context = await scriptless.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`file://${html}`);
+    assert.equal(await page.locator('#f-count').textContent(), '', "the page's own script did not run");
+    const { pictures, problems } = await picturesIn(page);
+    assert.ok(pictures.length > 0);
+    assert.equal(describe(problems), '');
+  } finally {
+    await scriptless.close();
+  }
+});
+
 test('the checks fail on a broken picture: one without width, a marker on the wrong side of the line', {
   timeout: 120_000,
 }, async () => {
