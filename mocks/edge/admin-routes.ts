@@ -35,13 +35,19 @@ export function edgeRoutes(state: EdgeState, apply: () => void): Record<string, 
           'bad-registry',
           'SendTrustedIssuerList',
         );
-      state.registryWritten = value ?? undefined;
+      state.writeRegistry(value ?? undefined);
+      apply();
       return { json: state.status() };
     },
     'POST /__admin/restart': () => {
       state.restart();
       apply();
       return { json: state.status() };
+    },
+    'PUT /__admin/mechanism': async (req) => {
+      const answer = await state.mechanism.route(req);
+      apply();
+      return answer;
     },
     'GET /__admin/status': () => ({ json: state.status() }),
     'GET /__admin/issuer-list': () => ({ json: state.issuerListLayout() }),

@@ -2,6 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import type { SecureContextOptions } from 'node:tls';
 import { AdminInputError } from '../admin';
 import { certificateNames } from './der';
+import { edgeMechanism } from './mechanism-faults';
 import { certificate, parseRoots } from './root-store';
 import { buildIssuerList, EDGE_OS, type EdgeOs, type IssuerList, sendsIssuerList } from './schannel';
 
@@ -45,6 +46,8 @@ export class EdgeState {
   registryWritten?: number;
   registryEffective?: number;
   restarts = 0;
+  /** How this Edge differs from the notes' (selftest): a registry value Schannel reads at once. */
+  readonly mechanism = edgeMechanism(() => this.readRegistryIfLive());
   replica?: ReplicaState;
   events: Array<{ id: number; source: string; at: string; message: string }> = [];
 
@@ -58,6 +61,16 @@ export class EdgeState {
     this.registryEffective = undefined;
     this.replica = undefined;
     this.events = [];
+  }
+
+  /** Writes SendTrustedIssuerList; Schannel reads it at the next restart (or at once, where it reads it live). */
+  writeRegistry(value: number | undefined): void {
+    this.registryWritten = value;
+    this.readRegistryIfLive();
+  }
+
+  private readRegistryIfLive(): void {
+    if (this.mechanism.values.registryReadLive) this.registryEffective = this.registryWritten;
   }
 
   /** A restart: Schannel reads the registry again. */

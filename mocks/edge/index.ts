@@ -83,6 +83,7 @@ export const startEdgeMock = defineMock({
           return status;
         },
         reset: () => {
+          state.mechanism.reset();
           if (fixture) installEdge(state, fixture, apply);
         },
         routes: edgeRoutes(state, apply),

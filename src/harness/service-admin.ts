@@ -32,6 +32,11 @@ export class EdgeAdmin {
     return this.admin.call('PUT', '/__admin/registry', { SendTrustedIssuerList: value });
   }
 
+  /** How this Edge differs from the notes' (until the next reset): see mocks/edge/mechanism-faults.ts. */
+  setMechanism(facts: { registryReadLive?: boolean }) {
+    return this.admin.call('PUT', '/__admin/mechanism', facts);
+  }
+
   /** A restart of the Edge: Schannel reads the registry value again. */
   restart() {
     return this.admin.call('POST', '/__admin/restart');

@@ -33,6 +33,8 @@ export interface Mechanism {
     issuerListLimitBytes: number;
     /** Whether Schannel honours SendTrustedIssuerList read at start, or never sends the list at all (REPL-03). */
     issuerList: 'as-configured' | 'never-sent';
+    /** Schannel reads SendTrustedIssuerList at start only, so a new value needs a restart (REPL-05). */
+    registryReadAtStartOnly: boolean;
   };
   gal: {
     /** The target forest's schema has Lync's extension, so a contact can carry msRTCSIP-* attributes (GAL-01). */
@@ -98,7 +100,7 @@ function notes(): Mechanism {
       owaResolvesExternalContacts: false,
       federatedWithPartners: true,
     },
-    repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured' },
+    repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured', registryReadAtStartOnly: true },
     gal: { targetSchemaHasLync: true },
     pol: { maxValRange: 1500, lyncAdminsMayWriteUsers: true },
     phone: {

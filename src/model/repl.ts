@@ -18,13 +18,18 @@ export interface EdgeConfig {
   os: EdgeOs;
   /** SendTrustedIssuerList as Schannel read it at the last start; undefined when the value is absent. */
   sendTrustedIssuerListAtStart?: number;
+  /** SendTrustedIssuerList as last written (read only at the next start, REPL-05). */
+  sendTrustedIssuerListWritten?: number;
 }
 
 /** REPL-03, REPL-05: the value read at start decides; without it, 2008 R2 sends the list and 2012 does not. */
 export function sendsIssuerList(edge: EdgeConfig): Verdict<boolean> {
   if (mechanism().repl.issuerList === 'never-sent')
     return verdict(sendsIssuerList, false, ['REPL-03'], 'this Schannel never sends the trusted issuer list');
-  const value = edge.sendTrustedIssuerListAtStart;
+  // Schannel reads the value at start (REPL-05), unless this deployment's reads it as it is written.
+  const value = mechanism().repl.registryReadAtStartOnly
+    ? edge.sendTrustedIssuerListAtStart
+    : edge.sendTrustedIssuerListWritten;
   if (value !== undefined)
     return verdict(
       sendsIssuerList,

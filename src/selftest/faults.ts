@@ -224,4 +224,11 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
       },
     },
   },
+  {
+    id: 'schannel-reads-registry-live',
+    rules: ['REPL-05'],
+    fault: "the Edge's Schannel reads SendTrustedIssuerList as soon as it is written, without a restart",
+    inMocks: { edge: (edge) => edge.setMechanism({ registryReadLive: true }) },
+    inModel: { repl: { registryReadAtStartOnly: false } },
+  },
 ];

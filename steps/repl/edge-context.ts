@@ -104,7 +104,11 @@ export class EdgeContext {
 
   /** The model's view of this Edge. */
   config(): EdgeConfig {
-    return { os: this.os, sendTrustedIssuerListAtStart: this.registryAtStart };
+    return {
+      os: this.os,
+      sendTrustedIssuerListAtStart: this.registryAtStart,
+      sendTrustedIssuerListWritten: this.registryWritten,
+    };
   }
 
   nameSizes(): Promise<number[]> {
