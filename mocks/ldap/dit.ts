@@ -2,7 +2,6 @@ import { dnKey, dnsDomainOf, parentKey } from '../../src/tenant/dn';
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CompactEntry } from './compact-entry';
 import { keyOrUndefined, valueKey } from './dn-keys';
-import { MAX_VALUE_RANGE } from './entry-codec';
 import type { FilterContext } from './filter';
 import { EQUALITY_INDEXED, PREFIX_INDEXED, ValueIndex } from './indexes';
 import { SidAllocator } from './sids';
@@ -20,6 +19,9 @@ export class StoredEntry {
     return this.entry.dn;
   }
 }
+
+/** AD's MaxValRange: at most this many values of one attribute per read. */
+export const MAX_VALUE_RANGE = 1500;
 
 /**
  * The directory information tree of one forest: entries by DN, children, attribute indexes and the

@@ -2,9 +2,6 @@ import type { AttributeValue } from '../../src/tenant/entry';
 import type { Dit, StoredEntry } from './dit';
 import { encodeSearchEntry, type PartialAttribute, wrapSearchEntry } from './entry-writer';
 
-/** AD's MaxValRange: at most this many values of one attribute per read. */
-export const MAX_VALUE_RANGE = 1500;
-
 const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
 
 /**

@@ -2,7 +2,7 @@ import { MechanismSwitches } from '../admin';
 import { CODE, insufficientRights, LdapError } from './ad-errors';
 import type { Change } from './change';
 import type { StoredEntry } from './dit';
-import { MAX_VALUE_RANGE } from './entry-codec';
+import { MAX_VALUE_RANGE } from './dit';
 
 /**
  * Ways a domain controller can differ from the AD the notes assume (`PUT /__admin/mechanism`, until the

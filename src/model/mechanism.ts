@@ -1,4 +1,14 @@
-import type { OabProfile } from './oab';
+/** An OAB generation and distribution schedule, and Outlook's download cycle (a mechanism fact). */
+export interface OabProfile {
+  name: 'exchange2010' | 'exchange2013';
+  /** Daily generation times, minutes after midnight (OAB-02). */
+  generationMinutes: number[];
+  /** Distribution to the CAS every `distributionIntervalMinutes`, anchored at `distributionAnchorMinutes` (OAB-03); none when 0. */
+  distributionIntervalMinutes: number;
+  distributionAnchorMinutes: number;
+  /** Outlook's download cycle (OAB-04). */
+  downloadIntervalHours: number;
+}
 
 /**
  * The facts of the deployment the reference model's decisions rest on, in one place: the field notes'

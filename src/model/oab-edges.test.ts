@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { OabProfile } from './mechanism';
 import {
   documentedWorstCaseHours,
   mechanismWorstCase,
-  type OabProfile,
   oabFilesAfterDownload,
   oabProfile,
   searchableAt,

@@ -1,4 +1,5 @@
-import { type ChangeTimeline, distributedAt, nextGeneration, type OabProfile } from './oab';
+import type { OabProfile } from './mechanism';
+import { type ChangeTimeline, distributedAt, nextGeneration } from './oab';
 import { type Verdict, verdict } from './verdict';
 import { durationText, weekTimeText } from './week-time';
 

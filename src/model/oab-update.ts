@@ -1,5 +1,6 @@
+import type { OabProfile } from './mechanism';
 import { mechanism } from './mechanism';
-import { distributedAt, nextGeneration, type OabProfile } from './oab';
+import { distributedAt, nextGeneration } from './oab';
 import { type Verdict, verdict } from './verdict';
 import { weekTimeText } from './week-time';
 

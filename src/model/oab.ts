@@ -1,4 +1,4 @@
-import { mechanism } from './mechanism';
+import { mechanism, type OabProfile } from './mechanism';
 import { type Verdict, verdict } from './verdict';
 import { durationText } from './week-time';
 
@@ -6,17 +6,6 @@ import { durationText } from './week-time';
  * OAB: how long a GAL change takes to be searchable through Outlook's OAB. The notes' schedule
  * (Exchange 2010) is the default profile; Exchange 2013's generator work cycle is a setting.
  */
-export interface OabProfile {
-  name: 'exchange2010' | 'exchange2013';
-  /** Daily generation times, minutes after midnight (OAB-02). */
-  generationMinutes: number[];
-  /** Distribution to the CAS every `distributionIntervalMinutes`, anchored at `distributionAnchorMinutes` (OAB-03); none when 0. */
-  distributionIntervalMinutes: number;
-  distributionAnchorMinutes: number;
-  /** Outlook's download cycle (OAB-04). */
-  downloadIntervalHours: number;
-}
-
 const H = 60;
 
 /** The schedule of a profile, as the deployment's facts (src/model/mechanism.ts) give it. */

@@ -1,6 +1,7 @@
 import type { OabCheck } from '../../src/clients/exchange/outlook';
 import { ExchangeAdmin } from '../../src/harness/service-admin';
-import { type OabProfile, oabProfile, searchableAt } from '../../src/model/oab';
+import type { OabProfile } from '../../src/model/mechanism';
+import { oabProfile, searchableAt } from '../../src/model/oab';
 import type { OabOnDisk, OabUpdate } from '../../src/model/oab-update';
 import type { Verdict } from '../../src/model/verdict';
 import { DirectoryEntry } from '../../src/tenant/entry';
