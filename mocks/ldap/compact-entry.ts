@@ -1,31 +1,16 @@
+import { type AttributeShape, shapeOf } from '../../src/tenant/attribute-shape';
 import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+
+type Slot = AttributeValue | AttributeValue[];
 
 /**
  * How the mock DC keeps an object in memory: at 100,000 objects a Map per entry costs too much, so
  * entries with the same attribute names share one "shape" (names, lower-cased names, positions) and
- * hold only their values, a single value without an array around it.
+ * hold only their values (the harness's shapes: src/tenant/attribute-shape.ts), a single value without
+ * an array around it.
  */
-interface Shape {
-  names: readonly string[];
-  positions: ReadonlyMap<string, number>;
-}
-
-const shapes = new Map<string, Shape>();
-
-function shapeOf(names: readonly string[]): Shape {
-  const key = names.join('\u0000');
-  let shape = shapes.get(key);
-  if (!shape) {
-    shape = { names: [...names], positions: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
-    shapes.set(key, shape);
-  }
-  return shape;
-}
-
-type Slot = AttributeValue | AttributeValue[];
-
 export class CompactEntry {
-  private shape: Shape;
+  private shape: AttributeShape;
   private values: Slot[];
 
   constructor(

@@ -1,3 +1,5 @@
+import { type AttributeShape, shapeOf } from './attribute-shape';
+
 /** A directory value: text, or bytes for binary attributes (objectGUID, thumbnailPhoto, ...). */
 export type AttributeValue = string | Uint8Array;
 
@@ -15,27 +17,7 @@ export const BINARY_ATTRIBUTES = new Set([
   'ntsecuritydescriptor',
 ]);
 
-/**
- * The attribute names of an entry, in order, with their lower-cased positions. Entries with the same
- * names share one shape (a 100,000-object tenant has a few dozen), so an entry holds only its values.
- */
-interface Shape {
-  names: readonly string[];
-  positions: ReadonlyMap<string, number>;
-}
-
-const shapes = new Map<string, Shape>();
-const EMPTY: Shape = shapeOf([]);
-
-function shapeOf(names: readonly string[]): Shape {
-  const key = names.join('\u0000');
-  let shape = shapes.get(key);
-  if (!shape) {
-    shape = { names: [...names], positions: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
-    shapes.set(key, shape);
-  }
-  return shape;
-}
+const EMPTY: AttributeShape = shapeOf([]);
 
 /** One attribute's values: a single value is held without an array around it. */
 type Held = AttributeValue | AttributeValue[];
