@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { Client } from 'ldapts';
 import { adminHeaders } from '../admin';
+import { loadBigGroup } from './big-group-fixture';
 import { startLdapMock } from './index';
 
 const base = 'DC=big,DC=corp';
@@ -14,19 +15,7 @@ async function admin(url: string, method: string, path: string, body: unknown) {
 it('a raised MaxValRange answers a 2,000-member group whole, until the next reset', async () => {
   const mock = await startLdapMock({ service: 'ldap-mechanism' });
   try {
-    const users = Array.from({ length: 2000 }, (_, i) => `CN=User ${i},OU=Users,${base}`);
-    const ldif = [
-      `dn: ${base}\nobjectClass: top\nobjectClass: domain\ndc: big`,
-      `dn: OU=Users,${base}\nobjectClass: organizationalUnit\nou: Users`,
-      ...users.map((dn, i) => `dn: ${dn}\nobjectClass: user\ncn: User ${i}\nsAMAccountName: user${i}`),
-      `dn: CN=Everyone,${base}\nobjectClass: group\ncn: Everyone\n${users.map((u) => `member: ${u}`).join('\n')}`,
-    ].join('\n\n');
-    const put = await fetch(`${mock.urls.admin}/__admin/data`, {
-      method: 'PUT',
-      body: ldif,
-      headers: adminHeaders(),
-    });
-    assert.equal(put.status, 200, await put.text());
+    await loadBigGroup(mock, base, 2000);
     const client = new Client({ url: mock.urls.ldap });
     await client.bind('big\\user1', 'Passw0rd!');
     // The attribute names the DC answered with values (ldapts adds each asked-for name, empty).

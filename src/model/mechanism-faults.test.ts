@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
+import { cachedLync2013 } from '../../test/fixtures/search-setup';
 import { ASSIGN_TO_GROUP_PS1 } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
 import { useMechanism } from './mechanism';
 import { taskAssigns } from './pol';
-import { ewsConnects, type SearchSetup, searchFinds } from './srch';
+import { ewsConnects, searchFinds } from './srch';
 import { addressBookFinds } from './srch-address-book';
 
 // The model's side of the selftest's mechanism faults: each changed fact changes the decision that
@@ -12,15 +13,7 @@ import { addressBookFinds } from './srch-address-book';
 
 afterEach(() => useMechanism());
 
-const setup: SearchSetup = {
-  client: 'lync-windows',
-  lyncVersion: 2013,
-  outlookVersion: 2013,
-  outlookMode: 'cached',
-  oabDownloaded: true,
-  sipEqualsMail: true,
-  autodiscover: 'exchange-online',
-};
+const setup = cachedLync2013();
 
 test('POL-02: without write access for RTCUniversalServerAdmins the task assigns nothing', () => {
   const task = { logOnAsService: true, lyncServerAdmin: true, script: ASSIGN_TO_GROUP_PS1 };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cachedLync2013 } from '../../test/fixtures/search-setup';
 import {
   findsExternalContacts,
   mapiSupplement,
@@ -15,16 +16,7 @@ import {
 
 // Rule edges of src/model/srch.ts that a mutation run (docs/mutation.md) showed no test pinned down.
 
-const setup = (extra: Partial<SearchSetup> = {}): SearchSetup => ({
-  client: 'lync-windows',
-  lyncVersion: 2013,
-  outlookVersion: 2013,
-  outlookMode: 'cached',
-  oabDownloaded: true,
-  sipEqualsMail: true,
-  autodiscover: 'exchange-online',
-  ...extra,
-});
+const setup = cachedLync2013;
 const person = (displayName: string, givenName?: string, surname?: string): Person => ({
   displayName,
   givenName,

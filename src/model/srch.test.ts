@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cachedLync2013 } from '../../test/fixtures/search-setup';
 import { DirectoryEntry } from '../tenant/entry';
 import { buildSampleTenant, XYZ_COLLEAGUES } from '../tenant/sample';
 import {
@@ -10,15 +11,7 @@ import {
   typedSipAddressReaches,
 } from './srch';
 
-const base: SearchSetup = {
-  client: 'lync-windows',
-  lyncVersion: 2013,
-  outlookVersion: 2013,
-  outlookMode: 'cached',
-  oabDownloaded: true,
-  sipEqualsMail: true,
-  autodiscover: 'exchange-online',
-};
+const base = cachedLync2013();
 const jed = {
   displayName: 'Jed Hill',
   givenName: 'Jed',
