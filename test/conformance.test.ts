@@ -53,7 +53,7 @@ function tlsHello(url: string): Promise<void> {
 }
 
 async function faults(service: StartedService): Promise<Fault[]> {
-  return (await service.admin.call<{ faults: Fault[] }>('GET', '/__admin/faults')).faults;
+  return service.admin.faults();
 }
 
 async function conforms(service: StartedService, name: string): Promise<void> {

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { startLdapMock } from '../mocks/ldap';
 import { AdminClient } from '../src/harness/admin-client';
 import { DIRECTORY_PASSWORD } from '../src/harness/directory';
+import { DirectoryAdmin } from '../src/harness/service-admin';
 import type { FindingsFile } from '../src/report/findings-file';
 import { dnKey } from '../src/tenant/dn';
 import { writeLdif } from '../src/tenant/ldif-writer';
@@ -24,7 +25,7 @@ let onlineDc: Dc;
 async function dcWith(file: string, password: string): Promise<Dc> {
   const started = await startLdapMock({ service: 'ldap-live-source' });
   const admin = new AdminClient(started.urls.admin);
-  await admin.call('PUT', '/__admin/passwords', { default: password });
+  await new DirectoryAdmin(admin).setPasswords({ default: password });
   await admin.loadData(readFileSync(file, 'utf8'), 'text/ldif');
   return started;
 }

@@ -7,8 +7,9 @@
  * usage: node -r ./scripts/register-ts.js bench/ldap/mock-server.ts --ldif FILE --port 38390
  */
 import { readFileSync } from 'node:fs';
-import { adminHeaders } from '../../mocks/admin';
 import { startLdapMock } from '../../mocks/ldap';
+import { AdminClient } from '../../src/harness/admin-client';
+import { DirectoryAdmin } from '../../src/harness/service-admin';
 
 const BIND_ACCOUNT =
   'dn: CN=admin,DC=abc,DC=corp\nobjectClass: top\nobjectClass: person\nobjectClass: organizationalPerson\nobjectClass: user\ncn: admin\n';
@@ -20,17 +21,9 @@ async function main() {
   const mock = await startLdapMock({ service: 'ldap-bench', port: Number(arg('--port') ?? 38390) });
   const ldif = `${readFileSync(arg('--ldif'), 'utf8').trimEnd()}\n\n${BIND_ACCOUNT}`;
   const t1 = performance.now();
-  const put = await fetch(`${mock.urls.admin}/__admin/data`, {
-    method: 'PUT',
-    body: ldif,
-    headers: adminHeaders(),
-  });
-  if (!put.ok) throw new Error(`[bench] load failed: ${put.status} ${await put.text()}`);
-  await fetch(`${mock.urls.admin}/__admin/passwords`, {
-    method: 'PUT',
-    body: JSON.stringify({ accounts: { 'CN=admin,DC=abc,DC=corp': 'bench-secret' } }),
-    headers: adminHeaders(),
-  });
+  const admin = new AdminClient(mock.urls.admin);
+  const loaded = await admin.loadData(ldif, 'text/ldif');
+  await new DirectoryAdmin(admin).setPasswords({ accounts: { 'CN=admin,DC=abc,DC=corp': 'bench-secret' } });
   const loadMs = Math.round(performance.now() - t1);
   const rssMB = +(process.memoryUsage().rss / 1048576).toFixed(1);
   console.log(
@@ -41,7 +34,7 @@ async function main() {
       loadMs,
       readyMs: Math.round(performance.now() - t0),
       rssMB,
-      ...((await put.json()) as object),
+      ...(loaded as object),
     }),
   );
   const stop = () => mock.stop().then(() => process.exit(0));

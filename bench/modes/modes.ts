@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mockFactories as serviceFactories } from '../../mocks/registry';
+import { AdminClient } from '../../src/harness/admin-client';
 import { prepareContainerMode, startContainerService } from '../../src/harness/containers';
 
 /**
@@ -60,7 +61,7 @@ async function startTimes() {
     for (let i = 0; i < REPEATS; i++) {
       let started = performance.now();
       const mock = await serviceFactories[name]({ host: '127.0.0.1', port: 0 });
-      await fetch(`${mock.urls.admin}/__admin/health`);
+      await new AdminClient(mock.urls.admin).health();
       embeddedMs.push(performance.now() - started);
       await mock.stop();
       started = performance.now();

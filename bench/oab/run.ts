@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
-import { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from '../../mocks/admin';
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { readFullDetails, unpackLzxContainer } from '../../src/clients/exchange/oab-decoder';
 import { OutlookSimulator } from '../../src/clients/exchange/outlook';
+import { AdminClient } from '../../src/harness/admin-client';
+import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { buildOabDecode } from '../../tools/oab-decode/build';
 import { galEntries } from './gal';
 
@@ -51,18 +53,12 @@ async function startServer() {
 
 async function main() {
   const mock = await startServer();
-  const admin = mock.urls.admin;
+  const admin = new AdminClient(mock.urls.admin);
   const body = JSON.stringify({ entries: galEntries(SIZE) });
-  const [, loadMs] = await time(() =>
-    fetch(`${admin}/__admin/data`, { method: 'PUT', body, headers: adminHeaders() }).then((r) => r.text()),
-  );
+  const [, loadMs] = await time(() => admin.loadData(body, 'application/json'));
   const serverPeakAfterLoadMB = mock.peakRssMB();
   // Monday 05:00: the mock generates the OAB from the 100,000-object GAL; 11:00: it is distributed.
-  await fetch(`${admin}/__admin/clock`, {
-    method: 'PUT',
-    body: JSON.stringify({ now: '2014-12-01T11:00:00Z' }),
-    headers: adminHeaders(),
-  });
+  await admin.setClock(new Date('2014-12-01T11:00:00Z'));
   const records = { 'bench.example': mock.urls.autodiscover };
   const credentials = { login: 'user0@bench.example', password: 'Pa55w.rd' };
   const outlook = new OutlookSimulator(
@@ -137,7 +133,7 @@ async function main() {
  * differential file it makes: built when oab.xml is first asked for, then downloaded and applied by Outlook.
  */
 async function dailyDifferential(
-  admin: string,
+  admin: AdminClient,
   oabUrl: string,
   auth: Record<string, string>,
   outlook: OutlookSimulator,
@@ -149,17 +145,9 @@ async function dailyDifferential(
       attributes: { ...e.attributes, displayName: [`${e.attributes.displayName[0]} (moved)`] },
     }));
   const added = galEntries(SIZE + 1).slice(SIZE);
-  await fetch(`${admin}/__admin/recipients`, {
-    method: 'POST',
-    body: JSON.stringify([...changed, ...added]),
-    headers: adminHeaders(),
-  });
+  await new ExchangeAdmin(admin).upsertRecipients([...changed, ...added]);
   const tuesday = Date.UTC(2014, 11, 2, 11);
-  await fetch(`${admin}/__admin/clock`, {
-    method: 'PUT',
-    body: JSON.stringify({ now: new Date(tuesday).toISOString() }),
-    headers: adminHeaders(),
-  });
+  await admin.setClock(new Date(tuesday));
   const [manifest, diffBuildMs] = await time(() =>
     fetch(`${oabUrl}oab.xml`, { headers: auth }).then((r) => r.text()),
   );

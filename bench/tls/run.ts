@@ -5,7 +5,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN_TOKEN_VARIABLE, adminHeaders, adminToken } from '../../mocks/admin';
+import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
+import { AdminClient } from '../../src/harness/admin-client';
 import { edgeInstallBody, frontEndCredentials } from '../../src/pki/fixtures';
 import { EDGE_FQDN, labPki } from '../../src/pki/lab';
 import { publicRootGenerationMs, publicRoots } from '../../src/pki/root-set';
@@ -41,12 +42,8 @@ async function main(): Promise<void> {
   let openssl: ChildProcess | undefined;
   try {
     const urls = edge.urls;
-    const loaded = await fetch(`${urls.admin}/__admin/data`, {
-      method: 'PUT',
-      body: JSON.stringify(install),
-      headers: adminHeaders(),
-    });
-    if (!loaded.ok) throw new Error(`loading the Edge failed: ${await loaded.text()}`);
+    const admin = new AdminClient(urls.admin);
+    await admin.loadData(JSON.stringify(install), 'application/json');
     const mockTarget: Target = { host: '127.0.0.1', port: Number(new URL(urls.https).port), ...client };
 
     // openssl s_server: the same Edge certificate and key, the same 300 roots as its trust store.
@@ -75,12 +72,8 @@ async function main(): Promise<void> {
       ROUNDS,
       cpuSeconds,
     );
-    const journal = (await (
-      await fetch(`${urls.admin}/__admin/journal?operation=tls.handshake`, { headers: adminHeaders() })
-    ).json()) as {
-      entries: Array<{ outcome: { result: string } }>;
-    };
-    const accepted = journal.entries.filter((e) => e.outcome.result === 'accepted').length;
+    const handshakes = await admin.journal({ operation: 'tls.handshake' });
+    const accepted = handshakes.filter((e) => e.outcome.result === 'accepted').length;
     const line = (name: string, m: typeof mock) =>
       `${name}${m.perSecond.toFixed(0).padStart(6)} handshakes/s (${m.count}), ${m.cpuUsPerHandshake.toFixed(0)} µs of server CPU per handshake`;
     console.log(line('openssl s_server (anchor):', anchor));

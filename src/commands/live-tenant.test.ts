@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startLdapMock } from '../../mocks/ldap';
 import { AdminClient } from '../harness/admin-client';
+import { DirectoryAdmin } from '../harness/service-admin';
 import { stampFile } from '../report/manifest';
 import { writeLdif } from '../tenant/ldif-writer';
 import { loadTenant } from '../tenant/load';
@@ -90,7 +91,7 @@ describe('resolveLiveTenants against the mock domain controller', () => {
   before(async () => {
     mock = await startLdapMock({ service: 'ldap-online' });
     const admin = new AdminClient(mock.urls.admin);
-    await admin.call('PUT', '/__admin/passwords', { default: SECRET });
+    await new DirectoryAdmin(admin).setPasswords({ default: SECRET });
     await admin.loadData(writeLdif(xyz.entries), 'text/ldif');
     dir = mkdtempSync(join(tmpdir(), 'live-tenant-'));
   });

@@ -76,6 +76,10 @@ export class AdminClient {
     return this.call('POST', '/__admin/faults', fault);
   }
 
+  async faults(): Promise<Fault[]> {
+    return (await this.call<{ faults: Fault[] }>('GET', '/__admin/faults')).faults;
+  }
+
   clearFaults() {
     return this.call('DELETE', '/__admin/faults');
   }

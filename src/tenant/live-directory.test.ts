@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startLdapMock } from '../../mocks/ldap';
 import { AdminClient } from '../harness/admin-client';
+import { DirectoryAdmin } from '../harness/service-admin';
 import { type AttributeValue, DirectoryEntry } from './entry';
 import { writeLdif } from './ldif-writer';
 import { readLiveDirectory } from './live-directory';
@@ -47,7 +48,7 @@ describe('readLiveDirectory against the mock domain controller', () => {
   before(async () => {
     mock = await startLdapMock({ service: 'ldap-onpremises' });
     admin = new AdminClient(mock.urls.admin);
-    await admin.call('PUT', '/__admin/passwords', { default: PASSWORD });
+    await new DirectoryAdmin(admin).setPasswords({ default: PASSWORD });
     await admin.loadData(writeLdif(loaded), 'text/ldif');
   });
   after(() => mock.stop());

@@ -3,9 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { adminHeaders, type StartedMock } from '../../../mocks/admin';
+import type { StartedMock } from '../../../mocks/admin';
 import { startExchangeMock } from '../../../mocks/exchange';
 import { PAT, seedSample } from '../../../mocks/exchange/test-fixtures';
+import { AdminClient } from '../../harness/admin-client';
 import { LyncForWindows } from './lync-windows';
 import { OutlookSimulator } from './outlook';
 
@@ -17,12 +18,7 @@ before(async () => {
 after(() => mock.stop());
 
 const MONDAY_9 = Date.UTC(2014, 11, 1, 9);
-const setClock = (t: number) =>
-  fetch(`${mock.urls.admin}/__admin/clock`, {
-    method: 'PUT',
-    body: JSON.stringify({ now: new Date(t).toISOString() }),
-    headers: adminHeaders(),
-  });
+const setClock = (t: number) => new AdminClient(mock.urls.admin).setClock(new Date(t));
 
 test('cached Outlook downloads the OAB, gets 304 while nothing changed, and stamps its files with the virtual time', async () => {
   const records = { 'xyz.corp': mock.urls.autodiscover };
@@ -56,12 +52,11 @@ test('cached Outlook downloads the OAB, gets 304 while nothing changed, and stam
   assert.deepEqual(found.names, ['Jed Hill']);
   assert.match(found.sources.mapi, /^oab: 1 found/);
   assert.equal(found.sources.ews, 'ErrorNameResolutionNoResults');
-  const url = `${mock.urls.admin}/__admin/journal?operation=autodiscover.GetUserSettings`;
-  const journal = (await (await fetch(url, { headers: adminHeaders() })).json()) as {
-    entries: Array<{ outcome: { errorCode?: string } }>;
-  };
+  const journal = await new AdminClient(mock.urls.admin).journal({
+    operation: 'autodiscover.GetUserSettings',
+  });
   assert.equal(
-    journal.entries.at(-1)?.outcome.errorCode,
+    journal.at(-1)?.outcome.errorCode,
     'NoError',
     'Lync 2013 discovers EWS with SOAP GetUserSettings',
   );

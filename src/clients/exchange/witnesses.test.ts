@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { adminHeaders, type StartedMock } from '../../../mocks/admin';
+import type { StartedMock } from '../../../mocks/admin';
 import { startExchangeMock } from '../../../mocks/exchange';
 import { PAT, seedSample } from '../../../mocks/exchange/test-fixtures';
 import { evaluateCheck } from '../../../steps/support/verify';
+import { AdminClient } from '../../harness/admin-client';
+import { ExchangeAdmin } from '../../harness/service-admin';
 import { oabProfile, searchableAt } from '../../model/oab';
 import { part } from '../../model/verdict';
 import { OutlookSimulator } from './outlook';
@@ -26,15 +28,12 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const admin = (method: string, path: string, body: unknown) =>
-  fetch(`${mock.urls.admin}${path}`, { method, body: JSON.stringify(body), headers: adminHeaders() }).then(
-    (r) => r.json(),
-  );
 const at = (day: number, h: number) => Date.UTC(2014, 11, day, h);
 
 async function firstSeen(profile: string): Promise<number | undefined> {
-  await admin('POST', '/__admin/reset', {});
-  await admin('PUT', '/__admin/oab/schedule', { profile });
+  const admin = new AdminClient(mock.urls.admin);
+  await admin.reset();
+  await new ExchangeAdmin(admin).setOabSchedule(profile);
   const outlook = new OutlookSimulator(
     {
       version: 2013,
@@ -46,16 +45,16 @@ async function firstSeen(profile: string): Promise<number | undefined> {
     },
     at(1, 9),
   );
-  await admin('PUT', '/__admin/clock', { now: new Date(at(1, 9)).toISOString() });
+  await admin.setClock(new Date(at(1, 9)));
   await outlook.checkOab(at(1, 9));
-  await admin('PUT', '/__admin/clock', { now: new Date(at(1, 14)).toISOString() });
+  await admin.setClock(new Date(at(1, 14)));
   const nora = {
     dn: 'CN=Nora Vik,OU=External Contacts,DC=xyz,DC=corp',
     attributes: { objectClass: ['contact'], displayName: ['Nora Vik'], mail: ['nora.vik@fabrikam.example'] },
   };
-  await admin('POST', '/__admin/recipients', [nora]);
+  await new ExchangeAdmin(admin).upsertRecipients([nora]);
   for (let check = at(2, 9); check <= at(3, 9); check = outlook.nextCheckAt()) {
-    await admin('PUT', '/__admin/clock', { now: new Date(check).toISOString() });
+    await admin.setClock(new Date(check));
     await outlook.checkOab(check);
     if (outlook.localRecords().some((r) => r.displayName === 'Nora Vik')) return check;
   }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { parseReadyLine } from '../../../mocks/ready-line';
+import { AdminClient } from '../admin-client';
 import { BUNDLE_FILE, bundleMocks, writeMockProgram } from './mock-bundle';
 
 const esbuild = (() => {
@@ -40,7 +41,7 @@ test('the bundled program serves a mock with no node_modules and no TypeScript b
       admin = parseReadyLine(line)?.urls.admin ?? '';
       if (admin) break;
     }
-    assert.equal((await fetch(`${admin}/__admin/health`)).status, 200);
+    assert.equal((await new AdminClient(admin).health()).status, 'ok');
   } finally {
     child.kill();
   }
