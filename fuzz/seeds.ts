@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AdminClient } from '../src/harness/admin-client';
 import { lyncOnlineDirectory } from '../src/harness/lync-online-seed';
 import { edgeInstallBody, poolInstallBody } from '../src/pki/fixtures';
 import { writeLdif } from '../src/tenant/ldif-writer';
@@ -21,13 +22,7 @@ export async function seedServices(urls: Record<string, Record<string, string>>)
     if (!bodies.has(name)) bodies.set(name, seedBody(name));
     const seed = await bodies.get(name);
     if (!seed) continue;
-    const response = await fetch(`${u.admin}/__admin/data`, {
-      method: 'PUT',
-      headers: adminHeaders(seed.type),
-      body: seed.body,
-    });
-    if (!response.ok)
-      throw new Error(`[fuzz] seeding ${name} answered ${response.status}: ${await response.text()}`);
+    await new AdminClient(u.admin, adminToken()).loadData(seed.body, seed.type);
   }
 }
 
