@@ -8,6 +8,9 @@ import { bundleMocks, type MockBundle, PROJECT, writeMockProgram } from './mock-
 export const IMAGE_REPOSITORY = 'lync-harness-mocks';
 /** The base image assembled offline by docker/build-base-image.sh; preferred when present. */
 export const LOCAL_BASE_IMAGE = 'localbase:node';
+/** The label naming the checkout an image was built from (a hash of its path). */
+export const CHECKOUT_LABEL = 'lync-harness.checkout';
+export const CHECKOUT = createHash('sha256').update(PROJECT).digest('hex').slice(0, 12);
 
 export interface ImageBuild {
   image: string;
@@ -60,7 +63,7 @@ async function buildImage(image: string, bundle: MockBundle, base?: string): Pro
     copyFileSync(join(PROJECT, 'docker', 'Dockerfile'), join(context, 'Dockerfile'));
     const contextMs = Date.now() - started;
     await GenericContainer.fromDockerfile(context)
-      .withBuildArgs(base ? { BASE_IMAGE: base } : {})
+      .withBuildArgs({ CHECKOUT, ...(base ? { BASE_IMAGE: base } : {}) })
       .build(image, { deleteOnExit: false });
     await dockerApi().getImage(image).tag({ repo: IMAGE_REPOSITORY, tag: 'latest' });
     await removeOlderTags(image);
@@ -76,10 +79,15 @@ async function baseImage(client: ContainerRuntimeClient): Promise<string | undef
   return (await client.image.exists(ImageName.fromString(LOCAL_BASE_IMAGE))) ? LOCAL_BASE_IMAGE : undefined;
 }
 
-/** Untags images of earlier code versions, so rebuilding after each change does not pile them up. */
-async function removeOlderTags(keep: string): Promise<void> {
+/**
+ * Untags this checkout's images of earlier code versions, so rebuilding after each change does not pile
+ * them up. Another checkout's images on the same engine (another branch, a CI job) are left alone.
+ */
+export async function removeOlderTags(keep: string): Promise<void> {
   const docker = dockerApi();
-  const images = await docker.listImages({ filters: { reference: [IMAGE_REPOSITORY] } });
+  const images = await docker.listImages({
+    filters: { reference: [IMAGE_REPOSITORY], label: [`${CHECKOUT_LABEL}=${CHECKOUT}`] },
+  });
   const old = images
     .flatMap((i) => i.RepoTags ?? [])
     .filter((tag) => tag !== keep && tag !== `${IMAGE_REPOSITORY}:latest`);
