@@ -40,3 +40,4 @@ export { pathIs } from './path-pattern';
 export { BodyAborted, BodyTooLarge, discardBody, readBody } from './request-body';
 export { requestBytes } from './request-bytes';
 export { type Authentication, type Prologue, prologue, type Served } from './resolver-prologue';
+export { unmatchedRequests } from './unmatched';

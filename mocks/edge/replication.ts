@@ -1,12 +1,12 @@
 import { http, type RequestHandler } from 'msw';
 import {
-  excerpt,
   type FaultPlan,
   type FaultReplies,
   faultStatus,
   type Journal,
   pathIs,
   prologue,
+  unmatchedRequests,
   type VirtualClock,
 } from '../admin';
 import type { EdgeState } from './edge-state';
@@ -61,17 +61,10 @@ function applySnapshot(ctx: Context, body: string): Response {
 
 /** Anything but a snapshot POSTed to the replication service: a 404 naming where it is. */
 export function replicationUnmatched(journal: Journal) {
-  return (request: Request): Response => {
-    const path = new URL(request.url).pathname;
-    journal.record({
-      operation: 'replication.unknown',
-      request: { method: request.method, path: excerpt(path, 160) },
-      outcome: { status: 404 },
-      unmatched: true,
-    });
-    const error = `no replication service at ${request.method} ${path}; POST ${REPLICATION_PATH}`;
+  return unmatchedRequests(journal, 'replication.unknown', (method, path) => {
+    const error = `no replication service at ${method} ${path}; POST ${REPLICATION_PATH}`;
     return Response.json({ error }, { status: 404 });
-  };
+  });
 }
 
 const REPLICATION_FAULTS: FaultReplies = {

@@ -7,6 +7,7 @@ import {
   listenOn,
   parseJson,
   serveHandlers,
+  unmatchedRequests,
 } from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
 import { parseDirectoryBytes, recipientsFromJson } from './directory';
@@ -31,16 +32,11 @@ export const startExchangeMock = defineMock({
       ewsHandler(state),
       oabVirtualDirectory(state),
     ];
-    const unmatched = (request: Request) => {
-      const path = new URL(request.url).pathname;
-      journal.record({
-        operation: 'http.unmatched',
-        request: { method: request.method, path },
-        outcome: { status: 404 },
-        unmatched: true,
-      });
-      return new Response(`[mock:exchange] no handler for ${request.method} ${path}`, { status: 404 });
-    };
+    const unmatched = unmatchedRequests(
+      journal,
+      'http.unmatched',
+      (method, path) => new Response(`[mock:exchange] no handler for ${method} ${path}`, { status: 404 }),
+    );
     return {
       admin: {
         reset: () => {

@@ -7,6 +7,7 @@ import {
   pathIs,
   prologue,
   serveHandlers,
+  unmatchedRequests,
   urlHost,
 } from '../admin';
 import { ABS_PATH, AddressBookService } from './address-book';
@@ -55,16 +56,9 @@ export const startLyncFeMock = defineMock({
         ),
       ),
     ];
-    const unmatched = (request: Request) => {
-      const path = new URL(request.url).pathname;
-      journal.record({
-        operation: 'http.unknown',
-        request: { method: request.method, path },
-        outcome: { status: 404 },
-        unmatched: true,
-      });
-      return plainText(404, `no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`);
-    };
+    const unmatched = unmatchedRequests(journal, 'http.unknown', (_method, path) =>
+      plainText(404, `no such resource ${path}; the chain is at GET ${CERT_PROV_PATH}\n`),
+    );
 
     return {
       admin: {

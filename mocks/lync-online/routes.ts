@@ -8,6 +8,7 @@ import {
   pathIs,
   prologue,
   type Served,
+  unmatchedRequests,
 } from '../admin';
 import type { PresenceService } from './presence-service';
 
@@ -110,19 +111,9 @@ export function ucwaHandlers(ctx: UcwaContext): RequestHandler[] {
 
 /** The answer to a request no resource takes (journaled as unmatched). */
 export function ucwaUnmatched(journal: Journal) {
-  return (request: Request): Response => {
-    const path = new URL(request.url).pathname;
-    journal.record({
-      operation: 'http.unknown',
-      request: { method: request.method, path: excerpt(path, 160) },
-      outcome: { status: 404 },
-      unmatched: true,
-    });
-    return Response.json(
-      { code: 'NotFound', message: `no resource ${request.method} ${path}` },
-      { status: 404 },
-    );
-  };
+  return unmatchedRequests(journal, 'http.unknown', (method, path) =>
+    Response.json({ code: 'NotFound', message: `no resource ${method} ${path}` }, { status: 404 }),
+  );
 }
 
 type Reply = { status: number; body: unknown };
