@@ -27,25 +27,31 @@ export function adminContext(routes: AdminRoutes): AdminContext {
   return routes[ADMIN_CONTEXT];
 }
 
+/** The admin handler a request can match: its route's, or the 404 handler when no route has its method and path. */
+export type AdminHandlers = (method: string, pathname: string) => RequestHandler[];
+
 /**
- * The admin API as msw handlers: one per route (`METHOD /__admin/path`), then one that answers 404 for
- * any other admin path. Each goes through the admin prologue (`adminResolver`).
+ * The admin API as msw handlers: one per route (`METHOD /__admin/path`), and one that answers 404 for
+ * any other admin path. Each goes through the admin prologue (`adminResolver`). A request is handed
+ * to msw with the one handler its method and path can match (each handler msw tries costs a URL parse
+ * and a cookie-jar look-up), so the route table is read once per request, not once per route.
  */
-export function adminHandlers(routes: AdminRoutes): RequestHandler[] {
+export function adminHandlers(routes: AdminRoutes): AdminHandlers {
   const context = adminContext(routes);
-  const handlers = Object.entries(routes).map(([key, route]) => {
+  const byKey = new Map<string, RequestHandler[]>();
+  for (const [key, route] of Object.entries(routes)) {
     const [method, path] = key.split(' ');
     const matches = ({ request }: { request: Request }) =>
       request.method === method && new URL(request.url).pathname === path;
-    return http.all(matches, adminResolver(context, key, route));
-  });
+    byKey.set(key, [http.all(matches, adminResolver(context, key, route))]);
+  }
   const noRoute: AdminRoute = (req) => ({
     status: 404,
     json: errors('no-route', `no admin route ${req.method} ${req.path}`),
   });
   const anyAdminPath = ({ request }: { request: Request }) => isAdminPath(new URL(request.url).pathname);
-  handlers.push(http.all(anyAdminPath, adminResolver(context, '', noRoute)));
-  return handlers;
+  const notFound = [http.all(anyAdminPath, adminResolver(context, '', noRoute))];
+  return (method, pathname) => byKey.get(`${method} ${pathname}`) ?? notFound;
 }
 
 /**

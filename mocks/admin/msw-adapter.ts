@@ -2,9 +2,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { getResponse, type RequestHandler } from 'msw';
+import { getResponse, RequestHandler, type StrictRequest } from 'msw';
 import { adminHandlers, isAdminPath } from './admin-handlers';
 import type { AdminRoutes } from './admin-routes';
+import { handlersByMethod } from './handlers-by-method';
 import { respond, serveGuarded } from './http-guard';
 import { adminBodyLimit } from './http-limits';
 import type { Journal } from './journal';
@@ -42,6 +43,7 @@ export function serveHandlers(server: Server | HttpsServer, site: Site): void {
   const limit = (method: string, url: URL) =>
     admin && isAdminPath(url.pathname) ? adminBodyLimit(method, url.pathname) : site.limit(method, url);
   const guard = { label: site.label, journal: site.journal, scheme: site.scheme, limit };
+  const handlersFor = handlersByMethod(site.handlers);
   serveGuarded(server, guard, async (req, res, url, max) => {
     if (UNSERVED_METHODS.has(req.method ?? '')) {
       respond(req, res, 405, `The method ${req.method} is not allowed here.\n`, { allow: 'GET, HEAD, POST' });
@@ -50,13 +52,14 @@ export function serveHandlers(server: Server | HttpsServer, site: Site): void {
     if (admin && isAdminPath(url.pathname)) {
       const request = toRequest(req, url);
       holdBytes(request, () => readBody(req, max));
-      await send(req, res, (await getResponse(admin, request)) as Response);
+      await send(req, res, (await getResponse(admin(request.method, url.pathname), request)) as Response);
       return;
     }
     const body = await readBody(req, max, site.keep);
     const request = toRequest(req, url, body);
     holdBytes(request, async () => body);
-    await send(req, res, (await getResponse(site.handlers, request)) ?? (await site.unmatched(request)));
+    const response = await getResponse(handlersFor(request.method), request);
+    await send(req, res, response ?? (await site.unmatched(request)));
   });
   // Idle kept-alive sockets outlive a client's own idle timeout, so a client never reuses a socket the
   // server is closing at that moment (seen as "fetch failed" while a large OAB blocked the loop).
@@ -78,22 +81,29 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
     respond(req, res, response.status, await response.text(), headers);
     return;
   }
-  res.writeHead(response.status, headers);
   if (!response.body) {
-    res.end();
+    res.writeHead(response.status, headers).end();
     return;
   }
-  // A body given as a string or bytes comes as one chunk: ended with it, the answer leaves in one write
-  // (headers and body together) without a stream pipeline; a streamed body (an OAB file) stays streamed.
+  // A body given as a string or bytes comes as one chunk: it leaves with its length (as IIS sends it,
+  // not in chunks) in one write, headers and body together, without a stream pipeline; a streamed
+  // body (an OAB file) stays streamed.
   const reader = response.body.getReader();
   const first = await reader.read();
   const second = first.done ? first : await reader.read();
   if (second.done) {
-    res.end(first.done ? undefined : first.value);
+    const bytes = first.done ? undefined : first.value;
+    if (!('content-length' in headers) && !BODILESS_STATUS.has(response.status))
+      headers['content-length'] = String(bytes?.byteLength ?? 0);
+    res.writeHead(response.status, headers).end(bytes);
     return;
   }
+  res.writeHead(response.status, headers);
   await pipeline(Readable.from(rest(reader, [first.value, second.value])), res);
 }
+
+/** Answers that never carry a body, so never a length (RFC 9110 §8.6). */
+const BODILESS_STATUS = new Set([204, 304]);
 
 /** The chunks already read, then the rest of the stream; a client gone mid-body cancels the stream. */
 async function* rest(reader: ReadableStreamDefaultReader<Uint8Array>, read: Uint8Array[]) {
@@ -109,5 +119,10 @@ function toRequest(req: IncomingMessage, url: URL, body?: Buffer): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   const hasBody = body !== undefined && req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(url, { method: req.method, headers, body: hasBody ? body : undefined });
+  const request = new Request(url, { method: req.method, headers, body: hasBody ? body : undefined });
+  // msw clones every request it is given (a tee of its body stream) only to hand the unread copy to
+  // its own logging, in the result `getResponse` drops; resolvers always get the request itself.
+  // Registered as its own clone, the request is not copied.
+  RequestHandler.cache.set(request as StrictRequest<null>, request as StrictRequest<null>);
+  return request;
 }
