@@ -7,5 +7,7 @@ module.exports = {
     require: ['steps/support/*.ts', 'steps/**/*.steps.ts'],
     paths: ['features/**/*.feature'],
     format: ['summary'],
+    // Rule examples first, tenant checks after them, so their services are never all up at once.
+    plugin: ['./steps/support/scenario-order.js'],
   },
 };

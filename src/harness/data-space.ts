@@ -24,6 +24,9 @@ export interface SeededLyncOnline {
  * scenario gets the seeded data back through reset.
  */
 export class DataSpace {
+  /** The names of the services this space asked for. */
+  private readonly names = new Set<string>();
+
   constructor(
     /** `fixtures` (the notes' people) or `tenant` (the user's forests). */
     readonly label: string,
@@ -36,6 +39,11 @@ export class DataSpace {
     /** Which domain controllers play the forests. */
     private readonly directoryKind: DirectoryKind = 'mock',
   ) {}
+
+  /** Whether `name` is one of this space's services. */
+  owns(name: string): boolean {
+    return this.names.has(name);
+  }
 
   hasForest(role: ForestRole): boolean {
     return this.data.forests.some((f) => f.role === role);
@@ -57,23 +65,27 @@ export class DataSpace {
   }
 
   private seededDirectory(role: ForestRole, kind: DirectoryKind): Promise<SeededDirectory> {
-    return seededOnce(this.services, this.prefix + directoryService(role, kind), (service) =>
+    return this.seedOnce(directoryService(role, kind), (service) =>
       seedDirectory(service, forestByRole(this.data, role)),
     );
   }
 
   cloud(): Promise<SeededCloud> {
-    return seededOnce(this.services, `${this.prefix}exchange`, async (exchange) =>
-      seedCloud(exchange, await this.directory('online')),
-    );
+    return this.seedOnce('exchange', async (exchange) => seedCloud(exchange, await this.directory('online')));
   }
 
   lyncOnline(): Promise<SeededLyncOnline> {
-    return seededOnce(this.services, `${this.prefix}lync-online`, async (service) => {
+    return this.seedOnce('lync-online', async (service) => {
       const people = lyncOnlineDirectory(this.data, this.presence);
       await service.admin.loadData(JSON.stringify({ people }), 'application/json');
       return { service, people };
     });
+  }
+
+  private seedOnce<T>(kind: string, seed: (service: StartedService) => Promise<T>): Promise<T> {
+    const name = this.prefix + kind;
+    this.names.add(name);
+    return seededOnce(this.services, name, seed);
   }
 }
 

@@ -80,9 +80,19 @@ export class ServiceSet {
   }
 
   /** Stops everything that started; reports every failure together. */
-  async stopAll(): Promise<void> {
-    const results = await Promise.allSettled([...this.started.values()].map(async (s) => (await s).stop()));
-    this.started.clear();
+  stopAll(): Promise<void> {
+    return this.stopUnless(() => false);
+  }
+
+  /**
+   * Stops every started service `keep` does not name, its data with it: a later use starts and seeds
+   * it anew. A death not yet charged stays kept for the scenario that sees it.
+   */
+  async stopUnless(keep: (name: string) => boolean): Promise<void> {
+    await this.forgetDead();
+    const leaving = [...this.started].filter(([name]) => !keep(name));
+    for (const [name] of leaving) this.started.delete(name);
+    const results = await Promise.allSettled(leaving.map(async ([, s]) => (await s).stop()));
     const failures = results
       .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
       .map((r) => r.reason);

@@ -17,7 +17,7 @@ BeforeAll({ timeout: TENANT_STEP_TIMEOUT_MS }, () => {
 
 Before(async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
-  await this.env.reset(pickle.id);
+  await this.env.reset(pickle.id, { tenantCheck: this.scenario.tags.includes('@tenant-check') });
   await testHooks(this);
   await applySelftestFault(this);
 });

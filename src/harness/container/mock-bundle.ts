@@ -21,9 +21,23 @@ export interface MockBundle {
   hash: string;
 }
 
-/** Bundles the mock program (esbuild is loaded here, only when a build is needed). */
+let building = 0;
+
+/**
+ * Bundles the mock program (esbuild is loaded here, only when a build is needed). esbuild's service
+ * process is stopped once no build is left: it would otherwise stay up, idle, as long as the harness.
+ */
 export async function bundleMocks(): Promise<MockBundle> {
   const esbuild = loadEsbuild();
+  building++;
+  try {
+    return await bundle(esbuild);
+  } finally {
+    if (--building === 0) await esbuild.stop();
+  }
+}
+
+async function bundle(esbuild: Esbuild): Promise<MockBundle> {
   const result = await esbuild.build({
     entryPoints: [ENTRY],
     outfile: join(PROJECT, BUNDLE_FILE),
@@ -83,6 +97,7 @@ interface Esbuild {
   build(options: Record<string, unknown> & { plugins: Plugin[] }): Promise<{
     outputFiles: Array<{ contents: Uint8Array }>;
   }>;
+  stop(): Promise<void>;
 }
 interface Plugin {
   name: string;
