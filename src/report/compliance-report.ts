@@ -140,8 +140,7 @@ export function buildComplianceReport(input: ReportInput): ComplianceReport {
     areas: buildAreas(input.catalog, rules),
     rules,
     findings: buildFindingsTable(
-      input.findings.entries,
-      input.findings.byObject,
+      input.findings,
       input.findingsLimit,
       // The pictures take their bytes from the findings rows' share, so the page keeps its size cap.
       (input.findingsBytes ?? INLINE_FINDING_BYTES) - picturesBytes(rules),

@@ -1,7 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { BufferedFile } from './buffered-file';
+import { FindingsEvidenceFile } from './findings-evidence-file';
+import { FindingsIndex } from './findings-index';
+import type { FindingsTable } from './report-types';
 import { type RunMessages, ruleTags, type ScenarioRun } from './run-messages';
 
 export const FINDINGS_MEDIA_TYPE = 'application/vnd.lync-harness.findings+json';
@@ -55,55 +58,105 @@ export function ruleStatus(scenarios: ScenarioRun[]): RuleStatus {
   return 'incomplete';
 }
 
-/** The tenant findings of a run: every summary attached, and every entry of their evidence files. */
+type RuleCounts = FindingsTable['byRule'][number];
+
+/**
+ * The tenant findings of a run: every summary attached, their counts, and the evidence files they
+ * name, read again at each pass rather than held (a million-object tenant has ten million outcomes).
+ */
 export interface CollectedFindings {
   summaries: FindingsSummary[];
-  entries: FindingEntry[];
-  /** The same entries by object DN (built once: hashing a million DNs is not free). */
-  byObject: Map<string, FindingEntry[]>;
+  /** Every outcome, in run order. */
+  entries(): Iterable<FindingEntry>;
+  /** Every object's outcomes, objects in order of first appearance. */
+  byObject(): Iterable<FindingEntry[]>;
+  /** Per rule: the objects it judged and its outcomes by severity. */
+  byRule: RuleCounts[];
+  /** How many outcomes there are. */
+  outcomes: number;
   /** Evidence files a findings summary names but the run folder lacks. */
   missing?: string[];
   totals: FindingsFile['totals'];
-}
-
-export function groupByObject(entries: FindingEntry[]): Map<string, FindingEntry[]> {
-  const byObject = new Map<string, FindingEntry[]>();
-  for (const entry of entries) {
-    const list = byObject.get(entry.dn);
-    if (list) list.push(entry);
-    else byObject.set(entry.dn, [entry]);
-  }
-  return byObject;
+  /** Lets go of the evidence files. */
+  close?(): void;
 }
 
 export function collectFindings(outDir: string, run: RunMessages): CollectedFindings {
   const summaries: FindingsSummary[] = [];
-  const entries: FindingEntry[] = [];
+  const files: FindingsEvidenceFile[] = [];
   const missing: string[] = [];
-  let findings = 0;
-  let blocking = 0;
   for (const scenario of run.scenarios) {
     for (const attachment of scenario.attachments) {
       if (attachment.mediaType !== FINDINGS_MEDIA_TYPE) continue;
       const summary = JSON.parse(attachment.body) as FindingsSummary;
       summaries.push({ ...summary, scenario: summary.scenario ?? scenario.name });
       const file = join(outDir, summary.evidence.file);
-      if (!existsSync(file)) {
-        missing.push(summary.evidence.file);
-        continue;
-      }
-      const list = JSON.parse(readFileSync(file, 'utf8')) as FindingEntry[];
-      for (const entry of list) {
-        entries.push(entry);
-        if (entry.outcome === 'finding') {
-          findings++;
-          if (entry.severity === 'blocking') blocking++;
-        }
+      if (existsSync(file)) files.push(new FindingsEvidenceFile(file));
+      else missing.push(summary.evidence.file);
+    }
+  }
+  const index = new FindingsIndex(files);
+  const byRule = new RuleTally();
+  let findings = 0;
+  let blocking = 0;
+  for (const [f, file] of files.entries()) {
+    for (const found of file.scan()) {
+      const { entry } = found;
+      byRule.add(entry, index.add(f, found));
+      if (entry.outcome === 'finding') {
+        findings++;
+        if (entry.severity === 'blocking') blocking++;
       }
     }
   }
-  const byObject = groupByObject(entries);
-  return { summaries, entries, byObject, missing, totals: { objects: byObject.size, findings, blocking } };
+  return {
+    summaries,
+    *entries() {
+      for (const file of files) for (const { entry } of file.scan()) yield entry;
+    },
+    byObject: () => index.byObject(),
+    byRule: byRule.counts(),
+    outcomes: index.findings,
+    missing,
+    totals: { objects: index.objects, findings, blocking },
+    close: () => {
+      for (const file of files) file.close();
+    },
+  };
+}
+
+/** Per rule: how many distinct objects it judged (a bit per object) and its outcomes by severity. */
+class RuleTally {
+  private readonly byRule = new Map<string, { counts: RuleCounts; seen: Uint8Array }>();
+
+  add(entry: FindingEntry, object: number): void {
+    let slot = this.byRule.get(entry.rule);
+    if (!slot) {
+      slot = {
+        counts: { rule: entry.rule, objects: 0, holds: 0, blocking: 0, warning: 0, info: 0 },
+        seen: new Uint8Array(1024),
+      };
+      this.byRule.set(entry.rule, slot);
+    }
+    if (object >= slot.seen.length) {
+      const bigger = new Uint8Array(Math.max(object + 1, slot.seen.length * 2));
+      bigger.set(slot.seen);
+      slot.seen = bigger;
+    }
+    const { counts } = slot;
+    if (!slot.seen[object]) {
+      slot.seen[object] = 1;
+      counts.objects++;
+    }
+    if (entry.outcome === 'holds') counts.holds++;
+    else counts[entry.severity === 'blocking' || entry.severity === 'warning' ? entry.severity : 'info']++;
+  }
+
+  counts(): RuleCounts[] {
+    return [...this.byRule.values()]
+      .map((s) => s.counts)
+      .sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+  }
 }
 
 function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules'] {
@@ -119,30 +172,8 @@ function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules']
   return rules;
 }
 
-/** Builds findings.json in memory: every rule's status and every tenant object's per-rule outcomes. */
-export function buildFindings(
-  runId: string,
-  outDir: string,
-  catalog: Catalog,
-  run: RunMessages,
-  collected = collectFindings(outDir, run),
-): FindingsFile {
-  const objects: FindingsFile['objects'] = {};
-  for (const { dn, forest, ...finding } of collected.entries) {
-    objects[dn] ??= { forest, findings: [] };
-    objects[dn].findings.push(finding);
-  }
-  return {
-    runId,
-    complete: run.finished,
-    rules: ruleStatuses(catalog, run),
-    objects,
-    totals: collected.totals,
-  };
-}
-
 /**
- * Writes findings.json and findings.csv straight from the collected entries, in chunks: a
+ * Writes findings.json and findings.csv as streams from the evidence files, in chunks: a
  * 100,000-object tenant gives a million outcomes, more than one JSON string should hold.
  */
 export function writeFindingsFiles(
@@ -155,9 +186,9 @@ export function writeFindingsFiles(
     `{"runId":${JSON.stringify(header.runId)},"complete":${header.complete},"rules":${JSON.stringify(header.rules)},"objects":{`,
   );
   let first = true;
-  for (const [dn, list] of collected.byObject) {
+  for (const list of collected.byObject()) {
     json.write(
-      `${first ? '' : ','}${JSON.stringify(dn)}:{"forest":${JSON.stringify(list[0].forest)},"findings":[`,
+      `${first ? '' : ','}${JSON.stringify(list[0].dn)}:{"forest":${JSON.stringify(list[0].forest)},"findings":[`,
     );
     json.write(list.map(objectFindingJson).join(','));
     json.write(']}');
@@ -168,7 +199,7 @@ export function writeFindingsFiles(
 
   const csv = new BufferedFile(join(outDir, 'findings.csv'));
   csv.write('dn,forest,rule,outcome,severity,message,witnesses\r\n');
-  for (const e of collected.entries) {
+  for (const e of collected.entries()) {
     csv.write(
       `${csvCell(e.dn)},${csvCell(e.forest)},${e.rule},${e.outcome},${e.severity ?? ''},${csvCell(e.message)},${(e.witnesses ?? []).join(' ')}\r\n`,
     );
@@ -186,15 +217,6 @@ export function csvCell(value: string): string {
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   if (!/[",\r\n]/.test(safe)) return safe;
   return safe.includes('"') ? `"${safe.replace(/"/g, '""')}"` : `"${safe}"`;
-}
-
-export function writeFindings(outDir: string, findings: FindingsFile): string {
-  const entries: FindingEntry[] = [];
-  for (const [dn, { forest, findings: list }] of Object.entries(findings.objects))
-    for (const f of list) entries.push({ dn, forest, ...f });
-  const collected = { summaries: [], entries, byObject: groupByObject(entries), totals: findings.totals };
-  writeFindingsFiles(outDir, findings, collected);
-  return join(outDir, 'findings.json');
 }
 
 /** Rule statuses for findings.json (the report's own statuses add waived / not run). */

@@ -1,4 +1,4 @@
-import type { FindingEntry } from './findings-file';
+import type { CollectedFindings, FindingEntry } from './findings-file';
 import type { FindingsTable } from './report-types';
 
 /** Rows the page embeds at most; the rest are in findings.csv and findings.json. */
@@ -27,10 +27,9 @@ function rank(e: FindingEntry): number {
   return e.outcome === 'holds' ? 3 : Math.max(0, SEVERITIES.indexOf(e.severity ?? 'info'));
 }
 
-/** The findings table of the page: the most serious outcomes first, up to `limit` rows. */
+/** The findings table of the page: the most serious outcomes first, up to `limit` rows and `maxBytes`. */
 export function buildFindingsTable(
-  entries: FindingEntry[],
-  byObject: Map<string, FindingEntry[]>,
+  findings: Pick<CollectedFindings, 'entries' | 'byRule' | 'outcomes'>,
   limit = INLINE_FINDING_ROWS,
   maxBytes = INLINE_FINDING_BYTES,
 ): FindingsTable {
@@ -40,11 +39,10 @@ export function buildFindingsTable(
   const rows: FindingsTable['rows'] = [];
   let bytes = 0;
   const full = () => rows.length >= limit || bytes >= maxBytes;
-  for (let level = 0; level < 4 && !full(); level++) {
-    for (const e of entries) {
-      if (rank(e) !== level) continue;
-      // The row's JSON: the two strings, five small numbers, quotes and commas.
-      bytes += e.dn.length + e.message.length + 24;
+  for (const [level, bucket] of mostSerious(findings.entries(), limit, maxBytes).entries()) {
+    for (const e of bucket) {
+      if (full()) break;
+      bytes += rowBytes(e);
       rows.push([
         e.dn,
         forests.of(e.forest),
@@ -54,7 +52,6 @@ export function buildFindingsTable(
         e.message,
         witnesses.of((e.witnesses ?? []).join(' ')),
       ]);
-      if (full()) break;
     }
   }
   return {
@@ -64,36 +61,29 @@ export function buildFindingsTable(
     rules: rules.values,
     severities: SEVERITIES,
     witnesses: witnesses.values,
-    total: entries.length,
-    byRule: countByRule(byObject),
+    total: findings.outcomes,
+    byRule: findings.byRule,
   };
 }
 
-type RuleCounts = FindingsTable['byRule'][number];
+/** The row's JSON: the two strings, five small numbers, quotes and commas. */
+function rowBytes(e: FindingEntry): number {
+  return e.dn.length + e.message.length + 24;
+}
 
-function countByRule(byObject: Map<string, FindingEntry[]>): FindingsTable['byRule'] {
-  const byRule = new Map<string, RuleCounts>();
-  const slot = (rule: string) => {
-    let counts = byRule.get(rule);
-    if (!counts) {
-      counts = { rule, objects: 0, holds: 0, blocking: 0, warning: 0, info: 0 };
-      byRule.set(rule, counts);
-    }
-    return counts;
-  };
-  const seen: string[] = [];
-  for (const list of byObject.values()) {
-    seen.length = 0;
-    for (const e of list) {
-      const counts = slot(e.rule);
-      // An object has a handful of outcomes: a small array beats a Set per object.
-      if (!seen.includes(e.rule)) {
-        seen.push(e.rule);
-        counts.objects++;
-      }
-      if (e.outcome === 'holds') counts.holds++;
-      else counts[e.severity === 'blocking' || e.severity === 'warning' ? e.severity : 'info']++;
-    }
+/**
+ * One pass over the outcomes: per severity level, the first ones in run order until that level alone
+ * would fill the table (the table takes the levels in turn, so it never needs more of any).
+ */
+function mostSerious(entries: Iterable<FindingEntry>, limit: number, maxBytes: number): FindingEntry[][] {
+  const buckets: FindingEntry[][] = [[], [], [], []];
+  const bytes = [0, 0, 0, 0];
+  for (const e of entries) {
+    const level = rank(e);
+    const bucket = buckets[level];
+    if (bucket.length >= limit || bytes[level] >= maxBytes) continue;
+    bucket.push(e);
+    bytes[level] += rowBytes(e);
   }
-  return [...byRule.values()].sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
+  return buckets;
 }

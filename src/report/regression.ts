@@ -63,7 +63,12 @@ function flowText(dir: string, manifest: Manifest | undefined): string | undefin
 /** Compares this run with the baseline run's findings.json and manifest.json; writes regression.csv. */
 export function compareWithBaseline(
   baselineDir: string,
-  current: { outDir: string; manifest: Manifest; rules: Record<string, string>; entries: FindingEntry[] },
+  current: {
+    outDir: string;
+    manifest: Manifest;
+    rules: Record<string, string>;
+    entries: Iterable<FindingEntry>;
+  },
 ): Regression {
   checkBaselineDir(baselineDir);
   const base = JSON.parse(readFileSync(join(baselineDir, 'findings.json'), 'utf8')) as FindingsFile;

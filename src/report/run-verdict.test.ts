@@ -25,8 +25,10 @@ function rules(n: number, statuses: Record<number, string> = {}): ReportRule[] {
 
 const findings = (objects: number, blocking: number): CollectedFindings => ({
   summaries: [],
-  entries: [],
-  byObject: new Map(),
+  entries: () => [],
+  byObject: () => [],
+  byRule: [],
+  outcomes: 0,
   totals: { objects, findings: blocking, blocking },
 });
 const manifest = { status: 'passed' } as Manifest;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { storeEvidence } from '../run/evidence';
 import { buildComplianceReport } from './compliance-report';
-import { collectFindings, ruleStatuses, writeFindingsFiles } from './findings-file';
+import { type CollectedFindings, collectFindings, ruleStatuses, writeFindingsFiles } from './findings-file';
 import { renderHtml } from './html-report';
 import { type Manifest, writeManifest } from './manifest';
 import { renderMarkdown } from './markdown-report';
@@ -32,8 +32,16 @@ export interface WrittenReport {
  * findings.json, findings.csv (and regression.csv with a baseline); manifest.json gains the two verdicts.
  */
 export function writeRunReport(options: WriteReportOptions): WrittenReport {
+  const collected = collectFindings(options.outDir, options.run);
+  try {
+    return writeWith(options, collected);
+  } finally {
+    collected.close?.();
+  }
+}
+
+function writeWith(options: WriteReportOptions, collected: CollectedFindings): WrittenReport {
   const { outDir, catalog, run, manifest } = options;
-  const collected = collectFindings(outDir, run);
   const report = buildComplianceReport({
     catalog,
     run,
@@ -56,7 +64,7 @@ export function writeRunReport(options: WriteReportOptions): WrittenReport {
       outDir,
       manifest,
       rules: statuses,
-      entries: collected.entries,
+      entries: collected.entries(),
     });
     report.files.push({
       name: 'regression.csv',

@@ -33,6 +33,7 @@ AfterStep(async function (this: HarnessWorld) {
  * needs it gets a new one).
  */
 After(async function (this: HarnessWorld) {
+  this.discardUnreportedChecks();
   const unmatched: string[] = [];
   // Asked of every service at once (each is a process of its own); attached in the services' order.
   const services = await this.services.alive();

@@ -56,18 +56,19 @@ export interface TenantCheckSpec<O, V> {
 
 export interface TenantCheckResult {
   rule: string;
-  findings: Finding[];
   /** How many objects each witness checked: the model all of them, a mock its sample. */
   checkedBy: Record<string, number>;
 }
 
 /**
  * Runs a tenant check: the model's verdict on every object, each wire witness on the sample, the
- * disagreement lists, the findings. Returns the check to verify and the findings to report.
+ * disagreement lists. Each finding goes to `record` as it is decided (nothing holds them all).
+ * Returns the check to verify and the counts to report.
  */
 export async function runTenantCheck<O, V>(
   spec: TenantCheckSpec<O, V>,
   sampleSize: WireSample,
+  record: (finding: Finding) => void,
 ): Promise<{ check?: Check<Array<[string, V | undefined]>>; result: TenantCheckResult }> {
   const wires = spec.wire === undefined ? [] : Array.isArray(spec.wire) ? spec.wire : [spec.wire];
   const positions = wires.length ? samplePositions(spec.objects.length, sampleSize) : [];
@@ -77,7 +78,6 @@ export async function runTenantCheck<O, V>(
   const sampled: Array<[string, Verdict<V>]> = [];
   const seen = wires.map(() => [] as Array<[string, V | undefined]>);
   const disagreements = wires.map(() => [] as string[]);
-  const findings: Finding[] = [];
   for (const [i, object] of spec.objects.entries()) {
     const model = spec.decide(object.item);
     const witnesses = ['model'];
@@ -94,7 +94,7 @@ export async function runTenantCheck<O, V>(
     }
     const outcome = spec.finding(model, object) ?? [];
     for (const row of Array.isArray(outcome) ? outcome : [outcome])
-      findings.push({
+      record({
         rule: spec.rule,
         dn: row.dn ?? object.dn,
         forest: object.forest,
@@ -106,7 +106,7 @@ export async function runTenantCheck<O, V>(
   }
   const checkedBy: Record<string, number> = { model: spec.objects.length };
   for (const wire of wires) checkedBy[wire.witness] = sample;
-  const result = { rule: spec.rule, findings, checkedBy };
+  const result = { rule: spec.rule, checkedBy };
   if (!wires.length) return { result };
   const model = byObject(sampled, spec.rules ?? [spec.rule]);
   return {

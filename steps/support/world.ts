@@ -4,10 +4,10 @@ import { loadSambaDifferences, type SambaDifference } from '../../src/catalog/sa
 import type { DataSpace } from '../../src/harness/data-space';
 import type { Environment } from '../../src/harness/environment';
 import type { ServiceSet } from '../../src/harness/service-set';
-import { storeEvidence } from '../../src/run/evidence';
+import { FindingsEvidenceWriter } from '../../src/run/findings-evidence';
 import type { RunConfig } from '../../src/run/run-config';
 import type { Tenant } from '../../src/tenant/tenant';
-import { FINDINGS_MEDIA_TYPE, type Finding, type FindingsSummary } from './findings';
+import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './findings';
 import { runtime } from './runtime';
 import { runTenantCheck, type TenantCheckResult, type TenantCheckSpec } from './tenant-check';
 import { CHECK_MEDIA_TYPE, type Check, evaluateCheck, RuleViolation } from './verify';
@@ -22,7 +22,10 @@ export class HarnessWorld extends World {
   private readonly areas = new Map<string, unknown>();
   /** Witnesses that checked something in this scenario, for the evidence. */
   readonly witnessesUsed = new Set<string>();
-  private readonly tenantChecks = new Map<string, TenantCheckResult>();
+  private readonly tenantChecks = new Map<
+    string,
+    { writer: FindingsEvidenceWriter; checkedBy: Record<string, number> }
+  >();
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -91,48 +94,50 @@ export class HarnessWorld extends World {
 
   /**
    * The one verb of the tenant checks: the model decides every object, a wire witness checks its sample,
-   * any disagreement fails the scenario; the findings are kept for `reportTenantCheck(rule)`.
+   * any disagreement fails the scenario; the findings go to the rule's evidence file as they are
+   * decided, reported by `reportTenantCheck(rule)`.
    */
   async checkTenant<O, V>(spec: TenantCheckSpec<O, V>): Promise<TenantCheckResult> {
-    const { check, result } = await runTenantCheck(spec, this.config.wireSample);
-    if (check) await this.verify(check);
-    const kept = this.tenantChecks.get(spec.rule);
-    if (!kept) this.tenantChecks.set(spec.rule, result);
-    else {
-      kept.findings.push(...result.findings);
-      for (const [w, n] of Object.entries(result.checkedBy)) kept.checkedBy[w] = (kept.checkedBy[w] ?? 0) + n;
+    let kept = this.tenantChecks.get(spec.rule);
+    if (!kept) {
+      kept = { writer: new FindingsEvidenceWriter(this.config.outDir), checkedBy: {} };
+      this.tenantChecks.set(spec.rule, kept);
     }
+    const writer = kept.writer;
+    const { check, result } = await runTenantCheck(spec, this.config.wireSample, (f) => writer.write(f));
+    for (const [w, n] of Object.entries(result.checkedBy)) kept.checkedBy[w] = (kept.checkedBy[w] ?? 0) + n;
+    if (check) await this.verify(check);
     return result;
   }
 
   /** Attaches what the tenant checks of `rule` found (nothing checked: an empty summary, said so). */
   async reportTenantCheck(rule: string): Promise<FindingsSummary> {
-    const kept = this.tenantChecks.get(rule) ?? { rule, findings: [], checkedBy: { model: 0 } };
-    return this.reportFindings(rule, kept.findings, kept.checkedBy.model, kept.checkedBy);
-  }
-
-  /** Records one rule's per-object outcomes over the tenant: a file of all, a summary in the messages. */
-  async reportFindings(
-    rule: string,
-    findings: Finding[],
-    objectsChecked = findings.length,
-    checkedBy: Record<string, number> = { model: objectsChecked },
-  ): Promise<FindingsSummary> {
-    const evidence = storeEvidence(this.config.outDir, JSON.stringify(findings));
-    const flagged = findings.filter((f) => f.outcome === 'finding');
+    const kept = this.tenantChecks.get(rule) ?? {
+      writer: new FindingsEvidenceWriter(this.config.outDir),
+      checkedBy: { model: 0 },
+    };
+    this.tenantChecks.delete(rule);
+    const { writer, checkedBy } = kept;
+    const evidence = writer.close();
     const summary: FindingsSummary = {
       rule,
       scenario: this.scenario.name,
-      objectsChecked,
+      objectsChecked: checkedBy.model ?? 0,
       checkedBy,
-      holds: findings.length - flagged.length,
-      findings: flagged.length,
-      blocking: flagged.filter((f) => f.severity === 'blocking').length,
+      holds: writer.holds,
+      findings: writer.findings,
+      blocking: writer.blocking,
       evidence,
-      sample: flagged.slice(0, 20),
+      sample: writer.sample,
     };
     await this.attach(JSON.stringify(summary), FINDINGS_MEDIA_TYPE);
     return summary;
+  }
+
+  /** After the scenario: the evidence files of checks that never reported (the scenario failed first). */
+  discardUnreportedChecks(): void {
+    for (const { writer } of this.tenantChecks.values()) writer.discard();
+    this.tenantChecks.clear();
   }
 }
 
