@@ -66,7 +66,17 @@ const RECORD_FIELDS: Record<number, keyof OabRecord> = {
   956301315: 'displayType',
 };
 
-export function readFullDetails(data: Buffer): OabDetails {
+/** Where a v4 Full Details file's records are: the record properties and each record's offset. */
+export interface OabLayout {
+  version: number;
+  serial: number;
+  header: Map<number, unknown>;
+  recordProps: number[];
+  offsets: Uint32Array;
+}
+
+/** Walks the file's records by their sizes, checking each one decodes, without keeping them. */
+export function readLayout(data: Buffer, visit?: (record: OabRecord, index: number) => void): OabLayout {
   const r = new Reader(data);
   const version = r.u32();
   if (version !== 0x20)
@@ -79,17 +89,35 @@ export function readFullDetails(data: Buffer): OabDetails {
   if (r.at !== metaEnd)
     throw new OabFormatError(`[client:oab] OAB_META size says ${metaEnd}, tables end at ${r.at}`);
   const header = readRecord(r, headerProps);
-  const records: OabRecord[] = [];
+  const offsets = new Uint32Array(total);
   for (let i = 0; i < total; i++) {
-    const values = readRecord(r, recordProps);
-    const record: OabRecord = { proxyAddresses: [] };
-    for (const [tag, value] of values) {
-      const field = RECORD_FIELDS[tag];
-      if (field) (record as unknown as Record<string, unknown>)[field] = value;
-    }
-    records.push(record);
+    offsets[i] = r.at;
+    const record = toRecord(readRecord(r, recordProps));
+    visit?.(record, i);
   }
+  return { version, serial, header, recordProps, offsets };
+}
+
+/** The record at `offset` (one `readLayout` gave). */
+export function readRecordAt(data: Buffer, recordProps: number[], offset: number): OabRecord {
+  const r = new Reader(data);
+  r.at = offset;
+  return toRecord(readRecord(r, recordProps));
+}
+
+export function readFullDetails(data: Buffer): OabDetails {
+  const records: OabRecord[] = [];
+  const { version, serial, header } = readLayout(data, (record) => records.push(record));
   return { version, serial, header, records };
+}
+
+function toRecord(values: Map<number, unknown>): OabRecord {
+  const record: OabRecord = { proxyAddresses: [] };
+  for (const [tag, value] of values) {
+    const field = RECORD_FIELDS[tag];
+    if (field) (record as unknown as Record<string, unknown>)[field] = value;
+  }
+  return record;
 }
 
 function readTable(r: Reader): number[] {

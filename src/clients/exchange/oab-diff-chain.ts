@@ -1,4 +1,4 @@
-import { type OabDetails, OabFormatError, readFullDetails } from './oab-decoder';
+import { OabFormatError, type OabLayout, readLayout } from './oab-decoder';
 import type { OabManifestEntry } from './oab-download';
 import { applyOabPatch, OabPatchMismatch } from './oab-patch-reader';
 
@@ -8,7 +8,7 @@ import { applyOabPatch, OabPatchMismatch } from './oab-patch-reader';
  * answer that is not a new OAB is the reason Outlook downloads the Full file instead.
  */
 export type ChainResult =
-  | { ok: true; details: Buffer; decoded: OabDetails; files: string[] }
+  | { ok: true; details: Buffer; decoded: OabLayout; files: string[] }
   | { ok: false; why: string; files: string[] };
 
 /** The files from `from` to the manifest's sequence, or why they are not all there. */
@@ -41,7 +41,7 @@ export async function applyDiffChain(
       if (typeof patch === 'string') return { ok: false, files, why: patch };
       current = applyOabPatch(patch, current);
     }
-    const decoded = readFullDetails(current);
+    const decoded = readLayout(current);
     if (decoded.serial !== target)
       return { ok: false, files, why: `the patched OAB has sequence ${decoded.serial}, not ${target}` };
     return { ok: true, details: current, decoded, files };

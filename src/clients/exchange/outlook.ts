@@ -9,13 +9,13 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { anrMatches } from './anr';
 import { type AutodiscoverRecords, type Discovery, discoverPox } from './autodiscover';
 import { resolveNames } from './ews';
 import type { Credentials } from './http';
-import { type OabRecord, readFullDetails, unpackLzxContainer } from './oab-decoder';
+import { type OabRecord, unpackLzxContainer } from './oab-decoder';
 import { applyDiffChain, diffChain } from './oab-diff-chain';
 import { downloadFile, fetchManifest, type OabManifestEntry } from './oab-download';
+import { OabLookup } from './oab-lookup';
 
 export type OutlookMode = 'cached' | 'online';
 
@@ -112,8 +112,8 @@ export class OutlookSimulator {
     const file = await this.fetchChecked(discovery.oabUrl, manifest.full);
     if (typeof file === 'string') return { at: now, outcome: 'failed', detail: file };
     const details = unpackLzxContainer(file);
-    const decoded = readFullDetails(details); // refuse to install a file that does not decode
-    this.install(manifest.full.oalId, details, now, decoded.records);
+    const lookup = OabLookup.of(details); // refuse to install a file that does not decode
+    this.install(manifest.full.oalId, details, now, lookup);
     this.sequence = manifest.full.sequence;
     const files = [...(patched?.files ?? []), manifest.full.file];
     return {
@@ -144,7 +144,7 @@ export class OutlookSimulator {
       this.fetchChecked(oabUrl, entry),
     );
     if (!result.ok) return result;
-    this.install(manifest.full.oalId, result.details, now, result.decoded.records);
+    this.install(manifest.full.oalId, result.details, now, OabLookup.of(result.details));
     this.sequence = manifest.full.sequence;
     const check: OabCheck = { at: now, outcome: 'downloaded', sequence: this.sequence, kind: 'diff' };
     return { ok: true, check: { ...check, files: result.files } };
@@ -159,14 +159,14 @@ export class OutlookSimulator {
     return file;
   }
 
-  private install(oalId: string, details: Buffer, now: number, records: OabRecord[]): void {
+  private install(oalId: string, details: Buffer, now: number, lookup: OabLookup): void {
     const dir = join(this.folder, oalId);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, DETAILS_FILE);
     writeFileSync(path, details);
     utimesSync(path, new Date(now), new Date(now));
     // What was just decoded is what the file on disk holds: keyed like localRecords() keys a read.
-    this.cache = { key: `${join(oalId, DETAILS_FILE)}@${new Date(now).toISOString()}`, records };
+    this.cache = { key: `${join(oalId, DETAILS_FILE)}@${new Date(now).toISOString()}`, lookup };
   }
 
   /** The .oab files of the Offline Address Books folder and their timestamps: the evidence of a download (OAB-06). */
@@ -180,16 +180,21 @@ export class OutlookSimulator {
       });
   }
 
-  private cache?: { key: string; records: OabRecord[] };
+  private cache?: { key: string; lookup: OabLookup };
 
-  /** The records of the local OAB, read from the .oab file on disk; none for a profile that has not downloaded one. */
-  localRecords(): OabRecord[] {
+  /** The local OAB, read from the .oab file on disk (indexed once per file); none before a download. */
+  localOab(): OabLookup | undefined {
     const file = this.oabFiles().find((f) => f.path.endsWith(DETAILS_FILE));
-    if (!file) return [];
+    if (!file) return undefined;
     const key = `${file.path}@${file.modified}`;
     if (this.cache?.key !== key)
-      this.cache = { key, records: readFullDetails(readFileSync(join(this.folder, file.path))).records };
-    return this.cache.records;
+      this.cache = { key, lookup: OabLookup.of(readFileSync(join(this.folder, file.path))) };
+    return this.cache.lookup;
+  }
+
+  /** Every record of the local OAB, decoded; none for a profile that has not downloaded one. */
+  localRecords(): OabRecord[] {
+    return [...(this.localOab()?.records() ?? [])];
   }
 
   /** A MAPI address-book look-up (what Lync asks Outlook): the local OAB in cached mode, EWS in online mode. */
@@ -197,7 +202,7 @@ export class OutlookSimulator {
     query: string,
   ): Promise<{ source: 'oab' | 'ews'; names: string[]; records: OabRecord[]; detail?: string }> {
     if (this.options.mode === 'cached') {
-      const records = this.localRecords().filter((r) => anrMatches(r, query));
+      const records = this.localOab()?.search(query) ?? [];
       return { source: 'oab', names: records.map((r) => r.displayName ?? ''), records };
     }
     const discovery = await this.discover();
