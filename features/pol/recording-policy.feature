@@ -120,6 +120,7 @@ Feature: Conferencing policy assigned by AD group membership
         | C:\Scripts\Assign-ToGroup.ps1       | C:\Scripts\Assign-ToGroup.ps1       | nothing                              |
         | C:\Lync Scripts\Assign-ToGroup.ps1  | powershell.exe                     | "C:\Lync Scripts\Assign-ToGroup.ps1" |
         | C:\Scripts\Assign-ToGroup.ps1       | powershell.exe                     | C:\Scripts\Assign-ToGroup           |
+        | C:\Scripts\Assign-ToGroup.ps1       | powershell.exe                     | -Command -File C:\Scripts\Assign-ToGroup.ps1 |
 
     @POL-06 @documented
     Example: A location with a space runs when given to -File

@@ -72,3 +72,14 @@ test('POL-06: why it does not run is said', () => {
   assert.match(reason('powershell.exe', `"${spaced}"`, spaced), /white space/);
   assert.match(reason('powershell.exe', 'x.ps1'), /do not name the script/);
 });
+
+test('POL-06: the command text of powershell.exe, after its switches or -Command, is the script path', () => {
+  assert.equal(runs('powershell.exe', `-Command ${script}`), true, 'the path as -Command text');
+  assert.equal(runs('powershell.exe', `-c ${script}`), true, '-c is -Command');
+  assert.equal(runs('powershell.exe', `-NoProfile -ExecutionPolicy Bypass ${script}`), true);
+  assert.equal(runs('powershell.exe', `"${script}"`), true, 'quotes group and disappear');
+  assert.equal(runs('powershell.exe', `-NoProfile -Command -File ${script}`), false);
+  assert.equal(runs('powershell.exe', `'${script}'`), false, 'a string, printed');
+  assert.equal(runs('powershell.exe', `-Unknown ${script}`), false, 'not a switch of powershell.exe');
+  assert.equal(runs('powershell.exe', `-NoProfile`), false, 'switches only');
+});

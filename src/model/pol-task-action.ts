@@ -8,12 +8,12 @@ export interface TaskActionSetup {
   scriptPath: string;
 }
 
-/**
- * powershell.exe -File: its switches may come first; everything after the path is the script's own
- * arguments ("-File ... must be the last parameter", powershell.exe -?).
- */
-const FILE_ARGUMENT =
-  /^(?:-(?:noprofile|noninteractive|nologo|noexit|sta|mta|(?:executionpolicy|windowstyle|version)\s+\S+)\s+)*-file\s+(?:"([^"]+)"|(\S+))(?:\s|$)/i;
+/** powershell.exe's own switches, which may stand before -File, -Command or the command text. */
+const SWITCHES =
+  /^(?:-(?:noprofile|noninteractive|nologo|noexit|sta|mta|(?:executionpolicy|windowstyle|version|psconsolefile|inputformat|outputformat|configurationname)\s+\S+)\s+)*/i;
+
+/** -File and its path; everything after the path is the script's own arguments ("-File ... must be the last parameter"). */
+const FILE_ARGUMENT = /^-file\s+(?:"([^"]+)"|(\S+))(?:\s|$)/i;
 
 const fileName = (path: string) => path.replace(/^"|"$/g, '').split(/[\\/]/).pop()!.toLowerCase();
 
@@ -30,19 +30,27 @@ export function taskActionRunsScript(setup: TaskActionSetup): Verdict<boolean> {
   // CreateProcess appends .exe to a program named without an extension, so "powershell" starts it too.
   if (program !== 'powershell.exe' && program !== 'powershell')
     return no(`the action starts ${setup.program}, not powershell.exe`);
-  const args = setup.arguments.trim();
-  const path = setup.scriptPath;
-  if (args.toLowerCase() === path.toLowerCase() && !/\s/.test(path))
+  const args = setup.arguments.trim().replace(SWITCHES, '');
+  const path = setup.scriptPath.toLowerCase();
+  const file = FILE_ARGUMENT.exec(args);
+  if (file)
+    return (file[1] ?? file[2]).toLowerCase() === path
+      ? verdict(taskActionRunsScript, true, ['POL-06'], 'powershell.exe -File with the script path')
+      : no(`-File names ${file[1] ?? file[2]}, not the script at ${setup.scriptPath}`);
+  // Otherwise the rest (after -Command, if given) is command text; its first word is looked up.
+  const command = args
+    .replace(/^-c(?:ommand)?(?:\s+|$)/i, '')
+    .replace(/"/g, '')
+    .trim()
+    .toLowerCase();
+  if (command.split(/\s+/)[0] === path)
     return verdict(
       taskActionRunsScript,
       true,
       ['POL-06'],
-      'powershell.exe with the script path as its one parameter',
+      'powershell.exe with the script path as its command',
     );
-  const file = FILE_ARGUMENT.exec(args);
-  if (file && (file[1] ?? file[2]).toLowerCase() === path.toLowerCase())
-    return verdict(taskActionRunsScript, true, ['POL-06'], 'powershell.exe -File with the script path');
-  if (args.toLowerCase().replace(/"/g, '') === path.toLowerCase())
+  if (command === path)
     return no('a path with white space is read as a command and its first word is not found');
-  return no(`the arguments "${args}" do not name the script at ${path}`);
+  return no(`the arguments "${setup.arguments.trim()}" do not name the script at ${setup.scriptPath}`);
 }

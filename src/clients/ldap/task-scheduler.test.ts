@@ -33,3 +33,21 @@ test('powershell.exe runs the script named by its one argument, or by -File; a .
     true,
   );
 });
+
+test('powershell.exe reads everything after -Command as command text, so -File there does not run the script', () => {
+  const at = 'C:\\Scripts\\Assign-ToGroup.ps1';
+  const start = (args: string) => startAction({ program: 'powershell.exe', arguments: args }, at);
+  const afterCommand = start(`-Command -File ${at}`);
+  assert.equal(afterCommand.scriptRan, false);
+  assert.match(afterCommand.reason, /The term '-File' is not recognized/);
+  assert.equal(start(`-NoProfile -Command -File ${at}`).scriptRan, false);
+  assert.equal(start(`-c -File ${at}`).scriptRan, false, '-c is -Command');
+  assert.equal(start(`-Command ${at}`).scriptRan, true, 'the path as the command text runs it');
+  assert.equal(start(`-NoProfile -ExecutionPolicy Bypass -Command ${at}`).scriptRan, true);
+  assert.equal(start(`-File ${at} -Command x`).scriptRan, true, "after -File's path: the script's arguments");
+  assert.equal(
+    start(`${at} -File x.ps1`).scriptRan,
+    true,
+    'a first argument that is not a switch starts the command text',
+  );
+});
