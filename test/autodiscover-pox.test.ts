@@ -3,8 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { StartedMock } from '../mocks/admin';
+import { after, afterEach, before, test } from 'node:test';
+import { adminHeaders, type StartedMock } from '../mocks/admin';
 import { startExchangeMock } from '../mocks/exchange/index';
 import { basic, exportedSampleEntries, PAT, seedSample } from '../mocks/exchange/test-fixtures';
 
@@ -24,6 +24,11 @@ before(async () => {
 after(async () => {
   await mock.stop();
   rmSync(dir, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await fetch(`${mock.urls.admin}/__admin/reset`, { method: 'POST', headers: adminHeaders() });
+  await seedSample(mock);
 });
 
 async function askPox(address: string): Promise<string> {
@@ -104,6 +109,50 @@ test('the URLs it hands out answer: the OAB manifest at OABUrl + oab.xml, EWS at
   });
   assert.equal(ews.status, 500, 'EWS answers a non-SOAP body with a SOAP fault, so it is there');
   assert.match(await ews.text(), /Fault/);
+});
+
+async function askSoap(settings: string[]): Promise<string> {
+  const a = 'http://schemas.microsoft.com/exchange/2010/Autodiscover';
+  const soap = await fetch(`${mock.urls.http}/autodiscover/autodiscover.svc`, {
+    method: 'POST',
+    headers: { authorization: basic(PAT), 'content-type': 'text/xml; charset=utf-8' },
+    body:
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:a="${a}"><s:Body>` +
+      `<a:GetUserSettingsRequestMessage><a:Request><a:Users><a:User><a:Mailbox>${PAT.login}</a:Mailbox></a:User></a:Users>` +
+      `<a:RequestedSettings>${settings.map((s) => `<a:Setting>${s}</a:Setting>`).join('')}</a:RequestedSettings></a:Request>` +
+      `</a:GetUserSettingsRequestMessage></s:Body></s:Envelope>`,
+  });
+  return soap.text();
+}
+
+test('an OAB not offered for web-based distribution: no OABUrl in POX, SettingIsNotAvailable in SOAP, the rest as before', {
+  timeout: 60_000,
+}, async () => {
+  const r = await fetch(`${mock.urls.admin}/__admin/mechanism`, {
+    method: 'PUT',
+    body: JSON.stringify({ oabNotWebDistributed: true }),
+    headers: { 'content-type': 'application/json', ...adminHeaders() },
+  });
+  assert.equal(r.status, 200, await r.text());
+  const answer = await askPox(PAT.login);
+  for (const type of ['EXCH', 'EXPR']) {
+    assert.equal(xpath(answer, `count(${protocol(type)}/*[local-name()='OABUrl'])`), '0', `${type} OABUrl`);
+    assert.equal(xpath(answer, child(type, 'EwsUrl')), `${mock.urls.http}/EWS/Exchange.asmx`);
+  }
+  const result = validate(answer, 'no-oab');
+  assert.ok(result.valid, result.output);
+  const soap = await askSoap(['ExternalOABUrl', 'ExternalEwsUrl']);
+  const setting = (name: string) =>
+    `string(//*[local-name()='UserSetting'][*[local-name()='Name']='${name}']/*[local-name()='Value'])`;
+  assert.equal(xpath(soap, setting('ExternalOABUrl')), '');
+  assert.equal(xpath(soap, setting('ExternalEwsUrl')), `${mock.urls.http}/EWS/Exchange.asmx`);
+  assert.equal(
+    xpath(
+      soap,
+      "string(//*[local-name()='UserSettingError'][*[local-name()='SettingName']='ExternalOABUrl']/*[local-name()='ErrorCode'])",
+    ),
+    'SettingIsNotAvailable',
+  );
 });
 
 test('ServerVersion encodes the build the SOAP answer gives as CasVersion', { timeout: 60_000 }, async () => {

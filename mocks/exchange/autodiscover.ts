@@ -8,9 +8,11 @@ import type { ExchangeState } from './state';
 import { escapeXml, find, findAll, parseXml, XmlRejected } from './xml';
 
 /** Where the mock's own EWS and OAB live, as Autodiscover hands them out. */
-function urlsFor(request: Request): ServiceUrls {
+/** The URLs handed out; no OAB URL when the OAB is not offered for web-based distribution. */
+function urlsFor(state: ExchangeState, request: Request): ServiceUrls {
   const origin = new URL(request.url).origin;
-  return { ews: `${origin}/EWS/Exchange.asmx`, oab: `${origin}/OAB/${OAB_GUID}/`, origin };
+  const oab = state.mechanism.values.oabNotWebDistributed ? undefined : `${origin}/OAB/${OAB_GUID}/`;
+  return { ews: `${origin}/EWS/Exchange.asmx`, oab, origin };
 }
 
 const xml = (body: string, status = 200) =>
@@ -52,10 +54,11 @@ async function poxAnswer(state: ExchangeState, request: Request): Promise<Respon
     outcome: { errorCode: user ? 0 : 500 },
   });
   if (!user) return xml(poxError(500, 'The e-mail address cannot be found.'));
-  return xml(poxSettings(user, urlsFor(request)));
+  return xml(poxSettings(user, urlsFor(state, request)));
 }
 
-const SETTINGS: Record<string, (u: Recipient, urls: ServiceUrls) => string> = {
+/** Each setting Autodiscover knows; undefined when this deployment has no value for it. */
+const SETTINGS: Record<string, (u: Recipient, urls: ServiceUrls) => string | undefined> = {
   UserDisplayName: (u) => u.displayName,
   UserDN: (u) => u.legacyExchangeDN,
   InternalEwsUrl: (_u, urls) => urls.ews,
@@ -103,7 +106,7 @@ async function userSettingsAnswer(state: ExchangeState, request: Request): Promi
     request: { mailbox, settings: wanted },
     outcome: { errorCode: user ? 'NoError' : 'InvalidUser' },
   });
-  return xml(userSettingsResponse(user, wanted, urlsFor(request), mailbox ?? ''));
+  return xml(userSettingsResponse(user, wanted, urlsFor(state, request), mailbox ?? ''));
 }
 
 function userSettingsResponse(
@@ -112,20 +115,23 @@ function userSettingsResponse(
   urls: ServiceUrls,
   mailbox: string,
 ) {
-  const known = wanted.filter((n) => SETTINGS[n]);
-  const unknown = wanted.filter((n) => !SETTINGS[n]);
-  const settings = user
-    ? known
-        .map(
-          (n) =>
-            `<UserSetting i:type="StringSetting"><Name>${n}</Name><Value>${escapeXml(SETTINGS[n](user, urls))}</Value></UserSetting>`,
-        )
-        .join('')
-    : '';
-  const errors = unknown
+  const values = wanted.map((n) => ({ n, value: user ? SETTINGS[n]?.(user, urls) : undefined }));
+  const settings = values
+    .filter((v) => v.value !== undefined)
     .map(
-      (n) =>
-        `<UserSettingError><ErrorCode>InvalidSetting</ErrorCode><ErrorMessage>The requested setting is invalid.</ErrorMessage><SettingName>${escapeXml(n)}</SettingName></UserSettingError>`,
+      ({ n, value }) =>
+        `<UserSetting i:type="StringSetting"><Name>${n}</Name><Value>${escapeXml(value!)}</Value></UserSetting>`,
+    )
+    .join('');
+  const settingError = (n: string, code: string, message: string) =>
+    `<UserSettingError><ErrorCode>${code}</ErrorCode><ErrorMessage>${message}</ErrorMessage><SettingName>${escapeXml(n)}</SettingName></UserSettingError>`;
+  const errors = wanted
+    .map((n) =>
+      !SETTINGS[n]
+        ? settingError(n, 'InvalidSetting', 'The requested setting is invalid.')
+        : user && SETTINGS[n](user, urls) === undefined
+          ? settingError(n, 'SettingIsNotAvailable', 'The requested setting is not available.')
+          : '',
     )
     .join('');
   const userCode = user ? 'NoError' : 'InvalidUser';

@@ -16,6 +16,12 @@ export const EXCHANGE_MECHANISM = {
   distributionPollMinutes: 480,
   /** How many days each generation's differential file stays on the virtual directory (30: KB832761). */
   diffRetentionDays: 30,
+  /**
+   * The OAB is not offered for web-based distribution (no virtual directory serves it: Exchange 2010's
+   * Set-OfflineAddressBook -VirtualDirectories $null), so Autodiscover names no OAB URL and Outlook
+   * cannot download it (its Send/Receive error 0x8004010F).
+   */
+  oabNotWebDistributed: false,
   /** The OAB generator makes its differential files from a copy of the last OAB that is not the one it published. */
   diffsFromWrongBase: false,
 };

@@ -9,7 +9,8 @@ export const CAS_VERSION = '15.0.1044.021';
 /** Where the mock's own services live, as Autodiscover hands them out. */
 export interface ServiceUrls {
   ews: string;
-  oab: string;
+  /** None when the OAB is not offered for web-based distribution: Autodiscover then names no OAB URL. */
+  oab?: string;
   origin: string;
 }
 
@@ -49,7 +50,7 @@ function serviceElements(urls: ServiceUrls): string {
     el('EcpUrl-photo', '?rfr=olk&p=PersonalSettings/EditAccount.aspx&exsvurl=1') +
     el('OOFUrl', urls.ews) +
     el('UMUrl', `${urls.origin}/EWS/UM2007Legacy.asmx`) +
-    el('OABUrl', urls.oab)
+    (urls.oab === undefined ? '' : el('OABUrl', urls.oab))
   );
 }
 

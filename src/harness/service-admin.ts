@@ -87,6 +87,7 @@ export class ExchangeAdmin {
     distributionPollMinutes?: number;
     diffRetentionDays?: number;
     diffsFromWrongBase?: boolean;
+    oabNotWebDistributed?: boolean;
   }) {
     return this.admin.call('PUT', '/__admin/mechanism', facts);
   }

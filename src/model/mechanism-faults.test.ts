@@ -4,6 +4,7 @@ import { cachedLync2013 } from '../../test/fixtures/search-setup';
 import { ASSIGN_TO_GROUP_PS1 } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
 import { useMechanism } from './mechanism';
+import { outlookDownloadsOab } from './oab-timeline';
 import { taskAssigns } from './pol';
 import { ewsConnects, searchFinds } from './srch';
 import { addressBookFinds } from './srch-address-book';
@@ -51,4 +52,12 @@ test('SRCH-08: a pool whose User Replicator has not run has an empty address boo
   useMechanism({ srch: { poolAddressBookReplicated: false } });
   assert.equal(addressBookFinds([anna], 'Anna', 'Anna Berg').value, false);
   assert.deepEqual(addressBookFinds([anna], 'Anna', 'Anna Berg').rules, ['SRCH-08']);
+});
+
+test('OAB-04: Outlook downloads the OAB only when Autodiscover names its URL (web-based distribution)', () => {
+  assert.equal(outlookDownloadsOab().value, true);
+  assert.deepEqual(outlookDownloadsOab().rules, ['OAB-04']);
+  useMechanism({ oab: { webDistributed: false } });
+  assert.equal(outlookDownloadsOab().value, false);
+  assert.match(outlookDownloadsOab().reason, /no OAB URL/);
 });

@@ -13,6 +13,7 @@ test("the model decides by the field notes' facts unless the selftest says other
   assert.deepEqual(oabProfile('exchange2010').generationMinutes, [5 * 60], 'OAB-02: 05:00');
   assert.equal(oabProfile('exchange2010').distributionIntervalMinutes, 480, 'OAB-03');
   assert.equal(oabProfile('exchange2010').downloadIntervalHours, 24, 'OAB-04');
+  assert.equal(mechanism().oab.webDistributed, true, 'OAB-04: Autodiscover names the OAB URL');
   assert.equal(mechanism().repl.issuerListLimitBytes, 16384, 'REPL-01: 16 KB (KB2801679)');
   assert.equal(mechanism().srch.ucsHoldsExternalContacts, false, 'SRCH-01');
   assert.equal(mechanism().srch.oabHoldsExternalContacts, true, 'SRCH-03');

@@ -24,6 +24,8 @@ export interface Mechanism {
     diffRetentionDays: number;
     /** Each differential file is made from the generation before it, byte for byte as published (OAB-07). */
     diffsMatchPreviousGeneration: boolean;
+    /** The OAB is offered for web-based distribution, so Autodiscover names its URL and Outlook downloads it (OAB-04). */
+    webDistributed: boolean;
   };
   pres: {
     /** Contacts a Lync Online user can pin (PRES-02). */
@@ -101,6 +103,7 @@ function notes(): Mechanism {
       },
       diffRetentionDays: 30,
       diffsMatchPreviousGeneration: true,
+      webDistributed: true,
     },
     pres: {
       maxContacts: 250,

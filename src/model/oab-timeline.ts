@@ -1,4 +1,4 @@
-import type { OabProfile } from './mechanism';
+import { mechanism, type OabProfile } from './mechanism';
 import { type ChangeTimeline, distributedAt, nextGeneration } from './oab';
 import { type Verdict, verdict } from './verdict';
 import { durationText, weekTimeText } from './week-time';
@@ -49,6 +49,22 @@ export function outlookChecksUntil(p: OabProfile, lastDownload: number, to: numb
     times,
     ['OAB-04'],
     `every ${p.downloadIntervalHours} hours from the last download`,
+  );
+}
+
+/**
+ * OAB-04: Outlook downloads the OAB from the URL Autodiscover names; Autodiscover names one only for an
+ * OAB offered for web-based distribution (otherwise Outlook's Send/Receive reports 0x8004010F).
+ */
+export function outlookDownloadsOab(): Verdict<boolean> {
+  const web = mechanism().oab.webDistributed;
+  return verdict(
+    outlookDownloadsOab,
+    web,
+    ['OAB-04'],
+    web
+      ? 'from the OAB URL Autodiscover names'
+      : 'the OAB is not offered for web-based distribution: Autodiscover names no OAB URL',
   );
 }
 

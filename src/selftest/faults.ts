@@ -209,6 +209,14 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: { phone: { registrarAcceptsUser: false } },
   },
   {
+    id: 'oab-not-web-distributed',
+    rules: ['OAB-04'],
+    fault:
+      'the OAB is not offered for web-based distribution, so Autodiscover names no OAB URL and Outlook cannot download it (0x8004010F)',
+    inMocks: { exchange: (exchange) => exchange.setMechanism({ oabNotWebDistributed: true }) },
+    inModel: { oab: { webDistributed: false } },
+  },
+  {
     id: 'outlook-checks-every-12-hours',
     rules: ['OAB-04'],
     fault: 'Outlook checks for a new OAB every 12 hours (a download interval set by policy), not every 24',

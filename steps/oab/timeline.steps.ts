@@ -1,6 +1,11 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { ExchangeAdmin } from '../../src/harness/service-admin';
-import { outlookChecksAt, searchableBy, timelineStep } from '../../src/model/oab-timeline';
+import {
+  outlookChecksAt,
+  outlookDownloadsOab,
+  searchableBy,
+  timelineStep,
+} from '../../src/model/oab-timeline';
 import { weekTime, weekTimeText } from '../../src/model/week-time';
 import { clientContext } from '../exchange/client-context';
 import { exchangeContext, SEED_TIMEOUT_MS } from '../exchange/exchange-context';
@@ -33,8 +38,20 @@ async function downloadAt(w: HarnessWorld, when: number) {
   await s.ctx.advanceTo(when);
   const check = await s.outlook!.checkOab(when);
   s.ctx.afterCheck(s.outlook!, when);
-  if (check.outcome === 'failed')
-    throw new Error(`[steps:oab] the OAB download at ${weekTimeText(when)} failed: ${check.detail}`);
+  const manifests = await s.ctx.exchange.admin.journal({
+    operation: 'oab.manifest',
+    correlationId: w.scenario.id,
+  });
+  await w.verify({
+    rule: 'OAB-04',
+    claim: `Outlook downloads the Offline Address Book at ${weekTimeText(when)}`,
+    expected: true,
+    model: outlookDownloadsOab(),
+    observations: [
+      { witness: 'client:outlook', value: check.outcome !== 'failed', detail: check },
+      { witness: 'exchange', value: manifests.some((m) => Date.parse(m.at) === when) },
+    ],
+  });
   s.setup.oabDownloaded = true;
   oabContext(w).lastDownload = when;
 }
