@@ -25,17 +25,19 @@ export const startLyncFeMock = defineMock({
   name: 'lync-fe',
   setup({ clock, journal, faults }, options) {
     let pool: PoolInstall | undefined;
+    let startedWith: PoolInstall | undefined;
     const addressBook = new AddressBookService();
     let absUrl: string | undefined;
     let fixture: string | undefined;
     let registrar: Registrar | undefined;
     const mechanism = poolMechanism(() => {
-      if (pool) registrar?.install(poolAsDeployed(pool, mechanism.values));
+      if (pool) registrar?.install(poolAsDeployed(pool, mechanism.values, startedWith));
     });
     const install = (body: string) => {
       // The reset installs the same text again: it was checked (certificates parsed, key tried) when loaded.
       if (body !== fixture || !pool) pool = parsePoolInstall(body);
-      registrar?.install(poolAsDeployed(pool, mechanism.values));
+      startedWith ??= pool;
+      registrar?.install(poolAsDeployed(pool, mechanism.values, startedWith));
       fixture = body;
       return { chainCertificates: splitPem(pool.chainPem).length };
     };
@@ -46,7 +48,12 @@ export const startLyncFeMock = defineMock({
       http.all(
         pathIs(CERT_PROV_PATH),
         served('certprov.chain', ({ request }) =>
-          answerCertProv(request.method, pool && poolAsDeployed(pool, mechanism.values), journal, webPort),
+          answerCertProv(
+            request.method,
+            pool && poolAsDeployed(pool, mechanism.values, startedWith),
+            journal,
+            webPort,
+          ),
         ),
       ),
       http.all(

@@ -115,3 +115,30 @@ test('in-band provisioning names the Address Book Service; curl fetches the day 
   });
   assert.equal(bad.status, 400);
 });
+
+test('a registrar not restarted after a new certificate was assigned presents the one it started with', async () => {
+  const issuer = async () => {
+    const port = new URL(fe.urls.sip).port;
+    const { out } = await run('openssl', [
+      's_client',
+      '-connect',
+      `127.0.0.1:${port}`,
+      '-servername',
+      POOL_FQDN,
+    ]);
+    return /^\s*i:(.*)$/m.exec(out)?.[1] ?? out;
+  };
+  const admin = (method: string, path: string, body: unknown) =>
+    fetch(`${fe.urls.admin}${path}`, { method, headers: adminHeaders(), body: JSON.stringify(body) });
+  const started = await issuer();
+  assert.equal(
+    (await admin('PUT', '/__admin/data', await poolInstallBody('from a factory root'))).status,
+    200,
+  );
+  const assigned = await issuer();
+  assert.notEqual(assigned, started, 'the root-issued certificate is presented once assigned');
+  assert.equal((await admin('PUT', '/__admin/mechanism', { registrarNotRestarted: true })).status, 200);
+  assert.equal(await issuer(), started, 'not restarted: the certificate it started with');
+  assert.equal((await admin('PUT', '/__admin/data', await poolInstallBody('via intermediate'))).status, 200);
+  await fetch(`${fe.urls.admin}/__admin/reset`, { method: 'POST', headers: adminHeaders() });
+});

@@ -13,6 +13,11 @@ export const POOL_MECHANISM = {
   registrarSendsChain: false,
   /** The user is not enabled for Lync: the registrar answers REGISTER with 403. */
   registrarRefusesUser: false,
+  /**
+   * The Front-End service was not restarted after a new certificate was assigned: the registrar still
+   * presents the certificate of the pool's first install, the one it started with.
+   */
+  registrarNotRestarted: false,
   /** The User Replicator has stopped: the Address Book Service keeps serving what it had before. */
   addressBookNotReplicated: false,
 };
@@ -28,12 +33,25 @@ const selfSigned = (pem: string) => {
   return cert.issuer === cert.subject;
 };
 
-/** The pool as this deployment has it: which chain the web service hands out, what the registrar presents. */
-export function poolAsDeployed(pool: PoolInstall, facts: Readonly<PoolMechanism>): PoolInstall {
+/**
+ * The pool as this deployment has it: which chain the web service hands out, what the registrar presents.
+ * `startedWith` is the pool's first install, whose certificate a registrar that was not restarted keeps.
+ */
+export function poolAsDeployed(
+  pool: PoolInstall,
+  facts: Readonly<PoolMechanism>,
+  startedWith: PoolInstall = pool,
+): PoolInstall {
   const chain = splitPem(pool.chainPem);
   const chainPem = facts.provisioningRootOnly ? `${chain.filter(selfSigned).join('\n')}\n` : pool.chainPem;
+  const bound = facts.registrarNotRestarted ? startedWith.registrar : pool.registrar;
   const certPem = facts.registrarSendsChain
-    ? [pool.registrar.certPem.trim(), ...chain.filter((pem) => !selfSigned(pem))].join('\n')
-    : pool.registrar.certPem;
-  return { chainPem, registrar: { certPem, keyPem: pool.registrar.keyPem } };
+    ? [
+        bound.certPem.trim(),
+        ...splitPem((facts.registrarNotRestarted ? startedWith : pool).chainPem).filter(
+          (pem) => !selfSigned(pem),
+        ),
+      ].join('\n')
+    : bound.certPem;
+  return { chainPem, registrar: { certPem, keyPem: bound.keyPem } };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog/catalog';
 import { readRunMessages, ruleTags } from '../report/run-messages';
-import { MECHANISM_FAULTS } from '../selftest/faults';
+import { isThrough, MECHANISM_FAULTS, rulesWithoutOwnFault } from '../selftest/faults';
 import type { FaultSide, MechanismFault } from '../selftest/mechanism-fault';
 import { faultRounds } from '../selftest/rounds';
 import { caughtOn, runScenarios } from '../selftest/scenario-run';
@@ -155,17 +155,25 @@ function report(
     if (c.caught === 0) uncaught++;
     return c.caught ? `caught by ${c.caught} of ${c.of} scenarios` : `NOT caught (${c.of} scenarios ran)`;
   };
-  console.log(`| rule | mechanism fault | ${o.sides.map((s) => `in the ${s}`).join(' | ')} |`);
-  console.log(`| --- | --- | ${o.sides.map(() => '---').join(' | ')} |`);
+  console.log(
+    `| rule | mechanism fault | reaches the rule | ${o.sides.map((s) => `in the ${s}`).join(' | ')} |`,
+  );
+  console.log(`| --- | --- | --- | ${o.sides.map(() => '---').join(' | ')} |`);
   const rows = faults
     .flatMap((f) => f.rules.filter(asked).map((rule) => ({ rule, f })))
     .sort((a, b) => catalog.indexOf(a.rule) - catalog.indexOf(b.rule));
   for (const { rule, f } of rows) {
     const c = caught.get(`${rule}\u0000${f.id}`) ?? {};
-    console.log(`| ${rule} | ${f.fault} | ${o.sides.map((s) => cell(f, s, c[s])).join(' | ')} |`);
+    const reach = isThrough(f, rule) ? `through ${f.through!.link}` : 'its own mechanism';
+    console.log(`| ${rule} | ${f.fault} | ${reach} | ${o.sides.map((s) => cell(f, s, c[s])).join(' | ')} |`);
   }
   const covered = new Set(MECHANISM_FAULTS.flatMap((f) => f.rules));
   const without = catalog.filter((id) => !covered.has(id));
+  const ownOnly = rulesWithoutOwnFault(MECHANISM_FAULTS).filter(asked);
+  if (ownOnly.length)
+    console.log(
+      `\n${ownOnly.length} rule(s) are caught only through a neighbouring link, by no fault of their own mechanism: ${ownOnly.join(', ')}`,
+    );
   if (!o.rules)
     console.log(
       `\n${catalog.length - without.length} of ${catalog.length} rules have a mechanism fault${without.length ? `; none yet: ${without.join(', ')}` : ''}`,

@@ -1,4 +1,4 @@
-import { edgeInstallBody, poolInstallBody } from '../pki/fixtures';
+import { edgeInstallBody, POOL_STARTS_WITH, poolInstallBody } from '../pki/fixtures';
 import type { Tenant } from '../tenant/tenant';
 import { DataSpace, seededOnce } from './data-space';
 import type { DirectoryKind } from './directory';
@@ -51,7 +51,7 @@ export class Environment {
 
   /** The Front End pool: its certificate chain by provisioning, its registrar certificate (public CA). */
   frontEnd(): Promise<StartedService> {
-    return this.installed('lync-fe', async () => JSON.stringify(await poolInstallBody('via intermediate')));
+    return this.installed('lync-fe', async () => JSON.stringify(await poolInstallBody(POOL_STARTS_WITH)));
   }
 
   /** Starts and seeds every service of the tenant's space, the Edge and the pool (for `serve`). */

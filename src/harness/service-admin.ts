@@ -146,6 +146,7 @@ export class PoolAdmin {
     provisioningRootOnly?: boolean;
     registrarSendsChain?: boolean;
     registrarRefusesUser?: boolean;
+    registrarNotRestarted?: boolean;
     addressBookNotReplicated?: boolean;
   }) {
     return this.admin.call('PUT', '/__admin/mechanism', facts);

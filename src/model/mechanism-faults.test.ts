@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { cachedLync2013 } from '../../test/fixtures/search-setup';
-import { ASSIGN_TO_GROUP_PS1 } from '../clients/ldap/assign-to-group';
+import { ASSIGN_TO_GROUP_PS1, withImportQuotes } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
 import { useMechanism } from './mechanism';
 import { outlookDownloadsOab } from './oab-timeline';
-import { taskAssigns } from './pol';
+import { phoneSignIn } from './phone';
+import { scriptFires, taskAssigns } from './pol';
+import { taskActionRunsScript } from './pol-task-action';
 import { ewsConnects, searchFinds } from './srch';
 import { addressBookFinds } from './srch-address-book';
 
@@ -60,4 +62,54 @@ test('OAB-04: Outlook downloads the OAB only when Autodiscover names its URL (we
   useMechanism({ oab: { webDistributed: false } });
   assert.equal(outlookDownloadsOab().value, false);
   assert.match(outlookDownloadsOab().reason, /no OAB URL/);
+});
+
+test('POL-03: where PowerShell reads typographic and double quotes as quotes, the task fires with any of them', () => {
+  const quoted = (open: string, close: string) => withImportQuotes(ASSIGN_TO_GROUP_PS1, open, close);
+  const kinds = [quoted('\u2018', '\u2019'), quoted('"', '"'), quoted('\u201c', '\u201d')];
+  for (const script of kinds) assert.equal(scriptFires(script).value, false);
+  useMechanism({ pol: { onlyPlainSingleQuotesFire: false } });
+  for (const script of kinds) {
+    assert.equal(scriptFires(script).value, true);
+    assert.deepEqual(scriptFires(script).rules, ['POL-03']);
+    const task = { logOnAsService: true, lyncServerAdmin: true, script };
+    assert.equal(taskAssigns(task).value, true);
+  }
+  assert.equal(scriptFires(ASSIGN_TO_GROUP_PS1.replace(/'/g, '')).value, false, 'no quotes: still not');
+});
+
+test('POL-06: where PowerShell reads a first argument as -File, a quoted location with a space runs', () => {
+  const spaced = 'C:\\Lync Scripts\\Assign-ToGroup.ps1';
+  const action = (args: string) => ({ program: 'powershell.exe', arguments: args, scriptPath: spaced });
+  assert.equal(taskActionRunsScript(action(`"${spaced}"`)).value, false);
+  useMechanism({ pol: { firstArgumentIsFile: true } });
+  assert.equal(taskActionRunsScript(action(`"${spaced}"`)).value, true);
+  assert.equal(
+    taskActionRunsScript(action(`-NoProfile "${spaced}" x`)).value,
+    true,
+    "the script's argument after it",
+  );
+  assert.equal(taskActionRunsScript(action('"C:\\Other\\x.ps1"')).value, false);
+  assert.equal(taskActionRunsScript(action(spaced)).value, false, 'unquoted, the path is cut at the space');
+  assert.equal(taskActionRunsScript(action(`-Command "${spaced}"`)).value, false, '-Command is still text');
+});
+
+test('PHONE-04: a registrar that was not restarted presents the certificate it started with', () => {
+  const root = 'CN=Factory Root';
+  const intermediate = { subject: 'CN=Public Intermediate', issuer: root };
+  const fromRoot = {
+    path: 'usb' as const,
+    factoryRoots: [root],
+    remembered: [],
+    leafIssuer: root,
+    provisioningChain: [],
+    startedWithLeafIssuer: intermediate.subject,
+  };
+  assert.equal(phoneSignIn(fromRoot).value.registered, true);
+  assert.deepEqual(phoneSignIn(fromRoot).rules, ['PHONE-04']);
+  useMechanism({ phone: { registrarPresentsAssignedCertificate: false } });
+  assert.equal(phoneSignIn(fromRoot).value.registered, false);
+  assert.deepEqual(phoneSignIn(fromRoot).rules, ['PHONE-02']);
+  const { startedWithLeafIssuer: _, ...neverReassigned } = fromRoot;
+  assert.equal(phoneSignIn(neverReassigned).value.registered, true, 'no other certificate: the one assigned');
 });

@@ -57,6 +57,10 @@ export interface Mechanism {
     maxValRange: number;
     /** Lync's domain preparation gave RTCUniversalServerAdmins write access to users' msRTCSIP-* attributes (POL-02). */
     lyncAdminsMayWriteUsers: boolean;
+    /** The task fires only when the import-module path is in plain single quotes (POL-03, the notes' reading). */
+    onlyPlainSingleQuotesFire: boolean;
+    /** The PowerShell the action starts reads a first argument that is not a switch as -File (PowerShell 6+), not as -Command text (POL-06). */
+    firstArgumentIsFile: boolean;
   };
   phone: {
     /** The pool's certificate provisioning service hands out the intermediate with the root (PHONE-01). */
@@ -65,6 +69,8 @@ export interface Mechanism {
     registrarSendsIntermediates: boolean;
     /** The registrar accepts the signing-in user's REGISTER (the user is enabled for Lync). */
     registrarAcceptsUser: boolean;
+    /** The registrar presents the certificate last assigned to the pool, not the one it started with (PHONE-04). */
+    registrarPresentsAssignedCertificate: boolean;
   };
   srch: {
     /** The pool's User Replicator has put the forest's users and contacts into the Lync address book (SRCH-08). */
@@ -115,11 +121,17 @@ function notes(): Mechanism {
     },
     repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured', registryReadAtStartOnly: true },
     gal: { targetSchemaHasLync: true },
-    pol: { maxValRange: 1500, lyncAdminsMayWriteUsers: true },
+    pol: {
+      maxValRange: 1500,
+      lyncAdminsMayWriteUsers: true,
+      onlyPlainSingleQuotesFire: true,
+      firstArgumentIsFile: false,
+    },
     phone: {
       provisioningServesIntermediates: true,
       registrarSendsIntermediates: false,
       registrarAcceptsUser: true,
+      registrarPresentsAssignedCertificate: true,
     },
     srch: {
       poolAddressBookReplicated: true,

@@ -20,6 +20,8 @@ export interface PhoneSignIn {
   remembered: CaCertificate[];
   /** Issuer of the pool's certificate. */
   leafIssuer: string;
+  /** Issuer of the certificate the registrar started with, when another was assigned since. */
+  startedWithLeafIssuer?: string;
   /** What the provisioning service serves over HTTP (intermediates and root). */
   provisioningChain: CaCertificate[];
 }
@@ -89,7 +91,12 @@ export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
   const remembered = input.path === 'pin' ? merge(input.remembered, served) : input.remembered;
   // What the handshake brings: the phone's CAs, and the intermediates a registrar sends with its leaf.
   const presented = pool.registrarSendsIntermediates ? input.provisioningChain.filter((c) => !isRoot(c)) : [];
-  const missing = missingIssuer(input.leafIssuer, input.factoryRoots, merge(remembered, presented));
+  // A registrar that was not restarted still presents the certificate it started with.
+  const leafIssuer =
+    !pool.registrarPresentsAssignedCertificate && input.startedWithLeafIssuer
+      ? input.startedWithLeafIssuer
+      : input.leafIssuer;
+  const missing = missingIssuer(leafIssuer, input.factoryRoots, merge(remembered, presented));
   const outcome = { steps, registered: missing === undefined && pool.registrarAcceptsUser, remembered };
   if (missing === undefined && !pool.registrarAcceptsUser)
     return verdict(
@@ -99,7 +106,7 @@ export function phoneSignIn(input: PhoneSignIn): Verdict<PhoneOutcome> {
       'the handshake succeeds, but the registrar refuses the user (403)',
     );
   if (missing === undefined) {
-    const direct = input.factoryRoots.includes(input.leafIssuer);
+    const direct = input.factoryRoots.includes(leafIssuer);
     return verdict(
       phoneSignIn,
       outcome,

@@ -1,7 +1,7 @@
 import { dnKey } from '../tenant/dn';
 import type { DirectoryEntry } from '../tenant/entry';
 import { mechanism } from './mechanism';
-import { importModuleQuotes } from './pol-import-module';
+import { type ImportQuotes, importModuleQuotes } from './pol-import-module';
 import { memberReadByScript } from './pol-range';
 import { type TaskActionSetup, taskActionRunsScript } from './pol-task-action';
 import { type Verdict, verdict } from './verdict';
@@ -26,7 +26,7 @@ export function taskAssigns(setup: TaskSetup): Verdict<boolean> {
     );
   if (setup.action && !taskActionRunsScript(setup.action).value)
     return verdict(taskAssigns, false, ['POL-06'], taskActionRunsScript(setup.action).reason);
-  if (importModuleQuotes(setup.script).value !== 'single')
+  if (!quotesLetTaskFire(importModuleQuotes(setup.script).value))
     return verdict(taskAssigns, false, ['POL-03'], 'the import-module path is not in plain single quotes');
   if (!setup.lyncServerAdmin)
     return verdict(taskAssigns, false, ['POL-02'], 'the service account is not in RTCUniversalServerAdmins');
@@ -106,10 +106,23 @@ export function nestedOnlyMembers(group: DirectoryEntry, directory: Directory): 
   );
 }
 
+/**
+ * POL-03: the quotes around the module path with which the task fires: plain single quotes only (the
+ * notes), or any quotes where PowerShell reads typographic and double ones alike (a selftest fact).
+ */
+function quotesLetTaskFire(quotes: ImportQuotes): boolean {
+  return quotes === 'single' || (!mechanism().pol.onlyPlainSingleQuotesFire && quotes !== 'none');
+}
+
 /** POL-03: the scheduled task fires only when the import-module path is in plain single quotes. */
 export function scriptFires(script: string): Verdict<boolean> {
   const quotes = importModuleQuotes(script);
-  return verdict(scriptFires, quotes.value === 'single', quotes.rules, quotes.reason);
+  const fires = quotesLetTaskFire(quotes.value);
+  const reason =
+    fires && quotes.value !== 'single'
+      ? `${quotes.value} quotes read as quotes: the task fires`
+      : quotes.reason;
+  return verdict(scriptFires, fires, quotes.rules, reason);
 }
 
 /** POL-05: the conferencing policy each user holds after the task's runs (null: none, Automatic). */

@@ -38,6 +38,9 @@ export async function edgeStoreNameSizes(rootCount: number): Promise<number[]> {
 
 export type PoolCertificateKind = 'via intermediate' | 'from a factory root';
 
+/** The certificate the pool is started with (src/harness/environment.ts) before a scenario installs another. */
+export const POOL_STARTS_WITH: PoolCertificateKind = 'via intermediate';
+
 /** The lync-fe mock's PUT /__admin/data: the chain served over HTTP and the registrar's leaf alone. */
 export async function poolInstallBody(kind: PoolCertificateKind) {
   const lab = await labPki();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadCatalog } from '../catalog/catalog';
 import { NOTES_MECHANISM } from '../model/mechanism';
-import { MECHANISM_FAULTS } from './faults';
+import { MECHANISM_FAULTS, rulesWithoutOwnFault } from './faults';
 
 test('every catalog rule has a mechanism fault, and every fault names catalog rules only', () => {
   const catalog = loadCatalog().rules.map((r) => r.id);
@@ -34,4 +34,26 @@ test('each fault has a one-line description, a model side that changes a fact, a
     );
     assert.ok(changed, `${f.id}: the model side changes no fact`);
   }
+});
+
+// Rules whose scenarios only a neighbouring link's fault fails (the table says which link). The list
+// may only shrink: a rule leaves it when it gets a fault of its own mechanism.
+const CAUGHT_ONLY_THROUGH_A_NEIGHBOUR = [
+  'GAL-03',
+  'GAL-04',
+  'GAL-05',
+  'GAL-06',
+  'GAL-07',
+  'POL-04',
+  'POL-05',
+];
+
+test('every rule but the listed ones has a fault of its own mechanism, not only one through a neighbouring link', () => {
+  assert.deepEqual(
+    rulesWithoutOwnFault(MECHANISM_FAULTS).sort(),
+    [...CAUGHT_ONLY_THROUGH_A_NEIGHBOUR].sort(),
+  );
+  for (const f of MECHANISM_FAULTS)
+    for (const rule of f.through?.rules ?? [])
+      assert.ok(f.rules.includes(rule), `${f.id}: ${rule} is reached through a link but not among its rules`);
 });

@@ -162,6 +162,10 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     fault:
       "XYZ's forest has no Lync schema extension, so a contact carrying msRTCSIP-PrimaryUserAddress cannot be written",
     inMocks: { 'ldap-online': (dc) => dc.setMechanism({ withoutLyncSchema: true }) },
+    through: {
+      rules: ['GAL-03', 'GAL-04', 'GAL-05', 'GAL-06', 'GAL-07'],
+      link: "the contact's write, which XYZ refuses whole: no contact is left whose prefixes, export or names could be checked",
+    },
     inModel: { gal: { targetSchemaHasLync: false } },
   },
   {
@@ -170,7 +174,31 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     fault:
       "Lync's domain preparation never ran in ABC: RTCUniversalServerAdmins has no write access to users' msRTCSIP-* attributes",
     inMocks: { 'ldap-onpremises': (dc) => dc.setMechanism({ lyncAdminsWithoutUserRights: true }) },
+    through: {
+      rules: ['POL-03', 'POL-04', 'POL-05', 'POL-06', 'POL-07'],
+      link: "the task's grant (Grant-CsConferencingPolicy's write), which is refused: no one gets the policy",
+    },
     inModel: { pol: { lyncAdminsMayWriteUsers: false } },
+  },
+  {
+    id: 'powershell-reads-any-quotes',
+    rules: ['POL-03'],
+    fault:
+      "the task's PowerShell reads typographic and double quotes around the module path as quotes (its tokenizer takes \u2018 \u2019 \u201c \u201d), so the task fires whatever the quotes",
+    inMocks: {},
+    noMockSide:
+      'the scheduled task reads the script where it runs (the policy task, a client simulator); no mock sees the script',
+    inModel: { pol: { onlyPlainSingleQuotesFire: false } },
+  },
+  {
+    id: 'powershell-first-argument-is-file',
+    rules: ['POL-06'],
+    fault:
+      'the PowerShell the action starts reads a first argument that is not a switch as -File (as PowerShell 6 and later do), so a quoted location with a space runs',
+    inMocks: {},
+    noMockSide:
+      'Task Scheduler and powershell.exe read the action on the Lync server (the Task Scheduler simulator); no mock sees it',
+    inModel: { pol: { firstArgumentIsFile: true } },
   },
   {
     id: 'abc-max-val-range-5000',
@@ -206,6 +234,10 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     rules: ['PHONE-01', 'PHONE-03', 'PHONE-04'],
     fault: "the user is not enabled for Lync, so the registrar answers the phone's REGISTER with 403",
     inMocks: { 'lync-fe': (pool) => pool.setMechanism({ registrarRefusesUser: true }) },
+    through: {
+      rules: ['PHONE-01', 'PHONE-03', 'PHONE-04'],
+      link: 'the registration after the TLS handshake, which every sign-in ends with',
+    },
     inModel: { phone: { registrarAcceptsUser: false } },
   },
   {
@@ -215,6 +247,14 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
       'the OAB is not offered for web-based distribution, so Autodiscover names no OAB URL and Outlook cannot download it (0x8004010F)',
     inMocks: { exchange: (exchange) => exchange.setMechanism({ oabNotWebDistributed: true }) },
     inModel: { oab: { webDistributed: false } },
+  },
+  {
+    id: 'registrar-not-restarted',
+    rules: ['PHONE-04'],
+    fault:
+      'the Front-End service was not restarted after the root-issued certificate was assigned: the registrar still presents the one it started with, issued from the intermediate',
+    inMocks: { 'lync-fe': (pool) => pool.setMechanism({ registrarNotRestarted: true }) },
+    inModel: { phone: { registrarPresentsAssignedCertificate: false } },
   },
   {
     id: 'outlook-checks-every-12-hours',
@@ -240,3 +280,14 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: { repl: { registryReadAtStartOnly: false } },
   },
 ];
+
+/** Whether `fault` reaches `rule` only through a neighbouring link (`through`), not its own mechanism. */
+export function isThrough(fault: MechanismFault, rule: string): boolean {
+  return fault.through?.rules.includes(rule) ?? false;
+}
+
+/** Rules some fault catches, but none through the rule's own mechanism. */
+export function rulesWithoutOwnFault(faults: MechanismFault[]): string[] {
+  const all = [...new Set(faults.flatMap((f) => f.rules))];
+  return all.filter((rule) => !faults.some((f) => f.rules.includes(rule) && !isThrough(f, rule)));
+}

@@ -32,6 +32,12 @@ export interface MechanismFault {
   rules: string[];
   /** The fault in one line, as a deployment would have it. */
   fault: string;
+  /**
+   * Rules among `rules` whose scenarios the fault fails through a link they share with the rules it is
+   * the mechanism of (the grant's write, the contact's write, the registration), not through their own
+   * mechanism; the table says so beside them. Every rule needs a fault of its own mechanism too.
+   */
+  through?: { rules: string[]; link: string };
   inMocks: { [K in FaultTarget]?: (admin: TypedAdmin<K>) => Promise<unknown> };
   /** Instead of `inMocks`, for a mechanism only a client simulator has: why no mock can have the fault. */
   noMockSide?: string;

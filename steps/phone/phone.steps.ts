@@ -10,6 +10,7 @@ import {
 } from '../../src/model/phone';
 import { part } from '../../src/model/verdict';
 import {
+  POOL_STARTS_WITH,
   type PoolCertificateKind,
   phoneFactoryRoots,
   poolChainNames,
@@ -86,6 +87,7 @@ When(
       factoryRoots: factory.subjects,
       remembered: c.modelRemembered,
       ...(await poolChainNames(c.kind)),
+      startedWithLeafIssuer: (await poolChainNames(POOL_STARTS_WITH)).leafIssuer,
     });
     c.modelRemembered = verdict.value.remembered;
     c.last = { path, result, journal, verdict, entries, urls: { http: pool.urls.http, sip: pool.urls.sip } };
