@@ -25,7 +25,7 @@ export class AdminClient {
         authorization: `Bearer ${this.token ?? adminToken()}`,
         ...(body === undefined ? {} : { 'content-type': contentType }),
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || isChunks(body) ? body : JSON.stringify(body),
     });
     const text = response.text();
     if (!response.ok) {
@@ -84,9 +84,14 @@ export class AdminClient {
     return this.call('DELETE', '/__admin/faults');
   }
 
-  loadData(body: string, contentType: string) {
+  /** Loads a service's data: a whole body, or its chunks as they are made (a tenant's forest). */
+  loadData(body: string | Iterable<string>, contentType: string) {
     return this.call('PUT', '/__admin/data', body, contentType);
   }
+}
+
+function isChunks(body: unknown): body is Iterable<string> {
+  return typeof body === 'object' && body !== null && Symbol.iterator in body && !Array.isArray(body);
 }
 
 /** The messages of an admin error reply (`{ errors: [{ message }] }`), or its text as sent. */

@@ -22,10 +22,7 @@ export interface SeededCloud {
  */
 export async function seedCloud(exchange: StartedService, online: SeededDirectory): Promise<SeededCloud> {
   const { exported } = await runDirSync(online.admin);
-  // One entry's JSON at a time: a whole-export object tree beside its JSON text doubles the peak.
-  const entries = exported.map((e) => JSON.stringify(e.toJSON())).join(',');
-  const body = `{"entries":[${entries}],"password":${JSON.stringify(DIRECTORY_PASSWORD)}}`;
-  await exchange.admin.loadData(body, 'application/json');
+  await exchange.admin.loadData(exportChunks(exported), 'application/json');
   const domains = mailDomains(exported);
   return {
     exchange,
@@ -33,6 +30,19 @@ export async function seedCloud(exchange: StartedService, online: SeededDirector
     password: DIRECTORY_PASSWORD,
     records: () => Object.fromEntries(domains.map((d) => [d, exchange.urls.autodiscover])),
   };
+}
+
+/** The load's JSON in pieces of about a megabyte, made as they are sent (the export's text is never whole). */
+function* exportChunks(exported: DirectoryEntry[]): Generator<string> {
+  let chunk = '{"entries":[';
+  for (const [i, entry] of exported.entries()) {
+    chunk += `${i ? ',' : ''}${JSON.stringify(entry.toJSON())}`;
+    if (chunk.length >= 1 << 20) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield `${chunk}],"password":${JSON.stringify(DIRECTORY_PASSWORD)}}`;
 }
 
 function mailDomains(entries: DirectoryEntry[]): string[] {

@@ -1,7 +1,7 @@
 import type { LdapSource } from '../clients/ldap/ldap-client';
 import { type DirectoryServerRecord, recordDirectoryServer } from '../run/directory-servers';
 import type { DirectoryKind } from '../run/run-config';
-import { writeLdif } from '../tenant/ldif-writer';
+import { ldifChunks } from '../tenant/ldif-writer';
 import type { Forest, ForestRole } from '../tenant/tenant';
 import { DirectoryAdmin } from './service-admin';
 import type { StartedService } from './service-set';
@@ -34,7 +34,7 @@ export interface SeededDirectory {
 /** Loads a forest into a mock DC over its admin API, with the one password every account shares. */
 export async function seedDirectory(service: StartedService, forest: Forest): Promise<SeededDirectory> {
   await new DirectoryAdmin(service.admin).setPasswords({ default: DIRECTORY_PASSWORD });
-  const loaded = (await service.admin.loadData(writeLdif(forest.entries), 'text/ldif')) as {
+  const loaded = (await service.admin.loadData(ldifChunks(forest.entries), 'text/ldif')) as {
     server?: DirectoryServerRecord;
   };
   // The harness's name of the service tells a tenant's DC from the rule examples' (`tenant/samba-online`).

@@ -5,15 +5,26 @@ const WIDTH = 76;
 
 /** Writes entries as RFC 2849 LDIF: base64 for binary or unsafe values, lines folded at 76 columns. */
 export function writeLdif(entries: Iterable<DirectoryEntry>, header = true): string {
-  const out: string[] = header ? ['version: 1', ''] : [];
+  return [...ldifChunks(entries, header)].join('');
+}
+
+const CHUNK_CHARS = 1 << 20;
+
+/** The same LDIF in pieces of about a megabyte, made as they are taken (a forest's text is never whole). */
+export function* ldifChunks(entries: Iterable<DirectoryEntry>, header = true): Generator<string> {
+  let chunk = header ? 'version: 1\n' : '';
+  let first = !header;
   for (const entry of entries) {
-    out.push(line('dn', entry.dn));
-    for (const name of entry.names()) {
-      for (const value of entry.get(name)) out.push(line(name, value));
+    const out = [line('dn', entry.dn)];
+    for (const name of entry.names()) for (const value of entry.get(name)) out.push(line(name, value));
+    chunk += `${first ? '' : '\n'}${out.join('\n')}\n`;
+    first = false;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
     }
-    out.push('');
   }
-  return out.join('\n');
+  if (chunk) yield chunk;
 }
 
 function line(name: string, value: AttributeValue): string {

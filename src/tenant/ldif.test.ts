@@ -5,7 +5,7 @@ import { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
 import { readLdif } from './ldif-reader';
 import type { LdifRecord } from './ldif-records';
-import { writeLdif } from './ldif-writer';
+import { ldifChunks, writeLdif } from './ldif-writer';
 import { forestFromRecords } from './tenant';
 
 const SAMPLE = `# exported by ldifde
@@ -226,3 +226,22 @@ for (const [text, what, message] of MORE_BAD) {
     );
   });
 }
+
+test('a forest written in chunks of about a megabyte reads back whole, header and entry boundaries intact', () => {
+  const entries = Array.from(
+    { length: 12_000 },
+    (_, i) =>
+      new DirectoryEntry(`CN=Zoë ${i},OU=Staff,DC=abc,DC=corp`, {
+        objectClass: ['top', 'person', 'user'],
+        displayName: `Zoë ${i} ${'x'.repeat(i % 90)}`,
+        description: ' leading space',
+      }),
+  );
+  const chunks = [...ldifChunks(entries)];
+  assert.ok(chunks.length > 1, `several chunks (${chunks.length})`);
+  assert.ok(chunks.every((c) => c.length < (1 << 20) + 4096));
+  const back = readLdif(chunks.join(''), 'chunks.ldif');
+  assert.equal(back.length, entries.length);
+  assert.equal(writeLdif([]), 'version: 1\n');
+  assert.equal(writeLdif([], false), '');
+});

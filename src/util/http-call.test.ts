@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -77,4 +78,38 @@ test('a refused connection names the method and URL, the socket error as cause',
 
 test('only http: URLs', async () => {
   await assert.rejects(httpCall('https://127.0.0.1:1/'), /only http: URLs are supported/);
+});
+
+test('a body given as chunks is sent as they are made, waiting for the socket, and arrives whole', async () => {
+  const { server, base } = await serve((req, res) => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    req.on('data', (c: Buffer) => {
+      hash.update(c);
+      bytes += c.length;
+    });
+    req.on('end', () =>
+      res.end(JSON.stringify({ bytes, sha256: hash.digest('hex'), chunked: req.headers['transfer-encoding'] })),
+    );
+  });
+  try {
+    const piece = (i: number) => `${i}:${'Zoë,'.repeat(50_000)}\n`;
+    let made = 0;
+    function* chunks() {
+      for (let i = 0; i < 100; i++) {
+        made++;
+        yield piece(i);
+      }
+    }
+    const whole = Array.from({ length: 100 }, (_, i) => piece(i)).join('');
+    const answer = await httpCall(`${base}/load`, { method: 'PUT', body: chunks() });
+    assert.equal(made, 100);
+    assert.deepEqual(answer.json(), {
+      bytes: Buffer.byteLength(whole),
+      sha256: createHash('sha256').update(whole).digest('hex'),
+      chunked: 'chunked',
+    });
+  } finally {
+    server.close();
+  }
 });

@@ -1,4 +1,5 @@
-import { Agent, type IncomingHttpHeaders, request } from 'node:http';
+import { once } from 'node:events';
+import { Agent, type ClientRequest, type IncomingHttpHeaders, request } from 'node:http';
 
 /**
  * One HTTP/1.1 request over node:http with kept-alive connections, for the harness's admin calls and the
@@ -11,7 +12,8 @@ const agent = new Agent({ keepAlive: true });
 export interface HttpInit {
   method?: string;
   headers?: Record<string, string>;
-  body?: string | Buffer;
+  /** A whole body, or its chunks made as they are sent (chunked: a big body is never held whole). */
+  body?: string | Buffer | Iterable<string | Buffer>;
 }
 
 export interface HttpAnswer {
@@ -29,9 +31,10 @@ export function httpCall(url: string | URL, init: HttpInit = {}): Promise<HttpAn
   if (target.protocol !== 'http:')
     return Promise.reject(new Error(`[http] only http: URLs are supported, got ${target.href}`));
   const method = init.method ?? 'GET';
-  const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : init.body;
+  const streamed = isChunks(init.body) ? init.body : undefined;
+  const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : (init.body as Buffer);
   const headers: Record<string, string | number> = { ...init.headers };
-  if (body) headers['content-length'] = body.length;
+  if (body && !streamed) headers['content-length'] = body.length;
   return new Promise((resolve, reject) => {
     const req = request(target, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -53,8 +56,19 @@ export function httpCall(url: string | URL, init: HttpInit = {}): Promise<HttpAn
     req.on('error', (error) =>
       reject(new Error(`[http] ${method} ${target.href}: ${error.message}`, { cause: error })),
     );
-    req.end(body);
+    if (streamed) sendChunks(req, streamed).catch((error: Error) => req.destroy(error));
+    else req.end(body);
   });
+}
+
+function isChunks(body: HttpInit['body']): body is Iterable<string | Buffer> {
+  return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
+}
+
+/** Writes each chunk as it is made, waiting whenever the socket's buffer is full. */
+async function sendChunks(req: ClientRequest, chunks: Iterable<string | Buffer>): Promise<void> {
+  for (const chunk of chunks) if (!req.write(chunk)) await once(req, 'drain');
+  req.end();
 }
 
 /** A header's value as fetch's `headers.get` gives it: one string, or undefined when absent. */
