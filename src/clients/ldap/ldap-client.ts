@@ -82,21 +82,18 @@ export async function readEntry(
 
 /** ldapts's plain entry as a DirectoryEntry (binary attributes as bytes, everything else as text). */
 export function toDirectoryEntry(entry: Entry): DirectoryEntry {
-  const result = new DirectoryEntry(entry.dn);
+  // Built in one go: the entry's shape is looked up once, not once per attribute added.
+  const attributes: Record<string, AttributeValue[]> = {};
   for (const [name, raw] of Object.entries(entry)) {
     if (name === 'dn') continue;
     const values = Array.isArray(raw) ? raw : [raw];
-    result.set(
-      name,
-      values.map((v): AttributeValue => {
-        if (typeof v === 'string') return v;
-        return BINARY_ATTRIBUTES.has(name.toLowerCase())
-          ? new Uint8Array(v)
-          : Buffer.from(v).toString('utf8');
-      }),
-    );
+    const binary = BINARY_ATTRIBUTES.has(name.toLowerCase());
+    attributes[name] = values.map((v): AttributeValue => {
+      if (typeof v === 'string') return v;
+      return binary ? new Uint8Array(v) : Buffer.from(v).toString('utf8');
+    });
   }
-  return result;
+  return new DirectoryEntry(entry.dn, attributes);
 }
 
 /** Escapes a value for an LDAP filter (RFC 4515). */
