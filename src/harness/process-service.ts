@@ -8,13 +8,22 @@ import { mockProgram } from './mock-program';
 import type { StartedService } from './started-service';
 
 /**
+ * V8 flags of every mock process (the image's entry point carries the same, docker/Dockerfile). A
+ * mock's young generation capped at two 1 MB semi-spaces (V8 grows them to 16 MB each under load),
+ * and its heap grown by at most half before the next full collection (V8 allows up to 4x): measured on
+ * the sample run, the mocks' summed peak fell from about 745 to 650 MB, their CPU within the noise;
+ * a mock DC seeded with 100,000 objects peaked at 342 MB instead of 380-408, for 13% more of its CPU.
+ */
+export const MOCK_PROCESS_FLAGS = ['--max-semi-space-size=1', '--heap-growing-percent=50'];
+
+/**
  * Embedded mode: each mock service in a Node process of its own on this host, started from the
  * compiled mock program (mocks/serve-one.js <kind>), its URLs read from its ready line. A service that
  * crashes takes only itself down; its death is named with its last log lines.
  */
 export async function startProcessService(kind: string, name = kind): Promise<StartedService> {
   // The IPC channel ties the service's life to the harness's: serve-one stops when it disconnects.
-  const child = spawn(process.execPath, [...(await mockProgram()), kind], {
+  const child = spawn(process.execPath, [...MOCK_PROCESS_FLAGS, ...(await mockProgram()), kind], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   living.add(child);
