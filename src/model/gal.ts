@@ -56,7 +56,7 @@ export function projectContact(
 ): Verdict<ContactProjection> {
   const imported = metaverseView(user, flow);
   const blank = flow.required.filter((a) => (imported.first(a) ?? '').trim() === '');
-  if (blank.length)
+  if (blank.length && mechanism().gal.blankRequiredRejected)
     return verdict(
       projectContact,
       { outcome: 'rejected', blank },
@@ -148,15 +148,20 @@ export function targetAddressFormat(
 
 /** GAL-05: DirSync exports a contact only with both mailNickname and targetAddress. */
 export function dirSyncExportsContact(contact: DirectoryEntry): Verdict<boolean> {
-  const missing = ['mailNickname', 'targetAddress'].filter((a) => (contact.first(a) ?? '').trim() === '');
+  const needed = mechanism().gal.exportNeedsMailNickname
+    ? ['mailNickname', 'targetAddress']
+    : ['targetAddress'];
+  const missing = needed.filter((a) => (contact.first(a) ?? '').trim() === '');
   return missing.length
     ? verdict(dirSyncExportsContact, false, ['GAL-05'], `not exported: no ${missing.join(' and ')}`)
-    : verdict(dirSyncExportsContact, true, ['GAL-05'], 'exported: mailNickname and targetAddress are set');
+    : verdict(dirSyncExportsContact, true, ['GAL-05'], `exported: ${needed.join(' and ')} set`);
 }
 
 /** GAL-07: the blank attributes (of sAMAccountName, displayName, cn) that make GALSync reject a user. */
 export function blankRequiredAttributes(user: DirectoryEntry): Verdict<string[]> {
-  const blank = ['sAMAccountName', 'displayName', 'cn'].filter((a) => (user.first(a) ?? '').trim() === '');
+  const blank = mechanism().gal.blankRequiredRejected
+    ? ['sAMAccountName', 'displayName', 'cn'].filter((a) => (user.first(a) ?? '').trim() === '')
+    : [];
   return verdict(
     blankRequiredAttributes,
     blank,

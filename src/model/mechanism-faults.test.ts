@@ -3,10 +3,19 @@ import { afterEach, test } from 'node:test';
 import { cachedLync2013 } from '../../test/fixtures/search-setup';
 import { ASSIGN_TO_GROUP_PS1, withImportQuotes } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
+import { blankRequiredAttributes, dirSyncExportsContact } from './gal';
 import { useMechanism } from './mechanism';
 import { outlookDownloadsOab } from './oab-timeline';
 import { phoneSignIn } from './phone';
-import { scriptFires, taskAssigns } from './pol';
+import {
+  directoryOf,
+  grantedBy,
+  nestedOnlyMembers,
+  policyFromGroup,
+  policyHolders,
+  scriptFires,
+  taskAssigns,
+} from './pol';
 import { taskActionRunsScript } from './pol-task-action';
 import { ewsConnects, searchFinds } from './srch';
 import { addressBookFinds } from './srch-address-book';
@@ -112,4 +121,48 @@ test('PHONE-04: a registrar that was not restarted presents the certificate it s
   assert.deepEqual(phoneSignIn(fromRoot).rules, ['PHONE-02']);
   const { startedWithLeafIssuer: _, ...neverReassigned } = fromRoot;
   assert.equal(phoneSignIn(neverReassigned).value.registered, true, 'no other certificate: the one assigned');
+});
+
+test('POL-04/05: a script that expands nested groups, or revokes from leavers', () => {
+  const group = new DirectoryEntry('CN=G,DC=abc,DC=corp', {
+    objectClass: ['group'],
+    member: ['CN=Ann,DC=abc,DC=corp', 'CN=Sub,DC=abc,DC=corp'],
+  });
+  const sub = new DirectoryEntry('CN=Sub,DC=abc,DC=corp', {
+    objectClass: ['group'],
+    member: ['CN=Mia,DC=abc,DC=corp'],
+  });
+  const user = (cn: string) => new DirectoryEntry(`CN=${cn},DC=abc,DC=corp`, { objectClass: ['user'] });
+  const directory = directoryOf([group, sub, user('Ann'), user('Mia')]);
+  assert.deepEqual(grantedBy(group, directory).value, ['CN=Ann,DC=abc,DC=corp']);
+  assert.deepEqual(nestedOnlyMembers(group, directory).value, ['CN=Mia,DC=abc,DC=corp']);
+  assert.deepEqual(policyHolders([['a', 'b'], ['a']]).value, ['a', 'b']);
+  useMechanism({ pol: { scriptReadsDirectMembersOnly: false, taskOnlyGrants: false } });
+  assert.deepEqual(grantedBy(group, directory).value, ['CN=Ann,DC=abc,DC=corp', 'CN=Mia,DC=abc,DC=corp']);
+  assert.deepEqual(nestedOnlyMembers(group, directory).value, []);
+  assert.equal(policyFromGroup('CN=Mia,DC=abc,DC=corp', group, directory).value, 'RecordingAllowed');
+  assert.deepEqual(policyHolders([['a', 'b'], ['a']]).value, ['a']);
+  assert.deepEqual(policyHolders([]).value, [], 'no run: no one');
+  assert.deepEqual(policyHolders([['a', 'b'], ['a']]).rules, ['POL-05']);
+});
+
+test('GAL-05/07: an export that needs targetAddress alone, a GALSync that projects blank users', () => {
+  const contact = new DirectoryEntry('CN=Jed,OU=GALSync,DC=xyz,DC=corp', {
+    objectClass: ['contact'],
+    targetAddress: ['SMTP:jed@abc.corp'],
+  });
+  const blank = new DirectoryEntry('CN=Ann,DC=abc,DC=corp', {
+    objectClass: ['user'],
+    cn: ['Ann'],
+    displayName: [' '],
+  });
+  assert.equal(dirSyncExportsContact(contact).value, false);
+  assert.deepEqual(blankRequiredAttributes(blank).value, ['sAMAccountName', 'displayName']);
+  useMechanism({ gal: { exportNeedsMailNickname: false, blankRequiredRejected: false } });
+  assert.equal(dirSyncExportsContact(contact).value, true);
+  assert.equal(
+    dirSyncExportsContact(new DirectoryEntry(contact.dn, { objectClass: ['contact'] })).value,
+    false,
+  );
+  assert.deepEqual(blankRequiredAttributes(blank).value, []);
 });

@@ -51,6 +51,10 @@ export interface Mechanism {
   gal: {
     /** The target forest's schema has Lync's extension, so a contact can carry msRTCSIP-* attributes (GAL-01). */
     targetSchemaHasLync: boolean;
+    /** GALSync rejects a user whose required attribute reaches the metaverse blank (GAL-07). */
+    blankRequiredRejected: boolean;
+    /** DirSync exports a contact only with mailNickname as well as targetAddress (GAL-05). */
+    exportNeedsMailNickname: boolean;
   };
   pol: {
     /** AD's MaxValRange: values of `member` per read (POL-07). */
@@ -61,6 +65,10 @@ export interface Mechanism {
     onlyPlainSingleQuotesFire: boolean;
     /** The PowerShell the action starts reads a first argument that is not a switch as -File (PowerShell 6+), not as -Command text (POL-06). */
     firstArgumentIsFile: boolean;
+    /** The task's script reads the group's member attribute only, no nested group's (POL-04). */
+    scriptReadsDirectMembersOnly: boolean;
+    /** The task's script only grants; it revokes nothing from users who left the group (POL-05). */
+    taskOnlyGrants: boolean;
   };
   phone: {
     /** The pool's certificate provisioning service hands out the intermediate with the root (PHONE-01). */
@@ -120,12 +128,14 @@ function notes(): Mechanism {
       federatedWithPartners: true,
     },
     repl: { issuerListLimitBytes: 16384, issuerList: 'as-configured', registryReadAtStartOnly: true },
-    gal: { targetSchemaHasLync: true },
+    gal: { targetSchemaHasLync: true, blankRequiredRejected: true, exportNeedsMailNickname: true },
     pol: {
       maxValRange: 1500,
       lyncAdminsMayWriteUsers: true,
       onlyPlainSingleQuotesFire: true,
       firstArgumentIsFile: false,
+      scriptReadsDirectMembersOnly: true,
+      taskOnlyGrants: true,
     },
     phone: {
       provisioningServesIntermediates: true,

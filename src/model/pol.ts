@@ -57,10 +57,10 @@ export function directoryOf(entries: Iterable<DirectoryEntry>): Directory {
 export function grantedBy(group: DirectoryEntry, directory: Directory): Verdict<string[]> {
   const read = memberReadByScript(group);
   if (read.value === 'over MaxValRange') return verdict(grantedBy, [], ['POL-07'], read.reason);
-  const granted = group
-    .texts('member')
-    .filter((dn) => directory.get(dnKey(dn))?.isA('user'))
-    .sort();
+  const direct = group.texts('member').filter((dn) => directory.get(dnKey(dn))?.isA('user'));
+  const granted = mechanism().pol.scriptReadsDirectMembersOnly
+    ? direct.sort()
+    : [...direct, ...reachedOnlyThroughNesting(group, directory)].sort();
   return verdict(
     grantedBy,
     granted,
@@ -71,6 +71,13 @@ export function grantedBy(group: DirectoryEntry, directory: Directory): Verdict<
 
 /** POL-05: grants add up over runs; removal from the group revokes nothing. */
 export function policyHolders(runs: string[][]): Verdict<string[]> {
+  if (!mechanism().pol.taskOnlyGrants)
+    return verdict(
+      policyHolders,
+      [...(runs.at(-1) ?? [])].sort(),
+      ['POL-05'],
+      'the script revokes from users who left the group: the last run decides',
+    );
   const holders = [...new Set(runs.flat())].sort();
   return verdict(
     policyHolders,
@@ -80,8 +87,8 @@ export function policyHolders(runs: string[][]): Verdict<string[]> {
   );
 }
 
-/** POL-04 over a tenant: users that reach a group only through nested groups (the task misses them). */
-export function nestedOnlyMembers(group: DirectoryEntry, directory: Directory): Verdict<string[]> {
+/** Users that reach `group` only through nested groups, by DN (the group graph, cycles allowed). */
+function reachedOnlyThroughNesting(group: DirectoryEntry, directory: Directory): string[] {
   const direct = new Set(group.texts('member').map(dnKey));
   const seen = new Set<string>([dnKey(group.dn)]);
   const queue = [...direct];
@@ -94,10 +101,17 @@ export function nestedOnlyMembers(group: DirectoryEntry, directory: Directory): 
     if (entry?.isA('group')) queue.push(...entry.texts('member').map(dnKey));
     else if (entry?.isA('user')) reached.set(key, entry.dn);
   }
-  const nested = [...reached]
+  return [...reached]
     .filter(([key]) => !direct.has(key))
     .map(([, dn]) => dn)
     .sort();
+}
+
+/** POL-04 over a tenant: users that reach a group only through nested groups (the task misses them). */
+export function nestedOnlyMembers(group: DirectoryEntry, directory: Directory): Verdict<string[]> {
+  if (!mechanism().pol.scriptReadsDirectMembersOnly)
+    return verdict(nestedOnlyMembers, [], ['POL-04'], 'the script expands nested groups: it misses no one');
+  const nested = reachedOnlyThroughNesting(group, directory);
   return verdict(
     nestedOnlyMembers,
     nested,

@@ -169,6 +169,26 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     inModel: { gal: { targetSchemaHasLync: false } },
   },
   {
+    id: 'galsync-projects-blank-users',
+    rules: ['GAL-07'],
+    fault:
+      "GALSync's management agent projects a user whose sAMAccountName, displayName or CN reaches the metaverse blank",
+    inMocks: {},
+    noMockSide:
+      "what GALSync projects is the sync engine's decision (a client simulator between the two DCs); the DCs only store what it writes",
+    inModel: { gal: { blankRequiredRejected: false } },
+  },
+  {
+    id: 'dirsync-exports-without-mail-nickname',
+    rules: ['GAL-05'],
+    fault:
+      'the directory sync exports a contact that carries targetAddress alone (a sync rule scoped on targetAddress only)',
+    inMocks: {},
+    noMockSide:
+      "which contacts DirSync exports is the sync engine's rule (a client simulator that reads XYZ's DC); no mock decides it",
+    inModel: { gal: { exportNeedsMailNickname: false } },
+  },
+  {
     id: 'abc-domain-not-prepared',
     rules: ['POL-01', 'POL-02', 'POL-03', 'POL-04', 'POL-05', 'POL-06', 'POL-07'],
     fault:
@@ -199,6 +219,25 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     noMockSide:
       'Task Scheduler and powershell.exe read the action on the Lync server (the Task Scheduler simulator); no mock sees it',
     inModel: { pol: { firstArgumentIsFile: true } },
+  },
+  {
+    id: 'script-expands-nested-groups',
+    rules: ['POL-04'],
+    fault:
+      "the task's script expands nested groups (it reads each member group's members too), so a nested member gets the policy",
+    inMocks: {},
+    noMockSide:
+      "what the script reads is the script's (the policy task, a client simulator); the DC answers member as AD does",
+    inModel: { pol: { scriptReadsDirectMembersOnly: false } },
+  },
+  {
+    id: 'script-revokes-leavers',
+    rules: ['POL-05'],
+    fault: "the task's script also revokes RecordingAllowed from users who left CSLyncRecordingUsers",
+    inMocks: {},
+    noMockSide:
+      "what the task grants or revokes is its script's (the policy task, a client simulator); no mock runs it",
+    inModel: { pol: { taskOnlyGrants: false } },
   },
   {
     id: 'abc-max-val-range-5000',
