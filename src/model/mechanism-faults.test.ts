@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import { cachedLync2013 } from '../../test/fixtures/search-setup';
-import { ASSIGN_TO_GROUP_PS1, withImportQuotes } from '../clients/ldap/assign-to-group';
 import { DirectoryEntry } from '../tenant/entry';
-import { blankRequiredAttributes, dirSyncExportsContact } from './gal';
 import { useMechanism } from './mechanism';
 import { outlookDownloadsOab } from './oab-timeline';
-import { phoneSignIn } from './phone';
-import {
-  directoryOf,
-  grantedBy,
-  nestedOnlyMembers,
-  policyFromGroup,
-  policyHolders,
-  scriptFires,
-  taskAssigns,
-} from './pol';
-import { taskActionRunsScript } from './pol-task-action';
+import { imDelivered, presenceShown } from './pres';
+import { replicationBy16KbRule, sendsIssuerList } from './repl';
 import { ewsConnects, searchFinds } from './srch';
 import { addressBookFinds } from './srch-address-book';
 
@@ -26,13 +15,6 @@ import { addressBookFinds } from './srch-address-book';
 afterEach(() => useMechanism());
 
 const setup = cachedLync2013();
-
-test('POL-02: without write access for RTCUniversalServerAdmins the task assigns nothing', () => {
-  const task = { logOnAsService: true, lyncServerAdmin: true, script: ASSIGN_TO_GROUP_PS1 };
-  useMechanism({ pol: { lyncAdminsMayWriteUsers: false } });
-  assert.equal(taskAssigns(task).value, false);
-  assert.deepEqual(taskAssigns(task).rules, ['POL-02']);
-});
 
 test("SRCH-07: an Autodiscover that does not know the tenant's domain gives no EWS look-up", () => {
   assert.equal(ewsConnects(setup).value, true);
@@ -73,96 +55,31 @@ test('OAB-04: Outlook downloads the OAB only when Autodiscover names its URL (we
   assert.match(outlookDownloadsOab().reason, /no OAB URL/);
 });
 
-test('POL-03: where PowerShell reads typographic and double quotes as quotes, the task fires with any of them', () => {
-  const quoted = (open: string, close: string) => withImportQuotes(ASSIGN_TO_GROUP_PS1, open, close);
-  const kinds = [quoted('\u2018', '\u2019'), quoted('"', '"'), quoted('\u201c', '\u201d')];
-  for (const script of kinds) assert.equal(scriptFires(script).value, false);
-  useMechanism({ pol: { onlyPlainSingleQuotesFire: false } });
-  for (const script of kinds) {
-    assert.equal(scriptFires(script).value, true);
-    assert.deepEqual(scriptFires(script).rules, ['POL-03']);
-    const task = { logOnAsService: true, lyncServerAdmin: true, script };
-    assert.equal(taskAssigns(task).value, true);
+test('REPL-03: a Schannel that never sends the issuer list; replication then verifies against the whole store', () => {
+  const sizes = Array.from({ length: 130 }, () => 135);
+  assert.equal(replicationBy16KbRule({ os: 'windows2008r2' }, sizes, 129).value, 'fails');
+  useMechanism({ repl: { issuerList: 'never-sent' } });
+  for (const edge of [
+    { os: 'windows2008r2' as const },
+    { os: 'windows2008r2' as const, sendTrustedIssuerListAtStart: 1 },
+  ]) {
+    assert.equal(sendsIssuerList(edge).value, false);
+    assert.deepEqual(sendsIssuerList(edge).rules, ['REPL-03']);
   }
-  assert.equal(scriptFires(ASSIGN_TO_GROUP_PS1.replace(/'/g, '')).value, false, 'no quotes: still not');
-});
-
-test('POL-06: where PowerShell reads a first argument as -File, a quoted location with a space runs', () => {
-  const spaced = 'C:\\Lync Scripts\\Assign-ToGroup.ps1';
-  const action = (args: string) => ({ program: 'powershell.exe', arguments: args, scriptPath: spaced });
-  assert.equal(taskActionRunsScript(action(`"${spaced}"`)).value, false);
-  useMechanism({ pol: { firstArgumentIsFile: true } });
-  assert.equal(taskActionRunsScript(action(`"${spaced}"`)).value, true);
+  assert.equal(replicationBy16KbRule({ os: 'windows2008r2' }, sizes, 129).value, 'succeeds');
   assert.equal(
-    taskActionRunsScript(action(`-NoProfile "${spaced}" x`)).value,
-    true,
-    "the script's argument after it",
+    replicationBy16KbRule({ os: 'windows2008r2' }, sizes, 130).value,
+    'fails',
+    'a root not in the store',
   );
-  assert.equal(taskActionRunsScript(action('"C:\\Other\\x.ps1"')).value, false);
-  assert.equal(taskActionRunsScript(action(spaced)).value, false, 'unquoted, the path is cut at the space');
-  assert.equal(taskActionRunsScript(action(`-Command "${spaced}"`)).value, false, '-Command is still text');
 });
 
-test('PHONE-04: a registrar that was not restarted presents the certificate it started with', () => {
-  const root = 'CN=Factory Root';
-  const intermediate = { subject: 'CN=Public Intermediate', issuer: root };
-  const fromRoot = {
-    path: 'usb' as const,
-    factoryRoots: [root],
-    remembered: [],
-    leafIssuer: root,
-    provisioningChain: [],
-    startedWithLeafIssuer: intermediate.subject,
-  };
-  assert.equal(phoneSignIn(fromRoot).value.registered, true);
-  assert.deepEqual(phoneSignIn(fromRoot).rules, ['PHONE-04']);
-  useMechanism({ phone: { registrarPresentsAssignedCertificate: false } });
-  assert.equal(phoneSignIn(fromRoot).value.registered, false);
-  assert.deepEqual(phoneSignIn(fromRoot).rules, ['PHONE-02']);
-  const { startedWithLeafIssuer: _, ...neverReassigned } = fromRoot;
-  assert.equal(phoneSignIn(neverReassigned).value.registered, true, 'no other certificate: the one assigned');
-});
-
-test('POL-04/05: a script that expands nested groups, or revokes from leavers', () => {
-  const group = new DirectoryEntry('CN=G,DC=abc,DC=corp', {
-    objectClass: ['group'],
-    member: ['CN=Ann,DC=abc,DC=corp', 'CN=Sub,DC=abc,DC=corp'],
-  });
-  const sub = new DirectoryEntry('CN=Sub,DC=abc,DC=corp', {
-    objectClass: ['group'],
-    member: ['CN=Mia,DC=abc,DC=corp'],
-  });
-  const user = (cn: string) => new DirectoryEntry(`CN=${cn},DC=abc,DC=corp`, { objectClass: ['user'] });
-  const directory = directoryOf([group, sub, user('Ann'), user('Mia')]);
-  assert.deepEqual(grantedBy(group, directory).value, ['CN=Ann,DC=abc,DC=corp']);
-  assert.deepEqual(nestedOnlyMembers(group, directory).value, ['CN=Mia,DC=abc,DC=corp']);
-  assert.deepEqual(policyHolders([['a', 'b'], ['a']]).value, ['a', 'b']);
-  useMechanism({ pol: { scriptReadsDirectMembersOnly: false, taskOnlyGrants: false } });
-  assert.deepEqual(grantedBy(group, directory).value, ['CN=Ann,DC=abc,DC=corp', 'CN=Mia,DC=abc,DC=corp']);
-  assert.deepEqual(nestedOnlyMembers(group, directory).value, []);
-  assert.equal(policyFromGroup('CN=Mia,DC=abc,DC=corp', group, directory).value, 'RecordingAllowed');
-  assert.deepEqual(policyHolders([['a', 'b'], ['a']]).value, ['a']);
-  assert.deepEqual(policyHolders([]).value, [], 'no run: no one');
-  assert.deepEqual(policyHolders([['a', 'b'], ['a']]).rules, ['POL-05']);
-});
-
-test('GAL-05/07: an export that needs targetAddress alone, a GALSync that projects blank users', () => {
-  const contact = new DirectoryEntry('CN=Jed,OU=GALSync,DC=xyz,DC=corp', {
-    objectClass: ['contact'],
-    targetAddress: ['SMTP:jed@abc.corp'],
-  });
-  const blank = new DirectoryEntry('CN=Ann,DC=abc,DC=corp', {
-    objectClass: ['user'],
-    cn: ['Ann'],
-    displayName: [' '],
-  });
-  assert.equal(dirSyncExportsContact(contact).value, false);
-  assert.deepEqual(blankRequiredAttributes(blank).value, ['sAMAccountName', 'displayName']);
-  useMechanism({ gal: { exportNeedsMailNickname: false, blankRequiredRejected: false } });
-  assert.equal(dirSyncExportsContact(contact).value, true);
-  assert.equal(
-    dirSyncExportsContact(new DirectoryEntry(contact.dn, { objectClass: ['contact'] })).value,
-    false,
-  );
-  assert.deepEqual(blankRequiredAttributes(blank).value, []);
+test('PRES-04: without federation a partner signed in is not reached; a tenant user still is', () => {
+  const partner = { kind: 'contact' as const, sipAddress: 'sip:anna.berg@abc.corp', reachableAs: 'Away' };
+  const colleague = { kind: 'user' as const, sipAddress: 'sip:pat.kim@xyz.corp', reachableAs: 'Available' };
+  assert.equal(presenceShown(partner).value, 'Away');
+  useMechanism({ pres: { federatedWithPartners: false } });
+  assert.equal(presenceShown(partner).value, 'Presence unknown');
+  assert.equal(imDelivered(partner).value, false);
+  assert.equal(presenceShown(colleague).value, 'Available');
 });
