@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useMechanism } from './mechanism';
 import { oabProfile } from './oab';
-import { changeInOabAfterUpdate, oabUpdateAt } from './oab-update';
+import { changeInOabAfterUpdate, oabUpdateAt, patchedOab } from './oab-update';
 
 const at = (day: number, h: number, m = 0) => Date.UTC(2014, 11, day, h, m); // 1 December 2014 is a Monday
 const E2010 = oabProfile('exchange2010');
@@ -41,4 +41,18 @@ test('differential files made from another OAB than the one published: every upd
     useMechanism();
   }
   assert.deepEqual(oabUpdateAt(E2010, at(1, 9), at(2, 9)).value.download, 'differential');
+});
+
+test('a generation published in the very minute of the check is fetched by it (Exchange 2013 serves it at once)', () => {
+  assert.deepEqual(oabUpdateAt(E2013, at(1, 9), at(1, 13)).value, { download: 'differential', files: 1 });
+  assert.deepEqual(oabUpdateAt(E2013, at(1, 9), at(1, 12, 59)).value, { download: 'nothing', files: 0 });
+});
+
+test('OAB-07: applying an update gives the OAB Outlook installed only when it was made of differential files', () => {
+  const daily = oabUpdateAt(E2010, at(1, 9), at(2, 9));
+  assert.equal(patchedOab(daily).value, 'the OAB Outlook installed');
+  assert.deepEqual(patchedOab(daily).rules, ['OAB-07']);
+  assert.equal(patchedOab(daily).reason, daily.reason);
+  assert.equal(patchedOab(oabUpdateAt(E2010, at(1, 9), at(31, 5))).value, 'no differential files applied');
+  assert.equal(patchedOab(oabUpdateAt(E2010, at(2, 9), at(2, 10))).value, 'no differential files applied');
 });
