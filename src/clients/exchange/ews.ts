@@ -1,4 +1,12 @@
-import { type Credentials, list, pick, postXml, readXml, text } from './http';
+import { XMLParser } from 'fast-xml-parser';
+import { type Credentials, list, pick, postXml, readXml, text, XML_OPTIONS } from './http';
+
+/**
+ * A ResolveNames answer carries up to 100 resolutions with full contact data, of which the client reads
+ * only the IM address: each Contact is left as its text, and only its ImAddresses element is parsed.
+ */
+const answerParser = new XMLParser({ ...XML_OPTIONS, stopNodes: ['*.Contact'] });
+const IM_ADDRESSES = /<(?:[\w.-]+:)?ImAddresses[\s>][\s\S]*?<\/(?:[\w.-]+:)?ImAddresses>/;
 
 export interface ResolvedName {
   name: string;
@@ -28,7 +36,7 @@ export async function resolveNames(
   });
   if (answer.status === 401)
     return { ok: false, reason: 'credential-prompt', detail: `401 ${answer.challenge ?? ''}`.trim() };
-  const doc = readXml(answer.text);
+  const doc = answerParser.parse(answer.text) as Record<string, unknown>;
   const fault = pick(doc, 'Envelope', 'Body', 'Fault');
   if (fault) return { ok: false, reason: 'fault', detail: text(pick(fault, 'faultstring')) ?? 'SOAP fault' };
   if (answer.status !== 200) return { ok: false, reason: 'error', detail: `HTTP ${answer.status}` };
@@ -44,9 +52,15 @@ export async function resolveNames(
     name: text(pick(r, 'Mailbox', 'Name')) ?? '',
     email: text(pick(r, 'Mailbox', 'EmailAddress')) ?? '',
     mailboxType: text(pick(r, 'Mailbox', 'MailboxType')) ?? '',
-    sip: text(pick(r, 'Contact', 'ImAddresses', 'Entry')),
+    sip: imAddress(pick(r, 'Contact')),
   }));
   return { ok: true, responseCode: text(pick(message, 'ResponseCode')) ?? '', resolutions };
+}
+
+/** The first IM address of a resolution's Contact (kept as its XML text). */
+function imAddress(contact: unknown): string | undefined {
+  const element = typeof contact === 'string' ? IM_ADDRESSES.exec(contact)?.[0] : undefined;
+  return element === undefined ? undefined : text(pick(readXml(element), 'ImAddresses', 'Entry'));
 }
 
 function escapeText(value: string): string {

@@ -29,13 +29,16 @@ export async function postXml(
   };
 }
 
-const parser = new XMLParser({
+/** How the clients parse answers; a client may add `stopNodes` to leave subtrees it does not read as text. */
+export const XML_OPTIONS = {
   removeNSPrefix: true,
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
   processEntities: true,
-});
+} as const;
+
+const parser = new XMLParser(XML_OPTIONS);
 
 /** Parses an answer into plain objects (namespace prefixes dropped: the client only reads it). */
 export function readXml(text: string): Record<string, unknown> {
