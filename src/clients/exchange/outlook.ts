@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { type AutodiscoverRecords, type Discovery, discoverPox } from './autodiscover';
 import { resolveNames } from './ews';
 import type { Credentials } from './http';
-import { type OabRecord, unpackLzxContainer } from './oab-decoder';
+import { type OabRecord, readLayout, unpackLzxContainer } from './oab-decoder';
 import { applyDiffChain, diffChain } from './oab-diff-chain';
 import { downloadFile, fetchManifest, type OabManifestEntry } from './oab-download';
 import { OabLookup } from './oab-lookup';
@@ -112,8 +112,8 @@ export class OutlookSimulator {
     const file = await this.fetchChecked(discovery.oabUrl, manifest.full);
     if (typeof file === 'string') return { at: now, outcome: 'failed', detail: file };
     const details = unpackLzxContainer(file);
-    const lookup = OabLookup.of(details); // refuse to install a file that does not decode
-    this.install(manifest.full.oalId, details, now, lookup);
+    readLayout(details); // refuse to install a file that does not decode
+    this.install(manifest.full.oalId, details, now);
     this.sequence = manifest.full.sequence;
     const files = [...(patched?.files ?? []), manifest.full.file];
     return {
@@ -144,7 +144,7 @@ export class OutlookSimulator {
       this.fetchChecked(oabUrl, entry),
     );
     if (!result.ok) return result;
-    this.install(manifest.full.oalId, result.details, now, OabLookup.of(result.details));
+    this.install(manifest.full.oalId, result.details, now);
     this.sequence = manifest.full.sequence;
     const check: OabCheck = { at: now, outcome: 'downloaded', sequence: this.sequence, kind: 'diff' };
     return { ok: true, check: { ...check, files: result.files } };
@@ -159,14 +159,14 @@ export class OutlookSimulator {
     return file;
   }
 
-  private install(oalId: string, details: Buffer, now: number, lookup: OabLookup): void {
+  private install(oalId: string, details: Buffer, now: number): void {
     const dir = join(this.folder, oalId);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, DETAILS_FILE);
     writeFileSync(path, details);
     utimesSync(path, new Date(now), new Date(now));
-    // What was just decoded is what the file on disk holds: keyed like localRecords() keys a read.
-    this.cache = { key: `${join(oalId, DETAILS_FILE)}@${new Date(now).toISOString()}`, lookup };
+    // Indexed when first searched (an online-mode profile never searches its OAB).
+    this.cache = undefined;
   }
 
   /** The .oab files of the Offline Address Books folder and their timestamps: the evidence of a download (OAB-06). */
