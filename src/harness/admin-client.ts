@@ -25,7 +25,12 @@ export class AdminClient {
         authorization: `Bearer ${this.token ?? adminToken()}`,
         ...(body === undefined ? {} : { 'content-type': contentType }),
       },
-      body: body === undefined ? undefined : typeof body === 'string' || isChunks(body) ? body : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || isChunks(body)
+            ? body
+            : JSON.stringify(body),
     });
     const text = response.text();
     if (!response.ok) {

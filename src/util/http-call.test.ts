@@ -89,7 +89,9 @@ test('a body given as chunks is sent as they are made, waiting for the socket, a
       bytes += c.length;
     });
     req.on('end', () =>
-      res.end(JSON.stringify({ bytes, sha256: hash.digest('hex'), chunked: req.headers['transfer-encoding'] })),
+      res.end(
+        JSON.stringify({ bytes, sha256: hash.digest('hex'), chunked: req.headers['transfer-encoding'] }),
+      ),
     );
   });
   try {
