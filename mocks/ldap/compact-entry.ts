@@ -1,5 +1,6 @@
 import { type AttributeShape, shapeOf } from '../../src/tenant/attribute-shape';
 import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+import { ownCopy, type ValuePool } from './value-pool';
 
 type Slot = AttributeValue | AttributeValue[];
 
@@ -22,15 +23,17 @@ export class CompactEntry {
     this.values = values;
   }
 
-  static from(entry: DirectoryEntry | CompactEntry): CompactEntry {
+  /** The entry as the DC keeps it, its values stored through `pool` (never views into the text they were read from). */
+  static from(entry: DirectoryEntry | CompactEntry, pool: ValuePool): CompactEntry {
     if (entry instanceof CompactEntry) return entry;
     const names = entry.names();
     return new CompactEntry(
-      entry.dn,
+      ownCopy(entry.dn),
       names,
       names.map((n) => {
+        const attribute = n.toLowerCase();
         const v = entry.get(n);
-        return v.length === 1 ? v[0] : [...v];
+        return v.length === 1 ? pool.value(attribute, v[0]) : v.map((x) => pool.value(attribute, x));
       }),
     );
   }

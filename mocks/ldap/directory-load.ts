@@ -19,7 +19,10 @@ export interface Loaded {
  * (GeneralizedTime); throws LdifError naming the line.
  */
 export function loadDirectory(text: string, when: string): Loaded {
-  return /^changetype:/im.test(text) ? withChanges(text, when) : contentOnly(text, when);
+  const changes = /^changetype:/im.test(text);
+  // V8 keeps the subject of the last match (RegExp.input): that would keep the whole text alive.
+  /(?:)/.exec('');
+  return changes ? withChanges(text, when) : contentOnly(text, when);
 }
 
 /** A tree of these entries in a known naming context. */

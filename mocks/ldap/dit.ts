@@ -1,10 +1,11 @@
 import { dnKey, dnsDomainOf, parentKey } from '../../src/tenant/dn';
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { CompactEntry } from './compact-entry';
-import { keyOrUndefined, valueKey } from './dn-keys';
+import { DN_VALUED, keyOrUndefined, valueKey } from './dn-keys';
 import type { FilterContext } from './filter';
 import { EQUALITY_INDEXED, PREFIX_INDEXED, ValueIndex } from './indexes';
 import { SidAllocator } from './sids';
+import { ValuePool } from './value-pool';
 
 /** One object of the tree: its data, its DN key, its parent's key, and its last encoded answer (entry-codec.ts). */
 export class StoredEntry {
@@ -42,6 +43,8 @@ export class Dit implements FilterContext<StoredEntry> {
   readonly byId: Array<StoredEntry | undefined> = [];
   readonly children = new Map<string, Set<StoredEntry>>();
   readonly indexes = new Map<string, ValueIndex<StoredEntry>>();
+  /** How values are kept: each its own string, repeated ones once. */
+  readonly pool = new ValuePool();
 
   constructor() {
     for (const a of EQUALITY_INDEXED) this.indexes.set(a, new ValueIndex(false));
@@ -77,17 +80,21 @@ export class Dit implements FilterContext<StoredEntry> {
   /** Adds a new object whose DN is in stored form (storedDn); undefined when its DN is taken. */
   insertNew(source: DirectoryEntry): StoredEntry | undefined {
     const key = dnKey(source.dn);
-    return this.byDn.has(key) ? undefined : this.place(CompactEntry.from(source), key, this.nextId++);
+    return this.byDn.has(key)
+      ? undefined
+      : this.place(CompactEntry.from(source, this.pool), key, this.nextId++);
   }
 
   /** Inserts an entry whose DN is in stored form (storedDn); it must not exist yet. */
   insert(source: DirectoryEntry | CompactEntry, id = this.nextId++): StoredEntry {
-    const entry = CompactEntry.from(source);
+    const entry = CompactEntry.from(source, this.pool);
     return this.place(entry, dnKey(entry.dn), id);
   }
 
   private place(entry: CompactEntry, key: string, id: number): StoredEntry {
-    const stored = new StoredEntry(id, entry, key, parentKey(key));
+    const parent = parentKey(key);
+    // The parent's own key string when it is in the tree (one string for every child of an OU).
+    const stored = new StoredEntry(id, entry, key, this.byDn.get(parent)?.key ?? parent);
     this.byDn.set(key, stored);
     this.byId[id] = stored;
     const siblings = this.children.get(stored.parent) ?? new Set<StoredEntry>();
@@ -109,7 +116,10 @@ export class Dit implements FilterContext<StoredEntry> {
   replaceAttribute(stored: StoredEntry, name: string, values: AttributeValue[]): void {
     const key = name.toLowerCase();
     this.indexValues(stored, key, stored.entry.get(name), false);
-    stored.entry.set(name, values);
+    stored.entry.set(
+      name,
+      values.map((v) => this.pool.value(key, v)),
+    );
     this.indexValues(stored, key, values, true);
     stored.cache = undefined;
   }
@@ -118,12 +128,19 @@ export class Dit implements FilterContext<StoredEntry> {
     const index = this.indexes.get(attribute);
     if (!index) return;
     for (const value of values) {
-      const key = valueKey(attribute, value);
+      const key = this.indexKey(attribute, value);
       if (add) index.add(key, stored);
       else index.remove(key, stored);
     }
     if (add && values.length) index.present.add(stored);
     else if (!add) index.present.delete(stored);
+  }
+
+  /** A value's index key, sharing the string of the value or of the linked object's key where they are equal. */
+  private indexKey(attribute: string, value: AttributeValue): string {
+    const key = valueKey(attribute, value);
+    if (key === value) return value;
+    return DN_VALUED.has(attribute) ? (this.byDn.get(key)?.key ?? key) : key;
   }
 
   private marks: Uint8Array | undefined;

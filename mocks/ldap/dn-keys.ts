@@ -2,6 +2,7 @@ import { canonicalDn, DnSyntaxError, dnKey, rdnOf } from '../../src/tenant/dn';
 import type { AttributeValue } from '../../src/tenant/entry';
 import { invalidDn } from './ad-errors';
 import { indexKey } from './indexes';
+import { ownCopy } from './value-pool';
 
 /**
  * DNs as the mock DC compares and stores them, on src/tenant/dn.ts: every spelling of a DN (hex-escaped
@@ -27,7 +28,8 @@ export function keyOf(dn: string): string {
   if (key === undefined) {
     key = dnKey(dn);
     if (keys.size > 8192) keys.clear();
-    keys.set(dn, key);
+    // Its own copy of the DN: a view into a request or an LDIF text would keep that whole text.
+    keys.set(ownCopy(dn), key);
   }
   return key;
 }

@@ -5,6 +5,7 @@ import { guidFor } from './binary-values';
 import type { Dit } from './dit';
 import { DN_VALUED, firstRdnValue, storedDn } from './dn-keys';
 import { categoryName, isSecurityPrincipal } from './schema';
+import { ownCopy } from './value-pool';
 
 /**
  * What AD keeps on every object, filled where an export (or a client's add) leaves it out: the DN in
@@ -87,7 +88,7 @@ function sharedDn(value: AttributeValue): AttributeValue {
   if (stored === undefined) {
     stored = sharedValue(storedValue(value));
     if (dnPool.size > 1024) dnPool.clear();
-    dnPool.set(value, stored);
+    dnPool.set(ownCopy(value), stored);
   }
   return stored;
 }
@@ -96,8 +97,9 @@ function shared(value: string): string {
   const known = pool.get(value);
   if (known !== undefined) return known;
   if (pool.size > 1024) pool.clear();
-  pool.set(value, value);
-  return value;
+  const own = ownCopy(value);
+  pool.set(own, own);
+  return own;
 }
 
 /** GeneralizedTime as AD writes whenCreated: `20141201093000.0Z`. */

@@ -56,6 +56,8 @@ export function readLdif(text: string, file = '<ldif>'): LdifRecord[] {
   }
   if (pending !== undefined) records.line(parseLine(pending, pendingLine, file));
   records.end();
+  // The reused line would otherwise keep a view into this text (and so the whole text) alive.
+  current.value = '';
   return records.list;
 }
 
@@ -112,12 +114,17 @@ function parseLine(text: string, number: number, file: string): Line {
 
 const NAMES = new Map<string, string>();
 
-/** One string per attribute spelling, so 100,000 entries do not each keep their own copy of "objectClass". */
+/**
+ * One string per attribute spelling, so 100,000 entries do not each keep their own copy of "objectClass".
+ * The kept string is a copy: a name sliced from the text would keep the whole LDIF text alive.
+ */
 function intern(name: string): string {
   const known = NAMES.get(name);
   if (known !== undefined) return known;
-  if (NAMES.size < 10_000) NAMES.set(name, name);
-  return name;
+  if (NAMES.size >= 10_000) return name;
+  const own: string = JSON.parse(JSON.stringify(name));
+  NAMES.set(own, own);
+  return own;
 }
 
 /** `member;range=0-1499` gives member and the range; `;binary` is dropped (bytes kept); `;lang-de` stays. */

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getHeapSnapshot } from 'node:v8';
+import { DirectoryState } from './directory-state';
+import { ValuePool } from './value-pool';
+
+/** Whether a string in this process's heap starts with `marker` and goes on (read from a heap snapshot). */
+async function heapHoldsTextAfter(marker: string): Promise<boolean> {
+  const chunks: string[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
+  const snapshot = JSON.parse(chunks.join('')) as { strings: string[] };
+  return snapshot.strings.some((s) => s.length > marker.length && s.startsWith(marker));
+}
+
+/** A DC loaded from an LDIF text that starts with `marker` (built here, so no caller's frame holds the text). */
+function loadedWithMarker(marker: string): DirectoryState {
+  const records = Array.from(
+    { length: 400 },
+    (_, i) =>
+      `dn: CN=Person Number ${i},OU=Staff,DC=abc,DC=corp\nobjectClass: top\nobjectClass: user\n` +
+      `sAMAccountName: person.number.${i}\nuserPrincipalName: person.number.${i}@abc.corp\n` +
+      `displayName: Person Number ${i} of the Staff OU\nmail: Person.Number.${i}@abc.corp`,
+  );
+  const state = new DirectoryState();
+  state.load(`${marker}\n${['dn: DC=abc,DC=corp\nobjectClass: domainDNS', ...records].join('\n\n')}\n`);
+  return state;
+}
+
+describe('mock DC values: kept once, and never views into the text they came from', () => {
+  it('keeps one string per value of an attribute whose values repeat, and stops for unique ones', () => {
+    const pool = new ValuePool();
+    for (let i = 0; i < 3000; i++) {
+      pool.text('objectclass', i % 2 ? 'organizationalPerson' : 'top');
+      pool.text('mail', `person.number.${i}@abc.corp`);
+    }
+    assert.equal(pool.sharing('objectclass'), true);
+    assert.equal(pool.sharing('mail'), false);
+    assert.equal(pool.text('mail', 'someone.else@abc.corp'), 'someone.else@abc.corp');
+  });
+
+  it('a loaded forest does not keep the LDIF text it was read from', async () => {
+    const marker = `# marker ${process.pid} ${Date.now()}`;
+    const state = loadedWithMarker(marker);
+    assert.equal(state.dit.size, 402);
+    assert.equal(await heapHoldsTextAfter(marker), false);
+  });
+});
