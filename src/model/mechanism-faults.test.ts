@@ -6,7 +6,7 @@ import { useMechanism } from './mechanism';
 import { outlookDownloadsOab } from './oab-timeline';
 import { imDelivered, presenceShown } from './pres';
 import { replicationBy16KbRule, sendsIssuerList } from './repl';
-import { ewsConnects, searchFinds } from './srch';
+import { ewsConnects, mapiSupplement, searchFinds } from './srch';
 import { addressBookFinds } from './srch-address-book';
 
 // The model's side of the selftest's mechanism faults: each changed fact changes the decision that
@@ -82,4 +82,18 @@ test('PRES-04: without federation a partner signed in is not reached; a tenant u
   assert.equal(presenceShown(partner).value, 'Presence unknown');
   assert.equal(imDelivered(partner).value, false);
   assert.equal(presenceShown(colleague).value, 'Available');
+});
+
+test('SRCH-05/11: where Lync pairs with an Outlook of another version, mixed versions get the MAPI supplement', () => {
+  const mixed = { ...setup, outlookVersion: 2010 as const };
+  assert.equal(mapiSupplement(mixed).value, 'none');
+  assert.deepEqual(mapiSupplement(mixed).rules, ['SRCH-05', 'SRCH-11']);
+  useMechanism({ srch: { mixedVersionsGetSupplement: true } });
+  assert.equal(mapiSupplement(mixed).value, 'oab');
+  assert.equal(mapiSupplement({ ...mixed, outlookMode: 'online' }).value, 'ews');
+  assert.equal(
+    mapiSupplement({ ...mixed, outlookVersion: undefined }).value,
+    'none',
+    'no Outlook: nothing to pair',
+  );
 });

@@ -91,6 +91,8 @@ export interface Mechanism {
     exchangeSignInBySipAddress: boolean;
     /** Exchange Online's Autodiscover answers for the tenant's domain (SRCH-07). */
     autodiscoverKnowsTenantDomain: boolean;
+    /** Lync for Windows pairs over MAPI with an Outlook of another version too (SRCH-05, SRCH-11: the notes say it does not). */
+    mixedVersionsGetSupplement: boolean;
   };
 }
 
@@ -149,6 +151,7 @@ function notes(): Mechanism {
       oabHoldsExternalContacts: true,
       exchangeSignInBySipAddress: false,
       autodiscoverKnowsTenantDomain: true,
+      mixedVersionsGetSupplement: false,
     },
   };
 }

@@ -73,7 +73,7 @@ export function mapiSupplement(setup: SearchSetup): Verdict<'oab' | 'ews' | 'non
     return verdict(mapiSupplement, 'none', ['SRCH-02'], `${setup.client} uses EWS only`);
   if (!setup.outlookVersion)
     return verdict(mapiSupplement, 'none', ['SRCH-03'], 'no Outlook on the computer');
-  if (setup.outlookVersion !== setup.lyncVersion)
+  if (setup.outlookVersion !== setup.lyncVersion && !mechanism().srch.mixedVersionsGetSupplement)
     return verdict(
       mapiSupplement,
       'none',

@@ -97,6 +97,10 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
           licensedCopyOf('Anna Berg', 'anna.berg@xyz.corp'),
         ]),
     },
+    through: {
+      rules: ['SRCH-05', 'SRCH-09', 'SRCH-11'],
+      link: 'what an EWS look-up returns, which the clients of those rules also read',
+    },
     inModel: { srch: { ucsHoldsExternalContacts: true } },
   },
   {
@@ -105,7 +109,21 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
     fault:
       'the OAB is generated from an address list of mailboxes only, so no external contact reaches cached Outlook',
     inMocks: { exchange: (exchange) => exchange.setMechanism({ oabWithoutContacts: true }) },
+    through: {
+      rules: ['SRCH-05', 'SRCH-06', 'SRCH-10', 'SRCH-11'],
+      link: 'what the downloaded OAB holds, which the clients of those rules also read',
+    },
     inModel: { srch: { oabHoldsExternalContacts: false } },
+  },
+  {
+    id: 'mixed-versions-pair',
+    rules: ['SRCH-05', 'SRCH-11'],
+    fault:
+      'Lync for Windows pairs over MAPI with an Outlook of another version too, so mixed versions get the supplement',
+    inMocks: {},
+    noMockSide:
+      'Lync for Windows decides whether it pairs with the Outlook beside it (a client simulator); no mock sees either version',
+    inModel: { srch: { mixedVersionsGetSupplement: true } },
   },
   {
     id: 'exchange-sign-in-by-sip-address',
@@ -281,7 +299,7 @@ export const MECHANISM_FAULTS: MechanismFault[] = [
   },
   {
     id: 'oab-not-web-distributed',
-    rules: ['OAB-04'],
+    rules: ['OAB-04', 'SRCH-10'],
     fault:
       'the OAB is not offered for web-based distribution, so Autodiscover names no OAB URL and Outlook cannot download it (0x8004010F)',
     inMocks: { exchange: (exchange) => exchange.setMechanism({ oabNotWebDistributed: true }) },

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { After, Given, Then, When } from '@cucumber/cucumber';
+import { outlookDownloadsOab } from '../../src/model/oab-timeline';
 import { profileHoldsOab, resultsShow } from '../../src/model/srch';
 import { CLIENT_NAMES, clientContext, readyClientContext } from '../exchange/client-context';
 import { exchangeContext, SEED_TIMEOUT_MS } from '../exchange/exchange-context';
@@ -77,8 +78,13 @@ Given('Outlook has downloaded the Offline Address Book', async function (this: H
   const s = clientContext(this);
   if (!s.outlook) throw new Error('[steps:srch] this user has no Outlook');
   const check = await s.outlook.checkOab(await s.ctx.now());
-  if (check.outcome !== 'downloaded')
-    throw new Error(`[steps:srch] the OAB download failed: ${check.detail}`);
+  await this.verify({
+    rule: 'SRCH-10',
+    claim: 'Outlook downloads the Offline Address Book into the new profile',
+    expected: true,
+    model: outlookDownloadsOab(),
+    observations: [{ witness: 'client:outlook', value: check.outcome === 'downloaded', detail: check }],
+  });
   s.setup.oabDownloaded = true;
 });
 
