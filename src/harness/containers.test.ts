@@ -51,7 +51,7 @@ test('a service in a container answers its admin API; its death names it, also t
     });
 
     // The death is charged to the scenario that saw it; the next one that needs the service gets a new one.
-    await services.resetAll('after-the-death');
+    await services.beginScenario('after-the-death');
     const deaths = await services.takeDeaths();
     assert.equal(deaths.length, 1);
     assert.match(deaths[0].message, new RegExp(`service "${name}" died mid-run`));

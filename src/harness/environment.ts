@@ -68,15 +68,16 @@ export class Environment {
   }
 
   /**
-   * Before each scenario: every started service back to its seeded data, journal tagged with the ID.
-   * A tenant check first stops every service outside the tenant's space (the fixtures' own, the Edge,
-   * the pool: no tenant check uses them), so the two sets are not up at once; the run orders the
-   * rule examples first (steps/support/scenario-order.js), and an example after a tenant check would
-   * start and seed what it needs again.
+   * Before each scenario: a service the scenario uses is back at its seeded data on its first use,
+   * its journal tagged with the ID (ServiceSet.beginScenario). A tenant check first stops every service
+   * outside the tenant's space (the fixtures' own, the Edge, the pool: no tenant check uses them), so
+   * the two sets are not up at once; the run orders the rule examples first
+   * (steps/support/scenario-order.js), and an example after a tenant check would start and seed what
+   * it needs again.
    */
   async reset(correlationId: string, scenario: { tenantCheck: boolean }): Promise<void> {
     if (scenario.tenantCheck) await this.services.stopUnless((name) => this.tenant.owns(name));
-    await this.services.resetAll(correlationId);
+    await this.services.beginScenario(correlationId);
   }
 
   stop(): Promise<void> {

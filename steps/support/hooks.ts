@@ -35,8 +35,8 @@ AfterStep(async function (this: HarnessWorld) {
 After(async function (this: HarnessWorld) {
   this.discardUnreportedChecks();
   const unmatched: string[] = [];
-  // Asked of every service at once (each is a process of its own); attached in the services' order.
-  const services = await this.services.alive();
+  // Asked of every service the scenario used at once (each is a process of its own), in their order.
+  const services = await this.services.used();
   const journals = await Promise.all(
     services.map((service) => service.admin.journal({ correlationId: this.scenario.id })),
   );
