@@ -25,7 +25,10 @@ test('a service is reset on its first use in a scenario, and only the services u
     await pool.admin.advanceClock(HOUR);
     await services.get('lync-fe');
     assert.equal((await pool.admin.now()).getTime(), start.getTime() + HOUR, 'reset once per scenario');
-    assert.deepEqual((await services.used()).map((s) => s.name), ['lync-fe']);
+    assert.deepEqual(
+      (await services.used()).map((s) => s.name),
+      ['lync-fe'],
+    );
     assert.equal((await dc.admin.now()).getTime(), dcStart.getTime() + HOUR, 'untouched, not reset');
 
     await services.get('ldap-online');
