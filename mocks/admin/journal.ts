@@ -19,12 +19,21 @@ export interface JournalEntry {
 
 export type JournalInput = Omit<JournalEntry, 'id' | 'at' | 'service' | 'correlationId'>;
 
-/** Keeps every request a mock answered, bounded so a long load test cannot exhaust memory. */
+/**
+ * Keeps every request a mock answered, bounded so a long load test cannot exhaust memory: the newest
+ * `limit` entries in a ring, so that recording one more when full costs the same as any other (an
+ * array's shift moves all ten thousand).
+ */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private ring: JournalEntry[] = [];
+  /** Where the oldest kept entry is in the ring, and how many are kept. */
+  private head = 0;
+  private size = 0;
   private nextId = 1;
   private dropped = 0;
   private waiters: Array<{ matches: (e: JournalEntry) => boolean; resolve: (e: JournalEntry) => void }> = [];
+  /** The last time stamp written, by its milliseconds: the virtual clock stands still between changes. */
+  private stamp = { ms: Number.NaN, text: '' };
   correlationId?: string;
 
   constructor(
@@ -36,25 +45,29 @@ export class Journal {
   record(input: JournalInput): JournalEntry {
     const entry: JournalEntry = {
       id: this.nextId++,
-      at: this.now().toISOString(),
+      at: this.timeStamp(),
       service: this.service,
       correlationId: this.correlationId,
       ...input,
     };
-    this.entries.push(entry);
-    for (const waiter of this.waiters.filter((w) => w.matches(entry))) {
-      this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      waiter.resolve(entry);
-    }
-    if (this.entries.length > this.limit) {
-      this.entries.shift();
+    if (this.size < this.limit) {
+      this.ring[(this.head + this.size) % this.limit] = entry;
+      this.size++;
+    } else {
+      this.ring[this.head] = entry;
+      this.head = (this.head + 1) % this.limit;
       this.dropped++;
     }
+    if (this.waiters.length > 0)
+      for (const waiter of this.waiters.filter((w) => w.matches(entry))) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(entry);
+      }
     return entry;
   }
 
   list(filter: { operation?: string; correlationId?: string; unmatched?: boolean } = {}): JournalEntry[] {
-    return this.entries.filter(
+    return this.kept().filter(
       (e) =>
         (filter.operation === undefined || e.operation === filter.operation) &&
         (filter.correlationId === undefined || e.correlationId === filter.correlationId) &&
@@ -64,7 +77,7 @@ export class Journal {
 
   /** The first entry, kept or still to come, that matches: what a test waits for instead of a time. */
   waitFor(matches: (e: JournalEntry) => boolean): Promise<JournalEntry> {
-    const kept = this.entries.find(matches);
+    const kept = this.kept().find(matches);
     if (kept) return Promise.resolve(kept);
     return new Promise((resolve) => this.waiters.push({ matches, resolve }));
   }
@@ -74,8 +87,25 @@ export class Journal {
   }
 
   clear(): void {
-    this.entries = [];
+    this.ring = [];
+    this.head = 0;
+    this.size = 0;
     this.dropped = 0;
+  }
+
+  /** The kept entries, oldest first. */
+  private kept(): JournalEntry[] {
+    const entries: JournalEntry[] = new Array(this.size);
+    for (let i = 0; i < this.size; i++) entries[i] = this.ring[(this.head + i) % this.limit];
+    return entries;
+  }
+
+  /** The clock's time as ISO text (a clock that cannot show its time throws, as toISOString does). */
+  private timeStamp(): string {
+    const now = this.now();
+    const ms = now.getTime();
+    if (ms !== this.stamp.ms) this.stamp = { ms, text: now.toISOString() };
+    return this.stamp.text;
   }
 }
 

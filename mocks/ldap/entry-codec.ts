@@ -1,6 +1,6 @@
 import type { AttributeValue } from '../../src/tenant/entry';
 import type { Dit, StoredEntry } from './dit';
-import { encodeSearchEntry, type PartialAttribute, wrapSearchEntry } from './entry-writer';
+import { encodeSearchEntry, type PartialAttribute, wrapMessage } from './entry-writer';
 
 const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
 
@@ -11,7 +11,7 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  */
 export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
   const cached = cachedOp(stored, requested);
-  return cached ? wrapSearchEntry(messageId, cached) : encodeFresh(dit, stored, messageId, requested).message;
+  return cached ? wrapMessage(messageId, cached) : encodeFresh(dit, stored, messageId, requested).message;
 }
 
 /** The entry's `[APPLICATION 4]` part alone (searchAnswer puts the message around it). */

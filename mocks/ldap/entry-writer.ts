@@ -46,8 +46,8 @@ export function encodeSearchEntry(
   return { message: buf, op: buf.subarray(opStart) };
 }
 
-/** A SearchResultEntry message around an entry's encoded `[APPLICATION 4]` part (a cached answer). */
-export function wrapSearchEntry(messageId: number, op: Buffer): Buffer {
+/** An LDAPMessage around an encoded protocolOp: an entry's `[APPLICATION 4]` part (a cached answer), a reference's. */
+export function wrapMessage(messageId: number, op: Buffer): Buffer {
   const idLength = integerLength(messageId);
   const messageLength = 2 + idLength + op.length;
   const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);

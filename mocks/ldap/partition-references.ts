@@ -1,6 +1,7 @@
-import { integer, octets, sequence } from './ber';
+import { octets, sequence } from './ber';
 import type { Dit, StoredEntry } from './dit';
 import { requestKey } from './dn-keys';
+import { wrapMessage } from './entry-writer';
 
 /**
  * What AD sends, besides the entries, for a one-level or subtree search based at the domain's head:
@@ -14,7 +15,34 @@ export function partitionReferences(
   scope: 'base' | 'one' | 'sub',
   messageId: number,
 ): Buffer[] {
-  if (scope === 'base' || base.key !== requestKey(dit.baseDn)) return [];
-  const url = `ldap://${dit.domain}/CN=Configuration,${dit.baseDn}${scope === 'one' ? '??base' : ''}`;
-  return [sequence([integer(messageId), sequence([octets(url)], 0x73)])];
+  if (scope === 'base') return [];
+  const references = encodedReferences(dit);
+  if (base.key !== references.headKey) return [];
+  return [wrapMessage(messageId, scope === 'one' ? references.one : references.sub)];
+}
+
+interface EncodedReferences {
+  baseDn: string;
+  domain: string;
+  headKey: string;
+  /** The `[APPLICATION 19]` protocolOps, encoded once per naming context: a search adds its message ID. */
+  sub: Buffer;
+  one: Buffer;
+}
+
+const encoded = new WeakMap<Dit, EncodedReferences>();
+
+function encodedReferences(dit: Dit): EncodedReferences {
+  const known = encoded.get(dit);
+  if (known && known.baseDn === dit.baseDn && known.domain === dit.domain) return known;
+  const url = (suffix: string) => `ldap://${dit.domain}/CN=Configuration,${dit.baseDn}${suffix}`;
+  const fresh = {
+    baseDn: dit.baseDn,
+    domain: dit.domain,
+    headKey: requestKey(dit.baseDn),
+    sub: sequence([octets(url(''))], 0x73),
+    one: sequence([octets(url('??base'))], 0x73),
+  };
+  encoded.set(dit, fresh);
+  return fresh;
 }

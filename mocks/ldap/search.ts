@@ -4,7 +4,7 @@ import { compileFilter } from './compile-filter';
 import type { Dit, StoredEntry } from './dit';
 import { requestKey } from './dn-keys';
 import { encodeEntry, encodeEntryOp } from './entry-codec';
-import { searchAnswer, wrapSearchEntry } from './entry-writer';
+import { searchAnswer, wrapMessage } from './entry-writer';
 import { type Filter, matches } from './filter';
 import type { LdapRequest } from './ldap-request';
 import { partitionReferences } from './partition-references';
@@ -35,9 +35,11 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   const baseEntry = dit.byDn.get(key);
   if (!baseEntry) throw noSuchObject(dit.closestExisting(key));
   const filter = compileFilter(req.filter, dit.baseDn);
-  const found = matching(dit, baseEntry, req.scope, filter);
+  const pool = candidatePool(dit, baseEntry, req.scope, filter);
+  const inScope = scopeTest(baseEntry, req.scope);
   const references = partitionReferences(dit, baseEntry, req.scope, req.messageId);
   if (req.paged) {
+    const found = matching(dit, pool, inScope, filter);
     const first = page(dit, session, req, { rest: found, attributes: req.attributes });
     return { ...first, bytes: [...references, ...[first.bytes].flat()] };
   }
@@ -45,13 +47,14 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   const ops: Buffer[] = [];
   let size = 0;
   let code: number = CODE.success;
-  for (let next = found.next(); !next.done; next = found.next()) {
+  // A plain loop, not the paged path's generator: most searches answer one entry or a few.
+  for (const stored of pool) {
+    if (!inScope(stored) || !matches(filter, stored, dit)) continue;
     if (ops.length === limit) {
       code = CODE.sizeLimitExceeded;
-      found.return(undefined);
       break;
     }
-    const op = encodeEntryOp(dit, next.value, req.attributes);
+    const op = encodeEntryOp(dit, stored, req.attributes);
     ops.push(op);
     size += op.length;
   }
@@ -60,20 +63,25 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   const entries = ops.length;
   // A small answer is built in one buffer (one allocation, one write); a large one is written corked.
   if (size <= ONE_BUFFER_BYTES) return { bytes: searchAnswer(req.messageId, ops, tail), code, entries };
-  return { bytes: [...ops.map((op) => wrapSearchEntry(req.messageId, op)), ...tail], code, entries };
+  return { bytes: [...ops.map((op) => wrapMessage(req.messageId, op)), ...tail], code, entries };
 }
 
 /** Answers whose entries take up to this many bytes go out as one buffer. */
 const ONE_BUFFER_BYTES = 64 * 1024;
 
-function* matching(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], filter: Filter) {
-  const inScope = scopeTest(base, scope);
-  const pool: Iterable<StoredEntry> =
-    scope === 'base'
-      ? [base]
-      : scope === 'one'
-        ? (dit.children.get(base.key) ?? [])
-        : (candidates(dit, filter)?.items ?? dit.all());
+/** The entries a search looks at: the base, its children, or the indexes' candidates (else every entry). */
+function candidatePool(dit: Dit, base: StoredEntry, scope: SearchRequest['scope'], filter: Filter) {
+  if (scope === 'base') return [base];
+  if (scope === 'one') return dit.children.get(base.key) ?? [];
+  return candidates(dit, filter)?.items ?? dit.all();
+}
+
+function* matching(
+  dit: Dit,
+  pool: Iterable<StoredEntry>,
+  inScope: (e: StoredEntry) => boolean,
+  filter: Filter,
+) {
   for (const stored of pool) if (inScope(stored) && matches(filter, stored, dit)) yield stored;
 }
 
