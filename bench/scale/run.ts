@@ -5,8 +5,10 @@
  * started, summed) and of its largest single process, the CPU seconds of all of them, the load average
  * beside each figure (the machine may be shared), and the rule examples' time apart from the tenant
  * checks' (the examples run on their own fixtures, so they should cost the same at any size); then the
- * slope between sizes per 100,000 objects, so a regression in growth shows. 1,000,000 objects takes
- * long: only with --with-1m.
+ * slope between sizes per 100,000 objects, so a regression in growth shows. Below each size, what
+ * each process peaked at (the harness and each mock service, in the order they started) and the run's
+ * peak PSS, which counts the pages all Node processes share once. 1,000,000 objects takes long: only
+ * with --with-1m.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,8 +32,12 @@ interface Measurement {
   examples?: number;
   tenantChecks?: number;
   treePeakMB: number;
+  /** The peak of the tree's summed proportional set size: each shared page (node's own code) counted once. */
+  treePeakPssMB: number;
   largestPeakMB: number;
   largestName: string;
+  /** Every process of the run over 20 MB at its peak, in the order they started. */
+  processes: { name: string; peakMB: number }[];
   /** Where the run's report is, kept when a scenario failed. */
   kept?: string;
   exitCode: number | null;
@@ -46,7 +52,14 @@ const TICKS_PER_SECOND = 100;
  * The tree is walked through each thread's children list, so a sample reads only the run's processes
  * (the bench shares two cores with the run it measures).
  */
-function treeRss(pid: number): { total: number; largest: number; largestName: string; cpu: number } {
+function treeRss(pid: number): {
+  total: number;
+  largest: number;
+  largestName: string;
+  cpu: number;
+  each: Map<number, number>;
+} {
+  const each = new Map<number, number>();
   let total = 0;
   let cpu = 0;
   let largest = 0;
@@ -61,13 +74,30 @@ function treeRss(pid: number): { total: number; largest: number; largestName: st
       // utime, stime, cutime, cstime (fields 14-17 of /proc/PID/stat)
       cpu += fields.slice(11, 15).reduce((sum, t) => sum + Number(t), 0) / TICKS_PER_SECOND;
       total += kb;
+      each.set(p, kb);
       if (kb > largest) [largest, largestPid] = [kb, p];
       queue.push(...childrenOf(p));
     } catch {
       // the process ended while we read
     }
   }
-  return { total, largest, largestName: processName(largestPid), cpu };
+  return { total, largest, largestName: processName(largestPid), cpu, each };
+}
+
+/**
+ * The summed proportional set size (kB) of these processes: RSS counts the pages every Node process
+ * shares (node's own code, about 40 MB) once per process; PSS splits them among the processes.
+ */
+function treePss(pids: Iterable<number>): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return total;
 }
 
 function childrenOf(pid: number): number[] {
@@ -104,12 +134,27 @@ async function measure(size: number): Promise<Measurement> {
     output += chunk;
   });
   let treePeak = 0;
+  let treePeakPss = 0;
   let largestPeak = 0;
   let largestName = '';
   let cpuSeconds = 0;
+  let samples = 0;
+  const each = new Map<number, { name: string; peak: number }>();
   const sample = () => {
     const now = treeRss(child.pid as number);
     treePeak = Math.max(treePeak, now.total);
+    // PSS costs the kernel a walk of each process's pages: read every 10th sample.
+    if (samples++ % 10 === 0) treePeakPss = Math.max(treePeakPss, treePss(now.each.keys()));
+    // A name is read until it is a service's or the harness's: before its exec a process shows its
+    // parent's command line, and a process that is ending shows none.
+    for (const [pid, kb] of now.each) {
+      const seen = each.get(pid);
+      const named =
+        seen &&
+        !['a mock', 'a process'].includes(seen.name) &&
+        (seen.name !== 'the harness' || pid === child.pid);
+      each.set(pid, { name: named ? seen.name : processName(pid), peak: Math.max(kb, seen?.peak ?? 0) });
+    }
     cpuSeconds = Math.max(cpuSeconds, now.cpu);
     if (now.largest > largestPeak) [largestPeak, largestName] = [now.largest, now.largestName];
   };
@@ -130,6 +175,10 @@ async function measure(size: number): Promise<Measurement> {
     load,
     ...split,
     treePeakMB: treePeak / 1024,
+    treePeakPssMB: treePeakPss / 1024,
+    processes: [...each.values()]
+      .filter((p) => p.peak > 20 * 1024)
+      .map((p) => ({ name: p.name, peakMB: p.peak / 1024 })),
     largestPeakMB: largestPeak / 1024,
     largestName,
     kept,
@@ -193,6 +242,10 @@ async function main(): Promise<number> {
         `rule examples ${m.examples?.toFixed(1) ?? '?'} s, tenant checks ${m.tenantChecks?.toFixed(1) ?? '?'} s, ` +
         `peak RSS ${m.treePeakMB.toFixed(0)} MB for the run (largest process ${m.largestPeakMB.toFixed(0)} MB, ${m.largestName}), ` +
         `exit ${m.exitCode}, ${m.scenarios}${m.kept ? `; report kept in ${m.kept}` : ''}`,
+    );
+    console.log(
+      `${''.padStart(18)}peak PSS ${m.treePeakPssMB.toFixed(0)} MB (read each second); each process's peak RSS, in the order they started: ` +
+        m.processes.map((p) => `${p.name} ${p.peakMB.toFixed(0)}`).join(', '),
     );
   }
   for (let i = 1; i < results.length; i++) console.log(`slope: ${slope(results[i - 1], results[i])}`);
