@@ -23,17 +23,30 @@ export class CompactEntry {
     this.values = values;
   }
 
-  /** The entry as the DC keeps it, its values stored through `pool` (never views into the text they were read from). */
+  /**
+   * The entry as the DC keeps it, its values stored through `pool` (never views into the text they were
+   * read from), and equal texts within the entry held once (the DN and distinguishedName; cn, name and
+   * often displayName).
+   */
   static from(entry: DirectoryEntry | CompactEntry, pool: ValuePool): CompactEntry {
     if (entry instanceof CompactEntry) return entry;
+    const dn = ownCopy(entry.dn);
+    const kept: string[] = [dn];
+    const keep = (attribute: string, value: AttributeValue): AttributeValue => {
+      if (typeof value !== 'string') return value;
+      for (const text of kept) if (text === value) return text;
+      const own = pool.text(attribute, value);
+      kept.push(own);
+      return own;
+    };
     const names = entry.names();
     return new CompactEntry(
-      ownCopy(entry.dn),
+      dn,
       names,
       names.map((n) => {
         const attribute = n.toLowerCase();
         const v = entry.get(n);
-        return v.length === 1 ? pool.value(attribute, v[0]) : v.map((x) => pool.value(attribute, x));
+        return v.length === 1 ? keep(attribute, v[0]) : v.map((x) => keep(attribute, x));
       }),
     );
   }

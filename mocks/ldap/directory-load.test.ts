@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LdifError } from '../../src/tenant/ldif-error';
-import { loadDirectory } from './directory-load';
+import { loadDirectory, loadDirectoryBytes } from './directory-load';
+import type { Dit } from './dit';
 
 const WHEN = '20150309083000.0Z';
 const person = (forest: string) => `CN=Person,CN=Schema,CN=Configuration,${forest}`;
@@ -54,5 +55,38 @@ describe('mock DC load: the forest, categories and DNs of a plain export', () =>
     assert.deepEqual(dit.get('DC=abc,DC=corp')?.entry.get('uSNChanged'), ['5000']);
     assert.deepEqual(dit.get('CN=New,DC=abc,DC=corp')?.entry.get('uSNCreated'), ['5001']);
     assert.equal(dit.usn, 5001);
+  });
+
+  it('from bytes, a piece at a time: the same tree as from the text, and errors on the same lines', () => {
+    const people = Array.from(
+      { length: 1200 },
+      (_, i) => `dn: CN=Renée ${i},OU=Staff,DC=abc,DC=corp\nobjectClass: user\nsAMAccountName: renee${i}`,
+    );
+    const ldif = `${['dn: DC=abc,DC=corp\nobjectClass: domainDNS', ...people].join('\n\n')}\n`;
+    const shown = (dit: Dit) =>
+      [...dit.all()].map(
+        (s) =>
+          `${s.dn}|${s.entry
+            .names()
+            .map((n) => s.entry.texts(n).join(';'))
+            .join('|')}`,
+      );
+    assert.deepEqual(
+      shown(loadDirectoryBytes(Buffer.from(ldif), WHEN).dit),
+      shown(loadDirectory(ldif, WHEN).dit),
+    );
+    const broken = `${ldif}\ndn: CN=a,,DC=abc,DC=corp\ncn: x\n`;
+    const line = broken.split('\n').length - 2;
+    for (const load of [
+      () => loadDirectory(broken, WHEN),
+      () => loadDirectoryBytes(Buffer.from(broken), WHEN),
+    ])
+      assert.throws(load, (e: LdifError) => e instanceof LdifError && e.line === line, 'line');
+    const changed = `${ldif}\ndn: CN=Renée 7,OU=Staff,DC=abc,DC=corp\nchangetype: delete\n`;
+    assert.equal(
+      loadDirectoryBytes(Buffer.from(changed), WHEN).dit.get('CN=Renée 7,OU=Staff,DC=abc,DC=corp'),
+      undefined,
+    );
+    assert.equal(loadDirectoryBytes(Buffer.from(changed), WHEN).dit.size, 1201); // the head, the added OU, 1,200 people, one deleted
   });
 });

@@ -19,10 +19,30 @@ export interface Loaded {
  * (GeneralizedTime); throws LdifError naming the line.
  */
 export function loadDirectory(text: string, when: string): Loaded {
-  const changes = /^changetype:/im.test(text);
-  // V8 keeps the subject of the last match (RegExp.input): that would keep the whole text alive.
+  const changes = CHANGE_RECORD.test(text);
+  forgetLastMatch();
+  return changes ? withChanges(text, when) : contentOnly(chunks(text, CHUNK_RECORDS), when);
+}
+
+/**
+ * The same from UTF-8 bytes as received, decoded a few hundred records at a time: a plain export is
+ * never held whole as text (at a million objects that text would pass V8's longest string).
+ */
+export function loadDirectoryBytes(bytes: Buffer, when: string): Loaded {
+  let changes = false;
+  for (const chunk of byteChunks(bytes, CHUNK_RECORDS)) if (CHANGE_RECORD.test(chunk.text)) changes = true;
+  forgetLastMatch();
+  return changes
+    ? withChanges(bytes.toString('utf8'), when)
+    : contentOnly(byteChunks(bytes, CHUNK_RECORDS), when);
+}
+
+const CHANGE_RECORD = /^changetype:/im;
+const CHUNK_RECORDS = 500;
+
+/** V8 keeps the subject of the last match (RegExp.input): that would keep a whole text alive. */
+function forgetLastMatch(): void {
   /(?:)/.exec('');
-  return changes ? withChanges(text, when) : contentOnly(text, when);
 }
 
 /** A tree of these entries in a known naming context. */
@@ -75,11 +95,11 @@ function addMissingParents(dit: Dit, when: string): string[] {
  * A plain export (content records only), read a few thousand records at a time straight into the
  * tree, so a 100,000-object forest never exists twice in memory.
  */
-function contentOnly(text: string, when: string): Loaded {
+function contentOnly(pieces: Iterable<Chunk>, when: string): Loaded {
   const dit = new Dit();
   const contexts = new NamingContextTally();
   const categorized: number[] = [];
-  for (const chunk of chunks(text, 500)) {
+  for (const chunk of pieces) {
     let records: LdifRecord[];
     try {
       records = readLdif(chunk.text, 'data');
@@ -174,8 +194,14 @@ interface Tally {
   count: number;
 }
 
+/** A piece of an LDIF document and the line it starts on. */
+interface Chunk {
+  text: string;
+  firstLine: number;
+}
+
 /** Splits LDIF text at blank lines into pieces of about `records` records, with each piece's first line number. */
-function* chunks(text: string, records: number): Generator<{ text: string; firstLine: number }> {
+function* chunks(text: string, records: number): Generator<Chunk> {
   let start = 0;
   let line = 1;
   while (start < text.length) {
@@ -190,3 +216,21 @@ function* chunks(text: string, records: number): Generator<{ text: string; first
     start = end;
   }
 }
+
+/** The same split over UTF-8 bytes (a line feed is never part of a multi-byte character), each piece decoded alone. */
+function* byteChunks(bytes: Buffer, records: number): Generator<Chunk> {
+  let start = 0;
+  let line = 1;
+  while (start < bytes.length) {
+    let end = start;
+    for (let n = 0; n < records && end < bytes.length; n++) {
+      const gap = bytes.indexOf(BLANK_LINE, end);
+      end = gap < 0 ? bytes.length : gap + 2;
+    }
+    yield { text: bytes.toString('utf8', start, end), firstLine: line };
+    for (let i = start; i < end; i++) if (bytes[i] === 10) line++;
+    start = end;
+  }
+}
+
+const BLANK_LINE = Buffer.from('\n\n');

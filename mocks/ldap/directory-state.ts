@@ -1,7 +1,7 @@
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
 import { AdminInputError, VirtualClock } from '../admin';
-import { type Loaded, loadDirectory } from './directory-load';
+import { type Loaded, loadDirectory, loadDirectoryBytes } from './directory-load';
 import { Dit, type StoredEntry } from './dit';
 import { ldapMechanism } from './mechanism-faults';
 import { generalizedTime, withOperationalAttributes } from './operational';
@@ -46,9 +46,18 @@ export class DirectoryState {
 
   /** Replaces the data with an LDIF document; on bad input throws (naming the line) and keeps the old data. */
   load(text: string): LoadAnswer {
+    return this.replaceWith(() => loadDirectory(text, this.now()));
+  }
+
+  /** The same from the document's UTF-8 bytes, read a piece at a time (never decoded whole). */
+  loadBytes(bytes: Buffer): LoadAnswer {
+    return this.replaceWith(() => loadDirectoryBytes(bytes, this.now()));
+  }
+
+  private replaceWith(read: () => Loaded): LoadAnswer {
     let result: Loaded;
     try {
-      result = loadDirectory(text, this.now());
+      result = read();
     } catch (error) {
       if (error instanceof LdifError)
         throw new AdminInputError(

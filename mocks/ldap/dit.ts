@@ -47,8 +47,9 @@ export class Dit implements FilterContext<StoredEntry> {
   readonly pool = new ValuePool();
 
   constructor() {
-    for (const a of EQUALITY_INDEXED) this.indexes.set(a, new ValueIndex(false));
-    for (const a of PREFIX_INDEXED) this.indexes.set(a, new ValueIndex(true));
+    const byId = (id: number) => this.byId[id];
+    for (const a of EQUALITY_INDEXED) this.indexes.set(a, new ValueIndex(false, byId));
+    for (const a of PREFIX_INDEXED) this.indexes.set(a, new ValueIndex(true, byId));
   }
 
   get size(): number {
@@ -100,7 +101,9 @@ export class Dit implements FilterContext<StoredEntry> {
     const siblings = this.children.get(stored.parent) ?? new Set<StoredEntry>();
     this.children.set(stored.parent, siblings);
     siblings.add(stored);
-    for (const name of entry.names()) this.indexValues(stored, name.toLowerCase(), entry.get(name), true);
+    const keys: string[] = [];
+    for (const name of entry.names())
+      this.indexValues(stored, name.toLowerCase(), entry.get(name), true, keys);
     return stored;
   }
 
@@ -120,15 +123,22 @@ export class Dit implements FilterContext<StoredEntry> {
       name,
       values.map((v) => this.pool.value(key, v)),
     );
-    this.indexValues(stored, key, values, true);
+    this.indexValues(stored, key, stored.entry.get(name), true);
     stored.cache = undefined;
   }
 
-  private indexValues(stored: StoredEntry, attribute: string, values: AttributeValue[], add: boolean): void {
+  /** Adds or removes the values' index keys; `keys`: the entry's keys so far, so equal keys share one string. */
+  private indexValues(
+    stored: StoredEntry,
+    attribute: string,
+    values: AttributeValue[],
+    add: boolean,
+    keys: string[] = [],
+  ): void {
     const index = this.indexes.get(attribute);
     if (!index) return;
     for (const value of values) {
-      const key = this.indexKey(attribute, value);
+      const key = shared(keys, this.indexKey(attribute, value));
       if (add) index.add(key, stored);
       else index.remove(key, stored);
     }
@@ -160,7 +170,7 @@ export class Dit implements FilterContext<StoredEntry> {
     if (marks === this.marks) this.marksBusy = false;
   }
 
-  /** Sorts the prefix indexes' keys (called once the data is loaded). */
+  /** Sorts into the indexes what the load added (called once the data is loaded). */
   prepareIndexes(): void {
     for (const index of this.indexes.values()) index.prepare();
   }
@@ -188,4 +198,11 @@ export class Dit implements FilterContext<StoredEntry> {
   keyOf(stored: StoredEntry): string {
     return stored.key;
   }
+}
+
+/** The string of `keys` equal to `key` (or `key`, now one of them). */
+function shared(keys: string[], key: string): string {
+  for (const k of keys) if (k === key) return k;
+  keys.push(key);
+  return key;
 }

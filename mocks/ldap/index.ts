@@ -30,7 +30,7 @@ export const startLdapMock = defineMock<LdapMockOptions>({
           state.resetMechanism();
           state.reset();
         },
-        load: (body) => state.load(body),
+        loadBytes: (body) => state.loadBytes(body),
         routes: {
           'PUT /__admin/passwords': (req) => {
             passwords.set(parseJson(req.body, '{ "default": "...", "accounts": { "name": "..." } }'));

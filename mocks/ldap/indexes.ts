@@ -1,95 +1,125 @@
+import { IdSet } from './id-set';
 import { InitialsIndex } from './initials-index';
 
 /**
  * Attribute indexes of the mock DC, so that equality, presence and initial-substring (prefix, ANR)
- * searches touch only the entries that can match. Keys are lower-cased values; a key holds one entry
- * or a set of them (most keys are unique, and a Set per key would cost more memory than the entry).
+ * searches touch only the entries that can match. Keys are lower-cased values, held in one sorted array
+ * (binary search answers equality and prefix ranges) beside their buckets: a bucket is one entry or a
+ * set of them (most keys are unique, and a Set per key would cost more memory than the entry). A hash
+ * map per index beside the sorted keys cost about as much as the entries' values at 100,000 objects.
+ *
+ * A load adds every value before the first search: those are kept unsorted and sorted once, when the
+ * index is first read (or `prepare`d); later writes go straight into place.
  */
 type Bucket<E> = E | Set<E>;
 
 export class ValueIndex<E extends { readonly id: number }> {
-  private readonly byKey = new Map<string, Bucket<E>>();
-  /** Distinct keys in sorted order, for prefix ranges, and their buckets at the same positions. */
-  private sorted: string[] | undefined;
-  private sortedBuckets: Array<Bucket<E>> = [];
-  readonly present = new Set<E>();
+  /** Distinct keys in sorted order, and their buckets at the same positions. */
+  private keys: string[] = [];
+  private buckets: Array<Bucket<E>> = [];
+  /** What a load added, in order, until the first read sorts it in. */
+  private pending: { keys: string[]; entries: E[] } | undefined = { keys: [], entries: [] };
+  /** The entries that hold a value of the attribute. */
+  readonly present: IdSet<E>;
   /** For prefix indexes: sorted id lists per short prefix (unions of prefixes read them in tree order). */
   readonly initials?: InitialsIndex;
 
-  constructor(readonly prefix: boolean) {
+  constructor(
+    readonly prefix: boolean,
+    /** The entry of an id (how `present` is read back). */
+    resolve: (id: number) => E | undefined,
+  ) {
+    this.present = new IdSet(resolve);
     if (prefix) this.initials = new InitialsIndex();
   }
 
   add(key: string, entry: E): void {
-    const bucket = this.byKey.get(key);
-    if (bucket !== entry && !(bucket instanceof Set && bucket.has(entry))) this.initials?.add(key, entry.id);
-    if (bucket === undefined) {
-      this.byKey.set(key, entry);
-      if (this.sorted) {
-        const at = lowerBound(this.sorted, key);
-        this.sorted.splice(at, 0, key);
-        this.sortedBuckets.splice(at, 0, entry);
-      }
-    } else if (bucket instanceof Set) bucket.add(entry);
-    else if (bucket !== entry) this.setBucket(key, new Set([bucket, entry]));
+    if (this.pending) {
+      this.pending.keys.push(key);
+      this.pending.entries.push(entry);
+      return;
+    }
+    const at = lowerBound(this.keys, key);
+    if (this.keys[at] !== key) {
+      this.keys.splice(at, 0, key);
+      this.buckets.splice(at, 0, entry);
+      this.initials?.add(key, entry.id);
+      return;
+    }
+    const bucket = this.buckets[at];
+    if (bucket === entry || (bucket instanceof Set && bucket.has(entry))) return;
+    this.initials?.add(key, entry.id);
+    if (bucket instanceof Set) bucket.add(entry);
+    else this.buckets[at] = new Set([bucket, entry]);
   }
 
   remove(key: string, entry: E): void {
-    const bucket = this.byKey.get(key);
-    if (bucket === undefined) return;
-    if (bucket === entry || (bucket instanceof Set && bucket.has(entry)))
-      this.initials?.remove(key, entry.id);
+    this.prepare();
+    const at = lowerBound(this.keys, key);
+    if (this.keys[at] !== key) return;
+    const bucket = this.buckets[at];
     if (bucket instanceof Set) {
-      bucket.delete(entry);
-      if (bucket.size === 1) this.setBucket(key, bucket.values().next().value as E);
+      if (!bucket.delete(entry)) return;
+      this.initials?.remove(key, entry.id);
+      if (bucket.size === 1) this.buckets[at] = bucket.values().next().value as E;
       return;
     }
     if (bucket !== entry) return;
-    this.byKey.delete(key);
-    if (this.sorted) {
-      const at = lowerBound(this.sorted, key);
-      if (this.sorted[at] === key) {
-        this.sorted.splice(at, 1);
-        this.sortedBuckets.splice(at, 1);
-      }
-    }
-  }
-
-  private setBucket(key: string, bucket: Bucket<E>): void {
-    this.byKey.set(key, bucket);
-    if (!this.sorted) return;
-    const at = lowerBound(this.sorted, key);
-    if (this.sorted[at] === key) this.sortedBuckets[at] = bucket;
+    this.initials?.remove(key, entry.id);
+    this.keys.splice(at, 1);
+    this.buckets.splice(at, 1);
   }
 
   equal(key: string): E[] {
-    const bucket = this.byKey.get(key);
+    const bucket = this.find(key);
     if (bucket === undefined) return [];
     return bucket instanceof Set ? [...bucket] : [bucket];
   }
 
   /** The entries under one key without copying (a set may be live: do not change the index meanwhile). */
   bucket(key: string): Iterable<E> & { size?: number; length?: number } {
-    const bucket = this.byKey.get(key);
+    const bucket = this.find(key);
     if (bucket === undefined) return [];
     return bucket instanceof Set ? bucket : [bucket];
   }
 
-  /** Sorts the keys for prefix searches now (at load) rather than on the first prefix search. */
+  private find(key: string): Bucket<E> | undefined {
+    this.prepare();
+    const at = lowerBound(this.keys, key);
+    return this.keys[at] === key ? this.buckets[at] : undefined;
+  }
+
+  /**
+   * Sorts in what a load added: grouped by key in the order added (so the initials' id lists are
+   * appended to in id order), then the distinct keys sorted. Called once the data is loaded.
+   */
   prepare(): void {
-    if (!this.prefix || this.sorted) return;
-    this.sorted = [...this.byKey.keys()].sort(compare);
-    this.sortedBuckets = this.sorted.map((k) => this.byKey.get(k)!);
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const grouped = new Map<string, Bucket<E>>();
+    for (let i = 0; i < pending.keys.length; i++) {
+      const key = pending.keys[i];
+      const entry = pending.entries[i];
+      const bucket = grouped.get(key);
+      if (bucket === entry || (bucket instanceof Set && bucket.has(entry))) continue;
+      this.initials?.add(key, entry.id);
+      if (bucket === undefined) grouped.set(key, entry);
+      else if (bucket instanceof Set) bucket.add(entry);
+      else grouped.set(key, new Set([bucket, entry]));
+    }
+    this.keys = [...grouped.keys()].sort(compare);
+    this.buckets = this.keys.map((k) => grouped.get(k) as Bucket<E>);
   }
 
   /** The entries whose key starts with `prefix`: counted now, read lazily (no temporary array). */
   startingWith(prefix: string): { size: number; items: Iterable<E> } {
     this.prepare();
-    const keys = this.sorted!;
+    const keys = this.keys;
     const from = lowerBound(keys, prefix);
     let to = from;
     let size = 0;
-    const buckets = this.sortedBuckets;
+    const buckets = this.buckets;
     for (; to < keys.length && keys[to].startsWith(prefix); to++) {
       const bucket = buckets[to];
       size += bucket instanceof Set ? bucket.size : 1;
@@ -107,8 +137,8 @@ export class ValueIndex<E extends { readonly id: number }> {
   /** Calls `visit` for every entry whose key starts with `prefix` (no iterator objects: the hot path of unions). */
   forEachStartingWith(prefix: string, visit: (entry: E) => void): void {
     this.prepare();
-    const keys = this.sorted!;
-    const buckets = this.sortedBuckets;
+    const keys = this.keys;
+    const buckets = this.buckets;
     for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
       const bucket = buckets[i];
       if (bucket instanceof Set) bucket.forEach(visit);

@@ -52,10 +52,10 @@ export class ValuePool {
   }
 }
 
-/** A string that holds its own characters (a view into a larger string is copied out). */
+/**
+ * A string that holds its own characters (a view into a larger string is copied out). JSON keeps every
+ * code unit (a lone surrogate too) and, unlike a Buffer round trip, allocates nothing outside the heap.
+ */
 export function ownCopy(value: string): string {
-  if (value.length < SLICE_MIN) return value;
-  const copy = Buffer.from(value, 'utf8').toString('utf8');
-  // A lone surrogate does not survive UTF-8; JSON keeps it.
-  return copy === value ? copy : JSON.parse(JSON.stringify(value));
+  return value.length < SLICE_MIN ? value : JSON.parse(JSON.stringify(value));
 }
