@@ -3,7 +3,7 @@ import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 import { checkFlowPreview, type FlowPreview, previewFlow } from './flow-preview';
 import { namedFlow } from './gal-context';
-import { sourceFindings } from './source-side';
+import { sourceFinding } from './source-side';
 
 const previewOf = (w: HarnessWorld) => w.area<{ preview?: FlowPreview }>('gal-flow-preview', () => ({}));
 
@@ -17,6 +17,6 @@ When(
 
 Then('each user whose contact would carry no SIP address is reported', async function (this: HarnessWorld) {
   const preview = previewOf(this).preview!;
-  await checkFlowPreview(this, preview, 'GAL-02', sourceFindings(preview, 'GAL-02'), ['GAL-01', 'GAL-02']);
+  await checkFlowPreview(this, preview, 'GAL-02', sourceFinding(preview, 'GAL-02'), ['GAL-01', 'GAL-02']);
   await this.reportTenantCheck('GAL-02');
 });

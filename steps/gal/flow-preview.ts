@@ -22,10 +22,8 @@ export interface PreviewedUser {
   target: Forest;
   /** The model: the flow's source filter selects the user. */
   selected: boolean;
-  /** The model's contact (or rejection), when selected. */
+  /** The model's contact (or rejection), when selected (`contactOf` makes it a directory object). */
   projection?: ContactProjection;
-  /** The contact as the model projects it, as a directory object (for the rules' verdicts). */
-  contact?: DirectoryEntry;
   /** The model's verdict on what GALSync writes for the user. */
   writes: Verdict<GalSyncWrite>;
 }
@@ -146,26 +144,33 @@ function judge(user: DirectoryEntry, flow: GalSyncFlow, home: Forest, target: Fo
   const selected = writes.value.outcome !== 'not selected';
   if (!selected) return { user, home, target, selected, writes };
   const projection = projectContact(user, flow, target.baseDn).value;
-  const contact =
-    projection.outcome === 'projected'
-      ? new DirectoryEntry(projection.dn, {
-          objectClass: ['top', 'person', 'organizationalPerson', 'contact'],
-          ...projection.attributes,
-        })
-      : undefined;
-  return { user, home, target, selected, projection, contact, writes };
+  return { user, home, target, selected, projection, writes };
+}
+
+/**
+ * The contact the model projects for the user, as a directory object (for the rules' verdicts); made
+ * when a check asks, so the worker's preview does not hold a second copy of every user.
+ */
+export function contactOf(p: PreviewedUser): DirectoryEntry | undefined {
+  const projection = p.projection;
+  return projection?.outcome === 'projected'
+    ? new DirectoryEntry(projection.dn, {
+        objectClass: ['top', 'person', 'organizationalPerson', 'contact'],
+        ...projection.attributes,
+      })
+    : undefined;
 }
 
 /**
  * The two-witness check of a preview, through the tenant-check verb: per user, the model's verdict on
- * what GALSync writes; for the sampled users, against what GALSync wrote over LDAP. `findings` are the
- * rule's source-side outcomes.
+ * what GALSync writes; for the sampled users, against what GALSync wrote over LDAP. `finding` gives
+ * the rule's source-side outcome for a user, decided as the check reaches it.
  */
 export async function checkFlowPreview(
   world: HarnessWorld,
   preview: FlowPreview,
   rule: string,
-  findings: Map<PreviewedUser, FindingOutcome>,
+  finding: (p: PreviewedUser) => FindingOutcome | undefined,
   rules: string[] = [rule],
 ): Promise<void> {
   const first = world.tenantSpace.data.forests[0];
@@ -197,7 +202,7 @@ export async function checkFlowPreview(
     claim: `every contact GALSync writes with flow "${preview.flow.name}" is the contact the model projects`,
     objects: preview.users.map((p) => ({ dn: p.user.dn, forest: p.home.domain, item: p })),
     decide: (p) => p.writes,
-    finding: (_, { item }) => findings.get(item),
+    finding: (_, { item }) => finding(item),
     wire: dcs.map((d, at) => wire(d.witness, at)),
   });
 }

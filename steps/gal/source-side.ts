@@ -3,7 +3,7 @@ import type { Verdict } from '../../src/model/verdict';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import type { Finding } from '../support/findings';
 import type { FindingOutcome } from '../support/tenant-check';
-import type { FlowPreview, PreviewedUser } from './flow-preview';
+import { contactOf, type FlowPreview, type PreviewedUser } from './flow-preview';
 
 type Judged = { holds: boolean; severity: Finding['severity']; reason: string } | undefined;
 
@@ -36,20 +36,22 @@ function format(v: Verdict<string>): Judged {
 /**
  * The source side of a GAL rule: for every user the run's flow projects, the rule's verdict on the
  * contact GALSync would write, named on the source user (a defect is found before the contact exists).
+ * Decided per user as the check reaches it, never held for all.
  */
-export function sourceFindings(preview: FlowPreview, rule: string): Map<PreviewedUser, FindingOutcome> {
-  const verdictOf = VERDICTS[rule];
-  const findings = new Map<PreviewedUser, FindingOutcome>();
-  if (!verdictOf) return findings;
-  for (const p of preview.users) {
-    if (!p.contact) continue;
-    const judged = verdictOf(p.contact, p);
-    if (!judged) continue;
-    findings.set(p, {
+export function sourceFinding(
+  preview: FlowPreview,
+  rule: string,
+): (p: PreviewedUser) => FindingOutcome | undefined {
+  const verdictOf = VERDICTS[rule] as (typeof VERDICTS)[string] | undefined;
+  if (!verdictOf) return () => undefined;
+  return (p) => {
+    const contact = contactOf(p);
+    const judged = contact && verdictOf(contact, p);
+    if (!judged) return undefined;
+    return {
       holds: judged.holds,
       severity: judged.severity,
       message: `the contact flow "${preview.flow.name}" writes in ${p.target.domain}: ${judged.reason}`,
-    });
-  }
-  return findings;
+    };
+  };
 }

@@ -12,7 +12,7 @@ import { TENANT_STEP_TIMEOUT_MS } from '../support/tenant-check';
 import type { HarnessWorld } from '../support/world';
 import { checkFlowPreview, previewFlow } from './flow-preview';
 import { namedFlow } from './gal-context';
-import { sourceFindings } from './source-side';
+import { sourceFinding } from './source-side';
 import { checkExistingObjects, galRule } from './tenant-check';
 
 const isContact = (e: DirectoryEntry) => e.isA('contact');
@@ -92,7 +92,7 @@ When(
     galRule(this).rule = check.rule;
     await check.run(this);
     const preview = previewFlow(this.tenantSpace, namedFlow(this, 'configured'));
-    await checkFlowPreview(this, preview, check.rule, sourceFindings(preview, check.rule));
+    await checkFlowPreview(this, preview, check.rule, sourceFinding(preview, check.rule));
   },
 );
 
