@@ -2,7 +2,11 @@
 module.exports = {
   default: {
     // TypeScript transpiled once per content and cached (scripts/register-ts.js), in every worker too.
-    requireModule: [require.resolve('./scripts/register-ts.js')],
+    // Each worker grows its heap as the harness does (scripts/harness-heap.js).
+    requireModule: [
+      require.resolve('./scripts/harness-heap.js'),
+      require.resolve('./scripts/register-ts.js'),
+    ],
     // Step files end in .steps.ts; steps/support holds the World and hooks. Unit tests live elsewhere.
     require: ['steps/support/*.ts', 'steps/**/*.steps.ts'],
     paths: ['features/**/*.feature'],
