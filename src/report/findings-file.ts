@@ -4,7 +4,9 @@ import type { Catalog } from '../catalog/catalog';
 import { BufferedFile } from './buffered-file';
 import { FindingsEvidenceFile } from './findings-evidence-file';
 import { FindingsIndex } from './findings-index';
+import { INLINE_FINDING_BYTES, INLINE_FINDING_ROWS, MostSerious } from './findings-table';
 import type { FindingsTable } from './report-types';
+import { RuleTally } from './rule-tally';
 import { type RunMessages, ruleTags, type ScenarioRun } from './run-messages';
 
 export const FINDINGS_MEDIA_TYPE = 'application/vnd.lync-harness.findings+json';
@@ -72,6 +74,8 @@ export interface CollectedFindings {
   byObject(): Iterable<FindingEntry[]>;
   /** Per rule: the objects it judged and its outcomes by severity. */
   byRule: RuleCounts[];
+  /** The most serious outcomes, gathered in the same pass (the page's findings table is cut from them). */
+  serious?: MostSerious;
   /** How many outcomes there are. */
   outcomes: number;
   /** Evidence files a findings summary names but the run folder lacks. */
@@ -81,7 +85,16 @@ export interface CollectedFindings {
   close?(): void;
 }
 
-export function collectFindings(outDir: string, run: RunMessages): CollectedFindings {
+/**
+ * Reads every findings evidence file the run's summaries name, once: the counts, where each finding
+ * is (for findings.json by object), the most serious for the page, and each finding to `onEntry`
+ * (findings.csv is written from this same pass).
+ */
+export function collectFindings(
+  outDir: string,
+  run: RunMessages,
+  onEntry?: (entry: FindingEntry) => void,
+): CollectedFindings {
   const summaries: FindingsSummary[] = [];
   const files: FindingsEvidenceFile[] = [];
   const missing: string[] = [];
@@ -97,12 +110,15 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
   }
   const index = new FindingsIndex(files);
   const byRule = new RuleTally();
+  const serious = new MostSerious(INLINE_FINDING_ROWS, INLINE_FINDING_BYTES);
   let findings = 0;
   let blocking = 0;
   for (const [f, file] of files.entries()) {
     for (const found of file.scan()) {
       const { entry } = found;
       byRule.add(entry, index.add(f, found));
+      serious.add(entry);
+      onEntry?.(entry);
       if (entry.outcome === 'finding') {
         findings++;
         if (entry.severity === 'blocking') blocking++;
@@ -116,6 +132,7 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
     },
     byObject: () => index.byObject(),
     byRule: byRule.counts(),
+    serious,
     outcomes: index.findings,
     missing,
     totals: { objects: index.objects, findings, blocking },
@@ -123,40 +140,6 @@ export function collectFindings(outDir: string, run: RunMessages): CollectedFind
       for (const file of files) file.close();
     },
   };
-}
-
-/** Per rule: how many distinct objects it judged (a bit per object) and its outcomes by severity. */
-class RuleTally {
-  private readonly byRule = new Map<string, { counts: RuleCounts; seen: Uint8Array }>();
-
-  add(entry: FindingEntry, object: number): void {
-    let slot = this.byRule.get(entry.rule);
-    if (!slot) {
-      slot = {
-        counts: { rule: entry.rule, objects: 0, holds: 0, blocking: 0, warning: 0, info: 0 },
-        seen: new Uint8Array(1024),
-      };
-      this.byRule.set(entry.rule, slot);
-    }
-    if (object >= slot.seen.length) {
-      const bigger = new Uint8Array(Math.max(object + 1, slot.seen.length * 2));
-      bigger.set(slot.seen);
-      slot.seen = bigger;
-    }
-    const { counts } = slot;
-    if (!slot.seen[object]) {
-      slot.seen[object] = 1;
-      counts.objects++;
-    }
-    if (entry.outcome === 'holds') counts.holds++;
-    else counts[entry.severity === 'blocking' || entry.severity === 'warning' ? entry.severity : 'info']++;
-  }
-
-  counts(): RuleCounts[] {
-    return [...this.byRule.values()]
-      .map((s) => s.counts)
-      .sort((a, b) => a.rule.localeCompare(b.rule, 'en', { numeric: true }));
-  }
 }
 
 function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules'] {
@@ -173,10 +156,10 @@ function ruleStatuses(catalog: Catalog, run: RunMessages): FindingsFile['rules']
 }
 
 /**
- * Writes findings.json and findings.csv as streams from the evidence files, in chunks: a
- * 100,000-object tenant gives a million outcomes, more than one JSON string should hold.
+ * Writes findings.json as a stream from the evidence files, object by object: a 100,000-object tenant
+ * gives a million outcomes, more than one JSON string should hold.
  */
-export function writeFindingsFiles(
+export function writeFindingsJson(
   outDir: string,
   header: Pick<FindingsFile, 'runId' | 'complete' | 'rules'>,
   collected: CollectedFindings,
@@ -196,15 +179,26 @@ export function writeFindingsFiles(
   }
   json.write(`},"totals":${JSON.stringify(collected.totals)}}`);
   json.close();
+}
 
-  const csv = new BufferedFile(join(outDir, 'findings.csv'));
-  csv.write('dn,forest,rule,outcome,severity,message,witnesses\r\n');
-  for (const e of collected.entries()) {
-    csv.write(
+/** findings.csv, a row per outcome in run order, written as the outcomes are read. */
+export class FindingsCsv {
+  private readonly file: BufferedFile;
+
+  constructor(outDir: string) {
+    this.file = new BufferedFile(join(outDir, 'findings.csv'));
+    this.file.write('dn,forest,rule,outcome,severity,message,witnesses\r\n');
+  }
+
+  add(e: FindingEntry): void {
+    this.file.write(
       `${csvCell(e.dn)},${csvCell(e.forest)},${e.rule},${e.outcome},${e.severity ?? ''},${csvCell(e.message)},${(e.witnesses ?? []).join(' ')}\r\n`,
     );
   }
-  csv.close();
+
+  close(): void {
+    this.file.close();
+  }
 }
 
 function objectFindingJson(e: FindingEntry): string {

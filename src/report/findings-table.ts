@@ -29,7 +29,7 @@ function rank(e: FindingEntry): number {
 
 /** The findings table of the page: the most serious outcomes first, up to `limit` rows and `maxBytes`. */
 export function buildFindingsTable(
-  findings: Pick<CollectedFindings, 'entries' | 'byRule' | 'outcomes'>,
+  findings: Pick<CollectedFindings, 'entries' | 'serious' | 'byRule' | 'outcomes'>,
   limit = INLINE_FINDING_ROWS,
   maxBytes = INLINE_FINDING_BYTES,
 ): FindingsTable {
@@ -39,7 +39,7 @@ export function buildFindingsTable(
   const rows: FindingsTable['rows'] = [];
   let bytes = 0;
   const full = () => rows.length >= limit || bytes >= maxBytes;
-  for (const [level, bucket] of mostSerious(findings.entries(), limit, maxBytes).entries()) {
+  for (const [level, bucket] of mostSerious(findings, limit, maxBytes).entries()) {
     for (const e of bucket) {
       if (full()) break;
       bytes += rowBytes(e);
@@ -72,18 +72,40 @@ function rowBytes(e: FindingEntry): number {
 }
 
 /**
- * One pass over the outcomes: per severity level, the first ones in run order until that level alone
- * would fill the table (the table takes the levels in turn, so it never needs more of any).
+ * The first outcomes of each severity level in run order, until that level alone would fill a table
+ * of `limit` rows and `maxBytes` (the table takes the levels in turn, so it never needs more of any).
  */
-function mostSerious(entries: Iterable<FindingEntry>, limit: number, maxBytes: number): FindingEntry[][] {
-  const buckets: FindingEntry[][] = [[], [], [], []];
-  const bytes = [0, 0, 0, 0];
-  for (const e of entries) {
+export class MostSerious {
+  readonly buckets: FindingEntry[][] = [[], [], [], []];
+  private readonly bytes = [0, 0, 0, 0];
+
+  constructor(
+    readonly limit: number,
+    readonly maxBytes: number,
+  ) {}
+
+  add(e: FindingEntry): void {
     const level = rank(e);
-    const bucket = buckets[level];
-    if (bucket.length >= limit || bytes[level] >= maxBytes) continue;
+    const bucket = this.buckets[level];
+    if (bucket.length >= this.limit || this.bytes[level] >= this.maxBytes) return;
     bucket.push(e);
-    bytes[level] += rowBytes(e);
+    this.bytes[level] += rowBytes(e);
   }
-  return buckets;
+
+  /** Whether these buckets hold every row a table of `limit` rows and `maxBytes` can take. */
+  covers(limit: number, maxBytes: number): boolean {
+    return limit <= this.limit && maxBytes <= this.maxBytes;
+  }
+}
+
+/** One pass over the outcomes, unless the collecting pass already gathered enough. */
+function mostSerious(
+  findings: Pick<CollectedFindings, 'entries' | 'serious'>,
+  limit: number,
+  maxBytes: number,
+): FindingEntry[][] {
+  if (findings.serious?.covers(limit, maxBytes)) return findings.serious.buckets;
+  const serious = new MostSerious(limit, maxBytes);
+  for (const e of findings.entries()) serious.add(e);
+  return serious.buckets;
 }

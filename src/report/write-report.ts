@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { storeEvidence } from '../run/evidence';
 import { buildComplianceReport } from './compliance-report';
-import { type CollectedFindings, collectFindings, ruleStatuses, writeFindingsFiles } from './findings-file';
+import {
+  type CollectedFindings,
+  collectFindings,
+  FindingsCsv,
+  ruleStatuses,
+  writeFindingsJson,
+} from './findings-file';
 import { renderHtml } from './html-report';
 import { type Manifest, writeManifest } from './manifest';
 import { renderMarkdown } from './markdown-report';
@@ -32,7 +38,13 @@ export interface WrittenReport {
  * findings.json, findings.csv (and regression.csv with a baseline); manifest.json gains the two verdicts.
  */
 export function writeRunReport(options: WriteReportOptions): WrittenReport {
-  const collected = collectFindings(options.outDir, options.run);
+  const csv = new FindingsCsv(options.outDir);
+  let collected: CollectedFindings;
+  try {
+    collected = collectFindings(options.outDir, options.run, (e) => csv.add(e));
+  } finally {
+    csv.close();
+  }
   try {
     return writeWith(options, collected);
   } finally {
@@ -58,7 +70,7 @@ function writeWith(options: WriteReportOptions, collected: CollectedFindings): W
     verdict: { rules: report.verdict.rules, tenant: report.verdict.tenant },
     settingsNotUsed: report.settingsNotUsed,
   });
-  writeFindingsFiles(outDir, { runId: manifest.runId, complete: run.finished, rules }, collected);
+  writeFindingsJson(outDir, { runId: manifest.runId, complete: run.finished, rules }, collected);
   if (options.baseline) {
     report.regression = compareWithBaseline(options.baseline, {
       outDir,
