@@ -69,3 +69,19 @@ test('PHONE-01: a registrar that refuses the user: no registration after a good 
   assert.equal(bad.value.registered, false);
   assert.deepEqual(bad.rules, ['PHONE-02'], 'the handshake fails first');
 });
+
+test('PHONE-01: a provisioning service that hands out the root alone leaves the PIN sign-in without the intermediate', () => {
+  const root = 'CN=Factory Root';
+  const intermediate = { subject: 'CN=Public Intermediate', issuer: root };
+  const pin = {
+    path: 'pin' as const,
+    factoryRoots: [root],
+    remembered: [],
+    leafIssuer: intermediate.subject,
+    provisioningChain: [intermediate, { subject: root, issuer: root }],
+  };
+  assert.equal(phoneSignIn(pin).value.registered, true);
+  useMechanism({ phone: { provisioningServesIntermediates: false } });
+  assert.equal(phoneSignIn(pin).value.registered, false);
+  assert.deepEqual(phoneSignIn(pin).value.remembered, [{ subject: root, issuer: root }], 'the root alone');
+});

@@ -78,3 +78,19 @@ test('POL-04/05: a script that expands nested groups, or revokes from leavers', 
   assert.deepEqual(policyHolders([]).value, [], 'no run: no one');
   assert.deepEqual(policyHolders([['a', 'b'], ['a']]).rules, ['POL-05']);
 });
+
+test('POL-04/05: expanded members and the last run are listed in DN order, and the last run is the last one', () => {
+  const group = new DirectoryEntry('CN=G,DC=abc,DC=corp', {
+    objectClass: ['group'],
+    member: ['CN=Zed,DC=abc,DC=corp', 'CN=Sub,DC=abc,DC=corp'],
+  });
+  const sub = new DirectoryEntry('CN=Sub,DC=abc,DC=corp', {
+    objectClass: ['group'],
+    member: ['CN=Mia,DC=abc,DC=corp'],
+  });
+  const user = (cn: string) => new DirectoryEntry(`CN=${cn},DC=abc,DC=corp`, { objectClass: ['user'] });
+  const directory = directoryOf([group, sub, user('Zed'), user('Mia')]);
+  useMechanism({ pol: { scriptReadsDirectMembersOnly: false, taskOnlyGrants: false } });
+  assert.deepEqual(grantedBy(group, directory).value, ['CN=Mia,DC=abc,DC=corp', 'CN=Zed,DC=abc,DC=corp']);
+  assert.deepEqual(policyHolders([['a'], ['b'], ['d', 'c']]).value, ['c', 'd']);
+});

@@ -86,3 +86,15 @@ test('PHONE-01/02: every CA between the leaf and a factory root must be known', 
     'a cycle ends, unregistered',
   );
 });
+
+test('PHONE-01/03: a PIN sign-in adds what it downloads to what the phone already holds', () => {
+  const other = { subject: 'CN=Other Intermediate', issuer: root };
+  const signIn = phoneSignIn({ ...pool, path: 'pin', remembered: [other] });
+  assert.deepEqual(signIn.value.remembered, [other, intermediate]);
+  assert.equal(signIn.value.registered, true);
+  assert.deepEqual(
+    phoneSignIn({ ...pool, path: 'pin', remembered: [intermediate] }).value.remembered,
+    [intermediate],
+    'a CA it holds already is not added twice',
+  );
+});

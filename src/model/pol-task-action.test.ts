@@ -83,3 +83,14 @@ test('POL-06: the command text of powershell.exe, after its switches or -Command
   assert.equal(runs('powershell.exe', `-Unknown ${script}`), false, 'not a switch of powershell.exe');
   assert.equal(runs('powershell.exe', `-NoProfile`), false, 'switches only');
 });
+
+test('POL-06: blanks before the arguments, an empty quoted argument, a path holding "-c"', () => {
+  assert.equal(runs('powershell.exe', `   -File ${script}`), true, 'blanks before -File');
+  assert.equal(
+    runs('powershell.exe', `"" ${script}`),
+    true,
+    'an empty first argument joins the command text',
+  );
+  const dashC = 'C:\\Tools\\Run-c';
+  assert.equal(runs('powershell.exe', dashC, dashC), true, '-c is -Command only at the start');
+});

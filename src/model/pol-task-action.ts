@@ -38,17 +38,18 @@ export function taskActionRunsScript(setup: TaskActionSetup): Verdict<boolean> {
     return (file[1] ?? file[2]).toLowerCase() === path
       ? verdict(taskActionRunsScript, true, ['POL-06'], 'powershell.exe -File with the script path')
       : no(`-File names ${file[1] ?? file[2]}, not the script at ${setup.scriptPath}`);
-  // PowerShell 6+ reads a first argument that is not a switch as the -File path (a selftest fact).
-  const first = /^(?:"([^"]+)"|([^-\s]\S*))(?:\s|$)/.exec(args);
+  // PowerShell 6+ reads a first argument that is not a switch as the -File path (a selftest fact). Only a
+  // quoted one reads differently from command text, whose first word is looked up the same way below.
+  const first = /^"([^"]+)"(?:\s|$)/.exec(args);
   if (first && mechanism().pol.firstArgumentIsFile)
-    return (first[1] ?? first[2]).toLowerCase() === path
+    return first[1].toLowerCase() === path
       ? verdict(
           taskActionRunsScript,
           true,
           ['POL-06'],
           'the first argument is read as -File: the script runs',
         )
-      : no(`the first argument ${first[1] ?? first[2]} is not the script at ${setup.scriptPath}`);
+      : no(`the first argument ${first[1]} is not the script at ${setup.scriptPath}`);
   // Otherwise the rest (after -Command, if given) is command text; its first word is looked up.
   const command = args
     .replace(/^-c(?:ommand)?(?:\s+|$)/i, '')

@@ -84,3 +84,12 @@ test("name matching: the start of a name, or of first and last name in either or
   assert.equal(nameMatches(person('Room 4'), 'Room 4'), true, 'a display name with a blank');
   assert.equal(nameMatches(person('Room 4'), 'Ro 4'), false, 'no given name or surname: no first-last match');
 });
+
+test('SRCH-02/04/10: without the OAB downloaded, SRCH-10 decides only where the OAB would have answered', () => {
+  assert.deepEqual(findsExternalContacts(setup({ oabDownloaded: false, outlookMode: 'online' })).rules, [
+    'SRCH-04',
+  ]);
+  assert.deepEqual(findsExternalContacts(setup({ oabDownloaded: false, client: 'lync-mac' })).rules, [
+    'SRCH-02',
+  ]);
+});
