@@ -15,7 +15,9 @@ Proves that every rule can fail from its mechanism: each mechanism fault of src/
 OAB schedule, the Edge's issuer list, the contact and subscription limits, the Unified Contact Store,
 ...) is put into the mock services through their admin API, and, apart, into the reference model alone
 (its mechanism facts); the scenarios of the rules it concerns run with it, and the table shows per rule
-fault -> caught by N scenarios on each side. The same scenarios must pass without any fault.
+fault -> caught by N scenarios on each side, and whether the fault reaches the rule by the rule's own
+mechanism or through a link its scenarios share with another rule (the rules caught only so are named).
+The same scenarios must pass without any fault.
 
 Options:
   --services MODE   embedded (default) or containers
