@@ -16,21 +16,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, type Entry } from 'ldapts';
 import { BIND_DN, BIND_PASSWORD } from './slapd';
-import { type BenchQueries, random } from './tenant';
+import { BENCH_ATTRIBUTES as ATTRIBUTES, type BenchQueries, random } from './tenant';
 
-const ATTRIBUTES = [
-  'objectClass',
-  'cn',
-  'displayName',
-  'givenName',
-  'sn',
-  'mail',
-  'sAMAccountName',
-  'proxyAddresses',
-  'msRTCSIP-PrimaryUserAddress',
-  'mailNickname',
-  'targetAddress',
-];
 export const QUERY_TYPES = ['a', 'b', 'c', 'd'] as const;
 type QueryType = (typeof QUERY_TYPES)[number];
 

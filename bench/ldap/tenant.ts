@@ -11,6 +11,21 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 
 export const BASE_DN = 'DC=abc,DC=corp';
+/** The attributes every benchmark search asks for. */
+export const BENCH_ATTRIBUTES = [
+  'objectClass',
+  'cn',
+  'displayName',
+  'givenName',
+  'sn',
+  'mail',
+  'sAMAccountName',
+  'proxyAddresses',
+  'msRTCSIP-PrimaryUserAddress',
+  'mailNickname',
+  'targetAddress',
+];
+
 const GIVEN = [
   'Anna',
   'Ben',
