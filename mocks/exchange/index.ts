@@ -63,7 +63,7 @@ export const startExchangeMock = defineMock({
           },
           'POST /__admin/recipients': (req) => {
             const added = recipientsFromJson(req.body);
-            for (const r of added) state.upsert(r);
+            state.upsert(added);
             return { json: { upserted: added.length, total: state.recipients.length } };
           },
           'DELETE /__admin/recipients': (req) => ({

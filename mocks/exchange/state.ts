@@ -69,10 +69,20 @@ export class ExchangeState {
     this.oab.restart(this.oabAddressList(), this.clock.millis());
   }
 
-  /** Adds or replaces one recipient (matched by DN) in the live directory; the OAB sees it at its next generation. */
-  upsert(recipient: Recipient): void {
-    const key = recipient.dn.toLowerCase();
-    this.recipients = [...this.recipients.filter((r) => r.dn.toLowerCase() !== key), recipient];
+  /**
+   * Adds or replaces recipients (matched by DN) in the live directory, in one pass over it whatever
+   * their number (a GAL of 100,000 copied once, not once per recipient); the OAB sees them at its
+   * next generation. A DN given twice keeps its last recipient.
+   */
+  upsert(recipients: Recipient[]): void {
+    // Each DN at the place of its last recipient, as replacing them one after another would leave them.
+    const given = new Map<string, Recipient>();
+    for (const r of recipients) {
+      const key = r.dn.toLowerCase();
+      given.delete(key);
+      given.set(key, r);
+    }
+    this.recipients = [...this.recipients.filter((r) => !given.has(r.dn.toLowerCase())), ...given.values()];
   }
 
   remove(dn: string): boolean {
