@@ -171,10 +171,12 @@ function report(
   }
   const covered = new Set(MECHANISM_FAULTS.flatMap((f) => f.rules));
   const without = catalog.filter((id) => !covered.has(id));
-  const ownOnly = rulesWithoutOwnFault(MECHANISM_FAULTS).filter(asked);
-  if (ownOnly.length)
+  const onlyThroughALink = rulesWithoutOwnFault(MECHANISM_FAULTS)
+    .filter(asked)
+    .sort((a, b) => catalog.indexOf(a) - catalog.indexOf(b));
+  if (onlyThroughALink.length)
     console.log(
-      `\n${ownOnly.length} rule(s) are caught only through a neighbouring link, by no fault of their own mechanism: ${ownOnly.join(', ')}`,
+      `\n${onlyThroughALink.length} rule(s) are caught only through a neighbouring link, by no fault of their own mechanism: ${onlyThroughALink.join(', ')}`,
     );
   if (!o.rules)
     console.log(
