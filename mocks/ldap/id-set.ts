@@ -1,7 +1,7 @@
 /**
- * A set of entries kept as one byte per entry id (the presence half of an attribute index): at 100,000
- * objects and twenty indexed attributes a Set per index would cost more than the objects' values.
- * It is read in id order, which is tree order.
+ * A set of entries kept as one byte per entry id (the presence half of an attribute index, and the
+ * keys most objects share, such as objectClass=top): at 100,000 objects and twenty indexed attributes a
+ * Set per index would cost more than the objects' values. It is read in id order, which is tree order.
  */
 export class IdSet<E extends { readonly id: number }> implements Iterable<E> {
   private marks = new Uint8Array(1024);
@@ -22,16 +22,21 @@ export class IdSet<E extends { readonly id: number }> implements Iterable<E> {
     }
   }
 
-  delete(entry: E): void {
+  /** Removes the entry; false when it was not in the set. */
+  delete(entry: E): boolean {
     const id = entry.id;
-    if (id < this.marks.length && this.marks[id] === 1) {
-      this.marks[id] = 0;
-      this.size--;
-    }
+    if (id >= this.marks.length || this.marks[id] === 0) return false;
+    this.marks[id] = 0;
+    this.size--;
+    return true;
   }
 
   has(entry: E): boolean {
     return entry.id < this.marks.length && this.marks[entry.id] === 1;
+  }
+
+  forEach(visit: (entry: E) => void): void {
+    for (const entry of this) visit(entry);
   }
 
   *[Symbol.iterator](): Iterator<E> {

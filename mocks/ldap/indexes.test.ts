@@ -57,4 +57,24 @@ describe('mock DC attribute index: sorted keys, no hash map', () => {
     index.present.add({ id: 5000 });
     assert.equal(index.present.size, 3);
   });
+
+  it('holds a key most objects share as a byte per entry id, read in tree order through loads and writes', () => {
+    const many: Item[] = Array.from({ length: 6000 }, (_, id) => ({ id }));
+    const index = indexOf(many, false);
+    for (const item of many.slice(1).reverse()) index.add('top', item);
+    index.add('contact', many[9]);
+    const top = index.bucket('top');
+    assert.equal(top.size, 5999);
+    assert.deepEqual([...top].slice(0, 3), [many[1], many[2], many[3]], 'in id order, not the order added');
+    index.remove('top', many[2]);
+    index.add('top', many[2]);
+    assert.deepEqual([...index.bucket('top')].slice(0, 3), [many[1], many[2], many[3]]);
+    for (const item of many.slice(2)) index.remove('top', item);
+    assert.deepEqual(index.equal('top'), [many[1]]);
+    const later = indexOf(many, false);
+    later.prepare();
+    for (const item of many.slice(0, 5000)) later.add('user', item);
+    assert.equal(later.bucket('user').size, 5000);
+    assert.deepEqual(later.equal('user').slice(-2), [many[4998], many[4999]]);
+  });
 });

@@ -11,7 +11,15 @@ import { InitialsIndex } from './initials-index';
  * A load adds every value before the first search: those are kept unsorted and sorted once, when the
  * index is first read (or `prepare`d); later writes go straight into place.
  */
-type Bucket<E> = E | Set<E>;
+type Many<E extends { readonly id: number }> = Set<E> | IdSet<E>;
+type Bucket<E extends { readonly id: number }> = E | Many<E>;
+
+/** Past this many entries a key's Set becomes a byte per entry id (objectClass=top holds every object). */
+const BIG_BUCKET = 4096;
+
+function isMany<E extends { readonly id: number }>(bucket: Bucket<E>): bucket is Many<E> {
+  return bucket instanceof Set || bucket instanceof IdSet;
+}
 
 export class ValueIndex<E extends { readonly id: number }> {
   /** Distinct keys in sorted order, and their buckets at the same positions. */
@@ -27,7 +35,7 @@ export class ValueIndex<E extends { readonly id: number }> {
   constructor(
     readonly prefix: boolean,
     /** The entry of an id (how `present` is read back). */
-    resolve: (id: number) => E | undefined,
+    private readonly resolve: (id: number) => E | undefined,
   ) {
     this.present = new IdSet(resolve);
     if (prefix) this.initials = new InitialsIndex();
@@ -47,10 +55,19 @@ export class ValueIndex<E extends { readonly id: number }> {
       return;
     }
     const bucket = this.buckets[at];
-    if (bucket === entry || (bucket instanceof Set && bucket.has(entry))) return;
+    if (bucket === entry || (isMany(bucket) && bucket.has(entry))) return;
     this.initials?.add(key, entry.id);
-    if (bucket instanceof Set) bucket.add(entry);
-    else this.buckets[at] = new Set([bucket, entry]);
+    this.buckets[at] = this.grown(bucket, entry);
+  }
+
+  /** A key's bucket with one more entry (not in it yet). */
+  private grown(bucket: Bucket<E>, entry: E): Many<E> {
+    if (!isMany(bucket)) return new Set([bucket, entry]);
+    bucket.add(entry);
+    if (!(bucket instanceof Set) || bucket.size <= BIG_BUCKET) return bucket;
+    const big = new IdSet(this.resolve);
+    for (const e of bucket) big.add(e);
+    return big;
   }
 
   remove(key: string, entry: E): void {
@@ -58,10 +75,10 @@ export class ValueIndex<E extends { readonly id: number }> {
     const at = lowerBound(this.keys, key);
     if (this.keys[at] !== key) return;
     const bucket = this.buckets[at];
-    if (bucket instanceof Set) {
+    if (isMany(bucket)) {
       if (!bucket.delete(entry)) return;
       this.initials?.remove(key, entry.id);
-      if (bucket.size === 1) this.buckets[at] = bucket.values().next().value as E;
+      if (bucket.size === 1) for (const only of bucket) this.buckets[at] = only;
       return;
     }
     if (bucket !== entry) return;
@@ -73,14 +90,14 @@ export class ValueIndex<E extends { readonly id: number }> {
   equal(key: string): E[] {
     const bucket = this.find(key);
     if (bucket === undefined) return [];
-    return bucket instanceof Set ? [...bucket] : [bucket];
+    return isMany(bucket) ? [...bucket] : [bucket];
   }
 
   /** The entries under one key without copying (a set may be live: do not change the index meanwhile). */
   bucket(key: string): Iterable<E> & { size?: number; length?: number } {
     const bucket = this.find(key);
     if (bucket === undefined) return [];
-    return bucket instanceof Set ? bucket : [bucket];
+    return isMany(bucket) ? bucket : [bucket];
   }
 
   private find(key: string): Bucket<E> | undefined {
@@ -102,11 +119,9 @@ export class ValueIndex<E extends { readonly id: number }> {
       const key = pending.keys[i];
       const entry = pending.entries[i];
       const bucket = grouped.get(key);
-      if (bucket === entry || (bucket instanceof Set && bucket.has(entry))) continue;
+      if (bucket === entry || (bucket !== undefined && isMany(bucket) && bucket.has(entry))) continue;
       this.initials?.add(key, entry.id);
-      if (bucket === undefined) grouped.set(key, entry);
-      else if (bucket instanceof Set) bucket.add(entry);
-      else grouped.set(key, new Set([bucket, entry]));
+      grouped.set(key, bucket === undefined ? entry : this.grown(bucket, entry));
     }
     this.keys = [...grouped.keys()].sort(compare);
     this.buckets = this.keys.map((k) => grouped.get(k) as Bucket<E>);
@@ -122,12 +137,12 @@ export class ValueIndex<E extends { readonly id: number }> {
     const buckets = this.buckets;
     for (; to < keys.length && keys[to].startsWith(prefix); to++) {
       const bucket = buckets[to];
-      size += bucket instanceof Set ? bucket.size : 1;
+      size += isMany(bucket) ? bucket.size : 1;
     }
     function* items(): Generator<E> {
       for (let i = from; i < to; i++) {
         const bucket = buckets[i];
-        if (bucket instanceof Set) yield* bucket;
+        if (isMany(bucket)) yield* bucket;
         else yield bucket;
       }
     }
@@ -141,7 +156,7 @@ export class ValueIndex<E extends { readonly id: number }> {
     const buckets = this.buckets;
     for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
       const bucket = buckets[i];
-      if (bucket instanceof Set) bucket.forEach(visit);
+      if (isMany(bucket)) bucket.forEach(visit);
       else visit(bucket);
     }
   }
