@@ -45,16 +45,21 @@ export async function startContainerService(kind: string, name = kind): Promise<
     samba?.release();
     throw error;
   }
-  const died = async () =>
-    new Error(
+  // Known dead once its log ended, or once an admin call found the container no longer running (Docker
+  // can tell before the log stream ends): the set then charges the death to the scenario.
+  let seenDead = false;
+  const died = async () => {
+    seenDead = true;
+    return new Error(
       `[containers] service "${name}" died mid-run: its container ${await container.exit()}; last log lines:\n${indent(container.log.last())}`,
     );
+  };
   let stopped: Promise<void> | undefined;
   return {
     name,
     urls: container.urls,
     admin: new ContainerAdminClient(container, died),
-    death: async () => (container.log.exited ? died() : undefined),
+    death: async () => (container.log.exited || seenDead ? died() : undefined),
     stop: () => {
       stopped ??= container.stop().finally(() => samba?.release());
       return stopped;
