@@ -8,7 +8,7 @@ import { startLdapMock } from '../mocks/ldap';
 import { AdminClient } from '../src/harness/admin-client';
 import { DIRECTORY_PASSWORD } from '../src/harness/directory';
 import { DirectoryAdmin } from '../src/harness/service-admin';
-import type { FindingsFile } from '../src/report/findings-file';
+import type { FindingsFile } from '../src/report/finding-types';
 import { dnKey } from '../src/tenant/dn';
 import { writeLdif } from '../src/tenant/ldif-writer';
 import { buildOtherTenant } from './export-shapes/other-tenant';

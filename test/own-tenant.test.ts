@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { FindingsFile } from '../src/report/findings-file';
+import type { FindingsFile } from '../src/report/finding-types';
 import type { Manifest } from '../src/report/manifest';
 import { dnKey } from '../src/tenant/dn';
 import { CONTOSO } from './export-shapes/other-tenant';

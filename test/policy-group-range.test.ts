@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { FindingsFile } from '../src/report/findings-file';
+import type { FindingsFile } from '../src/report/finding-types';
 import { dnKey } from '../src/tenant/dn';
 import { DirectoryEntry } from '../src/tenant/entry';
 import { writeLdif } from '../src/tenant/ldif-writer';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { FindingsFile } from '../src/report/findings-file';
+import type { FindingsFile } from '../src/report/finding-types';
 
 const BIN = join(__dirname, '..', 'bin', 'lync-harness.js');
 const REPORT_FILES = [

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import type { FindingEntry } from './findings-file';
+import type { FindingEntry } from './finding-types';
 
 const CHUNK = 1 << 20;
 const NEWLINE = 0x0a;

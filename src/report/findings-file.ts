@@ -2,54 +2,24 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../catalog/catalog';
 import { BufferedFile } from './buffered-file';
+import { csvCell } from './csv-cell';
+import {
+  FINDINGS_MEDIA_TYPE,
+  type FindingEntry,
+  type FindingsFile,
+  type FindingsSummary,
+  type RuleStatus,
+} from './finding-types';
 import { FindingsEvidenceFile } from './findings-evidence-file';
 import { FindingsIndex } from './findings-index';
-import { INLINE_FINDING_BYTES, INLINE_FINDING_ROWS, MostSerious } from './findings-table';
-import type { FindingsTable } from './report-types';
+import {
+  type FindingsForTable,
+  INLINE_FINDING_BYTES,
+  INLINE_FINDING_ROWS,
+  MostSerious,
+} from './findings-table';
 import { RuleTally } from './rule-tally';
 import { type RunMessages, ruleTags, type ScenarioRun } from './run-messages';
-
-export const FINDINGS_MEDIA_TYPE = 'application/vnd.lync-harness.findings+json';
-
-export type RuleStatus = 'passed' | 'failed' | 'not covered' | 'incomplete' | 'not run' | 'waived';
-
-export interface ObjectFinding {
-  rule: string;
-  outcome: 'holds' | 'finding';
-  severity?: 'blocking' | 'warning' | 'info';
-  message: string;
-  witnesses: string[];
-}
-
-/** One rule outcome for one directory object, as the steps store it in an evidence file. */
-export interface FindingEntry extends ObjectFinding {
-  dn: string;
-  forest: string;
-}
-
-/** What a tenant-check scenario attached: counts, a sample, and the whole list's evidence file. */
-export interface FindingsSummary {
-  rule: string;
-  scenario: string;
-  objectsChecked: number;
-  /** How many objects each witness checked: the model every one, a mock its sample. */
-  checkedBy?: Record<string, number>;
-  holds: number;
-  findings: number;
-  blocking: number;
-  evidence: { sha256: string; file: string; bytes: number };
-}
-
-export interface FindingsFile {
-  runId: string;
-  complete: boolean;
-  rules: Record<
-    string,
-    { status: RuleStatus; kind: string; scenarios: Array<{ name: string; status: string }> }
-  >;
-  objects: Record<string, { forest: string; findings: ObjectFinding[] }>;
-  totals: { objects: number; findings: number; blocking: number };
-}
 
 /** A rule's status from its scenarios: never "passed" for a rule none of whose scenarios ran. */
 export function ruleStatus(scenarios: ScenarioRun[]): RuleStatus {
@@ -60,24 +30,14 @@ export function ruleStatus(scenarios: ScenarioRun[]): RuleStatus {
   return 'incomplete';
 }
 
-type RuleCounts = FindingsTable['byRule'][number];
-
 /**
  * The tenant findings of a run: every summary attached, their counts, and the evidence files they
  * name, read again at each pass rather than held (a million-object tenant has ten million outcomes).
  */
-export interface CollectedFindings {
+export interface CollectedFindings extends FindingsForTable {
   summaries: FindingsSummary[];
-  /** Every outcome, in run order. */
-  entries(): Iterable<FindingEntry>;
   /** Every object's outcomes, objects in order of first appearance. */
   byObject(): Iterable<FindingEntry[]>;
-  /** Per rule: the objects it judged and its outcomes by severity. */
-  byRule: RuleCounts[];
-  /** The most serious outcomes, gathered in the same pass (the page's findings table is cut from them). */
-  serious?: MostSerious;
-  /** How many outcomes there are. */
-  outcomes: number;
   /** Evidence files a findings summary names but the run folder lacks. */
   missing?: string[];
   totals: FindingsFile['totals'];
@@ -204,13 +164,6 @@ export class FindingsCsv {
 function objectFindingJson(e: FindingEntry): string {
   const severity = e.severity ? `,"severity":"${e.severity}"` : '';
   return `{"rule":"${e.rule}","outcome":"${e.outcome}"${severity},"message":${JSON.stringify(e.message)},"witnesses":${JSON.stringify(e.witnesses ?? [])}}`;
-}
-
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  if (!/[",\r\n]/.test(safe)) return safe;
-  return safe.includes('"') ? `"${safe.replace(/"/g, '""')}"` : `"${safe}"`;
 }
 
 /** Rule statuses for findings.json (the report's own statuses add waived / not run). */

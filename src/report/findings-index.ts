@@ -1,5 +1,5 @@
+import type { FindingEntry } from './finding-types';
 import type { FindingAt, FindingsEvidenceFile } from './findings-evidence-file';
-import type { FindingEntry } from './findings-file';
 
 /** A column of numbers that grows as findings are added (a few bytes per finding, not an object). */
 class Column {

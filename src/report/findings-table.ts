@@ -1,4 +1,4 @@
-import type { CollectedFindings, FindingEntry } from './findings-file';
+import type { FindingEntry } from './finding-types';
 import type { FindingsTable } from './report-types';
 
 /** Rows the page embeds at most; the rest are in findings.csv and findings.json. */
@@ -27,9 +27,21 @@ function rank(e: FindingEntry): number {
   return e.outcome === 'holds' ? 3 : Math.max(0, SEVERITIES.indexOf(e.severity ?? 'info'));
 }
 
+/** What the findings table is cut from: a run's collected findings (findings-file.ts). */
+export interface FindingsForTable {
+  /** Every outcome, in run order. */
+  entries(): Iterable<FindingEntry>;
+  /** Per rule: the objects it judged and its outcomes by severity. */
+  byRule: FindingsTable['byRule'];
+  /** The most serious outcomes, gathered in the same pass (the page's findings table is cut from them). */
+  serious?: MostSerious;
+  /** How many outcomes there are. */
+  outcomes: number;
+}
+
 /** The findings table of the page: the most serious outcomes first, up to `limit` rows and `maxBytes`. */
 export function buildFindingsTable(
-  findings: Pick<CollectedFindings, 'entries' | 'serious' | 'byRule' | 'outcomes'>,
+  findings: Pick<FindingsForTable, 'entries' | 'serious' | 'byRule' | 'outcomes'>,
   limit = INLINE_FINDING_ROWS,
   maxBytes = INLINE_FINDING_BYTES,
 ): FindingsTable {
@@ -100,7 +112,7 @@ export class MostSerious {
 
 /** One pass over the outcomes, unless the collecting pass already gathered enough. */
 function mostSerious(
-  findings: Pick<CollectedFindings, 'entries' | 'serious'>,
+  findings: Pick<FindingsForTable, 'entries' | 'serious'>,
   limit: number,
   maxBytes: number,
 ): FindingEntry[][] {

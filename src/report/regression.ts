@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BufferedFile } from './buffered-file';
-import { csvCell, type FindingEntry, type FindingsFile } from './findings-file';
+import { csvCell } from './csv-cell';
+import type { FindingEntry, FindingsFile } from './finding-types';
 import { diffFlows, type FlowChange } from './flow-diff';
 import { type Manifest, readManifest } from './manifest';
 

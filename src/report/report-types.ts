@@ -1,6 +1,6 @@
 import type { Divergence } from '../catalog/catalog';
 import type { EvidenceRef } from '../run/evidence';
-import type { FindingsSummary } from './findings-file';
+import type { FindingsSummary } from './finding-types';
 import type { Manifest } from './manifest';
 import type { ReportPicture } from './picture-records';
 import type { Regression } from './regression';

@@ -1,5 +1,5 @@
 import type { EvidenceRef } from '../run/evidence';
-import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './findings-file';
+import { FINDINGS_MEDIA_TYPE, type FindingsSummary } from './finding-types';
 import { type ReportPicture, readPictureRecord } from './picture-records';
 import type { ReportCheck, ReportExchange, ReportScenario } from './report-types';
 import { ruleTags, type ScenarioRun } from './run-messages';

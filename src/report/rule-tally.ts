@@ -1,4 +1,4 @@
-import type { FindingEntry } from './findings-file';
+import type { FindingEntry } from './finding-types';
 import type { FindingsTable } from './report-types';
 
 type RuleCounts = FindingsTable['byRule'][number];

@@ -1,6 +1,6 @@
-import type { FindingEntry, FindingsSummary as StoredSummary } from '../../src/report/findings-file';
+import type { FindingEntry, FindingsSummary as StoredSummary } from '../../src/report/finding-types';
 
-export { FINDINGS_MEDIA_TYPE } from '../../src/report/findings-file';
+export { FINDINGS_MEDIA_TYPE } from '../../src/report/finding-types';
 
 /**
  * One rule's outcome for one directory object of the loaded tenant: `holds` when the rule is
