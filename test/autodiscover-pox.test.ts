@@ -4,9 +4,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
-import { adminHeaders, type StartedMock } from '../mocks/admin';
+import type { StartedMock } from '../mocks/admin';
 import { startExchangeMock } from '../mocks/exchange/index';
 import { basic, exportedSampleEntries, PAT, seedSample } from '../mocks/exchange/test-fixtures';
+import { AdminClient } from '../src/harness/admin-client';
+import { ExchangeAdmin } from '../src/harness/service-admin';
 
 // The Exchange mock's POX Autodiscover answer, read by libxml2 (xmllint) against our XSD written from
 // [MS-OXDSCLI] (test/autodiscover/), and probed with XPath: nothing here uses the mock's own XML code.
@@ -27,7 +29,7 @@ after(async () => {
 });
 
 afterEach(async () => {
-  await fetch(`${mock.urls.admin}/__admin/reset`, { method: 'POST', headers: adminHeaders() });
+  await new AdminClient(mock.urls.admin).reset();
   await seedSample(mock);
 });
 
@@ -125,15 +127,14 @@ async function askSoap(settings: string[]): Promise<string> {
   return soap.text();
 }
 
+/** The value of one UserSetting in a SOAP GetUserSettings answer. */
+const setting = (name: string) =>
+  `string(//*[local-name()='UserSetting'][*[local-name()='Name']='${name}']/*[local-name()='Value'])`;
+
 test('an OAB not offered for web-based distribution: no OABUrl in POX, SettingIsNotAvailable in SOAP, the rest as before', {
   timeout: 60_000,
 }, async () => {
-  const r = await fetch(`${mock.urls.admin}/__admin/mechanism`, {
-    method: 'PUT',
-    body: JSON.stringify({ oabNotWebDistributed: true }),
-    headers: { 'content-type': 'application/json', ...adminHeaders() },
-  });
-  assert.equal(r.status, 200, await r.text());
+  await new ExchangeAdmin(new AdminClient(mock.urls.admin)).setMechanism({ oabNotWebDistributed: true });
   const answer = await askPox(PAT.login);
   for (const type of ['EXCH', 'EXPR']) {
     assert.equal(xpath(answer, `count(${protocol(type)}/*[local-name()='OABUrl'])`), '0', `${type} OABUrl`);
@@ -142,8 +143,6 @@ test('an OAB not offered for web-based distribution: no OABUrl in POX, SettingIs
   const result = validate(answer, 'no-oab');
   assert.ok(result.valid, result.output);
   const soap = await askSoap(['ExternalOABUrl', 'ExternalEwsUrl']);
-  const setting = (name: string) =>
-    `string(//*[local-name()='UserSetting'][*[local-name()='Name']='${name}']/*[local-name()='Value'])`;
   assert.equal(xpath(soap, setting('ExternalOABUrl')), '');
   assert.equal(xpath(soap, setting('ExternalEwsUrl')), `${mock.urls.http}/EWS/Exchange.asmx`);
   assert.equal(
@@ -158,20 +157,7 @@ test('an OAB not offered for web-based distribution: no OABUrl in POX, SettingIs
 test('ServerVersion encodes the build the SOAP answer gives as CasVersion', { timeout: 60_000 }, async () => {
   const hex = xpath(await askPox(PAT.login), child('EXCH', 'ServerVersion'));
   const value = Number.parseInt(hex, 16);
-  const a = 'http://schemas.microsoft.com/exchange/2010/Autodiscover';
-  const soap = await fetch(`${mock.urls.http}/autodiscover/autodiscover.svc`, {
-    method: 'POST',
-    headers: { authorization: basic(PAT), 'content-type': 'text/xml; charset=utf-8' },
-    body:
-      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:a="${a}"><s:Body>` +
-      `<a:GetUserSettingsRequestMessage><a:Request><a:Users><a:User><a:Mailbox>${PAT.login}</a:Mailbox></a:User></a:Users>` +
-      `<a:RequestedSettings><a:Setting>CasVersion</a:Setting></a:RequestedSettings></a:Request>` +
-      `</a:GetUserSettingsRequestMessage></s:Body></s:Envelope>`,
-  });
-  const cas = xpath(
-    await soap.text(),
-    "string(//*[local-name()='UserSetting'][*[local-name()='Name']='CasVersion']/*[local-name()='Value'])",
-  );
+  const cas = xpath(await askSoap(['CasVersion']), setting('CasVersion'));
   const [major, minor, build] = cas.split('.').map(Number);
   assert.ok(major >= 14, `CasVersion ${cas}`);
   assert.deepEqual(

@@ -34,6 +34,14 @@ const run = (cmd: string, args: string[]) =>
     child.stdin?.end();
   });
 
+/** `openssl s_client` against the registrar, as the pool's FQDN; its output. */
+const sClient = async (...extra: string[]) => {
+  const port = new URL(fe.urls.sip).port;
+  return (
+    await run('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-servername', POOL_FQDN, ...extra])
+  ).out;
+};
+
 test('curl fetches the certificate chain over plain HTTP, and openssl reads both certificates', async () => {
   const { code, out } = await run('curl', ['-sS', '-f', `${fe.urls.http}${CERT_PROV_PATH}`]);
   assert.equal(code, 0, out);
@@ -46,15 +54,7 @@ test('curl fetches the certificate chain over plain HTTP, and openssl reads both
 });
 
 test('the registrar presents its leaf alone: openssl s_client sees a chain of one', async () => {
-  const port = new URL(fe.urls.sip).port;
-  const { out } = await run('openssl', [
-    's_client',
-    '-connect',
-    `127.0.0.1:${port}`,
-    '-servername',
-    POOL_FQDN,
-    '-showcerts',
-  ]);
+  const out = await sClient('-showcerts');
   assert.equal(out.match(/BEGIN CERTIFICATE/g)?.length, 1, out);
   assert.match(out, /verify error:num=(20|21)/);
 });
@@ -118,14 +118,7 @@ test('in-band provisioning names the Address Book Service; curl fetches the day 
 
 test('a registrar not restarted after a new certificate was assigned presents the one it started with', async () => {
   const issuer = async () => {
-    const port = new URL(fe.urls.sip).port;
-    const { out } = await run('openssl', [
-      's_client',
-      '-connect',
-      `127.0.0.1:${port}`,
-      '-servername',
-      POOL_FQDN,
-    ]);
+    const out = await sClient();
     return /^\s*i:(.*)$/m.exec(out)?.[1] ?? out;
   };
   const admin = (method: string, path: string, body: unknown) =>
