@@ -1,6 +1,7 @@
 /**
  * Starts one registered mock service in this process and prints its ready line (mocks/ready-line.ts).
- * This is the container images' entry point, and works the same on a host (bin/lync-mock.js).
+ * What a mock container and a mock process run (bundled, from serve-one-main.ts), and runs the same
+ * from the sources (`node -r ./scripts/register-ts.js mocks/serve-one.ts <service>`).
  *
  *   serve-one <service> [--host 127.0.0.1] [--port N] [--admin-port N] [--sip-port N] [--seed FILE [--seed-type TYPE]]
  *
@@ -97,10 +98,14 @@ function keepServing(): void {
   process.on('uncaughtException', log('uncaught exception'));
 }
 
-if (require.main === module) {
+/** Runs serve-one as a program: the service named in `argv`, kept serving; a start that fails exits 1. */
+export function runServeOne(argv: string[]): void {
   keepServing();
-  serveOne(process.argv.slice(2)).catch((error) => {
+  serveOne(argv).catch((error) => {
     console.error(`[serve-one] ${(error as Error).message}`);
     process.exit(1);
   });
 }
+
+// Run from the sources. The bundled program is an ES module, with no `module`: its entry is serve-one-main.ts.
+if (typeof module !== 'undefined' && require.main === module) runServeOne(process.argv.slice(2));

@@ -8,11 +8,11 @@ const BUILDS = join(PROJECT, '.tmp', 'mock-program');
 let program: Promise<string[]> | undefined;
 
 /**
- * The mock program as the mock image holds it (one esbuild bundle, container/mock-bundle.ts), for mock
+ * The mock program as the mock image holds it (esbuild's chunks, container/mock-bundle.ts), for mock
  * processes on this host: a process then starts in a fraction of a second, with no TypeScript loader.
  * Built once per set of inputs under .tmp/mock-program/<hash>/ (written aside, then renamed into
  * place, so two workers building at once never see half of it); resolves to node's arguments that
- * start it (the path of serve-one.js).
+ * start it (the path of serve-one.mjs).
  *
  * Bundling takes longer than the rest of a start, so the bundle's hash is remembered under a cheaper
  * key, the content of every file it could read (all of mocks/ and src/, the lock file, the
@@ -59,7 +59,7 @@ async function locate(): Promise<string> {
 }
 
 function entryOf(hash: string): string {
-  return join(BUILDS, hash, 'mocks', 'serve-one.js');
+  return join(BUILDS, hash, 'mocks', 'serve-one.mjs');
 }
 
 /** Builds the program when no build of these inputs exists yet; returns its hash. */

@@ -18,7 +18,7 @@ export const MOCK_PROCESS_FLAGS = ['--max-semi-space-size=1', '--heap-growing-pe
 
 /**
  * Embedded mode: each mock service in a Node process of its own on this host, started from the
- * compiled mock program (mocks/serve-one.js <kind>), its URLs read from its ready line. A service that
+ * compiled mock program (mocks/serve-one.mjs <kind>), its URLs read from its ready line. A service that
  * crashes takes only itself down; its death is named with its last log lines.
  */
 export async function startProcessService(kind: string, name = kind): Promise<StartedService> {

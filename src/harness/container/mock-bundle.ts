@@ -3,22 +3,38 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { dirname, join, relative } from 'node:path';
 
 /**
- * The mock program as one JavaScript file: mocks/serve-one.ts and everything it reaches, npm packages
- * included, bundled by esbuild, plus the non-TypeScript files under mocks/ at their places (a mock
- * reads them next to its code). What the mock image holds, and what embedded mode runs on the host.
+ * The mock program as ES modules: mocks/serve-one.ts and everything it reaches, npm packages included,
+ * bundled by esbuild and split at the registry's import() of each mock (mocks/registry.ts), so a process
+ * serving one mock reads the program's entry, that mock's chunk and the chunks they share, and no other
+ * mock's code; plus the non-TypeScript files under mocks/ at their places (a mock reads them next to its
+ * code). What the mock image holds, and what embedded mode runs on the host.
  */
 export const PROJECT = join(__dirname, '..', '..', '..');
-const ENTRY = join(PROJECT, 'mocks', 'serve-one.ts');
-/** Where the bundle goes in the program's folder: where serve-one.ts is in the project. */
-export const BUNDLE_FILE = join('mocks', 'serve-one.js');
+const ENTRY = join(PROJECT, 'mocks', 'serve-one-main.ts');
+/** Where the program's entry goes in its folder; every chunk goes beside it. */
+export const BUNDLE_FILE = join('mocks', 'serve-one.mjs');
 const DOCKERFILE = join(PROJECT, 'docker', 'Dockerfile');
 
+/**
+ * Bundled npm packages written as CommonJS call require() and read __dirname, which an ES module does
+ * not have: each chunk makes its own, from its URL (every chunk sits beside the entry).
+ */
+const CHUNK_PRELUDE = [
+  "import { createRequire as __chunkCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __chunkFileURLToPath } from 'node:url';",
+  'const require = __chunkCreateRequire(import.meta.url);',
+  "const __dirname = __chunkFileURLToPath(new URL('.', import.meta.url));",
+].join('\n');
+
 export interface MockBundle {
-  code: Uint8Array;
+  /** The entry and its chunks, each at its path in the program's folder (BUNDLE_FILE for the entry). */
+  files: Array<{ path: string; code: Uint8Array }>;
   /** Non-TypeScript files under mocks/, absolute. */
   assets: string[];
   /** A hash of the bundle, the assets and the Dockerfile: the program's and (with the base) the image's tag. */
   hash: string;
+  /** esbuild's account of the build: which source files each output file holds and what it imports. */
+  metafile: Metafile;
 }
 
 let building = 0;
@@ -39,40 +55,49 @@ export async function bundleMocks(): Promise<MockBundle> {
 
 async function bundle(esbuild: Esbuild): Promise<MockBundle> {
   const result = await esbuild.build({
-    entryPoints: [ENTRY],
-    outfile: join(PROJECT, BUNDLE_FILE),
+    absWorkingDir: PROJECT,
+    entryPoints: [{ in: ENTRY, out: 'serve-one' }],
+    outdir: join(PROJECT, dirname(BUNDLE_FILE)),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
+    format: 'esm',
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    banner: { js: CHUNK_PRELUDE },
     write: false,
+    metafile: true,
     logLevel: 'silent',
     plugins: [sourceDirname()],
   });
-  const code = result.outputFiles[0].contents;
+  const files = result.outputFiles
+    .map((f) => ({ path: relative(PROJECT, f.path), code: f.contents }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
   const assets = listFiles(join(PROJECT, 'mocks')).filter((f) => !f.endsWith('.ts'));
-  const hash = createHash('sha256').update(code);
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.path).update('\0').update(file.code).update('\0');
   for (const file of [...assets, DOCKERFILE].sort())
     hash.update(relative(PROJECT, file)).update('\0').update(readFileSync(file)).update('\0');
-  return { code, assets, hash: hash.digest('hex').slice(0, 12) };
+  return { files, assets, hash: hash.digest('hex').slice(0, 12), metafile: result.metafile };
 }
 
-/** Writes the program into `dir`: the bundle at BUNDLE_FILE and the assets at their places. */
+/** Writes the program into `dir`: the entry at BUNDLE_FILE, its chunks beside it and the assets at their places. */
 export function writeMockProgram(dir: string, bundle: MockBundle): void {
-  mkdirSync(join(dir, dirname(BUNDLE_FILE)), { recursive: true });
-  writeFileSync(join(dir, BUNDLE_FILE), bundle.code);
+  for (const file of bundle.files) {
+    mkdirSync(join(dir, dirname(file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.code);
+  }
   for (const file of bundle.assets) {
     const target = join(dir, relative(PROJECT, file));
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(file, target);
   }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, type: 'commonjs' }));
 }
 
 /**
- * In one bundle every module shares the bundle's `__dirname`; a project module that reads a file next
- * to itself (mocks/samba reads schema-extension.ldif) gets its own folder back, relative to the
- * bundle's, where `writeMockProgram` puts its assets.
+ * In the bundle every module shares its chunk's `__dirname` (the entry's folder); a project module
+ * that reads a file next to itself (mocks/samba reads schema-extension.ldif) gets its own folder back,
+ * relative to that one, where `writeMockProgram` puts its assets.
  */
 function sourceDirname(): Plugin {
   return {
@@ -95,9 +120,22 @@ function sourceDirname(): Plugin {
 /** The part of esbuild's API used here, typed here, so the project type-checks before `npm install` brings it. */
 interface Esbuild {
   build(options: Record<string, unknown> & { plugins: Plugin[] }): Promise<{
-    outputFiles: Array<{ contents: Uint8Array }>;
+    outputFiles: Array<{ path: string; contents: Uint8Array }>;
+    metafile: Metafile;
   }>;
   stop(): Promise<void>;
+}
+/** Paths relative to the project, as esbuild's metafile gives them. */
+export interface Metafile {
+  inputs: Record<string, { imports: Array<{ path: string; kind: string; external?: boolean }> }>;
+  outputs: Record<
+    string,
+    {
+      entryPoint?: string;
+      imports: Array<{ path: string; kind: string; external?: boolean }>;
+      inputs: Record<string, { bytesInOutput: number }>;
+    }
+  >;
 }
 interface Plugin {
   name: string;
