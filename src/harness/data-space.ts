@@ -18,6 +18,12 @@ export interface SeededLyncOnline {
 }
 
 /**
+ * A part of a space's services, as a tenant check reads it: a forest's domain controllers, the cloud
+ * (Exchange Online, seeded by DirSync from the online forest's DC) or Lync Online.
+ */
+export type SpacePart = `directory:${ForestRole}` | 'cloud' | 'lync-online';
+
+/**
  * One set of directory data and the services seeded from it, each seeded once per worker on first
  * use: the forests' mock DCs, Exchange Online (DirSync over LDAP, then the export) and Lync Online.
  * The rule examples run in the fixtures' space, the tenant checks in the tenant's; every later
@@ -26,6 +32,8 @@ export interface SeededLyncOnline {
 export class DataSpace {
   /** The names of the services this space asked for. */
   private readonly names = new Set<string>();
+  /** Exchange Online holds DirSync's export: the online forest's DC is no longer needed for it. */
+  private cloudSeeded = false;
 
   constructor(
     /** `fixtures` (the notes' people) or `tenant` (the user's forests). */
@@ -43,6 +51,24 @@ export class DataSpace {
   /** Whether `name` is one of this space's services. */
   owns(name: string): boolean {
     return this.names.has(name);
+  }
+
+  /**
+   * The names of this space's services that `parts` need now: the cloud needs the online forest's DC
+   * too until DirSync's export is loaded (a cloud started anew later seeds again, starting the DC).
+   */
+  servicesFor(parts: readonly SpacePart[]): Set<string> {
+    const kinds: DirectoryKind[] = this.directoryKind === 'samba' ? ['mock', 'samba'] : ['mock'];
+    const dcs = (role: ForestRole) => kinds.map((kind) => this.prefix + directoryService(role, kind));
+    const names = new Set<string>();
+    for (const part of parts) {
+      if (part === 'lync-online') names.add(`${this.prefix}lync-online`);
+      else if (part === 'cloud') {
+        names.add(`${this.prefix}exchange`);
+        if (!this.cloudSeeded) for (const name of dcs('online')) names.add(name);
+      } else for (const name of dcs(part.slice('directory:'.length) as ForestRole)) names.add(name);
+    }
+    return names;
   }
 
   hasForest(role: ForestRole): boolean {
@@ -71,7 +97,11 @@ export class DataSpace {
   }
 
   cloud(): Promise<SeededCloud> {
-    return this.seedOnce('exchange', async (exchange) => seedCloud(exchange, await this.directory('online')));
+    return this.seedOnce('exchange', async (exchange) => {
+      const cloud = await seedCloud(exchange, await this.directory('online'));
+      this.cloudSeeded = true;
+      return cloud;
+    });
   }
 
   lyncOnline(): Promise<SeededLyncOnline> {

@@ -32,3 +32,34 @@ test('a tenant check stops the services outside the tenant space; a later use st
     await env.stop();
   }
 });
+
+/**
+ * A tenant check keeps only the tenant's services it and the later stages read: the on-premises DC
+ * stops once no stage reads it, and the online DC once the cloud DirSync seeded from it is loaded.
+ */
+test('a tenant check stops the tenant services no later stage reads; the cloud needs its DC until seeded', async () => {
+  const tenant = buildSampleTenant({ extraObjects: 10 });
+  const env = startEnvironment({ mode: 'embedded', fixtures: tenant, tenant });
+  const alive = async () => (await env.services.alive()).map((s) => s.name).sort();
+  try {
+    await Promise.all([env.tenant.directory('onpremises'), env.tenant.directory('online')]);
+    await env.reset('GAL', {
+      tenantCheck: true,
+      needed: ['directory:onpremises', 'directory:online', 'cloud'],
+    });
+    assert.deepEqual(await alive(), ['ldap-online', 'ldap-onpremises']);
+
+    await env.reset('SRCH, first', { tenantCheck: true, needed: ['cloud'] });
+    assert.deepEqual(await alive(), ['ldap-online'], 'the cloud is not seeded yet: its DC stays');
+    await env.tenant.cloud();
+    assert.deepEqual(await alive(), ['exchange', 'ldap-online']);
+
+    await env.reset('SRCH, second', { tenantCheck: true, needed: ['cloud', 'lync-online'] });
+    assert.deepEqual(await alive(), ['exchange'], 'the seeded cloud needs its DC no more');
+
+    await env.reset('PRES', { tenantCheck: true, needed: ['lync-online'] });
+    assert.deepEqual(await alive(), []);
+  } finally {
+    await env.stop();
+  }
+});

@@ -1,6 +1,6 @@
 import { edgeInstallBody, POOL_STARTS_WITH, poolInstallBody } from '../pki/fixtures';
 import type { Tenant } from '../tenant/tenant';
-import { DataSpace, seededOnce } from './data-space';
+import { DataSpace, type SpacePart, seededOnce } from './data-space';
 import type { DirectoryKind } from './directory';
 import { FIXTURE_PRESENCE } from './fixtures';
 import { type ServiceMode, ServiceSet, type StartedService } from './service-set';
@@ -71,12 +71,19 @@ export class Environment {
    * Before each scenario: a service the scenario uses is back at its seeded data on its first use,
    * its journal tagged with the ID (ServiceSet.beginScenario). A tenant check first stops every service
    * outside the tenant's space (the fixtures' own, the Edge, the pool: no tenant check uses them), so
-   * the two sets are not up at once; the run orders the rule examples first
-   * (steps/support/scenario-order.js), and an example after a tenant check would start and seed what
-   * it needs again.
+   * the two sets are not up at once, and with `needed` every tenant service outside those parts (no
+   * later tenant check reads it); the run orders the rule examples first and the tenant checks by what
+   * they read (steps/support/scenario-order.js), and a scenario that uses a stopped service after all
+   * starts and seeds it again.
    */
-  async reset(correlationId: string, scenario: { tenantCheck: boolean }): Promise<void> {
-    if (scenario.tenantCheck) await this.services.stopUnless((name) => this.tenant.owns(name));
+  async reset(
+    correlationId: string,
+    scenario: { tenantCheck: boolean; needed?: readonly SpacePart[] },
+  ): Promise<void> {
+    if (scenario.tenantCheck) {
+      const needed = scenario.needed && this.tenant.servicesFor(scenario.needed);
+      await this.services.stopUnless((name) => this.tenant.owns(name) && (!needed || needed.has(name)));
+    }
     await this.services.beginScenario(correlationId);
   }
 

@@ -3,6 +3,7 @@ import { SETTINGS_MEDIA_TYPE } from '../../src/report/settings-used';
 import { endRuntime, runtime } from './runtime';
 import { applySelftestFault } from './selftest-hook';
 import { TENANT_STEP_TIMEOUT_MS } from './tenant-check';
+import { tenantReads } from './tenant-check-stages';
 import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
 
@@ -17,7 +18,11 @@ BeforeAll({ timeout: TENANT_STEP_TIMEOUT_MS }, () => {
 
 Before(async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
-  await this.env.reset(pickle.id, { tenantCheck: this.scenario.tags.includes('@tenant-check') });
+  const tenantCheck = this.scenario.tags.includes('@tenant-check');
+  // A tenant check keeps only what it and the later stages read (steps/support/tenant-check-order.json).
+  const reads = tenantCheck ? tenantReads(this.scenario.tags) : undefined;
+  this.stageServices = reads && this.tenantSpace.servicesFor(reads.own);
+  await this.env.reset(pickle.id, { tenantCheck, needed: reads?.fromHere });
   await testHooks(this);
   await applySelftestFault(this);
 });
@@ -59,11 +64,18 @@ After(async function (this: HarnessWorld) {
       JSON.stringify({ settings: Object.fromEntries(this.settingsUsed) }),
       SETTINGS_MEDIA_TYPE,
     );
+  const outsideStage = this.stageServices
+    ? services.map((s) => s.name).filter((name) => !this.stageServices?.has(name))
+    : [];
   const deaths = await this.services.takeDeaths();
   if (deaths.length) throw new Error(deaths.map((d) => d.message).join('\n'));
   if (unmatched.length && !this.scenario.tags.includes('@expects-unmatched')) {
     throw new Error(`[harness] requests no mock handler matched:\n  ${unmatched.join('\n  ')}`);
   }
+  if (outsideStage.length)
+    throw new Error(
+      `[harness] this tenant check used ${outsideStage.join(', ')}, which its stage in steps/support/tenant-check-order.json does not read: a later stage may have stopped it already; name it there`,
+    );
 });
 
 AfterAll(async () => {

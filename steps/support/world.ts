@@ -20,6 +20,8 @@ import { CHECK_MEDIA_TYPE, type Check, evaluateCheck, RuleViolation } from './ve
 export class HarnessWorld extends World {
   scenario = { id: '', name: '', tags: [] as string[] };
   private readonly areas = new Map<string, unknown>();
+  /** A tenant check's: the tenant's services its stage reads (tenant-check-order.json); it may use no other. */
+  stageServices?: Set<string>;
   /** Witnesses that checked something in this scenario, for the evidence. */
   readonly witnessesUsed = new Set<string>();
   private readonly tenantChecks = new Map<
