@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { tenantReads } from '../steps/support/tenant-check-stages';
+import { enterStage, stageMemo, tenantReads } from '../steps/support/tenant-check-stages';
 
 const plugin = require('../steps/support/scenario-order.js');
 const profile = require('../cucumber.js').default;
@@ -67,9 +67,23 @@ test('every tenant check of the features is in a stage, and a stage keeps what t
     assert.doesNotThrow(() => tenantReads(tags), line);
   }
   assert.deepEqual(tenantReads(['@GAL-03', '@tenant-check']), {
+    stage: 0,
     own: ['directory:onpremises', 'directory:online'],
     fromHere: ['directory:onpremises', 'directory:online', 'cloud', 'lync-online'],
   });
   assert.deepEqual(tenantReads(['@PRES-01', '@tenant-check']).fromHere, ['lync-online']);
   assert.throws(() => tenantReads(['@XYZ-01', '@tenant-check']), /XYZ is in no stage/);
+});
+
+test('a stage memo is computed once per stage and let go when the worker moves on', () => {
+  let computed = 0;
+  const preview = () => stageMemo('preview', () => ({ n: ++computed }));
+  enterStage(0);
+  const first = preview();
+  assert.equal(preview(), first, 'the checks of one stage share it');
+  enterStage(0);
+  assert.equal(preview(), first, 'a second check of the same stage too');
+  enterStage(1);
+  assert.notEqual(preview(), first, 'the next stage computes its own');
+  assert.equal(computed, 2);
 });

@@ -9,6 +9,7 @@ import { dnKey } from '../../src/tenant/dn';
 import { DirectoryEntry } from '../../src/tenant/entry';
 import { type Forest, usersOf } from '../../src/tenant/tenant';
 import type { FindingOutcome, TenantWire } from '../support/tenant-check';
+import { stageMemo } from '../support/tenant-check-stages';
 import type { HarnessWorld } from '../support/world';
 
 /** A fresh OU GALSync writes into, so the preview shows what the flow writes and nothing already there. */
@@ -34,28 +35,22 @@ export interface FlowPreview {
   users: PreviewedUser[];
 }
 
-const previews = new WeakMap<DataSpace, Map<string, FlowPreview>>();
-
 /**
  * The model's preview of GALSync with the given flow for every user of each forest, into a fresh OU of
- * the other forest (pure, so judged once per worker and flow); GALSync itself runs over LDAP for the
- * sampled users when the preview is checked (`checkFlowPreview`).
+ * the other forest (pure, so judged once per flow for the checks of a stage, and let go after them);
+ * GALSync itself runs over LDAP for the sampled users when the preview is checked (`checkFlowPreview`).
  */
 export function previewFlow(space: DataSpace, configured: GalSyncFlow): FlowPreview {
-  const mine = previews.get(space) ?? new Map<string, FlowPreview>();
-  previews.set(space, mine);
-  let preview = mine.get(configured.name);
-  if (!preview) {
+  return stageMemo(`flow preview of ${space.label} with ${configured.name}`, () => {
     const flow: GalSyncFlow = { ...configured, target: { container: PREVIEW_CONTAINER } };
-    preview = { flow, users: [] };
+    const preview: FlowPreview = { flow, users: [] };
     const forests = space.data.forests;
     for (const home of forests) {
       const target = forests.find((f) => f !== home);
       if (target) for (const user of usersOf(home)) preview.users.push(judge(user, flow, home, target));
     }
-    mine.set(configured.name, preview);
-  }
-  return preview;
+    return preview;
+  });
 }
 
 /** What GALSync did over LDAP for each sampled user, and how many users it read. */

@@ -3,7 +3,7 @@ import { SETTINGS_MEDIA_TYPE } from '../../src/report/settings-used';
 import { endRuntime, runtime } from './runtime';
 import { applySelftestFault } from './selftest-hook';
 import { TENANT_STEP_TIMEOUT_MS } from './tenant-check';
-import { tenantReads } from './tenant-check-stages';
+import { enterStage, tenantReads } from './tenant-check-stages';
 import { testHooks } from './test-hooks';
 import type { HarnessWorld } from './world';
 
@@ -16,13 +16,16 @@ BeforeAll({ timeout: TENANT_STEP_TIMEOUT_MS }, () => {
   runtime().env();
 });
 
-Before(async function (this: HarnessWorld, { pickle }) {
+/** A tenant check may be its stage's first: it then starts and seeds what the stage reads. */
+Before({ timeout: TENANT_STEP_TIMEOUT_MS }, async function (this: HarnessWorld, { pickle }) {
   this.scenario = { id: pickle.id, name: pickle.name, tags: pickle.tags.map((t) => t.name) };
   const tenantCheck = this.scenario.tags.includes('@tenant-check');
   // A tenant check keeps only what it and the later stages read (steps/support/tenant-check-order.json).
   const reads = tenantCheck ? tenantReads(this.scenario.tags) : undefined;
+  enterStage(reads?.stage);
   this.stageServices = reads && this.tenantSpace.servicesFor(reads.own);
   await this.env.reset(pickle.id, { tenantCheck, needed: reads?.fromHere });
+  if (reads) await this.tenantSpace.prepare(reads.own);
   await testHooks(this);
   await applySelftestFault(this);
 });
