@@ -97,24 +97,32 @@ export interface Target {
  * so their ratio holds even when the absolute figures do not.
  */
 async function phase(targets: Target[], run: Queries, types: QueryType[], seconds: number, rounds: number) {
-  const totals = targets.map(() => ({ ops: 0, errors: 0, elapsed: 0, cpu: 0 }));
+  const totals = targets.map(() => ({ ops: 0, errors: 0, elapsed: 0, cpu: 0, clientCpu: 0 }));
   for (let round = 0; round < rounds; round++) {
     const order = targets.map((_, i) => i);
     if (round % 2 === 1) order.reverse();
     for (const i of order) {
       const { clients, pid } = targets[i];
       const ticks0 = pid ? cpuTicks(pid) : 0;
+      const client0 = process.cpuUsage();
       const start = performance.now();
       const done = await slice(clients, run, types, seconds / rounds, round);
       totals[i].elapsed += (performance.now() - start) / 1000;
       totals[i].cpu += pid ? (cpuTicks(pid) - ticks0) / 100 : 0;
+      const client = process.cpuUsage(client0);
+      totals[i].clientCpu += (client.user + client.system) / 1e6;
       totals[i].ops += done.ops;
       totals[i].errors += done.errors;
     }
   }
-  return totals.map(({ ops, errors, elapsed, cpu }) => ({
+  const share = (seconds: number, elapsed: number) => Math.round((100 * seconds) / elapsed) / 100;
+  return totals.map(({ ops, errors, elapsed, cpu, clientCpu }) => ({
     opsPerSec: Math.round((10 * ops) / elapsed) / 10,
     serverCpuUsPerOp: ops && cpu ? Math.round((1e7 * cpu) / ops) / 10 : null,
+    // Cores busy during the phase: a server or a client near 1.0 (one thread) is what bounds the row.
+    serverCores: cpu ? share(cpu, elapsed) : null,
+    clientCores: share(clientCpu, elapsed),
+    clientCpuUsPerOp: ops ? Math.round((1e7 * clientCpu) / ops) / 10 : null,
     errors,
   }));
 }

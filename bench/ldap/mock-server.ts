@@ -4,9 +4,13 @@
  * line `{"event":"listening",...}`. The benchmark's bind account (slapd's rootdn there) is added as a
  * plain user, CN=admin,DC=abc,DC=corp / bench-secret. Stops on SIGTERM/SIGINT.
  *
- * usage: node -r ./scripts/register-ts.js bench/ldap/mock-server.ts --ldif FILE --port 38390
+ * With `--cpu-prof FILE` it profiles the serving (not the load) and writes FILE (a .cpuprofile for
+ * Chrome DevTools, or `node bench/ldap/profile-split.mjs FILE`) when it stops.
+ *
+ * usage: node -r ./scripts/register-ts.js bench/ldap/mock-server.ts --ldif FILE --port 38390 [--cpu-prof FILE]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { startLdapMock } from '../../mocks/ldap';
 import { AdminClient } from '../../src/harness/admin-client';
 import { DirectoryAdmin } from '../../src/harness/service-admin';
@@ -16,10 +20,10 @@ const BIND_ACCOUNT =
 
 async function main() {
   const args = process.argv.slice(2);
-  const arg = (name: string) => args[args.indexOf(name) + 1];
+  const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const t0 = performance.now();
   const mock = await startLdapMock({ service: 'ldap-bench', port: Number(arg('--port') ?? 38390) });
-  const ldif = `${readFileSync(arg('--ldif'), 'utf8').trimEnd()}\n\n${BIND_ACCOUNT}`;
+  const ldif = `${readFileSync(arg('--ldif') ?? '', 'utf8').trimEnd()}\n\n${BIND_ACCOUNT}`;
   const t1 = performance.now();
   const admin = new AdminClient(mock.urls.admin);
   const loaded = await admin.loadData(ldif, 'text/ldif');
@@ -37,9 +41,29 @@ async function main() {
       ...(loaded as object),
     }),
   );
-  const stop = () => mock.stop().then(() => process.exit(0));
+  const profile = arg('--cpu-prof');
+  const profiler = profile ? await startProfiler() : undefined;
+  const stop = async () => {
+    if (profile && profiler) writeFileSync(profile, JSON.stringify(await profiler()));
+    await mock.stop();
+    process.exit(0);
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+}
+
+/** Starts the V8 sampling profiler (every 200 µs); the function returned stops it and gives the profile. */
+async function startProfiler(): Promise<() => Promise<object>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<{ profile?: object }>((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result ?? {}))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return async () => (await post('Profiler.stop')).profile ?? {};
 }
 
 main().catch((error) => {

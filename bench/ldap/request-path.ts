@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { BindRequest, EqualityFilter, type Filter, OrFilter, SearchRequest, SubstringFilter } from 'ldapts';
 import { FaultPlan, Journal, VirtualClock } from '../../mocks/admin';
 import { Passwords } from '../../mocks/ldap/bind';
@@ -97,12 +98,35 @@ async function main(): Promise<void> {
       for (let i = 0; i < count; i++) dc.handle(conn, decodeMessage(frames[i % frames.length]));
     };
     run(query.count / 4);
+    const gc = gcTime();
     const before = process.cpuUsage();
     run(query.count);
     const used = process.cpuUsage(before);
-    console.log(`${name.padEnd(14)}${((used.user + used.system) / query.count).toFixed(1).padStart(8)} us`);
+    const gcUs = (await gc.stop()) * 1000;
+    const per = (us: number) => (us / query.count).toFixed(1).padStart(8);
+    console.log(`${name.padEnd(14)}${per(used.user + used.system)} us, of which GC pauses${per(gcUs)} us`);
   }
   if (answered === 0) throw new Error('request-path: the DC wrote no answer');
+}
+
+/** Milliseconds the main thread spent in GC pauses from now until stop(). */
+function gcTime(): { stop(): Promise<number> } {
+  let ms = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) ms += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    // Entries are delivered asynchronously: let them arrive before reading the sum.
+    stop: () =>
+      new Promise((resolve) =>
+        setImmediate(() => {
+          for (const entry of observer.takeRecords()) ms += entry.duration;
+          observer.disconnect();
+          resolve(ms);
+        }),
+      ),
+  };
 }
 
 async function writeTenant(n: number, ldif: string): Promise<BenchQueries> {

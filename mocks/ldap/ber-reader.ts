@@ -26,42 +26,62 @@ export class BerReader {
     return this.buf[this.offset];
   }
 
-  /** Reads a tag and its length; returns the tag and leaves the offset at the contents. */
-  header(expected?: number): { tag: number; length: number } {
+  /** Reads a tag and its length; returns the length and leaves the offset at the contents. */
+  header(expected?: number): number {
     const tag = this.peekTag();
     if (expected !== undefined && tag !== expected)
       throw new BerError(`expected tag 0x${expected.toString(16)}, found 0x${tag.toString(16)}`);
     this.offset++;
     const length = readLength(this.buf, this, this.end);
     if (this.offset + length > this.end) throw new BerError('element longer than its container');
-    return { tag, length };
+    return length;
   }
 
   /** A reader over the next element's contents; this reader moves past it. */
   child(expected?: number): BerReader {
-    const { length } = this.header(expected);
+    const length = this.header(expected);
     const child = new BerReader(this.buf, this.offset, this.offset + length);
     this.offset += length;
     return child;
   }
 
+  /** The next element's contents as a view of the frame (copy it to keep it past the request). */
   bytes(expected?: number): Buffer {
-    const { length } = this.header(expected);
+    const length = this.header(expected);
     const out = this.buf.subarray(this.offset, this.offset + length);
     this.offset += length;
     return out;
   }
 
+  /** The next element's contents as UTF-8 text, decoded in place (no view of the frame in between). */
   string(expected = 0x04): string {
-    return this.bytes(expected).toString('utf8');
+    const length = this.header(expected);
+    const start = this.offset;
+    this.offset += length;
+    return this.buf.toString('utf8', start, start + length);
+  }
+
+  /** Whether the next element is this tag with exactly these contents (nothing is consumed). */
+  nextEquals(tag: number, contents: Buffer): boolean {
+    if (!this.has(tag)) return false;
+    const at = { offset: this.offset + 1 };
+    const length = readLength(this.buf, at, this.end);
+    return (
+      length === contents.length &&
+      at.offset + length <= this.end &&
+      this.buf.compare(contents, 0, length, at.offset, at.offset + length) === 0
+    );
   }
 
   integer(expected = 0x02): number {
-    const b = this.bytes(expected);
-    if (b.length === 0 || b.length > 6) throw new BerError('integer of unsupported size');
+    const length = this.header(expected);
+    if (length === 0 || length > 6) throw new BerError('integer of unsupported size');
+    const buf = this.buf;
+    const start = this.offset;
+    this.offset += length;
     let v = 0;
-    for (const byte of b) v = v * 256 + byte;
-    return b[0] & 0x80 ? v - 256 ** b.length : v;
+    for (let i = start; i < start + length; i++) v = v * 256 + buf[i];
+    return buf[start] & 0x80 ? v - 256 ** length : v;
   }
 
   enumerated(): number {
@@ -69,13 +89,14 @@ export class BerReader {
   }
 
   boolean(expected = 0x01): boolean {
-    const b = this.bytes(expected);
-    return b.length > 0 && b[0] !== 0;
+    const length = this.header(expected);
+    const first = this.buf[this.offset];
+    this.offset += length;
+    return length > 0 && first !== 0;
   }
 
   skip(): void {
-    const { length } = this.header();
-    this.offset += length;
+    this.offset += this.header();
   }
 }
 

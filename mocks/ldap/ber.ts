@@ -88,6 +88,11 @@ export function result(
   return buf;
 }
 
+/** An LDAPResult's protocolOp alone (a search's SearchResultDone, put into its message by searchAnswer). */
+export function resultOp(op: number, code: number, message = ''): Buffer {
+  return sequence([Buffer.from([0x0a, 1, code]), octets(''), octets(message)], op);
+}
+
 /** The common LDAPResult, a code and nothing else, written straight into its buffer (the hot path). */
 function plainResult(messageId: number, op: number, code: number): Buffer {
   let idLength = 1;
@@ -99,7 +104,16 @@ function plainResult(messageId: number, op: number, code: number): Buffer {
   buf[3] = idLength;
   for (let i = 0; i < idLength; i++)
     buf[4 + i] = Math.floor(messageId / 2 ** (8 * (idLength - 1 - i))) & 0xff;
-  buf.set([op, 7, 0x0a, 1, code, 0x04, 0, 0x04, 0], 4 + idLength);
+  const at = 4 + idLength;
+  buf[at] = op;
+  buf[at + 1] = 7;
+  buf[at + 2] = 0x0a;
+  buf[at + 3] = 1;
+  buf[at + 4] = code;
+  buf[at + 5] = 0x04;
+  buf[at + 6] = 0;
+  buf[at + 7] = 0x04;
+  buf[at + 8] = 0;
   return buf;
 }
 

@@ -1,4 +1,4 @@
-import { BerError, type BerReader } from './ber-reader';
+import { BerError, BerReader } from './ber-reader';
 import { decodeFilter } from './decode-filter';
 import type { RequestOf } from './ldap-request';
 
@@ -15,8 +15,34 @@ export function decodeSearch(message: BerReader, messageId: number): RequestOf<'
   op.integer();
   op.boolean();
   const filter = decodeFilter(op);
-  const list = op.child(0x30);
-  const attributes: string[] = [];
-  while (!list.done) attributes.push(list.string());
-  return { op: 'search', messageId, base, scope, filter, attributes, sizeLimit, controls: [] };
+  return {
+    op: 'search',
+    messageId,
+    base,
+    scope,
+    filter,
+    attributes: attributeList(op),
+    sizeLimit,
+    controls: [],
+  };
+}
+
+/** The last attribute list decoded and its bytes: a client asks for the same list search after search. */
+let last: { bytes: Buffer; names: readonly string[] } | undefined;
+
+/**
+ * The search's AttributeSelection. The same bytes as the last list give the same (frozen) array: no
+ * strings decoded per request, and the entries' cached answers recognise the list by identity.
+ */
+function attributeList(op: BerReader): readonly string[] {
+  if (last && op.nextEquals(0x30, last.bytes)) {
+    op.skip();
+    return last.names;
+  }
+  const bytes = op.bytes(0x30);
+  const list = new BerReader(bytes);
+  const names: string[] = [];
+  while (!list.done) names.push(list.string());
+  last = { bytes: Buffer.from(bytes), names: Object.freeze(names) };
+  return last.names;
 }

@@ -9,7 +9,7 @@ import { ValuePool } from './value-pool';
 
 /** One object of the tree: its data, its DN key, its parent's key, and its last encoded answer (entry-codec.ts). */
 export class StoredEntry {
-  cache?: { attributes: string[]; op: Buffer };
+  cache?: { attributes: readonly string[]; op: Buffer };
   constructor(
     readonly id: number,
     public entry: CompactEntry,

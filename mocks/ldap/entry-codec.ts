@@ -9,23 +9,28 @@ const RANGED = /^([^;]+);range=(\d+)-(\d+|\*)$/i;
  * stored attributes for `*` or none asked, none for `1.1`, memberOf computed from the groups' member
  * values, and multi-valued attributes past 1,500 values served in ranges (`member;range=0-1499`).
  */
-export function encodeEntry(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]): Buffer {
+export function encodeEntry(
+  dit: Dit,
+  stored: StoredEntry,
+  messageId: number,
+  requested: readonly string[],
+): Buffer {
   const cached = cachedOp(stored, requested);
   return cached ? wrapMessage(messageId, cached) : encodeFresh(dit, stored, messageId, requested).message;
 }
 
 /** The entry's `[APPLICATION 4]` part alone (searchAnswer puts the message around it). */
-export function encodeEntryOp(dit: Dit, stored: StoredEntry, requested: string[]): Buffer {
+export function encodeEntryOp(dit: Dit, stored: StoredEntry, requested: readonly string[]): Buffer {
   return cachedOp(stored, requested) ?? encodeFresh(dit, stored, 0, requested).op;
 }
 
-function cachedOp(stored: StoredEntry, requested: string[]): Buffer | undefined {
+function cachedOp(stored: StoredEntry, requested: readonly string[]): Buffer | undefined {
   if (isCacheable(requested) && stored.cache && sameList(stored.cache.attributes, requested))
     return stored.cache.op;
   return undefined;
 }
 
-function encodeFresh(dit: Dit, stored: StoredEntry, messageId: number, requested: string[]) {
+function encodeFresh(dit: Dit, stored: StoredEntry, messageId: number, requested: readonly string[]) {
   const attributes: PartialAttribute[] = [];
   for (const name of selection(stored, requested)) {
     const attribute = partialAttribute(dit, stored, name);
@@ -39,11 +44,11 @@ function encodeFresh(dit: Dit, stored: StoredEntry, messageId: number, requested
 
 /** Attributes whose values depend on other objects (memberOf), on the request (ranges), or all of them. */
 const DYNAMIC = /^memberof$|;range=|^\*$/i;
-let lastList: string[] | undefined;
+let lastList: readonly string[] | undefined;
 let lastCacheable = false;
 
 /** Whether answers to this attribute list can be cached (worked out once per search request). */
-function isCacheable(requested: string[]): boolean {
+function isCacheable(requested: readonly string[]): boolean {
   if (requested !== lastList) {
     lastList = requested;
     lastCacheable = requested.length > 0 && !requested.some((n) => DYNAMIC.test(n));
@@ -51,14 +56,14 @@ function isCacheable(requested: string[]): boolean {
   return lastCacheable;
 }
 
-function sameList(a: string[], b: string[]): boolean {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-function selection(stored: StoredEntry, requested: string[]): readonly string[] {
+function selection(stored: StoredEntry, requested: readonly string[]): readonly string[] {
   if (requested.length === 0 || (requested.length === 1 && requested[0] === '*')) return allOf(stored);
   if (requested.length === 1 && requested[0] === '1.1') return [];
   const names = requested.includes('*') ? [...allOf(stored)] : [];

@@ -49,31 +49,41 @@ export function encodeSearchEntry(
 /** An LDAPMessage around an encoded protocolOp: an entry's `[APPLICATION 4]` part (a cached answer), a reference's. */
 export function wrapMessage(messageId: number, op: Buffer): Buffer {
   const idLength = integerLength(messageId);
-  const messageLength = 2 + idLength + op.length;
-  const buf = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
-  const at = writeInteger(buf, writeHeader(buf, 0, 0x30, messageLength), messageId, idLength);
-  op.copy(buf, at);
+  const buf = Buffer.allocUnsafe(messageSize(idLength, op));
+  putMessage(buf, 0, messageId, idLength, op);
   return buf;
 }
 
 /**
- * A search's whole answer in one buffer: a SearchResultEntry message around each encoded entry (`ops`,
- * cached answers included, copied once) followed by the messages of `tail` (references, the
- * SearchResultDone).
+ * A search's whole answer in one buffer: the messages, all with the search's message ID, around its
+ * entries' encoded protocolOps (cached answers included, copied once), its references' and its
+ * SearchResultDone's, in that order.
  */
-export function searchAnswer(messageId: number, ops: readonly Buffer[], tail: readonly Buffer[]): Buffer {
+export function searchAnswer(
+  messageId: number,
+  entries: readonly Buffer[],
+  references: readonly Buffer[],
+  done: Buffer,
+): Buffer {
   const idLength = integerLength(messageId);
-  let size = 0;
-  for (const message of tail) size += message.length;
-  for (const op of ops) size += headerSize(2 + idLength + op.length) + 2 + idLength + op.length;
+  let size = messageSize(idLength, done);
+  for (const op of entries) size += messageSize(idLength, op);
+  for (const op of references) size += messageSize(idLength, op);
   const buf = Buffer.allocUnsafe(size);
   let at = 0;
-  for (const op of ops) {
-    at = writeInteger(buf, writeHeader(buf, at, 0x30, 2 + idLength + op.length), messageId, idLength);
-    at += op.copy(buf, at);
-  }
-  for (const message of tail) at += message.copy(buf, at);
+  for (const op of entries) at = putMessage(buf, at, messageId, idLength, op);
+  for (const op of references) at = putMessage(buf, at, messageId, idLength, op);
+  putMessage(buf, at, messageId, idLength, done);
   return buf;
+}
+
+function messageSize(idLength: number, op: Buffer): number {
+  return headerSize(2 + idLength + op.length) + 2 + idLength + op.length;
+}
+
+function putMessage(buf: Buffer, at: number, messageId: number, idLength: number, op: Buffer): number {
+  at = writeInteger(buf, writeHeader(buf, at, 0x30, 2 + idLength + op.length), messageId, idLength);
+  return at + op.copy(buf, at);
 }
 
 function byteLength(v: AttributeValue): number {

@@ -22,7 +22,8 @@ export type LdapRequest =
       base: string;
       scope: 'base' | 'one' | 'sub';
       filter: Filter;
-      attributes: string[];
+      /** Shared by the requests that sent the same list (decode-search.ts): never changed. */
+      attributes: readonly string[];
       sizeLimit: number;
       controls: RequestControl[];
     }

@@ -1,7 +1,6 @@
 import { octets, sequence } from './ber';
 import type { Dit, StoredEntry } from './dit';
 import { requestKey } from './dn-keys';
-import { wrapMessage } from './entry-writer';
 
 /**
  * What AD sends, besides the entries, for a one-level or subtree search based at the domain's head:
@@ -13,21 +12,22 @@ export function partitionReferences(
   dit: Dit,
   base: StoredEntry,
   scope: 'base' | 'one' | 'sub',
-  messageId: number,
-): Buffer[] {
-  if (scope === 'base') return [];
+): readonly Buffer[] {
+  if (scope === 'base') return NONE;
   const references = encodedReferences(dit);
-  if (base.key !== references.headKey) return [];
-  return [wrapMessage(messageId, scope === 'one' ? references.one : references.sub)];
+  if (base.key !== references.headKey) return NONE;
+  return scope === 'one' ? references.one : references.sub;
 }
+
+const NONE: readonly Buffer[] = Object.freeze([]);
 
 interface EncodedReferences {
   baseDn: string;
   domain: string;
   headKey: string;
   /** The `[APPLICATION 19]` protocolOps, encoded once per naming context: a search adds its message ID. */
-  sub: Buffer;
-  one: Buffer;
+  sub: readonly Buffer[];
+  one: readonly Buffer[];
 }
 
 const encoded = new WeakMap<Dit, EncodedReferences>();
@@ -40,8 +40,8 @@ function encodedReferences(dit: Dit): EncodedReferences {
     baseDn: dit.baseDn,
     domain: dit.domain,
     headKey: requestKey(dit.baseDn),
-    sub: sequence([octets(url(''))], 0x73),
-    one: sequence([octets(url('??base'))], 0x73),
+    sub: [sequence([octets(url(''))], 0x73)],
+    one: [sequence([octets(url('??base'))], 0x73)],
   };
   encoded.set(dit, fresh);
   return fresh;

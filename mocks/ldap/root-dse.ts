@@ -22,7 +22,7 @@ export function rootDse(
   now: Date,
   messageId: number,
   filter: Filter,
-  attributes: string[],
+  attributes: readonly string[],
 ): Buffer {
   const base = dit.baseDn;
   const config = `CN=Configuration,${base}`;

@@ -1,5 +1,5 @@
 import { CODE, LdapError, NOT_BOUND, noSuchObject } from './ad-errors';
-import { type Control, pagedValue, RESPONSE, result } from './ber';
+import { type Control, pagedValue, RESPONSE, result, resultOp } from './ber';
 import { compileFilter } from './compile-filter';
 import type { Dit, StoredEntry } from './dit';
 import { requestKey } from './dn-keys';
@@ -37,11 +37,12 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
   const filter = compileFilter(req.filter, dit.baseDn);
   const pool = candidatePool(dit, baseEntry, req.scope, filter);
   const inScope = scopeTest(baseEntry, req.scope);
-  const references = partitionReferences(dit, baseEntry, req.scope, req.messageId);
+  const references = partitionReferences(dit, baseEntry, req.scope);
   if (req.paged) {
     const found = matching(dit, pool, inScope, filter);
     const first = page(dit, session, req, { rest: found, attributes: req.attributes });
-    return { ...first, bytes: [...references, ...[first.bytes].flat()] };
+    const referenceMessages = references.map((op) => wrapMessage(req.messageId, op));
+    return { ...first, bytes: [...referenceMessages, ...[first.bytes].flat()] };
   }
   const limit = req.sizeLimit > 0 ? Math.min(req.sizeLimit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
   const ops: Buffer[] = [];
@@ -58,13 +59,18 @@ export function search(dit: Dit, session: Session, req: SearchRequest): SearchAn
     ops.push(op);
     size += op.length;
   }
-  const message = code === CODE.sizeLimitExceeded ? 'Size limit exceeded' : '';
-  const tail = [...references, result(req.messageId, RESPONSE.search, code, message)];
+  const done = code === CODE.sizeLimitExceeded ? DONE_SIZE_LIMIT : DONE_SUCCESS;
   const entries = ops.length;
   // A small answer is built in one buffer (one allocation, one write); a large one is written corked.
-  if (size <= ONE_BUFFER_BYTES) return { bytes: searchAnswer(req.messageId, ops, tail), code, entries };
-  return { bytes: [...ops.map((op) => wrapMessage(req.messageId, op)), ...tail], code, entries };
+  if (size <= ONE_BUFFER_BYTES)
+    return { bytes: searchAnswer(req.messageId, ops, references, done), code, entries };
+  const messages = [...ops, ...references, done].map((op) => wrapMessage(req.messageId, op));
+  return { bytes: messages, code, entries };
 }
+
+/** The SearchResultDone protocolOps of a search without paging, encoded once. */
+const DONE_SUCCESS = resultOp(RESPONSE.search, CODE.success);
+const DONE_SIZE_LIMIT = resultOp(RESPONSE.search, CODE.sizeLimitExceeded, 'Size limit exceeded');
 
 /** Answers whose entries take up to this many bytes go out as one buffer. */
 const ONE_BUFFER_BYTES = 64 * 1024;
@@ -86,12 +92,24 @@ function* matching(
 }
 
 function scopeTest(base: StoredEntry, scope: SearchRequest['scope']): (e: StoredEntry) => boolean {
-  if (scope === 'base') return (e) => e === base;
-  if (scope === 'one') return (e) => e.parent === base.key;
-  // A comma in a DN key always separates RDNs, so a key suffix is a subtree.
-  const suffix = `,${base.key}`;
-  return (e) => e === base || e.key.endsWith(suffix);
+  const last = lastScope;
+  if (last && last.base === base && last.key === base.key && last.scope === scope) return last.test;
+  let test: (e: StoredEntry) => boolean;
+  if (scope === 'base') test = (e) => e === base;
+  else if (scope === 'one') test = (e) => e.parent === base.key;
+  else {
+    // A comma in a DN key always separates RDNs, so a key suffix is a subtree.
+    const suffix = `,${base.key}`;
+    test = (e) => e === base || e.key.endsWith(suffix);
+  }
+  lastScope = { base, key: base.key, scope, test };
+  return test;
 }
+
+/** The last scope's test: clients search under the same base again and again. */
+let lastScope:
+  | { base: StoredEntry; key: string; scope: string; test: (e: StoredEntry) => boolean }
+  | undefined;
 
 function nextPage(dit: Dit, session: Session, req: SearchRequest): SearchAnswer {
   const key = req.paged!.cookie.toString('utf8');
@@ -112,7 +130,7 @@ function page(
   dit: Dit,
   session: Session,
   req: SearchRequest,
-  cursor: { rest: Iterator<StoredEntry>; lookahead?: StoredEntry; attributes: string[] },
+  cursor: { rest: Iterator<StoredEntry>; lookahead?: StoredEntry; attributes: readonly string[] },
 ): SearchAnswer {
   const size = Math.min(req.paged!.size || MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const parts: Buffer[] = [];

@@ -29,6 +29,18 @@ const RESPONSE_OF: Record<string, number> = {
   compare: RESPONSE.compare,
 };
 
+/** The journal's name of each operation. */
+const OPERATION: Record<Exclude<LdapRequest['op'], 'unbind' | 'abandon'>, string> = {
+  bind: 'ldap.bind',
+  search: 'ldap.search',
+  add: 'ldap.add',
+  modify: 'ldap.modify',
+  delete: 'ldap.delete',
+  modifyDn: 'ldap.modifyDn',
+  extended: 'ldap.extended',
+  compare: 'ldap.compare',
+};
+
 /** Answers one connection's requests: faults first, then the operation, then the journal entry. */
 export class DomainController {
   private readonly sessions = new Map<Connection, Session>();
@@ -46,9 +58,12 @@ export class DomainController {
       return;
     }
     if (req.op === 'abandon') return;
-    const session = this.sessions.get(conn) ?? new Session(conn.id);
-    this.sessions.set(conn, session);
-    const operation = `ldap.${req.op}`;
+    let session = this.sessions.get(conn);
+    if (!session) {
+      session = new Session(conn.id);
+      this.sessions.set(conn, session);
+    }
+    const operation = OPERATION[req.op];
     const fault = this.ctx.faults.take(operation);
     if (!fault) {
       this.answer(conn, session, req, operation);
@@ -84,9 +99,10 @@ export class DomainController {
   ): void {
     let outcome: Record<string, unknown>;
     try {
-      const { bytes, ...summary } = this.perform(session, req);
-      conn.write(bytes);
-      outcome = summary;
+      const answer = this.perform(session, req);
+      conn.write(answer.bytes);
+      outcome =
+        answer.entries === undefined ? { code: answer.code } : { code: answer.code, entries: answer.entries };
     } catch (error) {
       const e =
         error instanceof LdapError
@@ -122,6 +138,7 @@ export class DomainController {
             12,
             `00000057: LdapErr: DSID-0C090A67, comment: Error processing control ${unknown.oid}`,
           );
+        if (req.controls.length === 0) return search(state.dit, session, req);
         const paged = req.controls.find((c) => c.oid === PAGED_RESULTS_OID)?.value as
           | { size: number; cookie: Buffer }
           | undefined;
@@ -163,6 +180,7 @@ export class DomainController {
     outcome: Record<string, unknown>,
     fault?: string,
   ): void {
-    this.ctx.journal.record({ operation, request: summarize(req), outcome, ...(fault ? { fault } : {}) });
+    const request = summarize(req);
+    this.ctx.journal.record(fault ? { operation, request, outcome, fault } : { operation, request, outcome });
   }
 }

@@ -7,7 +7,7 @@ export type Principal = { kind: 'anonymous' } | { kind: 'administrator' } | { ki
 export interface PagedCursor {
   rest: Iterator<StoredEntry>;
   lookahead?: StoredEntry;
-  attributes: string[];
+  attributes: readonly string[];
 }
 
 /** Per-connection state. Cursors are bounded: abandoned paged searches must not grow without end. */
