@@ -108,8 +108,7 @@ async function exchangeLines(cloud: Awaited<ReturnType<Environment['tenant']['cl
   if (!found.ok) return lines;
   // EWS answers from the Unified Contact Store: look up another licensed user, whom it finds.
   const someone =
-    cloud.exported.find((e) => e.isA('user') && e.first('givenName') && e.first('mail') !== mailbox) ??
-    cloud.exported[0];
+    cloud.users.find((e) => e.first('givenName') && e.first('mail') !== mailbox) ?? cloud.users[0];
   const query = someone.first('givenName') || someone.first('displayName')?.split(' ')[0] || mailbox;
   lines.push(resolveNamesCommand(found.ewsUrl, cloud, mailbox, query));
   if (found.oabUrl) lines.push(oabCommand(found.oabUrl, cloud, mailbox));

@@ -23,7 +23,7 @@ export function ldapsearchCommand(dc: SeededDirectory): string {
 
 /** A mailbox of the export to sign in with: the first user with a mail address. */
 export function mailboxOf(cloud: SeededCloud): string | undefined {
-  return cloud.exported.find((e) => e.isA('user') && e.first('mail'))?.first('mail');
+  return cloud.users.find((e) => e.first('mail'))?.first('mail');
 }
 
 export function autodiscoverCommand(cloud: SeededCloud, mailbox: string): string {

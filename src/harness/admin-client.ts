@@ -89,14 +89,19 @@ export class AdminClient {
     return this.call('DELETE', '/__admin/faults');
   }
 
-  /** Loads a service's data: a whole body, or its chunks as they are made (a tenant's forest). */
-  loadData(body: string | Iterable<string>, contentType: string) {
+  /** Loads a service's data: a whole body, or its chunks as they are made (a tenant's forest, DirSync's export). */
+  loadData(body: string | Iterable<string> | AsyncIterable<string>, contentType: string) {
     return this.call('PUT', '/__admin/data', body, contentType);
   }
 }
 
-function isChunks(body: unknown): body is Iterable<string> {
-  return typeof body === 'object' && body !== null && Symbol.iterator in body && !Array.isArray(body);
+function isChunks(body: unknown): body is Iterable<string> | AsyncIterable<string> {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (Symbol.iterator in body || Symbol.asyncIterator in body) &&
+    !Array.isArray(body)
+  );
 }
 
 /** The messages of an admin error reply (`{ errors: [{ message }] }`), or its text as sent. */

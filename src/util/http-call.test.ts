@@ -104,13 +104,23 @@ test('a body given as chunks is sent as they are made, waiting for the socket, a
       }
     }
     const whole = Array.from({ length: 100 }, (_, i) => piece(i)).join('');
-    const answer = await httpCall(`${base}/load`, { method: 'PUT', body: chunks() });
-    assert.equal(made, 100);
-    assert.deepEqual(answer.json(), {
+    const expected = {
       bytes: Buffer.byteLength(whole),
       sha256: createHash('sha256').update(whole).digest('hex'),
       chunked: 'chunked',
-    });
+    };
+    const answer = await httpCall(`${base}/load`, { method: 'PUT', body: chunks() });
+    assert.equal(made, 100);
+    assert.deepEqual(answer.json(), expected);
+    // Chunks that arrive from elsewhere (DirSync's pages as they are read) are sent as they come.
+    async function* arriving() {
+      for (let i = 0; i < 100; i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yield piece(i);
+      }
+    }
+    const streamed = await httpCall(`${base}/load`, { method: 'PUT', body: arriving() });
+    assert.deepEqual(streamed.json(), expected);
   } finally {
     server.close();
   }

@@ -12,8 +12,11 @@ const agent = new Agent({ keepAlive: true });
 export interface HttpInit {
   method?: string;
   headers?: Record<string, string>;
-  /** A whole body, or its chunks made as they are sent (chunked: a big body is never held whole). */
-  body?: string | Buffer | Iterable<string | Buffer>;
+  /**
+   * A whole body, or its chunks made as they are sent, also as they arrive from elsewhere (async):
+   * chunked, so a big body is never held whole.
+   */
+  body?: string | Buffer | Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
 }
 
 export interface HttpAnswer {
@@ -61,13 +64,18 @@ export function httpCall(url: string | URL, init: HttpInit = {}): Promise<HttpAn
   });
 }
 
-function isChunks(body: HttpInit['body']): body is Iterable<string | Buffer> {
+function isChunks(
+  body: HttpInit['body'],
+): body is Iterable<string | Buffer> | AsyncIterable<string | Buffer> {
   return body !== undefined && typeof body !== 'string' && !Buffer.isBuffer(body);
 }
 
 /** Writes each chunk as it is made, waiting whenever the socket's buffer is full. */
-async function sendChunks(req: ClientRequest, chunks: Iterable<string | Buffer>): Promise<void> {
-  for (const chunk of chunks) if (!req.write(chunk)) await once(req, 'drain');
+async function sendChunks(
+  req: ClientRequest,
+  chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+): Promise<void> {
+  for await (const chunk of chunks) if (!req.write(chunk)) await once(req, 'drain');
   req.end();
 }
 

@@ -33,7 +33,8 @@ export function modelDirectory(tenant: Tenant) {
  */
 export class ExchangeContext {
   exchange!: StartedService;
-  exported: DirectoryEntry[] = [];
+  /** The users DirSync exported (its contacts went to Exchange only). */
+  users: DirectoryEntry[] = [];
   records: AutodiscoverRecords = {};
   outlooks = new Map<string, OutlookSimulator>();
   private cloud?: SeededCloud;
@@ -46,7 +47,7 @@ export class ExchangeContext {
     if (this.cloud) return this;
     this.cloud = await this.space.cloud();
     this.exchange = this.cloud.exchange;
-    this.exported = this.cloud.exported;
+    this.users = this.cloud.users;
     this.records = this.cloud.records();
     return this;
   }
@@ -56,25 +57,20 @@ export class ExchangeContext {
   }
 
   person(name: string): DirectoryEntry {
-    const found = this.exported.find((e) => e.first('displayName') === name);
+    const found = this.users.find((e) => e.first('displayName') === name);
     if (!found)
-      throw new Error(`[steps:exchange] "${name}" is not in what DirSync exported to the cloud directory`);
+      throw new Error(`[steps:exchange] "${name}" is not a user DirSync exported to the cloud directory`);
     return found;
   }
 
   /** Licensed Lync Online users: exported users with a SIP address (the UCS). */
   licensedUsers(): DirectoryEntry[] {
-    return this.exported.filter(
+    return this.users.filter(
       (e) =>
-        e.isA('user') &&
         e.has('msRTCSIP-PrimaryUserAddress') &&
         e.first('msRTCSIP-UserEnabled')?.toUpperCase() !== 'FALSE' &&
         !hiddenFromAddressLists(e),
     );
-  }
-
-  externalContacts(): DirectoryEntry[] {
-    return this.exported.filter((e) => e.isA('contact'));
   }
 
   /** Lync signs in with the SIP address; OWA with the mailbox's own address. */

@@ -78,7 +78,6 @@ When(
     await s.ctx.advanceTo(weekTime(t));
     const contact = newExternalContact(name);
     await new ExchangeAdmin(s.ctx.exchange.admin).upsertRecipients([contact.toJSON()]);
-    s.ctx.exported = [...s.ctx.exported, contact];
     o.changedAt = weekTime(t);
     o.changedName = name;
     s.ctx.afterCheck = (outlook, when) => {

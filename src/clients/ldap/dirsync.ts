@@ -1,5 +1,5 @@
 import type { DirectoryEntry } from '../../tenant/entry';
-import { type LdapSource, pagedSearch, withLdap } from './ldap-client';
+import { type LdapSource, openLdap, searchPages } from './ldap-client';
 
 export interface DirSyncResult {
   /** What DirSync exports to the cloud directory (Office 365 / Exchange Online). */
@@ -17,14 +17,30 @@ const SCOPE = '(|(objectClass=contact)(&(objectCategory=person)(objectClass=user
  * carries both `mailNickname` and `targetAddress`; a user when it has a mail address.
  */
 export async function runDirSync(source: LdapSource): Promise<DirSyncResult> {
-  const entries = await withLdap(source, (client) => pagedSearch(client, source.baseDn, SCOPE, ['*']));
   const result: DirSyncResult = { exported: [], skipped: [] };
-  for (const entry of entries) {
-    const reason = whyNotExported(entry);
-    if (reason) result.skipped.push({ dn: entry.dn, reason });
-    else result.exported.push(entry);
+  for await (const page of dirSyncPages(source)) {
+    result.exported.push(...page.exported);
+    result.skipped.push(...page.skipped);
   }
   return result;
+}
+
+/** DirSync's run a page of the forest at a time (to export as it reads, holding one page). */
+export async function* dirSyncPages(source: LdapSource): AsyncGenerator<DirSyncResult> {
+  const client = await openLdap(source);
+  try {
+    for await (const entries of searchPages(client, source.baseDn, SCOPE, ['*'])) {
+      const page: DirSyncResult = { exported: [], skipped: [] };
+      for (const entry of entries) {
+        const reason = whyNotExported(entry);
+        if (reason) page.skipped.push({ dn: entry.dn, reason });
+        else page.exported.push(entry);
+      }
+      yield page;
+    }
+  } finally {
+    await client.unbind().catch(() => {});
+  }
 }
 
 function whyNotExported(entry: DirectoryEntry): string | undefined {

@@ -47,6 +47,17 @@ export async function pagedSearch(
   attributes: string[] = [],
 ): Promise<DirectoryEntry[]> {
   const entries: DirectoryEntry[] = [];
+  for await (const page of searchPages(client, baseDn, filter, attributes)) entries.push(...page);
+  return entries;
+}
+
+/** The same search a page at a time: the next page is asked for when the caller is done with this one. */
+export async function* searchPages(
+  client: Client,
+  baseDn: string,
+  filter: string,
+  attributes: string[] = [],
+): AsyncGenerator<DirectoryEntry[]> {
   const pages = client.searchPaginated(baseDn, {
     scope: 'sub',
     filter,
@@ -54,9 +65,7 @@ export async function pagedSearch(
     paged: { pageSize: 1000 },
     explicitBufferAttributes: BINARY,
   });
-  for await (const page of pages)
-    for (const entry of page.searchEntries) entries.push(toDirectoryEntry(entry));
-  return entries;
+  for await (const page of pages) yield page.searchEntries.map(toDirectoryEntry);
 }
 
 /** Reads one object by DN (base scope); undefined when it does not exist or `filter` does not match it. */
