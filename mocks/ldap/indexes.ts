@@ -125,6 +125,7 @@ export class ValueIndex<E extends { readonly id: number }> {
     }
     this.keys = [...grouped.keys()].sort(compare);
     this.buckets = this.keys.map((k) => grouped.get(k) as Bucket<E>);
+    this.initials?.trim();
   }
 
   /** The entries whose key starts with `prefix`: counted now, read lazily (no temporary array). */
