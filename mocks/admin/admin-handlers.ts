@@ -8,10 +8,12 @@ import {
   type AdminRoute,
   type AdminRoutes,
   errors,
+  isStreamed,
 } from './admin-routes';
 import { ADMIN_TOKEN_VARIABLE, adminCredential, bearerMatches } from './admin-token';
 import { Journal } from './journal';
-import { requestBytes } from './request-bytes';
+import { BodyAborted, type BodyStream, BodyTooLarge } from './request-body';
+import { requestBytes, requestStream } from './request-bytes';
 
 const ADMIN_PREFIX = '/__admin/';
 
@@ -64,10 +66,16 @@ function adminResolver(context: AdminContext, key: string, route: AdminRoute) {
   return async ({ request }: { request: Request }): Promise<Response> => {
     const refused = answeredWithoutToken(context, request, key);
     if (refused) return refused;
-    const bytes = await requestBytes(request);
+    const stream = isStreamed(route) ? requestStream(request) : undefined;
+    const bytes = stream ? undefined : await requestBytes(request);
     try {
-      return reply(await route(adminRequest(request, bytes)));
+      const answer = await route(adminRequest(request, bytes, stream));
+      await stream?.drain();
+      return reply(answer);
     } catch (error) {
+      if (error instanceof BodyTooLarge || error instanceof BodyAborted) throw error;
+      // A refused streamed load is answered once the client has sent the rest (read and dropped).
+      await stream?.drain();
       if (error instanceof AdminInputError)
         return reply({ status: 400, json: errors(error.code, error.message, error.source) });
       const message = String((error as Error)?.message ?? error);
@@ -81,17 +89,24 @@ function adminResolver(context: AdminContext, key: string, route: AdminRoute) {
   };
 }
 
-function adminRequest(request: Request, bytes: Buffer): AdminRequest {
+function adminRequest(request: Request, bytes: Buffer | undefined, chunks?: BodyStream): AdminRequest {
   const url = new URL(request.url);
   let text: string | undefined;
+  const whole = () => {
+    if (!bytes) throw new Error('[mock] this admin route reads its body as a stream (request.chunks)');
+    return bytes;
+  };
   return {
     method: request.method,
     path: url.pathname,
     query: url.searchParams,
-    bytes,
+    get bytes() {
+      return whole();
+    },
+    chunks,
     // Decoded when a route reads it: a data load that parses the bytes never holds a second copy as text.
     get body() {
-      text ??= bytes.toString('utf8');
+      text ??= whole().toString('utf8');
       return text;
     },
     contentType: request.headers.get('content-type') ?? '',

@@ -11,11 +11,25 @@ export interface AdminRequest {
   /** The body as text (UTF-8). */
   readonly body: string;
   /** The body as received. */
-  bytes: Buffer;
+  readonly bytes: Buffer;
+  /** For a route made with `streamedRoute`: the body a piece at a time as it arrives (`bytes` and `body` are not read). */
+  readonly chunks?: AsyncIterable<Buffer>;
 }
 
 export type AdminReply = { status?: number; json?: unknown; text?: string; contentType?: string };
 export type AdminRoute = (request: AdminRequest) => AdminReply | Promise<AdminReply>;
+
+const STREAMED = new WeakSet<AdminRoute>();
+
+/** A route that reads its body as it arrives (`request.chunks`), never whole. */
+export function streamedRoute(route: AdminRoute): AdminRoute {
+  STREAMED.add(route);
+  return route;
+}
+
+export function isStreamed(route: AdminRoute): boolean {
+  return STREAMED.has(route);
+}
 
 /** What the admin server of a route table needs besides the routes: who it is and its credential. */
 export interface AdminContext {
@@ -41,6 +55,8 @@ export interface AdminOptions {
   load?: (body: string, contentType: string) => unknown | Promise<unknown>;
   /** Instead of `load`: the data as received, for a service that parses large loads piece by piece. */
   loadBytes?: (body: Buffer, contentType: string) => unknown | Promise<unknown>;
+  /** Instead of both: the data a piece at a time as it arrives, so a whole tenant is never held at once. */
+  loadStream?: (body: AsyncIterable<Buffer>, contentType: string) => Promise<unknown>;
   /** Service-specific routes, keyed `METHOD /__admin/path`. */
   routes?: Record<string, AdminRoute>;
 }
@@ -124,12 +140,17 @@ export function adminRoutes(options: AdminOptions): AdminRoutes {
       faults.clear();
       return { json: { cleared: true } };
     },
-    'PUT /__admin/data': async (req) => {
-      if (options.loadBytes)
-        return { json: (await options.loadBytes(req.bytes, req.contentType)) ?? { loaded: true } };
-      if (!options.load) return { status: 404, json: errors('no-data', `${options.service} takes no data`) };
-      return { json: (await options.load(req.body, req.contentType)) ?? { loaded: true } };
-    },
+    'PUT /__admin/data': options.loadStream
+      ? streamedRoute(async (req) => ({
+          json: (await options.loadStream!(req.chunks!, req.contentType)) ?? { loaded: true },
+        }))
+      : async (req) => {
+          if (options.loadBytes)
+            return { json: (await options.loadBytes(req.bytes, req.contentType)) ?? { loaded: true } };
+          if (!options.load)
+            return { status: 404, json: errors('no-data', `${options.service} takes no data`) };
+          return { json: (await options.load(req.body, req.contentType)) ?? { loaded: true } };
+        },
     ...options.routes,
   };
   routes[ADMIN_CONTEXT] = { service: options.service, journal, ...adminCredential() };

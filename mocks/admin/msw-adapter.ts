@@ -10,7 +10,7 @@ import { respond, serveGuarded } from './http-guard';
 import { adminBodyLimit } from './http-limits';
 import type { Journal } from './journal';
 import { readBody } from './request-body';
-import { holdBytes } from './request-bytes';
+import { holdBody, holdBytes } from './request-bytes';
 
 /** What one mock HTTP port serves: its msw handlers and, when it answers it, the admin API. */
 export interface Site {
@@ -51,7 +51,7 @@ export function serveHandlers(server: Server | HttpsServer, site: Site): void {
     }
     if (admin && isAdminPath(url.pathname)) {
       const request = toRequest(req, url);
-      holdBytes(request, () => readBody(req, max));
+      holdBody(request, req, max);
       await send(req, res, (await getResponse(admin(request.method, url.pathname), request)) as Response);
       return;
     }

@@ -79,3 +79,100 @@ function consume(req: IncomingMessage, limit: number, keep: number): Promise<Buf
     req.on('close', onClose);
   });
 }
+
+/**
+ * A request body read a piece at a time as the client sends it, within `limit` bytes (past it:
+ * BodyTooLarge), so a data load of a whole tenant is parsed as it arrives and never held whole. The
+ * client is held back (the request paused) while a piece waits to be taken. Leaving a `for await`
+ * early does not stop the reading: `drain` reads the rest (keeping none of it), so a refused load still
+ * gets its answer after the client has sent all it meant to.
+ */
+export class BodyStream implements AsyncIterable<Buffer> {
+  private readonly waiting: Buffer[] = [];
+  private size = 0;
+  private ended = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly limit: number,
+  ) {
+    req.on('data', this.onData);
+    req.on('end', this.onEnd);
+    req.on('error', this.onError);
+    req.on('close', this.onClose);
+  }
+
+  /** The next piece, or undefined at the end of the body. */
+  async next(): Promise<Buffer | undefined> {
+    for (;;) {
+      const piece = this.waiting.shift();
+      if (piece) return piece;
+      if (this.failure) throw this.failure;
+      if (this.ended) return undefined;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.req.resume();
+      });
+    }
+  }
+
+  /** Reads what is left of the body and drops it. */
+  async drain(): Promise<void> {
+    while ((await this.next()) !== undefined);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    return {
+      next: async () => {
+        const value = await this.next();
+        return value === undefined ? { done: true, value: undefined } : { done: false, value };
+      },
+    };
+  }
+
+  private readonly onData = (chunk: Buffer) => {
+    this.size += chunk.length;
+    if (this.size > this.limit) return this.stop(new BodyTooLarge(this.limit, this.size));
+    this.waiting.push(chunk);
+    this.req.pause();
+    this.signal();
+  };
+
+  private readonly onEnd = () => {
+    this.ended = true;
+    this.detach();
+    this.signal();
+  };
+
+  private readonly onError = (error: Error) =>
+    this.stop(new BodyAborted(`the client went away: ${error.message}`));
+
+  private readonly onClose = () =>
+    this.stop(new BodyAborted('the client went away before the body was complete'));
+
+  private stop(error: Error): void {
+    if (this.ended || this.failure) return;
+    this.failure = error;
+    this.waiting.length = 0;
+    this.detach();
+    this.req.pause();
+    this.signal();
+  }
+
+  private detach(): void {
+    this.req.off('data', this.onData);
+    this.req.off('end', this.onEnd);
+    this.req.off('error', this.onError);
+    this.req.off('close', this.onClose);
+    // An error after we stopped listening must still find a listener (one that holds no body).
+    this.req.on('error', ignore);
+  }
+
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LdifError } from '../../src/tenant/ldif-error';
-import { loadDirectory, loadDirectoryBytes } from './directory-load';
+import { loadDirectory, loadDirectoryStream } from './directory-load';
 import type { Dit } from './dit';
 
 const WHEN = '20150309083000.0Z';
@@ -57,9 +57,9 @@ describe('mock DC load: the forest, categories and DNs of a plain export', () =>
     assert.equal(dit.usn, 5001);
   });
 
-  it('from bytes, a piece at a time: the same tree as from the text, and errors on the same lines', () => {
+  it('as it arrives, in pieces of any size: the same tree as from the text, and errors on the same lines', async () => {
     const people = Array.from(
-      { length: 1200 },
+      { length: 8000 },
       (_, i) => `dn: CN=Renée ${i},OU=Staff,DC=abc,DC=corp\nobjectClass: user\nsAMAccountName: renee${i}`,
     );
     const ldif = `${['dn: DC=abc,DC=corp\nobjectClass: domainDNS', ...people].join('\n\n')}\n`;
@@ -71,22 +71,45 @@ describe('mock DC load: the forest, categories and DNs of a plain export', () =>
             .map((n) => s.entry.texts(n).join(';'))
             .join('|')}`,
       );
-    assert.deepEqual(
-      shown(loadDirectoryBytes(Buffer.from(ldif), WHEN).dit),
-      shown(loadDirectory(ldif, WHEN).dit),
-    );
+    const whole = shown(loadDirectory(ldif, WHEN).dit);
+    assert.ok(Buffer.byteLength(ldif) > 2 * 256 * 1024, 'more than one piece');
+    for (const size of [7, 4096, 1 << 20])
+      assert.deepEqual(shown((await loadDirectoryStream(arriving(ldif, size), WHEN)).dit), whole, `${size}`);
+    const crlf = ldif.replaceAll('\n', '\r\n');
+    assert.deepEqual(shown((await loadDirectoryStream(arriving(crlf, 1000), WHEN)).dit), whole, 'CRLF');
     const broken = `${ldif}\ndn: CN=a,,DC=abc,DC=corp\ncn: x\n`;
     const line = broken.split('\n').length - 2;
-    for (const load of [
+    assert.throws(
       () => loadDirectory(broken, WHEN),
-      () => loadDirectoryBytes(Buffer.from(broken), WHEN),
-    ])
-      assert.throws(load, (e: LdifError) => e instanceof LdifError && e.line === line, 'line');
-    const changed = `${ldif}\ndn: CN=Renée 7,OU=Staff,DC=abc,DC=corp\nchangetype: delete\n`;
-    assert.equal(
-      loadDirectoryBytes(Buffer.from(changed), WHEN).dit.get('CN=Renée 7,OU=Staff,DC=abc,DC=corp'),
-      undefined,
+      (e: LdifError) => e instanceof LdifError && e.line === line,
     );
-    assert.equal(loadDirectoryBytes(Buffer.from(changed), WHEN).dit.size, 1201); // the head, the added OU, 1,200 people, one deleted
+    await assert.rejects(
+      loadDirectoryStream(arriving(broken, 1000), WHEN),
+      (e: LdifError) => e instanceof LdifError && e.line === line,
+    );
+    const changed = `${ldif}\ndn: CN=Renée 7,OU=Staff,DC=abc,DC=corp\nchangetype: delete\n`;
+    const { dit } = await loadDirectoryStream(arriving(changed, 1000), WHEN);
+    assert.equal(dit.get('CN=Renée 7,OU=Staff,DC=abc,DC=corp'), undefined);
+    assert.equal(dit.size, 8001); // the head, the added OU, 8,000 people, one deleted
+  });
+
+  it('refuses a change record that comes after the first 16 MB, naming its line', async () => {
+    const people = Array.from(
+      { length: 60_000 },
+      (_, i) => `dn: CN=P${i},OU=Staff,DC=abc,DC=corp\nobjectClass: user\ndescription: ${'x'.repeat(250)}`,
+    );
+    const ldif = `${['dn: DC=abc,DC=corp\nobjectClass: domainDNS', ...people].join('\n\n')}\n`;
+    const late = `${ldif}\ndn: CN=P7,OU=Staff,DC=abc,DC=corp\nchangetype: delete\n`;
+    const line = late.split('\n').length - 1; // its changetype line
+    await assert.rejects(
+      loadDirectoryStream(arriving(late, 65536), WHEN),
+      (e: LdifError) => e instanceof LdifError && e.line === line && /after the first 16 MB/.test(e.message),
+    );
   });
 });
+
+/** The text's UTF-8 bytes as a client's body arrives: pieces of `size` bytes. */
+async function* arriving(text: string, size: number): AsyncGenerator<Buffer> {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}

@@ -25,17 +25,122 @@ export function loadDirectory(text: string, when: string): Loaded {
 }
 
 /**
- * The same from UTF-8 bytes as received, decoded a few hundred records at a time: a plain export is
- * never held whole as text (at a million objects that text would pass V8's longest string).
+ * The same from the body as it arrives, cut at blank lines into pieces of a few hundred records, each
+ * decoded and loaded before the next is read: at a million objects no copy of the document is ever
+ * whole. A document with change records is read whole, as `loadDirectory` reads it; pieces are kept
+ * for that until HELD_FOR_CHANGES bytes have been loaded, and a change record past that is refused.
  */
-export function loadDirectoryBytes(bytes: Buffer, when: string): Loaded {
-  let changes = false;
-  for (const chunk of byteChunks(bytes, CHUNK_RECORDS)) if (CHANGE_RECORD.test(chunk.text)) changes = true;
+export async function loadDirectoryStream(body: AsyncIterable<Buffer>, when: string): Promise<Loaded> {
+  const loader = new ContentLoader(when);
+  let held: Buffer[] | undefined = [];
+  let heldBytes = 0;
+  let firstLine = 1;
+  const take = (piece: Buffer): 'changes' | undefined => {
+    const text = piece.toString('utf8');
+    const change = CHANGE_RECORD.exec(text);
+    if (change) {
+      if (!held)
+        throw lateChanges(
+          firstLine + countLines(piece.subarray(0, Buffer.byteLength(text.slice(0, change.index)))),
+        );
+      held.push(piece);
+      return 'changes';
+    }
+    loader.add({ text, firstLine });
+    firstLine += countLines(piece);
+    heldBytes += piece.length;
+    if (held && heldBytes <= HELD_FOR_CHANGES) held.push(piece);
+    else held = undefined;
+    return undefined;
+  };
+  const pieces = new PieceCutter();
+  const received = body[Symbol.asyncIterator]();
+  for (let next = await received.next(); !next.done; next = await received.next())
+    for (const piece of pieces.cut(next.value))
+      if (take(piece) === 'changes') return readWithChanges(held!, received, pieces, when);
+  const last = pieces.rest();
+  if (last.length && take(last) === 'changes') return readWithChanges(held!, received, pieces, when);
   forgetLastMatch();
-  return changes
-    ? withChanges(bytes.toString('utf8'), when)
-    : contentOnly(byteChunks(bytes, CHUNK_RECORDS), when);
+  return loader.finish();
 }
+
+/** Bytes of a streamed document kept in case a change record comes (change files are small). */
+const HELD_FOR_CHANGES = 16 * 1024 * 1024;
+
+async function readWithChanges(
+  held: Buffer[],
+  received: AsyncIterator<Buffer>,
+  pieces: PieceCutter,
+  when: string,
+): Promise<Loaded> {
+  const all = [...held, ...pieces.drainPending()];
+  for (let next = await received.next(); !next.done; next = await received.next()) all.push(next.value);
+  const text = Buffer.concat(all).toString('utf8');
+  forgetLastMatch();
+  return withChanges(text, when);
+}
+
+function lateChanges(line: number): LdifError {
+  return new LdifError(
+    'data',
+    line,
+    `a change record (changetype:) after the first ${HELD_FOR_CHANGES / 1048576} MB of a data load: load the content, then send the changes apart (or over LDAP)`,
+  );
+}
+
+function countLines(bytes: Buffer): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+  return lines;
+}
+
+/** Cuts received bytes after blank lines into pieces of at least PIECE_BYTES (the rest waits for more). */
+class PieceCutter {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  /** Bytes to wait for before looking again (a record longer than a piece is not searched over and over). */
+  private wanted = PIECE_BYTES;
+
+  *cut(received: Buffer): Generator<Buffer> {
+    this.pending.push(received);
+    this.pendingBytes += received.length;
+    if (this.pendingBytes < this.wanted) return;
+    const joined = Buffer.concat(this.pending, this.pendingBytes);
+    const end = afterLastBlankLine(joined);
+    if (end < 0) {
+      this.pending = [joined];
+      this.wanted = joined.length * 2;
+      return;
+    }
+    this.pending = end < joined.length ? [Buffer.from(joined.subarray(end))] : [];
+    this.pendingBytes = joined.length - end;
+    this.wanted = PIECE_BYTES;
+    yield joined.subarray(0, end);
+  }
+
+  rest(): Buffer {
+    return Buffer.concat(this.drainPending());
+  }
+
+  drainPending(): Buffer[] {
+    const pending = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    return pending;
+  }
+}
+
+/** The offset just after the last blank line (LF or CRLF), or -1 when there is none. */
+function afterLastBlankLine(bytes: Buffer): number {
+  const lf = bytes.lastIndexOf(BLANK_LINE);
+  const crlf = bytes.lastIndexOf(BLANK_CRLF_LINE);
+  return Math.max(lf < 0 ? -1 : lf + 2, crlf < 0 ? -1 : crlf + 3);
+}
+
+const BLANK_CRLF_LINE = Buffer.from('\n\r\n');
+
+/** About CHUNK_RECORDS records of a typical export. */
+const PIECE_BYTES = 256 * 1024;
 
 const CHANGE_RECORD = /^changetype:/im;
 const CHUNK_RECORDS = 500;
@@ -96,10 +201,21 @@ function addMissingParents(dit: Dit, when: string): string[] {
  * tree, so a 100,000-object forest never exists twice in memory.
  */
 function contentOnly(pieces: Iterable<Chunk>, when: string): Loaded {
-  const dit = new Dit();
-  const contexts = new NamingContextTally();
-  const categorized: number[] = [];
-  for (const chunk of pieces) {
+  const loader = new ContentLoader(when);
+  for (const chunk of pieces) loader.add(chunk);
+  return loader.finish();
+}
+
+/** Content records added a piece of the document at a time; `finish` settles the tree once all are in. */
+class ContentLoader {
+  private readonly dit = new Dit();
+  private readonly contexts = new NamingContextTally();
+  private readonly categorized: number[] = [];
+
+  constructor(private readonly when: string) {}
+
+  add(chunk: Chunk): void {
+    const dit = this.dit;
     let records: LdifRecord[];
     try {
       records = readLdif(chunk.text, 'data');
@@ -112,18 +228,23 @@ function contentOnly(pieces: Iterable<Chunk>, when: string): Loaded {
       if (record.type !== 'content' && record.type !== 'add') continue;
       if (!dit.baseDn) nameProvisionally(dit, record.entry.dn);
       const guessed = !record.entry.has('objectCategory');
-      const stored = addLoaded(dit, record.entry, when, () => record.line + chunk.firstLine - 1);
-      if (guessed) categorized.push(stored.id);
-      contexts.count(stored.dn, stored.key);
+      const stored = addLoaded(dit, record.entry, this.when, () => record.line + chunk.firstLine - 1);
+      if (guessed) this.categorized.push(stored.id);
+      this.contexts.count(stored.dn, stored.key);
     }
   }
-  const best = contexts.best();
-  if (!best) throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
-  if (dnKey(best) !== dnKey(dit.baseDn)) {
-    dit.name(best);
-    recategorize(dit, categorized);
+
+  finish(): Loaded {
+    const dit = this.dit;
+    const best = this.contexts.best();
+    if (!best)
+      throw new LdifError('data', 1, 'the data holds no directory entries with a DC= naming context');
+    if (dnKey(best) !== dnKey(dit.baseDn)) {
+      dit.name(best);
+      recategorize(dit, this.categorized);
+    }
+    return settled(dit, this.when);
   }
-  return settled(dit, when);
 }
 
 /**
@@ -213,22 +334,6 @@ function* chunks(text: string, records: number): Generator<Chunk> {
     const piece = text.slice(start, end);
     yield { text: piece, firstLine: line };
     for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 10) line++;
-    start = end;
-  }
-}
-
-/** The same split over UTF-8 bytes (a line feed is never part of a multi-byte character), each piece decoded alone. */
-function* byteChunks(bytes: Buffer, records: number): Generator<Chunk> {
-  let start = 0;
-  let line = 1;
-  while (start < bytes.length) {
-    let end = start;
-    for (let n = 0; n < records && end < bytes.length; n++) {
-      const gap = bytes.indexOf(BLANK_LINE, end);
-      end = gap < 0 ? bytes.length : gap + 2;
-    }
-    yield { text: bytes.toString('utf8', start, end), firstLine: line };
-    for (let i = start; i < end; i++) if (bytes[i] === 10) line++;
     start = end;
   }
 }

@@ -1,7 +1,7 @@
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
 import { AdminInputError, VirtualClock } from '../admin';
-import { type Loaded, loadDirectory, loadDirectoryBytes } from './directory-load';
+import { type Loaded, loadDirectory, loadDirectoryStream } from './directory-load';
 import { Dit, type StoredEntry } from './dit';
 import { ldapMechanism } from './mechanism-faults';
 import { generalizedTime, withOperationalAttributes } from './operational';
@@ -49,9 +49,15 @@ export class DirectoryState {
     return this.replaceWith(() => loadDirectory(text, this.now()));
   }
 
-  /** The same from the document's UTF-8 bytes, read a piece at a time (never decoded whole). */
-  loadBytes(bytes: Buffer): LoadAnswer {
-    return this.replaceWith(() => loadDirectoryBytes(bytes, this.now()));
+  /** The same as the document arrives (PUT /__admin/data): the old data serves until the new is in. */
+  async loadStream(body: AsyncIterable<Buffer>): Promise<LoadAnswer> {
+    let result: Loaded;
+    try {
+      result = await loadDirectoryStream(body, this.now());
+    } catch (error) {
+      throw asAdminError(error);
+    }
+    return this.installed(result);
   }
 
   private replaceWith(read: () => Loaded): LoadAnswer {
@@ -59,14 +65,12 @@ export class DirectoryState {
     try {
       result = read();
     } catch (error) {
-      if (error instanceof LdifError)
-        throw new AdminInputError(
-          `[mock:ldap] malformed LDIF: ${error.message}`,
-          'bad-ldif',
-          `line ${error.line}`,
-        );
-      throw error;
+      throw asAdminError(error);
     }
+    return this.installed(result);
+  }
+
+  private installed(result: Loaded): LoadAnswer {
     const dit = result.dit;
     dit.maxValRange = this.mechanism.values.maxValRange;
     this.dit = dit;
@@ -129,4 +133,14 @@ export class DirectoryState {
   private now(): string {
     return generalizedTime(this.clock.now());
   }
+}
+
+/** A malformed document is the admin caller's 400, naming the line. */
+function asAdminError(error: unknown): unknown {
+  if (!(error instanceof LdifError)) return error;
+  return new AdminInputError(
+    `[mock:ldap] malformed LDIF: ${error.message}`,
+    'bad-ldif',
+    `line ${error.line}`,
+  );
 }

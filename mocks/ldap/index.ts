@@ -30,7 +30,7 @@ export const startLdapMock = defineMock<LdapMockOptions>({
           state.resetMechanism();
           state.reset();
         },
-        loadBytes: (body) => state.loadBytes(body),
+        loadStream: (body) => state.loadStream(body),
         routes: {
           'PUT /__admin/passwords': (req) => {
             passwords.set(parseJson(req.body, '{ "default": "...", "accounts": { "name": "..." } }'));
