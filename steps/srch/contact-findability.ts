@@ -9,6 +9,12 @@ type Searcher = { search(query: string): Promise<{ names: string[] }> };
 
 /** One licensed user at every client of the model's CLIENT_MATRIX (cached Outlook with its OAB downloaded). */
 export class ClientMatrix {
+  /**
+   * What each client showed for a query, asked once per query: many contacts share a first name, and
+   * the same search of the same unchanged services shows the same names.
+   */
+  private readonly shown = new Map<string, Promise<Array<Set<string>>>>();
+
   private constructor(
     readonly user: DirectoryEntry,
     readonly base: SearchSetup,
@@ -48,6 +54,11 @@ export class ClientMatrix {
 
   /** Whether a search for `query` shows `displayName`, from each client in matrix order. */
   async finds(query: string, displayName: string): Promise<boolean[]> {
-    return Promise.all(this.clients.map(async (k) => (await k.search(query)).names.includes(displayName)));
+    let shown = this.shown.get(query);
+    if (!shown) {
+      shown = Promise.all(this.clients.map(async (k) => new Set((await k.search(query)).names)));
+      this.shown.set(query, shown);
+    }
+    return (await shown).map((names) => names.has(displayName));
   }
 }
