@@ -100,12 +100,17 @@ function toRecipient(entry: EntryJson): Recipient | undefined {
   if (!smtp) return undefined;
   const alias = first('mailNickname') ?? smtp.split('@')[0];
   const sip = first('msRTCSIP-PrimaryUserAddress');
-  const proxyAddresses = [...proxies];
-  if (!proxyAddresses.some((p) => p.toLowerCase() === `smtp:${smtp.toLowerCase()}`))
-    proxyAddresses.unshift(`SMTP:${smtp}`);
+  const stamped = proxies.some((p) => p.toLowerCase() === `smtp:${smtp.toLowerCase()}`);
   // Exchange stamps the Lync address as a SIP: proxy address, which is how Outlook's OAB carries it.
-  if (sip && !proxyAddresses.some((p) => p.toLowerCase() === sip.toLowerCase()))
-    proxyAddresses.push(`SIP:${sip.replace(/^sip:/i, '')}`);
+  const sipProxy =
+    sip && !proxies.some((p) => p.toLowerCase() === sip.toLowerCase())
+      ? [`SIP:${sip.replace(/^sip:/i, '')}`]
+      : [];
+  // Built at its final length: an array grown by unshift or push keeps room for a dozen more values,
+  // which at 100,000 recipients costs more than their addresses.
+  const proxyAddresses = (
+    stamped ? [...proxies, ...sipProxy] : [`SMTP:${smtp}`, ...proxies, ...sipProxy]
+  ).slice();
   return {
     dn: entry.dn,
     kind,
