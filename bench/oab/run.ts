@@ -13,6 +13,7 @@ import { ADMIN_TOKEN_VARIABLE, adminToken } from '../../mocks/admin';
 import { readFullDetails, unpackLzxContainer } from '../../src/clients/exchange/oab-decoder';
 import { OutlookSimulator } from '../../src/clients/exchange/outlook';
 import { AdminClient } from '../../src/harness/admin-client';
+import { MOCK_PROCESS_FLAGS } from '../../src/harness/process-service';
 import { ExchangeAdmin } from '../../src/harness/service-admin';
 import { buildOabDecode } from '../../tools/oab-decode/build';
 import { galEntries } from './gal';
@@ -38,9 +39,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function startServer() {
   // As the harness runs a mock: compiled code, no TypeScript compiler in the process (register-ts's cache).
   const register = join(__dirname, '..', '..', 'scripts', 'register-ts.js');
-  const child = spawn(process.execPath, ['--require', register, join(__dirname, 'serve-exchange.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...MOCK_PROCESS_FLAGS, '--require', register, join(__dirname, 'serve-exchange.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const first = await new Promise<string>((resolve) =>
     createInterface({ input: child.stdout! }).once('line', resolve),
   );
