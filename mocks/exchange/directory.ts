@@ -1,5 +1,5 @@
 import { AdminInputError } from '../admin';
-import { scanEntries } from './entries-json';
+import { EntryStream, NOT_FOLLOWED } from './entries-stream';
 
 /**
  * The cloud directory as Exchange Online sees it after DirSync: mailboxes (users) and mail contacts.
@@ -56,15 +56,50 @@ export function parseDirectoryData(body: string): { recipients: Recipient[]; pas
 }
 
 /**
- * The same from the bytes as received, one entry at a time (entries-json.ts): the document is never
- * held whole as text or objects. A body it cannot follow is parsed whole, which names the problem.
+ * The same as the body arrives, one entry at a time (entries-stream.ts): the document is never held
+ * whole as text or objects. A body it cannot follow is parsed whole, which names the problem, when it
+ * is within HELD_BYTES (all a whole parse needs is kept that far); past that it is refused as such.
  */
-export function parseDirectoryBytes(bytes: Buffer): { recipients: Recipient[]; password?: string } {
+export async function parseDirectoryStream(
+  body: AsyncIterable<Buffer>,
+): Promise<{ recipients: Recipient[]; password?: string }> {
   const recipients: Recipient[] = [];
-  const found = scanEntries(bytes, (item, index) => addRecipient(recipients, item, index));
-  if (!found) return parseDirectoryData(bytes.toString('utf8'));
-  return { recipients, password: typeof found.password === 'string' ? found.password : undefined };
+  // An element refused is reported only once the whole body is known to be JSON, as a whole-body
+  // parse would find a syntax error first.
+  let refused: { error: unknown } | undefined;
+  const entries = new EntryStream((item, index) => {
+    if (refused) return;
+    try {
+      addRecipient(recipients, item, index);
+    } catch (error) {
+      refused = { error };
+    }
+  });
+  let held: Buffer[] | undefined = [];
+  let heldBytes = 0;
+  const received = body[Symbol.asyncIterator]();
+  try {
+    for (let next = await received.next(); !next.done; next = await received.next()) {
+      heldBytes += next.value.length;
+      if (held && heldBytes <= HELD_BYTES) held.push(next.value);
+      else held = undefined;
+      entries.take(next.value);
+    }
+    const found = entries.finish();
+    if (refused) throw refused.error;
+    return { recipients, password: typeof found.password === 'string' ? found.password : undefined };
+  } catch (error) {
+    if (error !== NOT_FOLLOWED) throw error;
+    if (!held) throw new AdminInputError(`[mock:exchange] ${NOT_IN_SHAPE}`);
+    for (let next = await received.next(); !next.done; next = await received.next()) held.push(next.value);
+    return parseDirectoryData(Buffer.concat(held).toString('utf8'));
+  }
 }
+
+/** Bytes of a load kept in case it has to be parsed whole to name its problem (a tenant's is larger). */
+const HELD_BYTES = 16 * 1024 * 1024;
+const NOT_IN_SHAPE =
+  'the data is not JSON of the shape [ { dn, attributes }, ... ] or { "entries": [ ... ], "password": "..." } (read as it arrived: past 16 MB it is not parsed whole)';
 
 function addRecipient(recipients: Recipient[], item: unknown, index: number): void {
   const entry = item as EntryJson;

@@ -10,7 +10,7 @@ import {
   unmatchedRequests,
 } from '../admin';
 import { poxAutodiscover, soapAutodiscover } from './autodiscover';
-import { parseDirectoryBytes, recipientsFromJson } from './directory';
+import { parseDirectoryStream, recipientsFromJson } from './directory';
 import { ewsHandler } from './ews';
 import { OAB_SCHEDULES } from './oab-schedule';
 import { oabVirtualDirectory } from './oab-vdir';
@@ -43,8 +43,8 @@ export const startExchangeMock = defineMock({
           state.mechanism.reset();
           state.reset();
         },
-        loadBytes: (body) => {
-          const { recipients, password } = parseDirectoryBytes(body);
+        loadStream: async (body) => {
+          const { recipients, password } = await parseDirectoryStream(body);
           state.load(recipients, password);
           return { loaded: state.fixtures.length, oab: state.oab.state() };
         },
