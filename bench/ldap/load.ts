@@ -9,7 +9,8 @@
  *
  * usage: node -r ./scripts/register-ts.js bench/ldap/load.ts --queries FILE
  *          (--target LABEL=ldap://127.0.0.1:P,PID ... [--out-dir DIR] | --url ldap://127.0.0.1:P [--server-pid PID])
- *          [--c 8] [--d 10] [--rounds 5] [--phases a,b,c,d,mix] [--verify K]
+ *          [--c 8] [--d 10] [--rounds 5] [--phases a,b,c,d,mix] [--warmup 2] [--verify K]
+ * `--warmup S`: seconds of every query type per target before the phases (0: none).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -174,7 +175,8 @@ async function main() {
   );
   const seconds = Number(arg('--d', '10'));
   const rounds = Number(arg('--rounds', '5'));
-  await phase(targets, run, [...QUERY_TYPES], 2 * targets.length, targets.length); // warm-up
+  const warmup = Number(arg('--warmup', '2'));
+  if (warmup > 0) await phase(targets, run, [...QUERY_TYPES], warmup * targets.length, targets.length);
   const results = targets.map(() => ({}) as Record<string, unknown>);
   for (const name of arg('--phases', 'a,b,c,d,mix')!.split(',')) {
     const types = name === 'mix' ? [...QUERY_TYPES] : QUERY_TYPES.filter((t) => t === name);

@@ -5,7 +5,8 @@
  * plain user, CN=admin,DC=abc,DC=corp / bench-secret. Stops on SIGTERM/SIGINT.
  *
  * With `--cpu-prof FILE` it profiles the serving (not the load) and writes FILE (a .cpuprofile for
- * Chrome DevTools, or `node bench/ldap/profile-split.mjs FILE`) when it stops.
+ * Chrome DevTools, or `node bench/ldap/profile-split.mjs FILE`) when it stops; SIGUSR2 starts the
+ * profile afresh (what a warm-up ran is left out).
  *
  * usage: node -r ./scripts/register-ts.js bench/ldap/mock-server.ts --ldif FILE --port 38390 [--cpu-prof FILE]
  */
@@ -43,8 +44,9 @@ async function main() {
   );
   const profile = arg('--cpu-prof');
   const profiler = profile ? await startProfiler() : undefined;
+  if (profiler) process.on('SIGUSR2', () => void profiler.restart());
   const stop = async () => {
-    if (profile && profiler) writeFileSync(profile, JSON.stringify(await profiler()));
+    if (profile && profiler) writeFileSync(profile, JSON.stringify(await profiler.stop()));
     await mock.stop();
     process.exit(0);
   };
@@ -52,8 +54,8 @@ async function main() {
   process.once('SIGINT', stop);
 }
 
-/** Starts the V8 sampling profiler (every 200 µs); the function returned stops it and gives the profile. */
-async function startProfiler(): Promise<() => Promise<object>> {
+/** Starts the V8 sampling profiler (every 200 µs); stop() ends it and gives the profile. */
+async function startProfiler(): Promise<{ restart(): Promise<void>; stop(): Promise<object> }> {
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) =>
@@ -63,7 +65,13 @@ async function startProfiler(): Promise<() => Promise<object>> {
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 200 });
   await post('Profiler.start');
-  return async () => (await post('Profiler.stop')).profile ?? {};
+  return {
+    restart: async () => {
+      await post('Profiler.stop');
+      await post('Profiler.start');
+    },
+    stop: async () => (await post('Profiler.stop')).profile ?? {},
+  };
 }
 
 main().catch((error) => {

@@ -20,6 +20,8 @@ const STAGES = [
   ['connection (reads, writes)', /mocks\/ldap\/(ldap-connection|listener)\.ts$/],
   ['socket I/O (node:net, streams)', /^node:(net|stream|internal\/(streams|stream_base_commons|net))/],
 ];
+// The profiler's own work (its start, stop and serialisation) is left out, as idle time is.
+const PROFILER = /^node:inspector|bench\/ldap\/mock-server\.ts$/;
 const SPECIAL = { '(garbage collector)': 'GC', '(idle)': 'idle', '(program)': 'native (V8, libuv)' };
 
 const [file, top = '15'] = process.argv.slice(2);
@@ -33,6 +35,7 @@ function stage(id) {
   if (stageOf.has(id)) return stageOf.get(id);
   const { callFrame } = byId.get(id);
   let found = Object.hasOwn(SPECIAL, callFrame.functionName) ? SPECIAL[callFrame.functionName] : undefined;
+  if (!found && PROFILER.test(callFrame.url)) found = 'profiler';
   if (!found) found = STAGES.find(([, re]) => re.test(callFrame.url))?.[0];
   if (!found) found = parent.has(id) ? stage(parent.get(id)) : 'other';
   stageOf.set(id, found);
@@ -46,7 +49,7 @@ profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
   const s = stage(id);
   time.set(s, (time.get(s) ?? 0) + dt);
-  if (s === 'idle') return;
+  if (s === 'idle' || s === 'profiler') return;
   busy += dt;
   const { functionName, url, lineNumber } = byId.get(id).callFrame;
   const name = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(mocks|src|node_modules)\//, '$1/')}:${lineNumber + 1}`;
@@ -56,7 +59,7 @@ const total = [...time.values()].reduce((a, b) => a + b, 0);
 const pct = (t, of) => `${((100 * t) / of).toFixed(1).padStart(5)} %`;
 console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, busy ${(busy / 1e6).toFixed(1)} s`);
 console.log('stage (share of the busy time)');
-for (const [s, t] of [...time].filter(([s]) => s !== 'idle').sort((a, b) => b[1] - a[1]))
+for (const [s, t] of [...time].filter(([s]) => s !== 'idle' && s !== 'profiler').sort((a, b) => b[1] - a[1]))
   console.log(`  ${s.padEnd(34)}${pct(t, busy)}`);
 console.log(`heaviest functions (self time)`);
 for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(top)))

@@ -51,10 +51,12 @@ MOCK_NODE=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).pid
 verify mock "ldap://127.0.0.1:$PORT_MOCK"
 
 # Both servers up, measured in alternating slices of each phase: a load that changes hits both alike.
-log "load: $C connections per server, $D s per phase per server, load average $(cut -d' ' -f1 /proc/loadavg)"
+cut -d' ' -f1 /proc/loadavg >"$R/loadavg-start"
+log "load: $C connections per server, $D s per phase per server, load average $(cat "$R/loadavg-start")"
 "${CLI[@]}" "${TS[@]}" "$HERE/load.ts" --queries "$QF" --c "$C" --d "$D" --out-dir "$R" \
   --target "slapd=ldap://127.0.0.1:$PORT_SLAPD,$SLAPD_PID" --target "mock=ldap://127.0.0.1:$PORT_MOCK,$MOCK_NODE"
-log "load average at the end: $(cut -d' ' -f1 /proc/loadavg)"
+cut -d' ' -f1 /proc/loadavg >"$R/loadavg-end"
+log "load average at the end: $(cat "$R/loadavg-end")"
 kill -TERM "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true; MOCK_PID=""
 "${TS[@]}" "$HERE/slapd.ts" stop "$SLAPD_W"
 

@@ -3,6 +3,10 @@
  * bench/ldap/ad.schema, indexes for the load's filters), `slapadd` of the tenant, slapd on loopback
  * only, stopped by its pid. slapd and ldap-utils come from apt-get (scripts/system-tools.js).
  *
+ * Besides the tenant, slapd holds a referral object for the Configuration partition: a subtree search
+ * at the domain's head then answers the SearchResultReference AD (and the mock DC) sends with every
+ * such search, so both servers send, and the client reads, the same messages.
+ *
  * usage: node -r ./scripts/register-ts.js bench/ldap/slapd.ts start LDIF PORT WORKDIR   (prints JSON)
  *        node -r ./scripts/register-ts.js bench/ldap/slapd.ts stop WORKDIR
  */
@@ -40,6 +44,14 @@ index targetAddress eq,pres
 `;
 }
 
+/** What the mock DC refers subtree searches at the head to (mocks/ldap/partition-references.ts). */
+const CONFIGURATION_REFERRAL = `dn: CN=Configuration,${BASE_DN}
+objectClass: referral
+objectClass: extensibleObject
+cn: Configuration
+ref: ldap://abc.corp/CN=Configuration,${BASE_DN}
+`;
+
 /** A pinning prefix: slapd on the CPUs in SLAPD_CPUS (taskset), as the mock is. */
 function pinned(command: string, args: string[]): [string, string[]] {
   const cpus = process.env.SLAPD_CPUS;
@@ -60,9 +72,12 @@ export function startSlapd(ldif: string, port: number, workdir: string) {
   const conf = join(workdir, 'slapd.conf');
   writeFileSync(conf, config(workdir));
   const t0 = Date.now();
-  execFileSync(...pinned('/usr/sbin/slapadd', ['-q', '-f', conf, '-l', ldif]), {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const referral = join(workdir, 'configuration-referral.ldif');
+  writeFileSync(referral, CONFIGURATION_REFERRAL);
+  for (const file of [ldif, referral])
+    execFileSync(...pinned('/usr/sbin/slapadd', ['-q', '-f', conf, '-l', file]), {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   const t1 = Date.now();
   execFileSync(...pinned('/usr/sbin/slapd', ['-f', conf, '-h', `ldap://127.0.0.1:${port}/`, '-s', '0']), {
     stdio: 'inherit',
