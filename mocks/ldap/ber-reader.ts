@@ -96,7 +96,9 @@ export class BerReader {
   }
 
   skip(): void {
-    this.offset += this.header();
+    // Not `this.offset += this.header()`: that adds to the offset as it was before the header was read.
+    const length = this.header();
+    this.offset += length;
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EqualityFilter, SearchRequest } from 'ldapts';
+import { EqualityFilter, ExtensibleFilter, SearchRequest } from 'ldapts';
 import { decodeMessage } from './decode-message';
 
 const frame = (messageId: number, attributes: string[]) =>
@@ -44,4 +44,43 @@ test('a repeated attribute list that runs past its request is refused, not match
   short[1] -= 1;
   short[6] -= 1;
   assert.throws(() => decodeMessage(short), /longer than its container/);
+});
+
+test('an element the decoder does not need is skipped whole: dnAttributes in an extensible match', () => {
+  const request = decodeMessage(
+    new SearchRequest({
+      messageId: 8,
+      baseDN: 'DC=abc,DC=corp',
+      scope: 'sub',
+      filter: new ExtensibleFilter({ matchType: 'cn', rule: '1.2.3.4', value: 'Anna', dnAttributes: true }),
+      attributes: [],
+    }).write(),
+  );
+  assert.equal(request.op, 'search');
+  assert.deepEqual(request.filter, { kind: 'extensible', attribute: 'cn', rule: '1.2.3.4', value: 'Anna' });
+});
+
+test('a search that repeats the last base DN decodes the rest of the request after it', () => {
+  const search = (messageId: number, baseDN: string, sizeLimit: number) =>
+    decodeMessage(
+      new SearchRequest({
+        messageId,
+        baseDN,
+        scope: 'one',
+        sizeLimit,
+        filter: new EqualityFilter({ attribute: 'cn', value: 'x' }),
+        attributes: ['cn'],
+      }).write(),
+    );
+  const first = search(9, 'OU=Users,DC=abc,DC=corp', 5);
+  const again = search(10, 'OU=Users,DC=abc,DC=corp', 7);
+  const other = search(11, 'OU=Users,DC=abc,DC=corP', 9);
+  for (const [request, base, sizeLimit] of [
+    [first, 'OU=Users,DC=abc,DC=corp', 5],
+    [again, 'OU=Users,DC=abc,DC=corp', 7],
+    [other, 'OU=Users,DC=abc,DC=corP', 9],
+  ] as const) {
+    assert.equal(request.op, 'search');
+    assert.deepEqual([request.base, request.scope, request.sizeLimit], [base, 'one', sizeLimit]);
+  }
 });
