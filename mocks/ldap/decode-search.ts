@@ -7,7 +7,7 @@ const SCOPES = ['base', 'one', 'sub'] as const;
 /** SearchRequest (RFC 4511 §4.5.1), the hot path; its controls are added by decodeMessage. */
 export function decodeSearch(message: BerReader, messageId: number): RequestOf<'search'> {
   const op = message.child(0x63);
-  const base = op.string();
+  const base = baseDn(op);
   const scope = SCOPES[op.enumerated()];
   if (!scope) throw new BerError('unknown search scope');
   if (op.enumerated() > 3) throw new BerError('unknown derefAliases value');
@@ -25,6 +25,19 @@ export function decodeSearch(message: BerReader, messageId: number): RequestOf<'
     sizeLimit,
     controls: [],
   };
+}
+
+/** The last base DN decoded and its bytes: searches repeat it too, and the journal keeps one string. */
+let lastBase: { bytes: Buffer; text: string } | undefined;
+
+function baseDn(op: BerReader): string {
+  if (lastBase && op.nextEquals(0x04, lastBase.bytes)) {
+    op.skip();
+    return lastBase.text;
+  }
+  const bytes = op.bytes(0x04);
+  lastBase = { bytes: Buffer.from(bytes), text: bytes.toString('utf8') };
+  return lastBase.text;
 }
 
 /** The last attribute list decoded and its bytes: a client asks for the same list search after search. */

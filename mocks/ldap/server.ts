@@ -29,6 +29,19 @@ const RESPONSE_OF: Record<string, number> = {
   compare: RESPONSE.compare,
 };
 
+/**
+ * What the journal keeps of an answer. The common ones (success with no entry count, or with up to 16
+ * entries) are shared and frozen: ten thousand kept journal entries need not hold one each.
+ */
+function outcomeOf(code: number, entries?: number): Record<string, unknown> {
+  if (code === CODE.success && entries === undefined) return SUCCESS;
+  if (code === CODE.success && entries !== undefined && entries < FOUND.length) return FOUND[entries];
+  return entries === undefined ? { code } : { code, entries };
+}
+
+const SUCCESS = Object.freeze({ code: CODE.success });
+const FOUND = Array.from({ length: 17 }, (_, entries) => Object.freeze({ code: CODE.success, entries }));
+
 /** The journal's name of each operation. */
 const OPERATION: Record<Exclude<LdapRequest['op'], 'unbind' | 'abandon'>, string> = {
   bind: 'ldap.bind',
@@ -101,8 +114,7 @@ export class DomainController {
     try {
       const answer = this.perform(session, req);
       conn.write(answer.bytes);
-      outcome =
-        answer.entries === undefined ? { code: answer.code } : { code: answer.code, entries: answer.entries };
+      outcome = outcomeOf(answer.code, answer.entries);
     } catch (error) {
       const e =
         error instanceof LdapError
