@@ -23,7 +23,12 @@ export interface SeededCloud {
  * forest's mock DC over LDAP and exports the eligible users and contacts (GAL-05), which are loaded
  * into the Exchange mock a page at a time, as they are read.
  */
-export async function seedCloud(exchange: StartedService, online: SeededDirectory): Promise<SeededCloud> {
+export async function seedCloud(
+  exchange: StartedService,
+  online: SeededDirectory,
+  /** Called once DirSync has read the whole forest (its connection closed), while Exchange takes the rest in. */
+  read: () => Promise<void> = async () => {},
+): Promise<SeededCloud> {
   const users: DirectoryEntry[] = [];
   const domains = new Set<string>();
   const keep = (entry: DirectoryEntry) => {
@@ -31,7 +36,7 @@ export async function seedCloud(exchange: StartedService, online: SeededDirector
     for (const address of [entry.first('mail'), entry.first('msRTCSIP-PrimaryUserAddress')])
       if (address?.includes('@')) domains.add(address.split('@')[1].toLowerCase());
   };
-  await exchange.admin.loadData(exportChunks(dirSyncPages(online.admin), keep), 'application/json');
+  await exchange.admin.loadData(exportChunks(dirSyncPages(online.admin), keep, read), 'application/json');
   return {
     exchange,
     users,
@@ -47,6 +52,7 @@ export async function seedCloud(exchange: StartedService, online: SeededDirector
 async function* exportChunks(
   pages: AsyncIterable<{ exported: DirectoryEntry[] }>,
   keep: (entry: DirectoryEntry) => void,
+  read: () => Promise<void>,
 ): AsyncGenerator<string> {
   let chunk = '{"entries":[';
   let first = true;
@@ -60,5 +66,6 @@ async function* exportChunks(
         chunk = '';
       }
     }
+  await read();
   yield `${chunk}],"password":${JSON.stringify(DIRECTORY_PASSWORD)}}`;
 }

@@ -34,6 +34,8 @@ export class DataSpace {
   private readonly names = new Set<string>();
   /** Exchange Online holds DirSync's export: the online forest's DC is no longer needed for it. */
   private cloudSeeded = false;
+  /** What the worker's scenarios read from here on (a tenant check's stage and the later ones); undefined: anything. */
+  private readLater?: readonly SpacePart[];
 
   constructor(
     /** `fixtures` (the notes' people) or `tenant` (the user's forests). */
@@ -58,8 +60,7 @@ export class DataSpace {
    * too until DirSync's export is loaded (a cloud started anew later seeds again, starting the DC).
    */
   servicesFor(parts: readonly SpacePart[]): Set<string> {
-    const kinds: DirectoryKind[] = this.directoryKind === 'samba' ? ['mock', 'samba'] : ['mock'];
-    const dcs = (role: ForestRole) => kinds.map((kind) => this.prefix + directoryService(role, kind));
+    const dcs = (role: ForestRole) => this.directoryNames(role);
     const names = new Set<string>();
     for (const part of parts) {
       if (part === 'lync-online') names.add(`${this.prefix}lync-online`);
@@ -69,6 +70,19 @@ export class DataSpace {
       } else for (const name of dcs(part.slice('directory:'.length) as ForestRole)) names.add(name);
     }
     return names;
+  }
+
+  /**
+   * The worker's scenarios read only `parts` of this space from now on (undefined: anything): a DC
+   * needed only to seed the cloud stops as soon as DirSync has read it.
+   */
+  willRead(parts: readonly SpacePart[] | undefined): void {
+    this.readLater = parts;
+  }
+
+  private directoryNames(role: ForestRole): string[] {
+    const kinds: DirectoryKind[] = this.directoryKind === 'samba' ? ['mock', 'samba'] : ['mock'];
+    return kinds.map((kind) => this.prefix + directoryService(role, kind));
   }
 
   /**
@@ -114,7 +128,14 @@ export class DataSpace {
 
   cloud(): Promise<SeededCloud> {
     return this.seedOnce('exchange', async (exchange) => {
-      const cloud = await seedCloud(exchange, await this.directory('online'));
+      // Once DirSync has read the forest, a DC nothing later reads stops before Exchange has taken
+      // the whole export in (its journal, DirSync's reads, goes with it).
+      const read = async () => {
+        if (!this.readLater || this.readLater.includes('directory:online')) return;
+        const dcs = new Set(this.directoryNames('online'));
+        await this.services.stopUnless((name) => !dcs.has(name));
+      };
+      const cloud = await seedCloud(exchange, await this.directory('online'), read);
       this.cloudSeeded = true;
       return cloud;
     });

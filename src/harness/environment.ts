@@ -80,6 +80,7 @@ export class Environment {
     correlationId: string,
     scenario: { tenantCheck: boolean; needed?: readonly SpacePart[] },
   ): Promise<void> {
+    this.tenant.willRead(scenario.tenantCheck ? scenario.needed : undefined);
     if (scenario.tenantCheck) {
       const needed = scenario.needed && this.tenant.servicesFor(scenario.needed);
       await this.services.stopUnless((name) => this.tenant.owns(name) && (!needed || needed.has(name)));
