@@ -38,7 +38,15 @@ export function serveConnection(
   handlers: ConnectionHandlers,
 ): Connection {
   const framer = new Framer(limits.maxFrameBytes);
-  const conn: Connection = { id, write: (bytes) => write(socket, bytes), destroy: () => socket.destroy() };
+  const conn: Connection = {
+    id,
+    write: (bytes) => write(socket, bytes),
+    // What a batch wrote before (an unbind after searches, a reset fault) goes out before the close.
+    destroy: () => {
+      while (socket.writableCorked > 0) socket.uncork();
+      socket.destroy();
+    },
+  };
   let closing = false;
   let frameTimer: NodeJS.Timeout | undefined;
   let closeTimer: NodeJS.Timeout | undefined;
@@ -76,21 +84,28 @@ export function serveConnection(
       disconnect((error as Error).message);
       return;
     }
-    for (const frame of frames) {
-      let request: LdapRequest;
-      try {
-        request = decodeMessage(frame);
-      } catch (error) {
-        disconnect(`malformed LDAPMessage: ${(error as Error).message}`);
-        return;
+    // Requests that came in one read are answered in one write (a client that pipelines gets one writev).
+    const batched = frames.length > 1;
+    if (batched) socket.cork();
+    try {
+      for (const frame of frames) {
+        let request: LdapRequest;
+        try {
+          request = decodeMessage(frame);
+        } catch (error) {
+          disconnect(`malformed LDAPMessage: ${(error as Error).message}`);
+          return;
+        }
+        try {
+          handlers.onRequest(conn, request);
+        } catch (error) {
+          handlers.onProtocolError(error as Error);
+          socket.destroy();
+        }
+        if (socket.destroyed) return;
       }
-      try {
-        handlers.onRequest(conn, request);
-      } catch (error) {
-        handlers.onProtocolError(error as Error);
-        socket.destroy();
-      }
-      if (socket.destroyed) return;
+    } finally {
+      if (batched) socket.uncork();
     }
     if (!framer.partial) {
       clearTimeout(frameTimer);
