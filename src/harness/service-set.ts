@@ -35,10 +35,13 @@ export class ServiceSet {
     return service;
   }
 
-  /** Every started service still alive, each reset for the running scenario (faults go into all of them). */
-  async alive(): Promise<StartedService[]> {
+  /**
+   * Every started service still alive that `within` admits (all by default), each reset for the
+   * running scenario (faults go into all of them).
+   */
+  async alive(within: (name: string) => boolean = () => true): Promise<StartedService[]> {
     await this.forgetDead();
-    return Promise.all([...this.started.keys()].map((name) => this.get(name)));
+    return Promise.all([...this.started.keys()].filter(within).map((name) => this.get(name)));
   }
 
   /** The services the running scenario used: the only ones whose journals can hold its requests. */

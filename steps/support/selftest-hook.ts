@@ -47,5 +47,7 @@ export async function applySelftestFault(world: HarnessWorld): Promise<void> {
   if (asked?.side === 'model') change = asked.fault.inModel;
   useMechanism(change);
   if (asked?.side !== 'mocks') return;
-  for (const service of await world.services.alive()) await injectIntoService(asked.fault, service);
+  // A tenant check reaches only its stage's services: the later stages' stay untouched (and unused).
+  const reached = await world.services.alive((name) => world.stageServices?.has(name) ?? true);
+  for (const service of reached) await injectIntoService(asked.fault, service);
 }
