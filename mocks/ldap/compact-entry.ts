@@ -46,7 +46,12 @@ export class CompactEntry {
       names.map((n) => {
         const attribute = n.toLowerCase();
         const v = entry.get(n);
-        return v.length === 1 ? keep(attribute, v[0]) : v.map((x) => keep(attribute, x));
+        return v.length === 1
+          ? keep(attribute, v[0])
+          : pool.list(
+              attribute,
+              v.map((x) => keep(attribute, x)),
+            );
       }),
     );
   }

@@ -38,6 +38,29 @@ describe('mock DC values: kept once, and never views into the text they came fro
     assert.equal(pool.text('mail', 'someone.else@abc.corp'), 'someone.else@abc.corp');
   });
 
+  it('holds a repeated list of values once, and a change to one object leaves the others as they were', () => {
+    const state = loadedWithMarker('# lists');
+    const dn = (i: number) => `CN=Person Number ${i},OU=Staff,DC=abc,DC=corp`;
+    const [first, second] = [0, 1].map((i) => state.dit.get(dn(i))!);
+    const classes = first.entry.get('objectClass');
+    assert.deepEqual(classes, ['top', 'user']);
+    assert.equal(second.entry.get('objectClass'), classes, 'one array for both');
+    assert.ok(Object.isFrozen(classes));
+    state.dit.replaceAttribute(first, 'objectClass', ['top', 'user', 'person']);
+    assert.deepEqual(state.dit.get(dn(0))!.entry.get('objectClass'), ['top', 'user', 'person']);
+    assert.deepEqual(second.entry.get('objectClass'), ['top', 'user']);
+    const unique = new ValuePool();
+    unique.text('proxyaddresses', 'SMTP:a@x');
+    assert.equal(
+      unique.list('proxyaddresses', ['SMTP:a@x', 'sip:a@x']),
+      unique.list('proxyaddresses', ['SMTP:a@x', 'sip:a@x']),
+    );
+    for (let i = 0; i < 3000; i++) unique.text('proxyaddresses', `SMTP:${i}@x`);
+    const own = ['SMTP:b@x', 'sip:b@x'];
+    assert.equal(unique.list('proxyaddresses', own), own, 'values that no longer repeat are not interned');
+    assert.notEqual(unique.list('proxyaddresses', ['SMTP:b@x', 'sip:b@x']), own);
+  });
+
   it('a loaded forest does not keep the LDIF text it was read from', async () => {
     const marker = `# marker ${process.pid} ${Date.now()}`;
     const state = loadedWithMarker(marker);

@@ -13,7 +13,12 @@ interface AttributeValues {
   seen: number;
   /** One string per distinct value, while the attribute's values repeat enough for it to pay. */
   known?: Map<string, string>;
+  /** One frozen array per distinct list of values (objectClass's four), while there are few of them. */
+  lists?: Map<string, readonly AttributeValue[]>;
 }
+
+/** Distinct value lists of one attribute held once each, up to this many. */
+const LISTS = 1024;
 
 /**
  * How the mock DC keeps attribute values: each value a string of its own, never a view into the LDIF
@@ -32,6 +37,21 @@ export class ValuePool {
   /** The value to store for `attribute` (lower-case name). */
   value(attribute: string, value: AttributeValue): AttributeValue {
     return typeof value === 'string' ? this.text(attribute, value) : value;
+  }
+
+  /**
+   * The array to store for several values of `attribute`, already pooled: for an attribute whose
+   * values repeat, one frozen array per distinct list (every user's objectClass is the same four).
+   */
+  list(attribute: string, values: AttributeValue[]): AttributeValue[] {
+    const seen = this.byAttribute.get(attribute);
+    if (!seen?.known || values.some((v) => typeof v !== 'string')) return values;
+    seen.lists ??= new Map();
+    const key = JSON.stringify(values);
+    const known = seen.lists.get(key);
+    if (known) return known as AttributeValue[];
+    if (seen.lists.size < LISTS) seen.lists.set(key, Object.freeze(values));
+    return values;
   }
 
   text(attribute: string, value: string): string {
