@@ -11,7 +11,7 @@ import { RunMessagesCollector } from '../report/run-messages';
 import { type WrittenReport, writeRunReport } from '../report/write-report';
 import { readDirectoryServers } from '../run/directory-servers';
 import { RUN_CONFIG_ENV, type RunConfig } from '../run/run-config';
-import { loadTenant } from '../tenant/load';
+import { dropKeptTenant, keepForNextLoad, loadTenant } from '../tenant/load';
 import type { Forest } from '../tenant/tenant';
 import { resolveLiveTenants } from './live-tenant';
 import { parseRunOptions, RUN_HELP, type RunOptions } from './run-options';
@@ -63,7 +63,11 @@ export async function runCommand(args: string[]): Promise<number> {
 async function readTenantInput(options: RunOptions): Promise<ForestSummary[] | undefined> {
   options.tenantFiles = await resolveLiveTenants(options.tenantFiles, { ...options, outDir: options.out! });
   if (!options.tenantFiles.length) return undefined;
-  return loadTenant({ files: options.tenantFiles, sampleSize: 0 }).forests.map(forestSummary);
+  const spec = { files: options.tenantFiles, sampleSize: 0 };
+  const tenant = loadTenant(spec);
+  // A worker in this process (no --parallel) takes it instead of reading the files again.
+  if (options.parallel === 0) keepForNextLoad(spec, tenant);
+  return tenant.forests.map(forestSummary);
 }
 
 /** --ldap samba: the packages checked and each forest's domain provisioned before any scenario. */
@@ -154,6 +158,7 @@ async function runAndReport(options: RunOptions, catalog: Catalog, outDir: strin
     crash = error as Error;
     throw error;
   } finally {
+    dropKeptTenant();
     process.removeListener('SIGINT', onInterrupt);
     const status = crash || !collector.finished ? 'incomplete' : success ? 'passed' : 'failed';
     const note = crash ? `The run stopped with an error: ${crash.message.split('\n')[0]}` : undefined;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { entriesFromRecords } from './entries-from-records';
 import type { DirectoryEntry } from './entry';
 import { LdifError } from './ldif-error';
@@ -23,8 +24,38 @@ export function parseTenantArgument(arg: string): { role?: ForestRole; file: str
   return { file: arg };
 }
 
+let kept: { key: string; tenant: Tenant } | undefined;
+
+/** The same files (wherever they were named from) and size are the same tenant. */
+function keyOf(spec: TenantSpec): string {
+  const files = spec.files.map((arg) => {
+    const { role, file } = parseTenantArgument(arg);
+    return `${role ?? ''}=${resolve(file)}`;
+  });
+  return JSON.stringify({ files, sampleSize: spec.sampleSize });
+}
+
+/**
+ * Hands a tenant already loaded in this process (the run reads its input before any scenario, to stop
+ * on a bad file) to the next `loadTenant` of the same files, the in-process Cucumber worker's, so a
+ * big export is not read twice.
+ */
+export function keepForNextLoad(spec: TenantSpec, tenant: Tenant): void {
+  kept = { key: keyOf(spec), tenant };
+}
+
+/** Lets go of a kept tenant nobody took (the run selected no scenario that loads it). */
+export function dropKeptTenant(): void {
+  kept = undefined;
+}
+
 /** Loads the tenant: the user's LDIF exports, or the bundled sample tenant. Throws LdifError on bad input. */
 export function loadTenant(spec: TenantSpec): Tenant {
+  if (kept && kept.key === keyOf(spec)) {
+    const { tenant } = kept;
+    kept = undefined;
+    return tenant;
+  }
   if (spec.files.length === 0) return buildSampleTenant({ extraObjects: spec.sampleSize });
   return { forests: forestsOf(spec.files.map(readExport)) };
 }
