@@ -1,4 +1,4 @@
-import { type AttributeShape, shapeOf } from '../../src/tenant/attribute-shape';
+import { type AttributeShape, shapeOf, shapeWith } from '../../src/tenant/attribute-shape';
 import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
 import { ownCopy, type ValuePool } from './value-pool';
 
@@ -88,21 +88,15 @@ export class CompactEntry {
   /** Sets (or with no values removes) an attribute; the shape is replaced, never changed in place. */
   set(name: string, values: AttributeValue[]): void {
     const at = this.shape.positions.get(name.toLowerCase());
-    const names = [...this.shape.names];
     const slots = [...this.values];
     if (at === undefined) {
       if (values.length === 0) return;
-      names.push(name);
       slots.push(values.length === 1 ? values[0] : [...values]);
+      this.shape = shapeWith(this.shape, name);
     } else if (values.length === 0) {
-      names.splice(at, 1);
       slots.splice(at, 1);
-    } else {
-      slots[at] = values.length === 1 ? values[0] : [...values];
-      this.values = slots;
-      return;
-    }
-    this.shape = shapeOf(names);
+      this.shape = shapeOf(this.shape.names.filter((_, i) => i !== at));
+    } else slots[at] = values.length === 1 ? values[0] : [...values];
     this.values = slots;
   }
 

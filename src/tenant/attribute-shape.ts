@@ -6,6 +6,8 @@
 export interface AttributeShape {
   names: readonly string[];
   positions: ReadonlyMap<string, number>;
+  /** The shapes reached from this one by adding a name (shapeWith), by that name. */
+  readonly grown: Map<string, AttributeShape>;
 }
 
 const shapes = new Map<string, AttributeShape>();
@@ -15,8 +17,22 @@ export function shapeOf(names: readonly string[]): AttributeShape {
   const key = names.join('\u0000');
   let shape = shapes.get(key);
   if (!shape) {
-    shape = { names: [...names], positions: new Map(names.map((n, i) => [n.toLowerCase(), i])) };
+    const positions = new Map(names.map((n, i) => [n.toLowerCase(), i]));
+    shape = { names: [...names], positions, grown: new Map() };
     shapes.set(key, shape);
   }
   return shape;
+}
+
+/**
+ * The shape of `shape`'s names with `name` added last. The step is remembered, so an object built one
+ * attribute at a time (an LDIF record as it is read) pays a map look-up per attribute, not a new key.
+ */
+export function shapeWith(shape: AttributeShape, name: string): AttributeShape {
+  let next = shape.grown.get(name);
+  if (!next) {
+    next = shapeOf([...shape.names, name]);
+    shape.grown.set(name, next);
+  }
+  return next;
 }

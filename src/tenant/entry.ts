@@ -1,4 +1,4 @@
-import { type AttributeShape, shapeOf } from './attribute-shape';
+import { type AttributeShape, shapeOf, shapeWith } from './attribute-shape';
 
 /** A directory value: text, or bytes for binary attributes (objectGUID, thumbnailPhoto, ...). */
 export type AttributeValue = string | Uint8Array;
@@ -74,16 +74,14 @@ export class DirectoryEntry {
       return this;
     }
     if (at === undefined && values.length === 0) return this;
-    const names = [...this.shape.names];
     const held = [...this.held];
     if (at === undefined) {
-      names.push(name);
       held.push(hold([...values]));
+      this.shape = shapeWith(this.shape, name);
     } else {
-      names.splice(at, 1);
       held.splice(at, 1);
+      this.shape = shapeOf(this.shape.names.filter((_, i) => i !== at));
     }
-    this.shape = shapeOf(names);
     this.held = held;
     return this;
   }
