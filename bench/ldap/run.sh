@@ -38,7 +38,10 @@ SLAPD_PID=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1])).pid
 verify slapd "ldap://127.0.0.1:$PORT_SLAPD"
 
 log "mock DC: load through the admin API + listen"
-(cd "$ROOT" && exec "${SRV[@]}" node --expose-gc -r "$ROOT/scripts/register-ts.js" bench/ldap/mock-server.ts \
+# Under the V8 flags a run gives every mock process (MOCK_PROCESS_FLAGS), so its cost is a run's.
+read -r -a FLAGS <<<"$(cd "$ROOT" && node -r ./scripts/register-ts.js -p \
+  "require('./src/harness/process-service').MOCK_PROCESS_FLAGS.join(' ')")"
+(cd "$ROOT" && exec "${SRV[@]}" node "${FLAGS[@]}" --expose-gc -r "$ROOT/scripts/register-ts.js" bench/ldap/mock-server.ts \
   --ldif "$LDIF" --port "$PORT_MOCK" >"$R/mock.log" 2>&1) &
 MOCK_PID=$!
 # Wait for the line that says it listens, or for the process to end (its log says why).
