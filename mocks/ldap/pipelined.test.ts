@@ -4,22 +4,8 @@ import { after, before, describe, it } from 'node:test';
 import type { StartedMock } from '../admin';
 import { integer, octets, sequence } from './ber';
 import { startLdapMock } from './index';
-import { ADMIN_DN, adminCall, PASSWORD } from './test-helpers';
+import { ADMIN_DN, ANNA_FOREST, adminCall, PASSWORD } from './test-helpers';
 import { message, responses, sendUntilClosed } from './wire-test-helpers';
-
-const LDIF = `dn: DC=abc,DC=corp
-objectClass: domainDNS
-dc: abc
-
-dn: OU=Users,DC=abc,DC=corp
-objectClass: organizationalUnit
-ou: Users
-
-dn: CN=Anna Berg,OU=Users,DC=abc,DC=corp
-objectClass: user
-cn: Anna Berg
-sAMAccountName: aberg
-`;
 
 const LIMIT = { timeout: 10_000 };
 
@@ -60,7 +46,7 @@ describe('mock DC: requests that arrive together (pipelined in one write)', () =
   before(async () => {
     mock = await startLdapMock({ service: 'ldap-pipelined' });
     port = Number(new URL(mock.urls.ldap).port);
-    assert.equal((await adminCall(mock, 'PUT', '/__admin/data', LDIF)).status, 200);
+    assert.equal((await adminCall(mock, 'PUT', '/__admin/data', ANNA_FOREST)).status, 200);
   });
   after(() => mock.stop());
 

@@ -4,7 +4,7 @@ import { Client } from 'ldapts';
 import type { StartedMock } from '../admin';
 import { integer, octets, sequence } from './ber';
 import { startLdapMock } from './index';
-import { ADMIN_DN, adminCall, PASSWORD } from './test-helpers';
+import { ADMIN_DN, ANNA_FOREST, adminCall, PASSWORD } from './test-helpers';
 import {
   addWithOverlongValue,
   assertNotice,
@@ -14,20 +14,6 @@ import {
   searchNested,
   sendUntilClosed,
 } from './wire-test-helpers';
-
-const LDIF = `dn: DC=abc,DC=corp
-objectClass: domainDNS
-dc: abc
-
-dn: OU=Users,DC=abc,DC=corp
-objectClass: organizationalUnit
-ou: Users
-
-dn: CN=Anna Berg,OU=Users,DC=abc,DC=corp
-objectClass: user
-cn: Anna Berg
-sAMAccountName: aberg
-`;
 
 /** A check that is never answered fails here instead of hanging the run. */
 const LIMIT = { timeout: 10_000 };
@@ -62,7 +48,7 @@ describe('mock DC: malformed input gets a Notice of Disconnection and ends that 
   before(async () => {
     mock = await startLdapMock({ service: 'ldap-protocol-errors' });
     port = Number(new URL(mock.urls.ldap).port);
-    assert.equal((await adminCall(mock, 'PUT', '/__admin/data', LDIF)).status, 200);
+    assert.equal((await adminCall(mock, 'PUT', '/__admin/data', ANNA_FOREST)).status, 200);
     bystander = new Client({ url: mock.urls.ldap });
     await bystander.bind(ADMIN_DN, PASSWORD);
   });

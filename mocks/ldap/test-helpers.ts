@@ -5,6 +5,21 @@ import { adminHeaders, type StartedMock } from '../admin';
 export const ADMIN_DN = 'CN=Administrator,CN=Users,DC=abc,DC=corp';
 export const PASSWORD = 'Passw0rd!';
 
+/** The smallest forest the wire tests need: the domain head, OU=Users and Anna Berg (aberg) in it. */
+export const ANNA_FOREST = `dn: DC=abc,DC=corp
+objectClass: domainDNS
+dc: abc
+
+dn: OU=Users,DC=abc,DC=corp
+objectClass: organizationalUnit
+ou: Users
+
+dn: CN=Anna Berg,OU=Users,DC=abc,DC=corp
+objectClass: user
+cn: Anna Berg
+sAMAccountName: aberg
+`;
+
 export async function adminCall(mock: StartedMock, method: string, path: string, body?: string) {
   const res = await fetch(`${mock.urls.admin}${path}`, { method, body, headers: adminHeaders() });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };

@@ -3,23 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { Client } from 'ldapts';
 import type { StartedMock } from '../admin';
 import { startLdapMock } from './index';
-import { ADMIN_DN, adminCall, ldapTool, PASSWORD } from './test-helpers';
+import { ADMIN_DN, ANNA_FOREST, adminCall, ldapTool, PASSWORD } from './test-helpers';
 
 const ANNA = 'CN=Anna Berg,OU=Users,DC=abc,DC=corp';
-const LDIF = `dn: DC=abc,DC=corp
-objectClass: domainDNS
-dc: abc
-
-dn: OU=Users,DC=abc,DC=corp
-objectClass: organizationalUnit
-ou: Users
-
-dn: ${ANNA}
-objectClass: user
-cn: Anna Berg
-sAMAccountName: aberg
-userPrincipalName: aberg@abc.corp
-`;
+const LDIF = `${ANNA_FOREST}userPrincipalName: aberg@abc.corp\n`;
 
 let mock: StartedMock;
 
