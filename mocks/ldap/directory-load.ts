@@ -1,4 +1,4 @@
-import { DnSyntaxError, dnKey, namingContextOf, parentKey } from '../../src/tenant/dn';
+import { DnSyntaxError, dnKey, namingContextOf } from '../../src/tenant/dn';
 import type { DirectoryEntry } from '../../src/tenant/entry';
 import { LdifError } from '../../src/tenant/ldif-error';
 import { readLdif } from '../../src/tenant/ldif-reader';
@@ -6,6 +6,8 @@ import type { LdifRecord } from '../../src/tenant/ldif-records';
 import { missingParents } from '../../src/tenant/missing-parents';
 import { forestFromRecords } from '../../src/tenant/tenant';
 import { Dit } from './dit';
+import { type Chunk, chunks, countLines, PieceCutter } from './ldif-pieces';
+import { NamingContextTally } from './naming-context-tally';
 import { recategorize, withOperationalAttributes } from './operational';
 
 /** A loaded tree, and the DNs of the objects the load added because the export left them out. */
@@ -87,60 +89,6 @@ function lateChanges(line: number): LdifError {
     `a change record (changetype:) after the first ${HELD_FOR_CHANGES / 1048576} MB of a data load: load the content, then send the changes apart (or over LDAP)`,
   );
 }
-
-function countLines(bytes: Buffer): number {
-  let lines = 0;
-  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
-  return lines;
-}
-
-/** Cuts received bytes after blank lines into pieces of at least PIECE_BYTES (the rest waits for more). */
-class PieceCutter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
-  /** Bytes to wait for before looking again (a record longer than a piece is not searched over and over). */
-  private wanted = PIECE_BYTES;
-
-  *cut(received: Buffer): Generator<Buffer> {
-    this.pending.push(received);
-    this.pendingBytes += received.length;
-    if (this.pendingBytes < this.wanted) return;
-    const joined = Buffer.concat(this.pending, this.pendingBytes);
-    const end = afterLastBlankLine(joined);
-    if (end < 0) {
-      this.pending = [joined];
-      this.wanted = joined.length * 2;
-      return;
-    }
-    this.pending = end < joined.length ? [Buffer.from(joined.subarray(end))] : [];
-    this.pendingBytes = joined.length - end;
-    this.wanted = PIECE_BYTES;
-    yield joined.subarray(0, end);
-  }
-
-  rest(): Buffer {
-    return Buffer.concat(this.drainPending());
-  }
-
-  drainPending(): Buffer[] {
-    const pending = this.pending;
-    this.pending = [];
-    this.pendingBytes = 0;
-    return pending;
-  }
-}
-
-/** The offset just after the last blank line (LF or CRLF), or -1 when there is none. */
-function afterLastBlankLine(bytes: Buffer): number {
-  const lf = bytes.lastIndexOf(BLANK_LINE);
-  const crlf = bytes.lastIndexOf(BLANK_CRLF_LINE);
-  return Math.max(lf < 0 ? -1 : lf + 2, crlf < 0 ? -1 : crlf + 3);
-}
-
-const BLANK_CRLF_LINE = Buffer.from('\n\r\n');
-
-/** About CHUNK_RECORDS records of a typical export. */
-const PIECE_BYTES = 256 * 1024;
 
 const CHANGE_RECORD = /^changetype:/im;
 const CHUNK_RECORDS = 500;
@@ -277,65 +225,3 @@ function lineOf(records: LdifRecord[], dn: string): number {
   const found = records.find((r) => (r.type === 'content' || r.type === 'add' ? r.entry.dn : r.dn) === dn);
   return found?.line ?? 0;
 }
-
-/** Counts objects per naming context (the DC= tail), parsing one DN per parent, not per object. */
-class NamingContextTally {
-  private readonly byParent = new Map<string, Tally | null>();
-  private readonly byKey = new Map<string, Tally>();
-
-  count(dn: string, key: string): void {
-    const head = key.startsWith('dc=');
-    let tally = head ? undefined : this.byParent.get(parentKey(key));
-    if (tally === undefined) {
-      tally = this.tallyOf(namingContextOf(dn));
-      if (!head) this.byParent.set(parentKey(key), tally);
-    }
-    if (tally) tally.count++;
-  }
-
-  /** The naming context most objects share, spelled as the first of them spelled it. */
-  best(): string | undefined {
-    return [...this.byKey.values()].sort((a, b) => b.count - a.count)[0]?.dn;
-  }
-
-  private tallyOf(nc: string): Tally | null {
-    if (!nc) return null;
-    const key = dnKey(nc);
-    let tally = this.byKey.get(key);
-    if (!tally) {
-      tally = { dn: nc, count: 0 };
-      this.byKey.set(key, tally);
-    }
-    return tally;
-  }
-}
-
-interface Tally {
-  dn: string;
-  count: number;
-}
-
-/** A piece of an LDIF document and the line it starts on. */
-interface Chunk {
-  text: string;
-  firstLine: number;
-}
-
-/** Splits LDIF text at blank lines into pieces of about `records` records, with each piece's first line number. */
-function* chunks(text: string, records: number): Generator<Chunk> {
-  let start = 0;
-  let line = 1;
-  while (start < text.length) {
-    let end = start;
-    for (let n = 0; n < records && end < text.length; n++) {
-      const gap = text.indexOf('\n\n', end);
-      end = gap < 0 ? text.length : gap + 2;
-    }
-    const piece = text.slice(start, end);
-    yield { text: piece, firstLine: line };
-    for (let i = 0; i < piece.length; i++) if (piece.charCodeAt(i) === 10) line++;
-    start = end;
-  }
-}
-
-const BLANK_LINE = Buffer.from('\n\n');
