@@ -6,8 +6,9 @@
  * beside each figure (the machine may be shared), and the rule examples' time apart from the tenant
  * checks' (the examples run on their own fixtures, so they should cost the same at any size); then the
  * slope between sizes per 100,000 objects, so a regression in growth shows. Below each size, what
- * each process peaked at (the harness and each mock service, in the order they started) and the run's
- * peak PSS, which counts the pages all Node processes share once. 1,000,000 objects takes long: only
+ * each process peaked at (the harness and each mock service, in the order they started), what each
+ * held at the moment the run's summed RSS peaked (which stage to cut), and the run's peak PSS, which
+ * counts the pages all Node processes share once. 1,000,000 objects takes long: only
  * with --with-1m.
  */
 import { spawn } from 'node:child_process';
@@ -38,6 +39,8 @@ interface Measurement {
   largestName: string;
   /** Every process of the run over 20 MB at its peak, in the order they started. */
   processes: { name: string; peakMB: number }[];
+  /** Every process over 20 MB at the moment the run's summed RSS peaked, and the seconds since the start. */
+  atPeak: { seconds: number; processes: { name: string; mb: number }[] };
   /** Where the run's report is, kept when a scenario failed. */
   kept?: string;
   exitCode: number | null;
@@ -140,9 +143,9 @@ async function measure(size: number): Promise<Measurement> {
   let cpuSeconds = 0;
   let samples = 0;
   const each = new Map<number, { name: string; peak: number }>();
+  let atPeak: Measurement['atPeak'] = { seconds: 0, processes: [] };
   const sample = () => {
     const now = treeRss(child.pid as number);
-    treePeak = Math.max(treePeak, now.total);
     // PSS costs the kernel a walk of each process's pages: read every 10th sample.
     if (samples++ % 10 === 0) treePeakPss = Math.max(treePeakPss, treePss(now.each.keys()));
     // A name is read until it is a service's or the harness's: before its exec a process shows its
@@ -154,6 +157,13 @@ async function measure(size: number): Promise<Measurement> {
         !['a mock', 'a process'].includes(seen.name) &&
         (seen.name !== 'the harness' || pid === child.pid);
       each.set(pid, { name: named ? seen.name : processName(pid), peak: Math.max(kb, seen?.peak ?? 0) });
+    }
+    if (now.total > treePeak) {
+      treePeak = now.total;
+      const processes = [...now.each]
+        .filter(([, kb]) => kb > 20 * 1024)
+        .map(([pid, kb]) => ({ name: each.get(pid)?.name ?? 'a process', mb: kb / 1024 }));
+      atPeak = { seconds: (performance.now() - started) / 1000, processes };
     }
     cpuSeconds = Math.max(cpuSeconds, now.cpu);
     if (now.largest > largestPeak) [largestPeak, largestName] = [now.largest, now.largestName];
@@ -179,6 +189,7 @@ async function measure(size: number): Promise<Measurement> {
     processes: [...each.values()]
       .filter((p) => p.peak > 20 * 1024)
       .map((p) => ({ name: p.name, peakMB: p.peak / 1024 })),
+    atPeak,
     largestPeakMB: largestPeak / 1024,
     largestName,
     kept,
@@ -246,6 +257,10 @@ async function main(): Promise<number> {
     console.log(
       `${''.padStart(18)}peak PSS ${m.treePeakPssMB.toFixed(0)} MB (read each second); each process's peak RSS, in the order they started: ` +
         m.processes.map((p) => `${p.name} ${p.peakMB.toFixed(0)}`).join(', '),
+    );
+    console.log(
+      `${''.padStart(18)}at the run's peak (${m.atPeak.seconds.toFixed(1)} s in): ` +
+        m.atPeak.processes.map((p) => `${p.name} ${p.mb.toFixed(0)}`).join(', '),
     );
   }
   for (let i = 1; i < results.length; i++) console.log(`slope: ${slope(results[i - 1], results[i])}`);
