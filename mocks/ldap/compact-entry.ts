@@ -1,6 +1,6 @@
 import { type AttributeShape, shapeOf, shapeWith } from '../../src/tenant/attribute-shape';
 import { type AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
-import { ownCopy, type ValuePool } from './value-pool';
+import type { ValuePool } from './value-pool';
 
 type Slot = AttributeValue | AttributeValue[];
 
@@ -24,13 +24,13 @@ export class CompactEntry {
   }
 
   /**
-   * The entry as the DC keeps it, its values stored through `pool` (never views into the text they were
-   * read from), and equal texts within the entry held once (the DN and distinguishedName; cn, name and
+   * The entry as the DC keeps it, its values stored through `pool` (DirectoryEntry's texts are its own,
+   * never views into the text they were read from), and equal texts within the entry held once (the DN and distinguishedName; cn, name and
    * often displayName).
    */
   static from(entry: DirectoryEntry | CompactEntry, pool: ValuePool): CompactEntry {
     if (entry instanceof CompactEntry) return entry;
-    const dn = ownCopy(entry.dn);
+    const dn = entry.dn;
     const kept: string[] = [dn];
     const keep = (attribute: string, value: AttributeValue): AttributeValue => {
       if (typeof value !== 'string') return value;

@@ -1,8 +1,8 @@
 import { canonicalDn, DnSyntaxError, dnKey, rdnOf } from '../../src/tenant/dn';
 import type { AttributeValue } from '../../src/tenant/entry';
+import { ownText } from '../../src/tenant/own-text';
 import { invalidDn } from './ad-errors';
 import { indexKey } from './indexes';
-import { ownCopy } from './value-pool';
 
 /**
  * DNs as the mock DC compares and stores them, on src/tenant/dn.ts: every spelling of a DN (hex-escaped
@@ -29,7 +29,7 @@ export function keyOf(dn: string): string {
     key = dnKey(dn);
     if (keys.size > 8192) keys.clear();
     // Its own copy of the DN: a view into a request or an LDIF text would keep that whole text.
-    keys.set(ownCopy(dn), key);
+    keys.set(ownText(dn), key);
   }
   return key;
 }

@@ -1,11 +1,11 @@
 import { DnSyntaxError } from '../../src/tenant/dn';
 import type { AttributeValue, DirectoryEntry } from '../../src/tenant/entry';
+import { ownText } from '../../src/tenant/own-text';
 import { withAccountType } from './account-type';
 import { guidFor } from './binary-values';
 import type { Dit } from './dit';
 import { DN_VALUED, firstRdnValue, storedDn } from './dn-keys';
 import { categoryName, isSecurityPrincipal } from './schema';
-import { ownCopy } from './value-pool';
 
 /**
  * What AD keeps on every object, filled where an export (or a client's add) leaves it out: the DN in
@@ -88,7 +88,7 @@ function sharedDn(value: AttributeValue): AttributeValue {
   if (stored === undefined) {
     stored = sharedValue(storedValue(value));
     if (dnPool.size > 1024) dnPool.clear();
-    dnPool.set(ownCopy(value), stored);
+    dnPool.set(ownText(value), stored);
   }
   return stored;
 }
@@ -97,7 +97,7 @@ function shared(value: string): string {
   const known = pool.get(value);
   if (known !== undefined) return known;
   if (pool.size > 1024) pool.clear();
-  const own = ownCopy(value);
+  const own = ownText(value);
   pool.set(own, own);
   return own;
 }

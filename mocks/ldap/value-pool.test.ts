@@ -1,16 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getHeapSnapshot } from 'node:v8';
+import { heapHoldsTextAfter } from '../../src/util/heap-texts';
 import { DirectoryState } from './directory-state';
 import { ValuePool } from './value-pool';
-
-/** Whether a string in this process's heap starts with `marker` and goes on (read from a heap snapshot). */
-async function heapHoldsTextAfter(marker: string): Promise<boolean> {
-  const chunks: string[] = [];
-  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
-  const snapshot = JSON.parse(chunks.join('')) as { strings: string[] };
-  return snapshot.strings.some((s) => s.length > marker.length && s.startsWith(marker));
-}
 
 /** A DC loaded from an LDIF text that starts with `marker` (built here, so no caller's frame holds the text). */
 function loadedWithMarker(marker: string): DirectoryState {

@@ -6,9 +6,6 @@ const SAMPLE = 2048;
 /** Below this share of distinct values an attribute's values are kept once each. */
 const REPEATING = 0.5;
 
-/** V8 copies substrings shorter than this; longer ones are views that keep the whole text they came from. */
-const SLICE_MIN = 13;
-
 interface AttributeValues {
   seen: number;
   /** One string per distinct value, while the attribute's values repeat enough for it to pay. */
@@ -21,10 +18,9 @@ interface AttributeValues {
 const LISTS = 1024;
 
 /**
- * How the mock DC keeps attribute values: each value a string of its own, never a view into the LDIF
- * text or request it was read from (which would keep that whole text alive), and the values of
- * attributes that repeat across objects (objectClass, objectCategory, whenCreated, company, office)
- * held once. Which attributes repeat is learnt from the first values of each.
+ * How the mock DC keeps attribute values: the values of attributes that repeat across objects
+ * (objectClass, objectCategory, whenCreated, company, office) held once. Which attributes repeat is
+ * learnt from the first values of each.
  */
 export class ValuePool {
   private readonly byAttribute = new Map<string, AttributeValues>();
@@ -34,7 +30,10 @@ export class ValuePool {
     return this.byAttribute.get(attribute)?.known !== undefined;
   }
 
-  /** The value to store for `attribute` (lower-case name). */
+  /**
+   * The value to store for `attribute` (lower-case name). Values come in as texts of their own, never
+   * views into a larger text (DirectoryEntry's are `ownText`, BER-decoded ones are cut from bytes).
+   */
   value(attribute: string, value: AttributeValue): AttributeValue {
     return typeof value === 'string' ? this.text(attribute, value) : value;
   }
@@ -61,21 +60,13 @@ export class ValuePool {
       this.byAttribute.set(attribute, values);
     }
     const known = values.known;
-    if (!known) return ownCopy(value);
+    if (!known) return value;
     if (++values.seen === SAMPLE && known.size > SAMPLE * REPEATING) values.known = undefined;
     let kept = known.get(value);
     if (kept === undefined) {
-      kept = ownCopy(value);
+      kept = value;
       known.set(kept, kept);
     }
     return kept;
   }
-}
-
-/**
- * A string that holds its own characters (a view into a larger string is copied out). JSON keeps every
- * code unit (a lone surrogate too) and, unlike a Buffer round trip, allocates nothing outside the heap.
- */
-export function ownCopy(value: string): string {
-  return value.length < SLICE_MIN ? value : JSON.parse(JSON.stringify(value));
 }

@@ -1,4 +1,5 @@
 import { type AttributeShape, shapeOf, shapeWith } from './attribute-shape';
+import { ownText } from './own-text';
 
 /** A directory value: text, or bytes for binary attributes (objectGUID, thumbnailPhoto, ...). */
 export type AttributeValue = string | Uint8Array;
@@ -24,7 +25,8 @@ type Held = AttributeValue | AttributeValue[];
 
 /**
  * One directory object. Attribute names are matched case-insensitively, as AD does, and keep the
- * spelling they were first written with.
+ * spelling they were first written with. Its texts are its own (`ownText`), never views into the LDIF
+ * text or the strings they were made from: a million objects are held for a whole run.
  */
 export class DirectoryEntry {
   readonly dn: string;
@@ -32,7 +34,7 @@ export class DirectoryEntry {
   private held: Held[] = [];
 
   constructor(dn: string, attributes: Record<string, AttributeValue | AttributeValue[]> = {}) {
-    this.dn = dn;
+    this.dn = ownText(dn);
     const names = Object.keys(attributes).filter((n) => {
       const v = attributes[n];
       return !Array.isArray(v) || v.length > 0;
@@ -41,7 +43,7 @@ export class DirectoryEntry {
       this.shape = shapeOf(names);
       this.held = names.map((n) => {
         const v = attributes[n];
-        return hold(Array.isArray(v) ? [...v] : v);
+        return hold(Array.isArray(v) ? v.map(ownValue) : ownValue(v));
       });
     } else for (const name of names) this.set(name, toList(attributes[name]));
   }
@@ -68,34 +70,39 @@ export class DirectoryEntry {
   }
 
   set(name: string, values: AttributeValue[]): this {
-    const at = this.shape.positions.get(name.toLowerCase());
-    if (at !== undefined && values.length > 0) {
-      this.held[at] = hold([...values]);
-      return this;
-    }
-    if (at === undefined && values.length === 0) return this;
-    const held = [...this.held];
-    if (at === undefined) {
-      held.push(hold([...values]));
-      this.shape = shapeWith(this.shape, name);
-    } else {
-      held.splice(at, 1);
-      this.shape = shapeOf(this.shape.names.filter((_, i) => i !== at));
-    }
-    this.held = held;
-    return this;
+    return this.put(name, values.map(ownValue));
   }
 
   add(name: string, value: AttributeValue): this {
-    return this.set(this.nameOf(name) ?? name, [...this.get(name), value]);
+    return this.put(this.nameOf(name) ?? name, this.get(name).concat([ownValue(value)]));
+  }
+
+  /** Stores `values` (a fresh array of texts of their own) as the attribute's values; none: removes it. */
+  private put(name: string, values: AttributeValue[]): this {
+    const at = this.shape.positions.get(name.toLowerCase());
+    if (at !== undefined && values.length > 0) {
+      this.held[at] = hold(values);
+      return this;
+    }
+    if (at === undefined && values.length === 0) return this;
+    // map, concat and slice make arrays of the exact length (a push would leave room for about 24
+    // more values, twice the memory of an entry read attribute by attribute from LDIF).
+    if (at === undefined) {
+      this.held = this.held.concat([hold(values)]);
+      this.shape = shapeWith(this.shape, name);
+    } else {
+      this.held = this.held.slice(0, at).concat(this.held.slice(at + 1));
+      this.shape = shapeOf(this.shape.names.filter((_, i) => i !== at));
+    }
+    return this;
   }
 
   delete(name: string, values?: AttributeValue[]): this {
     const spelled = this.nameOf(name);
     if (spelled === undefined) return this;
-    if (!values || values.length === 0) return this.set(spelled, []);
+    if (!values || values.length === 0) return this.put(spelled, []);
     const drop = new Set(values.map(valueKey));
-    return this.set(
+    return this.put(
       spelled,
       this.get(name).filter((v) => !drop.has(valueKey(v))),
     );
@@ -119,7 +126,7 @@ export class DirectoryEntry {
   clone(dn = this.dn): DirectoryEntry {
     const copy = new DirectoryEntry(dn);
     copy.shape = this.shape;
-    copy.held = this.held.map((h) => (Array.isArray(h) ? [...h] : h));
+    copy.held = this.held.map((h) => (Array.isArray(h) ? h.slice() : h));
     return copy;
   }
 
@@ -139,6 +146,10 @@ export class DirectoryEntry {
     const at = this.shape.positions.get(name.toLowerCase());
     return at === undefined ? undefined : this.shape.names[at];
   }
+}
+
+function ownValue(value: AttributeValue): AttributeValue {
+  return typeof value === 'string' ? ownText(value) : value;
 }
 
 function hold(value: AttributeValue | AttributeValue[]): Held {
