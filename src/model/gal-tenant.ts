@@ -20,14 +20,37 @@ export function galSyncWrites(
   targetBaseDn: string,
   compared: string[],
 ): Verdict<GalSyncWrite> {
-  if (!filterSelects(flow.source.filter, user))
+  return writesOfProjection(selectedProjection(user, flow, targetBaseDn), flow, compared);
+}
+
+/**
+ * GAL-01, GAL-07: the contact (or rejection) GALSync makes of a user its flow's source filter selects;
+ * undefined when the filter does not select the user.
+ */
+export function selectedProjection(
+  user: DirectoryEntry,
+  flow: GalSyncFlow,
+  targetBaseDn: string,
+): Verdict<ContactProjection> | undefined {
+  return filterSelects(flow.source.filter, user) ? projectContact(user, flow, targetBaseDn) : undefined;
+}
+
+/**
+ * `galSyncWrites` from a projection already made (`selectedProjection`): a check that holds the
+ * projection of every user holds only that, and gets what GALSync writes when it asks.
+ */
+export function writesOfProjection(
+  projection: Verdict<ContactProjection> | undefined,
+  flow: GalSyncFlow,
+  compared: string[],
+): Verdict<GalSyncWrite> {
+  if (!projection)
     return verdict(
       galSyncWrites,
       { outcome: 'not selected' },
       ['GAL-01'],
       `flow "${flow.name}" does not select it`,
     );
-  const projection = projectContact(user, flow, targetBaseDn);
   const p = projection.value;
   if (p.outcome === 'rejected')
     return verdict(galSyncWrites, { outcome: 'rejected' }, projection.rules, projection.reason);
