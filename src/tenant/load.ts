@@ -56,8 +56,13 @@ export function loadTenant(spec: TenantSpec): Tenant {
     kept = undefined;
     return tenant;
   }
-  if (spec.files.length === 0) return buildSampleTenant({ extraObjects: spec.sampleSize });
-  return { forests: forestsOf(spec.files.map(readExport)) };
+  const tenant =
+    spec.files.length === 0
+      ? buildSampleTenant({ extraObjects: spec.sampleSize })
+      : { forests: forestsOf(spec.files.map(readExport)) };
+  // Held from the first check to the last: each object's values in one string (DirectoryEntry.pack).
+  for (const forest of tenant.forests) for (const entry of forest.entries) entry.pack();
+  return tenant;
 }
 
 interface Export {

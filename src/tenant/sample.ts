@@ -166,10 +166,11 @@ function contactEntry(target: Forest, user: DirectoryEntry, p: Person, random: (
 
 function addPersonPair(home: Forest, other: Forest, p: Person, random: () => number): DirectoryEntry {
   const user = userEntry(home, p, random);
-  home.entries.push(user);
+  // Packed as they are made (DirectoryEntry.pack): a million objects never all open at once.
+  home.entries.push(user.pack());
   // GALSync rejects a source user with a blank sAMAccountName, displayName or cn (GAL-07).
   const blank = ['sAMAccountName', 'displayName', 'cn'].some((a) => (user.first(a) ?? '').trim() === '');
-  if (!blank) other.entries.push(contactEntry(other, user, p, random));
+  if (!blank) other.entries.push(contactEntry(other, user, p, random).pack());
   return user;
 }
 
@@ -260,7 +261,7 @@ function addGenerated(abc: Forest, xyz: Forest, count: number, random: () => num
     const [home, other] = side === 0 ? [abc, xyz] : [xyz, abc];
     if (i % 60 === 59) {
       const members = recent[side].splice(0).map((u) => u.dn);
-      home.entries.push(groupEntry(home, `Team ${i}`, `team${i}`, -2147483646, members, random));
+      home.entries.push(groupEntry(home, `Team ${i}`, `team${i}`, -2147483646, members, random).pack());
       made += 1;
       continue;
     }
