@@ -76,8 +76,9 @@ export function projectContact(
       ['GAL-01'],
       `${user.dn}: the target forest's schema has no ${lync.join(', ')}, so the contact cannot be written`,
     );
-  const dn = `CN=${escapeRdn(user.first('cn')!)},${flow.target.container},${targetBaseDn}`;
-  const rules = ['GAL-01', ...(flow.flows.some((r) => r.from === 'sAMAccountName') ? ['GAL-06'] : [])];
+  // One flat string and one rule list per flow: the flow preview holds a projection per user.
+  const dn = [`CN=${escapeRdn(user.first('cn')!)}`, flow.target.container, targetBaseDn].join(',');
+  const rules = projectionRules(flow);
   return verdict(
     projectContact,
     { outcome: 'projected', dn, attributes },
@@ -108,6 +109,18 @@ function ruleValue(user: DirectoryEntry, rule: FlowRule): string | undefined {
   const names = [...rule.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   if (names.some((name) => read(name) === undefined)) return undefined;
   return rule.template.replace(/\{([^}]+)\}/g, (_, name: string) => read(name)!);
+}
+
+const rulesByFlow = new WeakMap<GalSyncFlow, string[]>();
+
+/** The rules a projection by `flow` rests on: GAL-01, and GAL-06 when the flow reads sAMAccountName. */
+function projectionRules(flow: GalSyncFlow): string[] {
+  let rules = rulesByFlow.get(flow);
+  if (!rules) {
+    rules = ['GAL-01', ...(flow.flows.some((r) => r.from === 'sAMAccountName') ? ['GAL-06'] : [])];
+    rulesByFlow.set(flow, rules);
+  }
+  return rules;
 }
 
 function escapeRdn(value: string): string {
