@@ -20,7 +20,7 @@ describe('packed values: every value of an object in one string', () => {
     const packed = packValues(slots);
     const expected = slots.map((s) => (Array.isArray(s) ? s : [s]));
     assert.deepEqual(unpackAll(packed, slots.length), expected);
-    slots.forEach((_, i) => assert.deepEqual(unpackSlot(packed, i), expected[i]));
+    for (const [i, values] of expected.entries()) assert.deepEqual(unpackSlot(packed, i), values);
   });
 
   it('a packed entry reads, changes, clones and prints as the open one does', () => {
