@@ -23,9 +23,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * `changetype: add` on every record), ldapsearch's `search:`/`result:` and `ref:` blocks, and AD's
  * ranged values (`member;range=0-1499`: stored as `member`, the range noted in the record's `ranges`).
  */
-export function readLdif(text: string, file = '<ldif>'): LdifRecord[] {
+export function readLdif(text: string, file = '<ldif>', options: { pack?: boolean } = {}): LdifRecord[] {
   refuseLoneCarriageReturn(text, file);
-  const records = new Records(file);
+  const records = new Records(file, options.pack ?? false);
   let pending: string | undefined;
   let pendingLine = 0;
   let inComment = false;
@@ -174,7 +174,11 @@ class Records {
   /** The lines of a change record or of an ldapsearch trailer, kept until the block ends. */
   private kept?: Line[];
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    /** Each object packed as its record ends (DirectoryEntry.pack): for a tenant the run holds. */
+    private readonly pack: boolean,
+  ) {}
 
   line(line: Line): void {
     if (this.entry) {
@@ -213,6 +217,7 @@ class Records {
     else {
       const line = head.number;
       const record = { type, line, entry: entry ?? new DirectoryEntry(this.dn(head)) };
+      if (this.pack) record.entry.pack();
       this.list.push(ranges ? { ...record, ranges } : record);
     }
   }

@@ -75,15 +75,19 @@ interface Export {
 
 function readExport(arg: string): Export {
   const { role, file } = parseTenantArgument(arg);
-  let bytes: Buffer;
+  // Neither the file's bytes nor its text outlive the read: the objects hold packed copies of their values.
+  const records = readLdif(decodeLdifFile(fileBytes(file), file), file, { pack: true });
+  const { entries, notes } = entriesFromRecords(records, file);
+  if (entries.length === 0) throw new LdifError(file, 1, 'the file holds no directory entries');
+  return { file, role, namingContext: mostCommonNamingContext(entries, file), entries, notes };
+}
+
+function fileBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
     throw new LdifError(file, 0, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? error})`);
   }
-  const { entries, notes } = entriesFromRecords(readLdif(decodeLdifFile(bytes, file), file), file);
-  if (entries.length === 0) throw new LdifError(file, 1, 'the file holds no directory entries');
-  return { file, role, namingContext: mostCommonNamingContext(entries, file), entries, notes };
 }
 
 /**
