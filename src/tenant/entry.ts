@@ -94,12 +94,12 @@ export class DirectoryEntry {
   /** Stores `values` (a fresh array of texts of their own) as the attribute's values; none: removes it. */
   private put(name: string, values: AttributeValue[]): this {
     const at = this.shape.positions.get(name.toLowerCase());
+    if (at === undefined && values.length === 0) return this;
     const held = this.opened();
     if (at !== undefined && values.length > 0) {
       held[at] = hold(values);
       return this;
     }
-    if (at === undefined && values.length === 0) return this;
     // map, concat and slice make arrays of the exact length (a push would leave room for about 24
     // more values, twice the memory of an entry read attribute by attribute from LDIF).
     if (at === undefined) {

@@ -139,7 +139,7 @@ function judge(user: DirectoryEntry, flow: GalSyncFlow, home: Forest, target: Fo
 }
 
 /** The model's verdict on what GALSync writes for the user. */
-export function writesOf(preview: FlowPreview, p: PreviewedUser): Verdict<GalSyncWrite> {
+function writesOf(preview: FlowPreview, p: PreviewedUser): Verdict<GalSyncWrite> {
   return writesOfProjection(p.projection, preview.flow, COMPARED);
 }
 
