@@ -24,7 +24,7 @@ export class CompactEntry {
   }
 
   /**
-   * The entry as the DC keeps it, its values stored through `pool` (DirectoryEntry's texts are its own,
+   * The entry as the DC keeps it, its values stored through `pool` (the LDIF reader gives texts of their own,
    * never views into the text they were read from), and equal texts within the entry held once (the DN and distinguishedName; cn, name and
    * often displayName).
    */

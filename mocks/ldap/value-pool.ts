@@ -32,7 +32,7 @@ export class ValuePool {
 
   /**
    * The value to store for `attribute` (lower-case name). Values come in as texts of their own, never
-   * views into a larger text (DirectoryEntry's are `ownText`, BER-decoded ones are cut from bytes).
+   * views into a larger text (the LDIF reader's are `ownText`, BER-decoded ones are cut from bytes).
    */
   value(attribute: string, value: AttributeValue): AttributeValue {
     return typeof value === 'string' ? this.text(attribute, value) : value;

@@ -1,5 +1,4 @@
 import { type AttributeShape, shapeOf, shapeWith } from './attribute-shape';
-import { ownText } from './own-text';
 import { packValues, unpackAll, unpackSlot } from './packed-values';
 
 /** A directory value: text, or bytes for binary attributes (objectGUID, thumbnailPhoto, ...). */
@@ -26,8 +25,8 @@ type Held = AttributeValue | AttributeValue[];
 
 /**
  * One directory object. Attribute names are matched case-insensitively, as AD does, and keep the
- * spelling they were first written with. Its texts are its own (`ownText`), never views into the LDIF
- * text or the strings they were made from: a million objects are held for a whole run.
+ * spelling they were first written with. Values are held as given: the LDIF reader gives texts of their
+ * own (`ownText`), and `pack` copies every value into one string.
  */
 export class DirectoryEntry {
   readonly dn: string;
@@ -38,7 +37,7 @@ export class DirectoryEntry {
   private packed = '';
 
   constructor(dn: string, attributes: Record<string, AttributeValue | AttributeValue[]> = {}) {
-    this.dn = ownText(dn);
+    this.dn = dn;
     const names = Object.keys(attributes).filter((n) => {
       const v = attributes[n];
       return !Array.isArray(v) || v.length > 0;
@@ -47,7 +46,7 @@ export class DirectoryEntry {
       this.shape = shapeOf(names);
       this.held = names.map((n) => {
         const v = attributes[n];
-        return hold(Array.isArray(v) ? v.map(ownValue) : ownValue(v));
+        return hold(Array.isArray(v) ? v.slice() : v);
       });
     } else for (const name of names) this.set(name, toList(attributes[name]));
   }
@@ -84,14 +83,14 @@ export class DirectoryEntry {
   }
 
   set(name: string, values: AttributeValue[]): this {
-    return this.put(name, values.map(ownValue));
+    return this.put(name, values.slice());
   }
 
   add(name: string, value: AttributeValue): this {
-    return this.put(this.nameOf(name) ?? name, this.get(name).concat([ownValue(value)]));
+    return this.put(this.nameOf(name) ?? name, this.get(name).concat([value]));
   }
 
-  /** Stores `values` (a fresh array of texts of their own) as the attribute's values; none: removes it. */
+  /** Stores `values` (a fresh array) as the attribute's values; none: removes it. */
   private put(name: string, values: AttributeValue[]): this {
     const at = this.shape.positions.get(name.toLowerCase());
     if (at === undefined && values.length === 0) return this;
@@ -169,10 +168,6 @@ export class DirectoryEntry {
     const at = this.shape.positions.get(name.toLowerCase());
     return at === undefined ? undefined : this.shape.names[at];
   }
-}
-
-function ownValue(value: AttributeValue): AttributeValue {
-  return typeof value === 'string' ? ownText(value) : value;
 }
 
 function hold(value: AttributeValue | AttributeValue[]): Held {

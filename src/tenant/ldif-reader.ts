@@ -3,6 +3,7 @@ import { type AttributeValue, BINARY_ATTRIBUTES, DirectoryEntry } from './entry'
 import { LdifError } from './ldif-error';
 import { changeRecord, clip, type LdifRecord, type RangesSeen, text, type ValueRange } from './ldif-records';
 import { lineAt } from './ldif-text';
+import { ownText } from './own-text';
 
 interface Line {
   number: number;
@@ -121,10 +122,19 @@ const NAMES = new Map<string, string>();
 function intern(name: string): string {
   const known = NAMES.get(name);
   if (known !== undefined) return known;
-  if (NAMES.size >= 10_000) return name;
-  const own: string = JSON.parse(JSON.stringify(name));
+  if (NAMES.size >= 10_000) return ownText(name);
+  const own = ownText(name);
   NAMES.set(own, own);
   return own;
+}
+
+function ownValue(value: AttributeValue): AttributeValue {
+  return typeof value === 'string' ? ownText(value) : value;
+}
+
+/** A line kept until its block ends (a change record's), with a value of its own. */
+function ownLine(line: Line): Line {
+  return { ...line, value: ownValue(line.value) };
 }
 
 /** `member;range=0-1499` gives member and the range; `;binary` is dropped (bytes kept); `;lang-de` stays. */
@@ -186,13 +196,13 @@ class Records {
       return;
     }
     if (this.kept) {
-      this.kept.push({ ...line });
+      this.kept.push(ownLine(line));
       return;
     }
     const name = line.name.toLowerCase();
     if (!this.head) {
       if (name === 'dn') this.head = { ...line };
-      else if (name === 'search' || name === 'ref') this.kept = [{ ...line }];
+      else if (name === 'search' || name === 'ref') this.kept = [ownLine(line)];
       else if (name !== 'version' || line.value !== '1') this.refuseStart(line, name);
       return;
     }
@@ -202,7 +212,7 @@ class Records {
     } else if (text(line.value).trim().toLowerCase() === 'add') {
       this.type = 'add';
       this.entry = new DirectoryEntry(this.dn());
-    } else this.kept = [{ ...line }];
+    } else this.kept = [ownLine(line)];
   }
 
   end(): void {
@@ -227,7 +237,9 @@ class Records {
       throw new LdifError(this.file, line.number, 'a "-" separator belongs in a modify record only');
     if (line.name.length === 2 && line.name.toLowerCase() === 'dn')
       throw new LdifError(this.file, line.number, 'a second "dn:" in one record (missing blank line?)', 'dn');
-    this.entry!.add(line.name, line.value);
+    // A packed entry copies its values at the record's end; an open one keeps them, so they are copied
+    // out of the text here (a view would keep the whole LDIF text alive).
+    this.entry!.add(line.name, this.pack ? line.value : ownValue(line.value));
     if (line.range) this.ranges = noteRange(this.ranges ?? {}, line.name.toLowerCase(), line.range);
   }
 
@@ -236,7 +248,7 @@ class Records {
   }
 
   private dnOf(head: Line, content: boolean): string {
-    const dn = text(head.value).trim();
+    const dn = ownText(text(head.value).trim());
     if (dn === '' && content) throw new LdifError(this.file, head.number, 'the DN is empty', 'dn');
     return dn;
   }

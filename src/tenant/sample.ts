@@ -1,5 +1,6 @@
 import { mulberry32 } from '../util/seeded-random';
 import { DirectoryEntry } from './entry';
+import { ownText } from './own-text';
 import type { Forest, ForestRole, Tenant } from './tenant';
 
 /**
@@ -120,7 +121,7 @@ function userEntry(forest: Forest, p: Person, random: () => number): DirectoryEn
   const local = `${p.given}.${p.sn}`.toLowerCase();
   const mail = `${local}@${forest.domain}`;
   const display = `${p.given} ${p.sn}`;
-  const entry = new DirectoryEntry(`CN=${display},OU=Users,${forest.baseDn}`, {
+  const entry = new DirectoryEntry(ownText(`CN=${display},OU=Users,${forest.baseDn}`), {
     objectClass: ['top', 'person', 'organizationalPerson', 'user'],
     objectCategory: category(forest, 'Person'),
     cn: display,
@@ -146,7 +147,7 @@ function userEntry(forest: Forest, p: Person, random: () => number): DirectoryEn
 function contactEntry(target: Forest, user: DirectoryEntry, p: Person, random: () => number): DirectoryEntry {
   const display = `${p.given} ${p.sn}`;
   const mail = user.first('mail')!;
-  const entry = new DirectoryEntry(`CN=${display},OU=GALSync,${target.baseDn}`, {
+  const entry = new DirectoryEntry(ownText(`CN=${display},OU=GALSync,${target.baseDn}`), {
     objectClass: ['top', 'person', 'organizationalPerson', 'contact'],
     objectCategory: category(target, 'Person'),
     cn: display,
@@ -166,7 +167,8 @@ function contactEntry(target: Forest, user: DirectoryEntry, p: Person, random: (
 
 function addPersonPair(home: Forest, other: Forest, p: Person, random: () => number): DirectoryEntry {
   const user = userEntry(home, p, random);
-  // Packed as they are made (DirectoryEntry.pack): a million objects never all open at once.
+  // Packed as they are made (DirectoryEntry.pack), each with a DN of its own (a joined string is a view
+  // that grows a flat copy once read): a million objects never all open at once.
   home.entries.push(user.pack());
   // GALSync rejects a source user with a blank sAMAccountName, displayName or cn (GAL-07).
   const blank = ['sAMAccountName', 'displayName', 'cn'].some((a) => (user.first(a) ?? '').trim() === '');
@@ -231,7 +233,7 @@ function groupEntry(
   members: string[],
   random: () => number,
 ) {
-  return new DirectoryEntry(`CN=${cn},OU=Groups,${forest.baseDn}`, {
+  return new DirectoryEntry(ownText(`CN=${cn},OU=Groups,${forest.baseDn}`), {
     objectClass: ['top', 'group'],
     objectCategory: category(forest, 'Group'),
     cn,
@@ -285,13 +287,8 @@ function generatedPerson(i: number, random: () => number): Person {
   return person;
 }
 
-/** GUIDs are cut from shared blocks: a buffer of its own per 16-byte GUID would cost about 200 bytes more each. */
-let guidBlock = new ArrayBuffer(0);
-let guidsCut = 0;
-
 function guid(random: () => number): Uint8Array {
-  if (guidsCut * 16 === guidBlock.byteLength) [guidBlock, guidsCut] = [new ArrayBuffer(16 * 4096), 0];
-  const bytes = new Uint8Array(guidBlock, 16 * guidsCut++, 16);
+  const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; i++) bytes[i] = Math.floor(random() * 256);
   return bytes;
 }
